@@ -1,0 +1,28 @@
+# Two commands are all a fresh machine needs: `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site test check schema clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+check: $(STAMP)
+	$(BIN)/vb check content/
+
+site: check
+	$(BIN)/vb build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+schema: $(STAMP)
+	$(BIN)/vb schema --out schemas/
+
+clean:
+	rm -rf $(VENV) site

@@ -1,0 +1,120 @@
+"""Checks on the Markdown that units write: no HTML, safe links, headings inside their section.
+
+Pure functions: text in, findings out. Lines are relative to the text; the
+caller turns them into file lines.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import typing
+from dataclasses import dataclass
+from typing import Any, Iterator, get_args, get_origin
+
+from markdown_it import MarkdownIt
+from pydantic import BaseModel
+
+from generator.models import Narrative
+
+MIN_HEADING_LEVEL = 3  # h1 is the report, h2 its top sections
+SAFE_SCHEMES = ("http", "https", "mailto")
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_SCRIPTY = re.compile(r"<\s*/?\s*script|\bon[a-z]+\s*=|javascript:|<\s*iframe|<\s*object|<\s*embed", re.I)
+_TODO = re.compile(r"\b(TODO|ATT GÖRA|FYLL I)\b")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem in a Markdown text: code, 0-based line within the text, and message arguments."""
+
+    code: str
+    line: int
+    args: dict[str, Any]
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True})
+    md.validateLink = lambda url: True  # see every link so unsafe ones are reported, not silently dropped
+    return md
+
+
+def check_markdown(text: str) -> list[Finding]:
+    """Every HTML, unsafe link, climbing heading and TODO marker in `text`."""
+    if not text:
+        return []
+    found: list[Finding] = []
+    for token in _parser().parse(text):
+        found.extend(_check_token(token, 0))
+    found.extend(_todos(text))
+    return found
+
+
+def _check_token(token: Any, line: int) -> Iterator[Finding]:
+    line = token.map[0] if token.map else line
+    if token.type in ("html_block", "html_inline"):
+        snippet = token.content.strip().split("\n")[0][:60]
+        yield Finding("VB602" if _SCRIPTY.search(token.content) else "VB601", line, {"snippet": snippet})
+    elif token.type in ("link_open", "image"):
+        url = token.attrGet("href") if token.type == "link_open" else token.attrGet("src")
+        if url is not None and not safe_url(str(url)):
+            yield Finding("VB603", line, {"url": str(url)[:80]})
+    elif token.type == "heading_open":
+        level = int(token.tag[1])
+        if level < MIN_HEADING_LEVEL:
+            yield Finding("VB604", line, {"level": level, "min_level": MIN_HEADING_LEVEL,
+                                          "hashes": "#" * MIN_HEADING_LEVEL})
+    for child in token.children or []:
+        yield from _check_token(child, line)
+
+
+def safe_url(url: str) -> bool:
+    """http(s), mailto or a relative link; anything else (javascript:, data:, file:) is refused."""
+    match = _SCHEME.match(url)
+    return match is None or match.group(1).lower() in SAFE_SCHEMES
+
+
+def _todos(text: str) -> Iterator[Finding]:
+    for number, line in enumerate(text.split("\n")):
+        match = _TODO.search(line)
+        if match:
+            yield Finding("VB503", number, {"marker": match.group(1)})
+
+
+def heading_titles(text: str) -> list[tuple[int, str]]:
+    """(level, title) of every heading in a Markdown text, in order."""
+    tokens = _parser().parse(text or "")
+    return [(int(tok.tag[1]), tokens[i + 1].content) for i, tok in enumerate(tokens) if tok.type == "heading_open"]
+
+
+# --- finding the narrative fields of a model --------------------------------
+
+
+def _is_narrative(annotation: Any) -> bool:
+    if get_origin(annotation) is typing.Annotated:
+        return any(isinstance(meta, Narrative) for meta in get_args(annotation)[1:])
+    return any(_is_narrative(arg) for arg in get_args(annotation))
+
+
+@functools.lru_cache(maxsize=None)
+def _narrative_fields(model_cls: type[BaseModel]) -> frozenset[str]:
+    return frozenset(
+        name for name, info in model_cls.model_fields.items()
+        if any(isinstance(m, Narrative) for m in info.metadata) or _is_narrative(info.annotation)
+    )
+
+
+def narratives(model: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """(path, text) of every non-empty Markdown field in a model tree."""
+    fields = _narrative_fields(type(model))
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name in fields and isinstance(value, str) and value:
+            yield (*path, name), value
+        elif isinstance(value, BaseModel):
+            yield from narratives(value, (*path, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from narratives(item, (*path, name, index))

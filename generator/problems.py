@@ -1,0 +1,215 @@
+"""Problems are values: a stable code, a location and a Swedish message from one catalogue.
+
+Every check in the generator returns `Problem`s instead of raising, so all of
+them can be collected and reported together. `CATALOGUE` is the single list
+of codes; `docs/felkoder.md` is generated from it and a test keeps them equal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+Path = tuple[str | int, ...]
+
+
+class Severity(str, Enum):
+    """Errors stop a build; warnings are shown but pass unless --strict."""
+
+    ERROR = "fel"
+    WARNING = "varning"
+
+
+@dataclass(frozen=True)
+class Code:
+    """One entry of the catalogue: what is wrong and how to fix it."""
+
+    code: str
+    severity: Severity
+    title: str
+    message: str
+    fix: str
+
+
+def _c(code: str, severity: Severity, title: str, message: str, fix: str) -> Code:
+    return Code(code, severity, title, message, fix)
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+CATALOGUE: dict[str, Code] = {c.code: c for c in [
+    # --- reading files ----------------------------------------------------
+    _c("VB001", E, "Filen kan inte läsas", "Filen kan inte läsas: {reason}.",
+       "Kontrollera att filen finns och att du har behörighet att läsa den."),
+    _c("VB002", E, "Filen är för stor", "Filen är {size} MB, gränsen är {limit} MB.",
+       "Dela upp innehållet eller ta bort det som inte hör hemma i rapporten (t.ex. inklistrade bilder)."),
+    _c("VB003", E, "Filen är inte UTF-8", "Filen är inte sparad som UTF-8 (första felaktiga tecknet på rad {bad_line}).",
+       "Spara filen som UTF-8 i din editor (i VS Code: klicka på teckenkodningen i statusraden och välj \"Save with Encoding\" → UTF-8)."),
+    _c("VB004", E, "Filen är inte en textfil", "Filen innehåller binära data och är inte en YAML-fil.",
+       "Ta bort filen från content/ eller ersätt den med en YAML-fil."),
+    _c("VB005", E, "YAML-syntaxfel", "YAML-filen kan inte tolkas: {reason}.",
+       "Kontrollera indrag, kolon och citattecken på raden och raden ovanför."),
+    _c("VB006", E, "Tabbtecken i indrag", "Raden är indragen med tabbtecken.",
+       "Använd mellanslag för indrag i YAML (två per nivå). Ställ in editorn på att infoga mellanslag vid Tab."),
+    _c("VB007", E, "Dubblerad nyckel", "Nyckeln \"{key}\" finns redan på rad {first_line}.",
+       "Ta bort den ena eller slå ihop dem; bara den första läses."),
+    _c("VB008", E, "Ankare eller alias", "YAML-ankare och alias (&namn, *namn) används inte i innehållsfiler.",
+       "Skriv ut värdet på varje plats där det ska stå."),
+    _c("VB009", E, "YAML-tagg", "YAML-taggen \"{tag}\" är inte tillåten.",
+       "Ta bort taggen (det som börjar med ! eller !!); skriv bara värdet."),
+    _c("VB010", E, "Tom fil", "Filen är tom eller innehåller bara kommentarer.",
+       "Fyll i filen eller ta bort den. Med `vb new` skapar du en ny rapport med rätt innehåll."),
+    _c("VB011", E, "Fel form på filen", "Filen ska börja med nycklar (t.ex. \"{example}:\"), inte med {found}.",
+       "Skriv filens innehåll som nyckel: värde-par på översta nivån."),
+    _c("VB012", E, "Ogiltigt datum", "\"{value}\" är inget giltigt datum.",
+       "Skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2021-05-27, och kontrollera att dagen finns."),
+    _c("VB013", W, "Okänd fil", "Filen {name} hör inte till innehållsformatet och läses inte.",
+       "Rapporter ligger i content/rapporter/<organisation>/<år>-<period>.yml, kataloger i content/katalog/<år>.yml."),
+    _c("VB014", E, "Flera dokument i filen", "Filen innehåller mer än ett YAML-dokument (---).",
+       "Ta bort raden med --- så att filen är ett enda dokument."),
+    # --- shape and types --------------------------------------------------
+    _c("VB101", E, "Obligatoriskt fält saknas", "Fältet \"{field}\" saknas.",
+       "Lägg till \"{field}:\" med ett värde här."),
+    _c("VB102", E, "Okänd nyckel", "Nyckeln \"{key}\" finns inte här.{suggestion}",
+       "Rätta stavningen eller ta bort nyckeln. Tillåtna nycklar: {allowed}."),
+    _c("VB103", E, "Fel typ av värde", "Här ska stå {expected}, men det står {found}.",
+       "{hint}"),
+    _c("VB104", E, "Tal skrivet som text", "\"{value}\" är skrivet som text, inte som ett tal.",
+       "Skriv talet utan mellanslag och med decimalpunkt: {number}."),
+    _c("VB105", E, "Ogiltigt värde", "\"{value}\" är inte ett tillåtet värde.{suggestion}",
+       "Använd ett av: {allowed}."),
+    _c("VB106", E, "Ogiltigt id eller nummer", "\"{value}\" kan inte användas som {what}.",
+       "{hint}"),
+    _c("VB107", E, "Datum skrivet som text", "\"{value}\" är skrivet som text, inte som datum.",
+       "Skriv datumet utan citattecken som ÅÅÅÅ-MM-DD, t.ex. 2021-05-27."),
+    _c("VB108", E, "Ett block ska ha exakt ett innehåll", "Blocket har {count} delar ({kinds}).",
+       "Dela upp det i ett block per text eller tabell: \"- text: ...\" eller \"- tabell: ...\"."),
+    # --- references and structure -----------------------------------------
+    _c("VB201", E, "Okänd organisation", "\"{ref}\" finns inte i organisation.yml.{suggestion}",
+       "Använd id:t för en enhet eller nämnden som den står i content/organisation.yml."),
+    _c("VB202", E, "Okänt KF-mål", "Mål {ref} finns inte i målkatalogen för {year}.{suggestion}",
+       "Använd ett målnummer som finns i content/katalog/{year}.yml."),
+    _c("VB203", E, "Okänt nämndmål", "Nämndmålet \"{ref}\" finns inte under mål {parent} i katalogen för {year}.{suggestion}",
+       "Använd id:t för ett nämndmål under mål {parent} i content/katalog/{year}.yml."),
+    _c("VB204", E, "Okänd indikator", "Indikatorn \"{ref}\" finns inte här i katalogen för {year}.{suggestion}",
+       "Använd id:t för en indikator som står under samma mål i content/katalog/{year}.yml."),
+    _c("VB205", E, "Okänd aktivitet", "Aktiviteten \"{ref}\" finns inte här i katalogen för {year}.{suggestion}",
+       "Använd id:t för en aktivitet som står under samma mål i content/katalog/{year}.yml."),
+    _c("VB206", E, "Målkatalog saknas", "Det finns ingen målkatalog för {year}.",
+       "Lägg till content/katalog/{year}.yml eller rätta årtalet."),
+    _c("VB207", E, "Id används två gånger", "Id:t \"{ref}\" används redan ({first}).",
+       "Ge varje {what} ett eget id."),
+    _c("VB208", E, "Två rapporter för samma period", "{org} har redan en rapport för {period} {year} ({first}).",
+       "Ta bort eller slå ihop den ena rapporten."),
+    _c("VB209", E, "Rapporten ligger i fel fil", "Rapporten gäller {org} {year} {period} men filen heter {path}.",
+       "Flytta filen till {expected} eller rätta organisation, ar och period i filen."),
+    _c("VB210", E, "Okänd avdelning eller verksamhetsområde", "\"{ref}\" finns inte bland {what} i organisation.yml.{suggestion}",
+       "Använd ett id som finns under {what} i content/organisation.yml."),
+    _c("VB211", E, "Samma sak två gånger", "{what} \"{ref}\" följs redan upp på ett annat ställe i rapporten ({first}).",
+       "Slå ihop uppföljningarna till en."),
+    _c("VB212", E, "Avsnittet hör inte till den här rapporten", "Avsnittet \"{field}\" finns bara i {who}s rapport.",
+       "Flytta texten till ett avsnitt som finns i rapporten, t.ex. \"ovrigt\"."),
+    _c("VB213", E, "Står under fel mål", "{what} \"{ref}\" hör till {actual} i katalogen för {year}, inte hit.",
+       "Flytta uppföljningen till {actual}."),
+    _c("VB214", W, "Aktiviteten gäller inte enheten", "Aktiviteten \"{ref}\" är inte tilldelad {org} i katalogen.",
+       "Kontrollera att det är rätt aktivitet, eller lägg till enheten under \"galler\" i katalogen."),
+    # --- values -----------------------------------------------------------
+    _c("VB301", E, "Startdatum efter slutdatum", "Startdatum {start} är efter slutdatum {end}.",
+       "Byt plats på datumen eller rätta det som är fel."),
+    _c("VB302", W, "Osannolikt datum", "Datumet {value} ligger långt från rapportåret {year}.",
+       "Kontrollera årtalet."),
+    _c("VB303", E, "Andel utanför 0–100", "{field} är {value} men indikatorn mäts i procent (0–100).",
+       "Skriv andelen i procent, t.ex. 86.5 för 86,5 %."),
+    _c("VB304", E, "Osannolikt år", "Året {value} är inte rimligt.",
+       "Skriv året med fyra siffror, t.ex. 2021."),
+    # --- economy ----------------------------------------------------------
+    _c("VB401", W, "Avrundningsdifferens", "{what}: angivet {stated}, beräknat {computed} (skillnad {diff}).",
+       "En liten skillnad beror ofta på avrundning. Kontrollera siffrorna; rätta summan om den är fel."),
+    _c("VB402", E, "Summan stämmer inte", "{what}: angivet {stated}, beräknat {computed} (skillnad {diff}).",
+       "Räkna om raden: skillnaden är större än vad avrundning förklarar."),
+    _c("VB403", W, "Resultatöverföring över 5 %", "{unit}: årets överskott {transfer} är mer än 5 % av bruttobudgeten ({limit}).",
+       "Högst 5 % av bruttobudgeten får föras över ett enskilt år. Kontrollera beloppet med controllern."),
+    _c("VB404", W, "Resultatfond över 10 %", "{unit}: ackumulerat överskott {fund} är mer än 10 % av bruttobudgeten ({limit}).",
+       "Resultatfonden får högst motsvara 10 % av bruttobudgeten. Kontrollera beloppet med controllern."),
+    _c("VB405", W, "Inte en resultatenhet", "{unit} är inte markerad som resultatenhet i organisation.yml.",
+       "Sätt \"resultatenhet: true\" för enheten i content/organisation.yml eller ta bort raden."),
+    _c("VB406", W, "Varav-rader större än raden", "{what}: varav-raderna summerar till {computed}, mer än radens {stated}.",
+       "Varav-rader är delar av raden ovanför; kontrollera beloppen."),
+    # --- content quality --------------------------------------------------
+    _c("VB501", W, "Indikator under målet utan analys", "{name}: {value} når inte årsmålet {target}, men analys saknas.",
+       "Skriv under \"analys\" varför målet inte nås och vad enheten gör åt det."),
+    _c("VB502", W, "Enhetsmål inte helt uppfyllt utan analys", "Enhetsmålet \"{name}\" har status \"{status}\" men saknar analys.",
+       "Skriv under \"analys\" varför målet inte uppfylls helt och vad enheten gör åt det."),
+    _c("VB503", W, "Att göra", "Det står kvar en markering \"{marker}\" som ska fyllas i.",
+       "Skriv texten eller värdet och ta bort markeringen."),
+    # --- markdown ---------------------------------------------------------
+    _c("VB601", E, "HTML i texten", "Texten innehåller HTML ({snippet}).",
+       "Skriv med Markdown i stället: **fet**, *kursiv*, - punktlista, [länktext](https://...)."),
+    _c("VB602", E, "Skript i texten", "Texten innehåller ett skript eller en händelsehanterare ({snippet}).",
+       "Ta bort det; rapporter får inte innehålla program."),
+    _c("VB603", E, "Otillåten länk", "Länken \"{url}\" är inte tillåten.",
+       "Länka bara med https://, http://, mailto: eller till en annan sida på webbplatsen."),
+    _c("VB604", E, "Rubriken är på för hög nivå", "Rubriken \"{heading}\" har nivå {level} men i {field} börjar underrubriker på nivå {min_level}.",
+       "Skriv rubriken med {hashes} (eller fler #) så att den hamnar under avsnittet."),
+    # --- internal ---------------------------------------------------------
+    _c("VB900", E, "Internt fel", "Ett oväntat fel inträffade: {reason}.",
+       "Det här är ett fel i verktyget, inte i din fil. Rapportera det till förvaltningens controller."),
+]}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding: code, where it is and the rendered Swedish text."""
+
+    code: str
+    file: str
+    path: Path = ()
+    args: dict[str, Any] = field(default_factory=dict)
+    line: int | None = None
+    column: int | None = None
+    on_key: bool = False
+
+    @property
+    def entry(self) -> Code:
+        return CATALOGUE[self.code]
+
+    @property
+    def severity(self) -> Severity:
+        return self.entry.severity
+
+    @property
+    def message(self) -> str:
+        return _render(self.entry.message, self.args)
+
+    @property
+    def fix(self) -> str:
+        return _render(self.entry.fix, self.args)
+
+    def at(self, line: int | None, column: int | None) -> Problem:
+        """The same problem with a resolved line and column."""
+        return Problem(self.code, self.file, self.path, self.args, line, column, self.on_key)
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _render(template: str, args: dict[str, Any]) -> str:
+    return template.format_map(_Blank(args))
+
+
+def problem(code: str, file: str, path: Path = (), *, on_key: bool = False, **args: Any) -> Problem:
+    """Build a problem; `on_key` points it at the key rather than the value."""
+    if code not in CATALOGUE:
+        raise KeyError(code)
+    return Problem(code, file, tuple(path), args, on_key=on_key)
+
+
+def suggestion(word: str, choices: list[str] | set[str]) -> str:
+    """' Menade du "x"?' for the closest choice, or '' when nothing is close."""
+    import difflib
+
+    close = difflib.get_close_matches(str(word), sorted(map(str, choices)), n=1, cutoff=0.6)
+    return f' Menade du "{close[0]}"?' if close else ""

@@ -1,0 +1,50 @@
+"""Validate stage: pure rules over loaded models; every finding is a coded `Problem`.
+
+Rules never read files. `validate` gathers the problems of every rule; `locate`
+gives each one the line and column of the value it is about.
+"""
+
+from __future__ import annotations
+
+from generator.load import Content
+from generator.problems import Problem
+from generator.validate.catalogue import check_catalogue
+from generator.validate.economy import check_economy
+from generator.validate.organisation import check_organisation
+from generator.validate.report import check_report, check_report_set
+from generator.validate.text import check_texts
+from generator.yamlread import SourceMap
+
+
+def validate(content: Content) -> list[Problem]:
+    """All problems of a loaded content tree: loading, references, values, economy and text."""
+    found = list(content.problems)
+    organisation = content.organisation.model if content.organisation else None
+    if content.organisation:
+        found += check_organisation(organisation, content.organisation.file)
+        found += check_texts(organisation, content.organisation.file)
+    for loaded in content.catalogues.values():
+        found += check_catalogue(loaded.model, loaded.file, organisation)
+        found += check_texts(loaded.model, loaded.file)
+    found += check_report_set([(r.file, r.model) for r in content.reports])
+    for loaded in content.reports:
+        catalogue = content.catalogue(loaded.model.ar)
+        found += check_report(loaded.model, loaded.file, catalogue, organisation)
+        found += check_economy(loaded.model, loaded.file, organisation)
+        found += check_texts(loaded.model, loaded.file)
+    return locate(found, content.sources())
+
+
+def locate(found: list[Problem], sources: dict[str, SourceMap]) -> list[Problem]:
+    """Give every problem without a line the position of its value (or key) in its file."""
+    placed = []
+    for item in found:
+        if item.line is None and item.file in sources:
+            position = sources[item.file].locate(item.path, key=item.on_key)
+            offset = item.args.get("_offset")
+            if offset is None:
+                item = item.at(position.line, position.column)
+            else:  # a line inside a Markdown text; block text starts on the line after the key
+                item = item.at(position.line + offset + (1 if position.block else 0), 1)
+        placed.append(item)
+    return sorted(placed, key=lambda p: (p.file, p.line or 0, p.column or 0, p.code))
