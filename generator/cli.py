@@ -18,7 +18,15 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="varningar ger också felkod")
     schema = commands.add_parser("schema", help="skriv JSON Schema för innehållsfilerna")
     schema.add_argument("--out", type=Path, default=Path("schemas"))
+    commands.add_parser("felkoder", help="skriv tabellen över alla felkoder (Markdown)")
     return parser
+
+
+def _codes(_args: argparse.Namespace) -> int:
+    from generator.output import code_table
+
+    print(code_table())
+    return 0
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -38,7 +46,7 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"check": _check, "schema": _schema}
+COMMANDS = {"check": _check, "schema": _schema, "felkoder": _codes}
 
 
 def main(argv: list[str] | None = None) -> int:

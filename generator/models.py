@@ -110,7 +110,7 @@ class Indikator(Base):
     riktning: Literal["högre", "lägre"] = Field("högre", description="Which direction is better.")
     aggregering: Literal["summa", "viktat medel", "ingen"] = "ingen"
     frekvens: Literal["år", "period"] = Field("period", description='"år": measured once a year (Period "2021").')
-    arsmal: Number | None = None
+    arsmal: Number | str | None = Field(None, description='A number, or a text target such as "+/-1 %".')
     kf_arsmal: Number | str | None = Field(None, description='The city\'s target, or a text such as "Tas fram av nämnd".')
 
 
@@ -173,7 +173,7 @@ class IndikatorUtfall(Base):
     utfall_kvinnor: Number | None = None
     utfall_foregaende: Number | None = Field(None, description="Periodens utfall in the previous VB.")
     prognos: Number | None = Field(None, description="Prognos helår (tertial reports).")
-    arsmal: Number | None = Field(None, description="The unit's own target when it differs from the catalogue.")
+    arsmal: Number | str | None = Field(None, description="The unit's own target when it differs from the catalogue.")
     kf_arsmal: Number | str | None = None
     period: str | None = Field(None, description='Overrides the Period column ("VB 2020", "Tertial 1 2021", "2021").')
     vikt: Number | None = Field(None, description="Weight for a weighted mean across units.")

@@ -119,8 +119,8 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
        "Byt plats på datumen eller rätta det som är fel."),
     _c("VB302", W, "Osannolikt datum", "Datumet {value} ligger långt från rapportåret {year}.",
        "Kontrollera årtalet."),
-    _c("VB303", E, "Andel utanför 0–100", "{field} är {value} men indikatorn mäts i procent (0–100).",
-       "Skriv andelen i procent, t.ex. 86.5 för 86,5 %."),
+    _c("VB303", W, "Procent utanför 0–100", "{field} är {value} men indikatorn mäts i procent, som oftast ligger mellan 0 och 100.",
+       "Kontrollera värdet. En andel skrivs i procent, t.ex. 86.5 för 86,5 %."),
     _c("VB304", E, "Osannolikt år", "Året {value} är inte rimligt.",
        "Skriv året med fyra siffror, t.ex. 2021."),
     # --- economy ----------------------------------------------------------

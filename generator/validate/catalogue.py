@@ -24,7 +24,7 @@ def check_catalogue(catalogue: Katalog, file: str, organisation: Organisation | 
             seen[key] = f"{kind} {key}"
         if isinstance(item, Aktivitet):
             found += _check_activity(item, path, file, catalogue.ar, units)
-        if isinstance(item, Indikator) and item.enhet == "%":
+        if isinstance(item, Indikator) and item.enhet == "%" and isinstance(item.arsmal, (int, float)):
             found += check_percent(item.arsmal, file, (*path, "arsmal"), "Årsmål")
     return found
 

@@ -6,6 +6,7 @@ A difference of at most one rounding unit per summed line is a warning
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 
 from generator.models import (
@@ -36,6 +37,11 @@ def compare(stated: float | None, computed: float, lines: int, unit: float, what
         return []
     code = "VB401" if abs(diff) <= unit * max(lines, 1) + 1e-9 else "VB402"
     return [problem(code, file, path, what=what, stated=_fmt(stated), computed=_fmt(computed), diff=_fmt(diff))]
+
+
+def half_up(value: float) -> int:
+    """Round to a whole number the way the reports do (2 300,5 -> 2 301)."""
+    return math.floor(value + 0.5)
 
 
 def _fmt(value: float) -> str:
@@ -150,7 +156,7 @@ def _result_units(table: Resultatenheter, file: str, path: Path, org: Organisati
             found.append(problem("VB201", file, (*row_path, "enhet"), ref=row.enhet, suggestion=""))
         elif units and not units[row.enhet].resultatenhet:
             found.append(problem("VB405", file, (*row_path, "enhet"), unit=name))
-        found += compare(row.fem_procent, row.bruttobudget * TRANSFER_LIMIT, 1, 1.0, f"{name}, 5 %", file,
+        found += compare(row.fem_procent, half_up(row.bruttobudget * TRANSFER_LIMIT), 1, 1.0, f"{name}, 5 %", file,
                          (*row_path, "fem_procent"))
         found += compare(row.overforing_till_nasta, -row.overforing_fran_fg - row.resultat, 2, 1.0,
                          f"{name}, överföring till nästa år", file, (*row_path, "overforing_till_nasta"))

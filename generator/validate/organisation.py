@@ -9,11 +9,10 @@ from generator.problems import Problem, problem, suggestion
 def check_organisation(organisation: Organisation, file: str) -> list[Problem]:
     """Duplicate ids and units pointing at avdelningar or verksamhetsområden that do not exist."""
     found = []
-    seen: dict[str, str] = {organisation.namnd.id: "nämnden"}
-    groups = [("verksamhetsomraden", "verksamhetsområde", organisation.verksamhetsomraden),
-              ("avdelningar", "avdelning", organisation.avdelningar),
-              ("enheter", "enhet", organisation.enheter)]
-    for key, what, items in groups:
+    groups = [("verksamhetsomraden", "verksamhetsområde", organisation.verksamhetsomraden, {}),
+              ("avdelningar", "avdelning", organisation.avdelningar, {}),
+              ("enheter", "enhet", organisation.enheter, {organisation.namnd.id: "nämnden"})]
+    for key, what, items, seen in groups:  # units share the namespace of the council: both write reports
         for index, item in enumerate(items):
             if item.id in seen:
                 found.append(problem("VB207", file, (key, index, "id"), ref=item.id, first=seen[item.id], what=what))

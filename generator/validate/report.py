@@ -154,7 +154,9 @@ class _GoalChecker:
         indicator = self.catalogue.indicators[outcome.id][1]
         if indicator.enhet == "%":
             for name in _OUTCOME_FIELDS:
-                self.found += check_percent(getattr(outcome, name), self.file, (*path, name), name)
+                value = getattr(outcome, name)
+                if isinstance(value, (int, float)):
+                    self.found += check_percent(value, self.file, (*path, name), name)
         self._below_target(outcome, indicator, path)
 
     def _below_target(self, outcome: IndikatorUtfall, indicator: Indikator, path: Path) -> None:
@@ -162,7 +164,7 @@ class _GoalChecker:
         if self.report.period in ("T1", "T2") and outcome.prognos is not None:
             value = outcome.prognos
         target = outcome.arsmal if outcome.arsmal is not None else indicator.arsmal
-        if value is None or target is None or outcome.analys.strip():
+        if value is None or not isinstance(target, (int, float)) or outcome.analys.strip():
             return
         worse = value < target if indicator.riktning == "högre" else value > target
         if worse:
