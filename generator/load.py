@@ -94,11 +94,12 @@ def load_content(root: FsPath, only: list[FsPath] | None = None) -> Content:
     """Read a content tree; with `only`, read just those reports besides organisation and catalogues."""
     content = Content(str(root))
     wanted = {p.resolve() for p in only} if only else None
+    years = _years(only, root) if only else None
     for path in content_files(root):
         relative = path.relative_to(root)
         kind = classify(relative)
         shown = _shown(path)
-        if kind == "ignored":
+        if kind == "ignored" or (kind == "katalog" and years is not None and path.stem not in years):
             continue
         if kind == "unknown":
             if wanted is None or path.resolve() in wanted:
@@ -108,6 +109,16 @@ def load_content(root: FsPath, only: list[FsPath] | None = None) -> Content:
             continue
         _load_one(content, kind, path, shown)
     return content
+
+
+def _years(only: list[FsPath], root: FsPath) -> set[str] | None:
+    """The catalogue years the given reports need, read off their file names; None means all."""
+    years = set()
+    for path in only:
+        if classify(path.resolve().relative_to(root.resolve())) != "rapport":
+            return None
+        years.add(path.name[:4])
+    return years
 
 
 def _shown(path: FsPath) -> str:

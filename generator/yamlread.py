@@ -20,7 +20,6 @@ from generator.problems import Path, Problem, problem
 
 MAX_BYTES = 5 * 1024 * 1024
 
-_Parser = getattr(yaml, "CParser", None)
 
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(\.[0-9]*)?[eE][-+]?[0-9]+)$")
@@ -237,7 +236,8 @@ def _pos(event: yaml.Event) -> tuple[int, int]:
 
 
 def _loader() -> type:
-    return yaml.CSafeLoader if _Parser is not None else yaml.SafeLoader
+    """libyaml's fast parser when PyYAML was built with it; only its events are used."""
+    return yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 
 
 def read_file(raw: bytes, file: str) -> Document:
