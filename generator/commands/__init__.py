@@ -1,0 +1,1 @@
+"""One module per `vb` command; each has `register(subparsers)`."""

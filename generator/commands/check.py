@@ -1,0 +1,32 @@
+"""`vb check`: every problem of the content files, in one run."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("check", help="kontrollera innehållsfiler")
+    parser.add_argument("paths", nargs="*", type=Path, default=[Path("content")], metavar="SÖKVÄG")
+    parser.add_argument("--format", choices=["text", "github", "json"], default="text")
+    parser.add_argument("--strict", action="store_true", help="varningar ger också felkod")
+    parser.set_defaults(run=run)
+    codes = commands.add_parser("felkoder", help="skriv tabellen över alla felkoder (Markdown)")
+    codes.set_defaults(run=run_codes)
+
+
+def run(args: argparse.Namespace) -> int:
+    from generator.check import check_paths
+    from generator.output import FORMATS
+
+    result = check_paths(args.paths)
+    print(FORMATS[args.format](result.problems, result.files))
+    return 1 if result.failed(args.strict) else 0
+
+
+def run_codes(_args: argparse.Namespace) -> int:
+    from generator.output import code_table
+
+    print(code_table())
+    return 0
