@@ -15,6 +15,7 @@ from generator.problems import problem
 COMMAND_MODULES = [
     "generator.commands.check",
     "generator.commands.schema",
+    "generator.commands.export",
 ]
 
 

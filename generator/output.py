@@ -80,6 +80,16 @@ def as_json(found: list[Problem], files: int) -> str:
 FORMATS = {"text": as_text, "github": as_github, "json": as_json}
 
 
+START, END = "<!-- felkoder:start -->", "<!-- felkoder:end -->"
+
+
+def with_code_table(text: str) -> str:
+    """A document with the code table replaced between its felkoder markers."""
+    before, _, rest = text.partition(START)
+    _, _, after = rest.partition(END)
+    return f"{before}{START}\n{code_table()}\n{END}{after}"
+
+
 def code_table() -> str:
     """The Markdown table of every code, for docs/felkoder.md."""
     rows = ["| Kod | Allvarlighet | Vad | Meddelande | Så rättar du |", "| --- | --- | --- | --- | --- |"]

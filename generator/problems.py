@@ -143,6 +143,11 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
        "Skriv under \"analys\" varför målet inte uppfylls helt och vad enheten gör åt det."),
     _c("VB503", W, "Att göra", "Det står kvar en markering \"{marker}\" som ska fyllas i.",
        "Skriv texten eller värdet och ta bort markeringen."),
+    # --- consistency between text and data ---------------------------------
+    _c("VB701", W, "Texten säger något annat än uppgifterna", "Om {what} står det {written} men uppgifterna ger {counted}: \"{excerpt}\"",
+       "Rätta texten eller uppgifterna så att de stämmer överens."),
+    _c("VB702", W, "Nämndens bedömning motsäger en enhets", "Nämndmålet \"{goal}\" bedöms \"{status}\" av nämnden men {unit} rapporterar \"Uppfylls ej\" för \"{own}\".",
+       "Kontrollera nämndens bedömning mot enheternas rapporter och förklara skillnaden i analysen."),
     # --- markdown ---------------------------------------------------------
     _c("VB601", E, "HTML i texten", "Texten innehåller HTML ({snippet}).",
        "Skriv med Markdown i stället: **fet**, *kursiv*, - punktlista, [länktext](https://...)."),

@@ -13,6 +13,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--strict", action="store_true", help="varningar ger också felkod")
     parser.set_defaults(run=run)
     codes = commands.add_parser("felkoder", help="skriv tabellen över alla felkoder (Markdown)")
+    codes.add_argument("--readme", type=Path, help="uppdatera tabellen mellan felkoder-markeringarna i filen")
     codes.set_defaults(run=run_codes)
 
 
@@ -25,8 +26,12 @@ def run(args: argparse.Namespace) -> int:
     return 1 if result.failed(args.strict) else 0
 
 
-def run_codes(_args: argparse.Namespace) -> int:
-    from generator.output import code_table
+def run_codes(args: argparse.Namespace) -> int:
+    from generator.output import code_table, with_code_table
 
-    print(code_table())
+    if args.readme is None:
+        print(code_table())
+        return 0
+    text = args.readme.read_text(encoding="utf-8")
+    args.readme.write_text(with_code_table(text), encoding="utf-8")
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 from generator.load import Content
 from generator.problems import Problem
 from generator.validate.catalogue import check_catalogue
+from generator.validate.consistency import check_consistency
 from generator.validate.economy import check_economy
 from generator.validate.organisation import check_organisation
 from generator.validate.report import check_report, check_report_set
@@ -32,6 +33,7 @@ def validate(content: Content) -> list[Problem]:
         found += check_report(loaded.model, loaded.file, catalogue, organisation)
         found += check_economy(loaded.model, loaded.file, organisation)
         found += check_texts(loaded.model, loaded.file)
+        found += check_consistency(loaded.model, loaded.file, catalogue, organisation, [r.model for r in content.reports])
     return locate(found, content.sources())
 
 

@@ -6,7 +6,6 @@ A difference of at most one rounding unit per summed line is a warning
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Sequence
 
 from generator.models import (
@@ -21,11 +20,16 @@ from generator.models import (
     Resultatenheter,
     Resultatrakning,
 )
+from generator.economy import (
+    FUND_LIMIT,
+    ROUNDING,
+    TRANSFER_LIMIT,
+    five_percent,
+    over_fund_limit,
+    over_transfer_limit,
+    transfer_to_next,
+)
 from generator.problems import Path, Problem, problem
-
-ROUNDING = {"tkr": 1.0, "mnkr": 0.1}
-TRANSFER_LIMIT = 0.05
-FUND_LIMIT = 0.10
 
 
 def compare(stated: float | None, computed: float, lines: int, unit: float, what: str, file: str, path: Path) -> list[Problem]:
@@ -37,11 +41,6 @@ def compare(stated: float | None, computed: float, lines: int, unit: float, what
         return []
     code = "VB401" if abs(diff) <= unit * max(lines, 1) + 1e-9 else "VB402"
     return [problem(code, file, path, what=what, stated=_fmt(stated), computed=_fmt(computed), diff=_fmt(diff))]
-
-
-def half_up(value: float) -> int:
-    """Round to a whole number the way the reports do (2 300,5 -> 2 301)."""
-    return math.floor(value + 0.5)
 
 
 def _fmt(value: float) -> str:
@@ -156,9 +155,9 @@ def _result_units(table: Resultatenheter, file: str, path: Path, org: Organisati
             found.append(problem("VB201", file, (*row_path, "enhet"), ref=row.enhet, suggestion=""))
         elif units and not units[row.enhet].resultatenhet:
             found.append(problem("VB405", file, (*row_path, "enhet"), unit=name))
-        found += compare(row.fem_procent, half_up(row.bruttobudget * TRANSFER_LIMIT), 1, 1.0, f"{name}, 5 %", file,
+        found += compare(row.fem_procent, five_percent(row.bruttobudget), 1, 1.0, f"{name}, 5 %", file,
                          (*row_path, "fem_procent"))
-        found += compare(row.overforing_till_nasta, -row.overforing_fran_fg - row.resultat, 2, 1.0,
+        found += compare(row.overforing_till_nasta, transfer_to_next(row.overforing_fran_fg, row.resultat), 2, 1.0,
                          f"{name}, överföring till nästa år", file, (*row_path, "overforing_till_nasta"))
         found += _transfer_rules(row.bruttobudget, row.resultat, row.overforing_till_nasta, name, file, row_path)
     if table.summa is not None:
@@ -172,11 +171,10 @@ def _result_units(table: Resultatenheter, file: str, path: Path, org: Organisati
 def _transfer_rules(gross: float, result: float, fund: float, name: str, file: str, path: Path) -> list[Problem]:
     """One year's surplus at most 5 % of gross budget, the accumulated fund at most 10 %."""
     found = []
-    surplus = -result  # surplus is written negative
-    if surplus > gross * TRANSFER_LIMIT:
-        found.append(problem("VB403", file, (*path, "resultat"), unit=name, transfer=_fmt(surplus),
+    if over_transfer_limit(gross, result):
+        found.append(problem("VB403", file, (*path, "resultat"), unit=name, transfer=_fmt(-result),
                              limit=_fmt(round(gross * TRANSFER_LIMIT))))
-    if fund > gross * FUND_LIMIT:
+    if over_fund_limit(gross, fund):
         found.append(problem("VB404", file, (*path, "overforing_till_nasta"), unit=name, fund=_fmt(fund),
                              limit=_fmt(round(gross * FUND_LIMIT))))
     return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from generator.assess import judged_value, verdict
 from generator.lookup import CatalogueIndex, Place, index
 from generator.models import (
     AktivitetUppfoljning,
@@ -160,15 +161,11 @@ class _GoalChecker:
         self._below_target(outcome, indicator, path)
 
     def _below_target(self, outcome: IndikatorUtfall, indicator: Indikator, path: Path) -> None:
-        value = outcome.utfall
-        if self.report.period in ("T1", "T2") and outcome.prognos is not None:
-            value = outcome.prognos
+        value = judged_value(self.report.period, outcome.utfall, outcome.prognos)
         target = outcome.arsmal if outcome.arsmal is not None else indicator.arsmal
-        if value is None or not isinstance(target, (int, float)) or outcome.analys.strip():
+        if outcome.analys.strip() or verdict(value, target, indicator.riktning) in ("uppfyllt", "ingen bedömning"):
             return
-        worse = value < target if indicator.riktning == "högre" else value > target
-        if worse:
-            self.add("VB501", (*path, "utfall"), name=indicator.namn, value=value, target=target)
+        self.add("VB501", (*path, "utfall"), name=indicator.namn, value=value, target=target)
 
     def _activity(self, activity: AktivitetUppfoljning, path: Path, place: Place) -> None:
         if not self._placed("aktiviteten", activity.id, path, place, self.catalogue.activities, "VB205"):
