@@ -59,7 +59,7 @@ class Avdelning(Base):
 
     id: Id
     namn: str
-    granskare: list[str] = Field(default_factory=list, description="Controllers who review the units' reports (git handles).")
+    granskare: list[str] = Field(default_factory=list, description="Controllers som granskar enheternas rapporter (användarnamn i git).")
 
 
 class Enhet(Base):
@@ -71,7 +71,7 @@ class Enhet(Base):
     verksamhetsomrade: Id
     resultatenhet: bool = False
     enhetschef: str | None = None
-    granskare: list[str] = Field(default_factory=list, description="Unit members who own the unit's report files (git handles).")
+    granskare: list[str] = Field(default_factory=list, description="Personer på enheten som äger enhetens rapportfiler (användarnamn i git).")
 
 
 class Namnd(Base):
@@ -104,14 +104,14 @@ class Indikator(Base):
 
     id: Id
     namn: str
-    enhet: str | None = Field(None, description='Unit of measure: "%", "st", "GWh", "kg CO2 per kg livsmedel" …')
+    enhet: str | None = Field(None, description='Mått: "%", "st", "GWh", "kg CO2 per kg livsmedel" …')
     ursprung: Literal["KF", "nämnd"] = "nämnd"
-    jamstalldhet: bool = Field(False, description="Gender-equality indicator (♀).")
-    riktning: Literal["högre", "lägre"] = Field("högre", description="Which direction is better.")
+    jamstalldhet: bool = Field(False, description="true för en jämställdhetsindikator (♀).")
+    riktning: Literal["högre", "lägre"] = Field("högre", description="Om ett högre eller lägre värde är bättre.")
     aggregering: Literal["summa", "viktat medel", "ingen"] = "ingen"
-    frekvens: Literal["år", "period"] = Field("period", description='"år": measured once a year (Period "2021").')
-    arsmal: Number | str | None = Field(None, description='A number, or a text target such as "+/-1 %".')
-    kf_arsmal: Number | str | None = Field(None, description='The city\'s target, or a text such as "Tas fram av nämnd".')
+    frekvens: Literal["år", "period"] = Field("period", description='"år": mäts en gång om året (Period "2021"); "period": varje rapportperiod.')
+    arsmal: Number | str | None = Field(None, description='Årsmål: ett tal, eller en text som "+/-1 %".')
+    kf_arsmal: Number | str | None = Field(None, description='KF:s årsmål: ett tal, eller en text som "Tas fram av nämnd".')
 
 
 class Aktivitet(Base):
@@ -121,7 +121,7 @@ class Aktivitet(Base):
     text: str
     start: date
     slut: date
-    galler: list[Id] | Literal["alla"] = Field("alla", description="Unit ids the activity is assigned to.")
+    galler: list[Id] | Literal["alla"] = Field("alla", description="Id för de enheter som aktiviteten gäller, eller alla.")
 
 
 class Namndmal(Base):
@@ -171,12 +171,12 @@ class IndikatorUtfall(Base):
     utfall: Number | None = None
     utfall_man: Number | None = None
     utfall_kvinnor: Number | None = None
-    utfall_foregaende: Number | None = Field(None, description="Periodens utfall in the previous VB.")
-    prognos: Number | None = Field(None, description="Prognos helår (tertial reports).")
-    arsmal: Number | str | None = Field(None, description="The unit's own target when it differs from the catalogue.")
+    utfall_foregaende: Number | None = Field(None, description="Periodens utfall i föregående verksamhetsberättelse.")
+    prognos: Number | None = Field(None, description="Prognos för helåret (i tertialrapporter).")
+    arsmal: Number | str | None = Field(None, description="Enhetens eget årsmål, när det skiljer sig från katalogens.")
     kf_arsmal: Number | str | None = None
-    period: str | None = Field(None, description='Overrides the Period column ("VB 2020", "Tertial 1 2021", "2021").')
-    vikt: Number | None = Field(None, description="Weight for a weighted mean across units.")
+    period: str | None = Field(None, description='Ersätter kolumnen Period ("VB 2020", "Tertial 1 2021", "2021").')
+    vikt: Number | None = Field(None, description="Vikt när indikatorn vägs samman över enheter (t.ex. antal svarande).")
     analys: Markdown = ""
 
 
@@ -248,7 +248,7 @@ class ResultatrakningRad(Belopp):
 class Resultatrakning(Base):
     """A unit's income statement in tkr."""
 
-    enhet: str | None = Field(None, description='As printed above the table ("Beställarenheten ÄO").')
+    enhet: str | None = Field(None, description='Enhetens namn som det står ovanför tabellen ("Beställarenheten ÄO").')
     enhetschef: str | None = None
     belopp: Literal["tkr", "mnkr"] = "tkr"
     utfall_rubrik: str = "Utfall"
@@ -276,7 +276,7 @@ class Driftbudget(Base):
     """The council's driftbudget per verksamhetsområde ("varav" rows are parts of their row)."""
 
     belopp: Literal["tkr", "mnkr"] = "mnkr"
-    kolumner: list[str] = Field(default_factory=list, description="Column headings as printed.")
+    kolumner: list[str] = Field(default_factory=list, description="Kolumnrubrikerna som de står i rapporten.")
     rader: list[DriftbudgetRad]
     totalt: DriftbudgetRad
 
@@ -285,7 +285,7 @@ class ResultatenhetRad(Base):
     """One resultatenhet: surplus negative, deficit positive (tkr)."""
 
     enhet: Id
-    namn: str | None = Field(None, description="The name as printed in the table, when it differs from the organisation.")
+    namn: str | None = Field(None, description="Namnet som det står i tabellen, när det skiljer sig från organisationens.")
     bruttobudget: Number
     fem_procent: Number
     overforing_fran_fg: Number = Field(description="Resultatöverföring från föregående år. Överskott (-), underskott (+).")
@@ -434,7 +434,7 @@ class Rapport(Base):
     period: Period
     handlaggare: Handlaggare | None = None
     till: str | None = None
-    datum: date | None = Field(None, description="Date of the council meeting.")
+    datum: date | None = Field(None, description="Datum för nämndens sammanträde.")
     forslag_till_beslut: Markdown = ""
     sammanfattning: Markdown = ""
     arendets_beredning: Markdown = ""
