@@ -9,6 +9,7 @@ Nothing here raises for bad input: every failure is a `Problem`.
 
 from __future__ import annotations
 
+import math
 import re
 import typing
 import unicodedata
@@ -46,6 +47,7 @@ class Content:
     reports: list[Loaded] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     source_maps: dict[str, SourceMap] = field(default_factory=dict)
+    broken_years: set[int] = field(default_factory=set)
 
     @property
     def files(self) -> int:
@@ -103,7 +105,7 @@ def load_content(root: FsPath, only: list[FsPath] | None = None) -> Content:
             continue
         if kind == "unknown":
             if wanted is None or path.resolve() in wanted:
-                content.problems.append(problem("VB013", shown, name=str(relative)))
+                content.problems.append(problem("VB013", shown, name=str(relative)).at(1, 1))
             continue
         if kind == "rapport" and wanted is not None and path.resolve() not in wanted:
             continue
@@ -141,6 +143,8 @@ def _load_one(content: Content, kind: str, path: FsPath, shown: str) -> None:
     model, found = to_model(model_cls, document)
     content.problems.extend(found)
     if model is None:
+        if kind == "katalog":  # its own problems are reported; reports of that year need not say it is missing
+            content.broken_years.add(int(path.stem))
         return
     loaded = Loaded(shown, model, document.source)
     if kind == "organisation":
@@ -163,18 +167,21 @@ def to_model(model_cls: type[BaseModel], document: Document) -> tuple[Any, list[
     try:
         return model_cls.model_validate(data), []
     except ValidationError as exc:
-        return None, _convert(model_cls, data, exc.errors(), document.file)
+        known = {p.path for p in document.problems}
+        return None, _convert(model_cls, data, exc.errors(), document.file, known)
 
 
-def _convert(model_cls: type[BaseModel], data: Any, errors: list[dict[str, Any]], file: str) -> list[Problem]:
+def _convert(model_cls: type[BaseModel], data: Any, errors: list[dict[str, Any]], file: str, known: set[Path]) -> list[Problem]:
+    """One problem per location; none where reading the file already said what is wrong."""
+    located = [(_data_path(data, error["loc"]), error) for error in errors]
+    paths = {path for path, _ in located}
     seen: set[Path] = set()
     found = []
-    for error in errors:
-        path = _data_path(data, error["loc"])
-        key = (*path, error["type"] == "missing" and error["loc"][-1] or "")
-        if key in seen:
-            continue
-        seen.add(key)
+    for path, error in located:
+        deeper = any(other[: len(path)] == path and len(other) > len(path) for other in paths)
+        if path in seen or path in known or (deeper and error["type"] != "missing"):
+            continue  # a union reports every member; the deepest error is the telling one
+        seen.add(path)
         found.append(_one_error(model_cls, path, error, file))
     return found
 
@@ -242,6 +249,8 @@ def _as_number(text: str) -> str | None:
     try:
         number = float(cleaned)
     except ValueError:
+        return None
+    if not math.isfinite(number):
         return None
     return str(int(number)) if number.is_integer() and "." not in cleaned else str(number)
 

@@ -53,6 +53,14 @@ def check_markdown(text: str) -> list[Finding]:
 
 def _check_token(token: Any, line: int) -> Iterator[Finding]:
     line = token.map[0] if token.map else line
+    yield from _check_one(token, line)
+    offset = 0
+    for child in token.children or []:  # inline tokens: count line breaks to find the line
+        yield from _check_one(child, line + offset)
+        offset += child.type in ("softbreak", "hardbreak")
+
+
+def _check_one(token: Any, line: int) -> Iterator[Finding]:
     if token.type in ("html_block", "html_inline"):
         snippet = token.content.strip().split("\n")[0][:60]
         yield Finding("VB602" if _SCRIPTY.search(token.content) else "VB601", line, {"snippet": snippet})
@@ -65,8 +73,6 @@ def _check_token(token: Any, line: int) -> Iterator[Finding]:
         if level < MIN_HEADING_LEVEL:
             yield Finding("VB604", line, {"level": level, "min_level": MIN_HEADING_LEVEL,
                                           "hashes": "#" * MIN_HEADING_LEVEL})
-    for child in token.children or []:
-        yield from _check_token(child, line)
 
 
 def safe_url(url: str) -> bool:

@@ -102,7 +102,7 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
        "Ge varje {what} ett eget id."),
     _c("VB208", E, "Två rapporter för samma period", "{org} har redan en rapport för {period} {year} ({first}).",
        "Ta bort eller slå ihop den ena rapporten."),
-    _c("VB209", E, "Rapporten ligger i fel fil", "Rapporten gäller {org} {year} {period} men filen heter {path}.",
+    _c("VB209", E, "Rapporten ligger i fel fil", "Rapporten gäller {org} {year} {period} men filen heter {name}; den ska heta {expected}.",
        "Flytta filen till {expected} eller rätta organisation, ar och period i filen."),
     _c("VB210", E, "Okänd avdelning eller verksamhetsområde", "\"{ref}\" finns inte bland {what} i organisation.yml.{suggestion}",
        "Använd ett id som finns under {what} i content/organisation.yml."),
@@ -157,6 +157,13 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
        "Länka bara med https://, http://, mailto: eller till en annan sida på webbplatsen."),
     _c("VB604", E, "Rubriken är på för hög nivå", "Rubriken \"{heading}\" har nivå {level} men i {field} börjar underrubriker på nivå {min_level}.",
        "Skriv rubriken med {hashes} (eller fler #) så att den hamnar under avsnittet."),
+    # --- commands: vb new, vb diff -----------------------------------------
+    _c("VB801", E, "Rapporten finns redan", "Det finns redan en rapport för {org} {period} {year}: {target}.",
+       "Fortsätt skriva i den filen. Vill du börja om: ta bort filen först (git rm {target}) och kör vb new igen."),
+    _c("VB802", E, "Versionen finns inte i git", "{revision} kan inte läsas ur git: {reason}.",
+       "Ange en gren, tagg eller commit som finns, t.ex. origin/main eller HEAD~1. I CI måste hela historiken hämtas (fetch-depth: 0 i actions/checkout, GIT_DEPTH: 0 i GitLab)."),
+    _c("VB803", E, "Inte ett git-arkiv", "{folder} kan inte jämföras i git: {reason}.",
+       "Kör kommandot i mappen där rapporterna är klonade (där .git finns), eller ange innehållsmappen med --content."),
     # --- internal ---------------------------------------------------------
     _c("VB900", E, "Internt fel", "Ett oväntat fel inträffade: {reason}.",
        "Det här är ett fel i verktyget, inte i din fil. Rapportera det till förvaltningens controller."),
@@ -205,7 +212,7 @@ def _render(template: str, args: dict[str, Any]) -> str:
     return template.format_map(_Blank(args))
 
 
-def problem(code: str, file: str, path: Path = (), *, on_key: bool = False, **args: Any) -> Problem:
+def problem(code: str, file: str, path: Path = (), /, *, on_key: bool = False, **args: Any) -> Problem:
     """Build a problem; `on_key` points it at the key rather than the value."""
     if code not in CATALOGUE:
         raise KeyError(code)

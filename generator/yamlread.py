@@ -8,6 +8,7 @@ a `SourceMap` so problems found later can point at the exact spot.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ _FALSE = {"false", "False", "FALSE"}
 
 @dataclass
 class Position:
-    """Where a value starts (1-based) and whether it is a block scalar (text starts next line)."""
+    """Where a value starts (1-based); `block` for literal text (|), whose lines are kept as written."""
 
     line: int
     column: int
@@ -44,6 +45,14 @@ class SourceMap:
 
     values: dict[Path, Position] = field(default_factory=dict)
     keys: dict[Path, Position] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def find(self, needle: str, start: int) -> int | None:
+        """The first line from `start` (1-based) that contains `needle`."""
+        for number in range(start, len(self.lines) + 1):
+            if needle and needle in self.lines[number - 1]:
+                return number
+        return None
 
     def locate(self, path: Path, key: bool = False) -> Position:
         """The position of `path`, or of its nearest recorded ancestor."""
@@ -71,9 +80,11 @@ class Document:
 def read_text(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """Decode bytes as UTF-8 text with BOM, CRLF and NFD handled; refuse binary and other encodings."""
     if len(raw) > MAX_BYTES:
-        return None, [problem("VB002", file, size=round(len(raw) / 1e6, 1), limit=MAX_BYTES // (1024 * 1024))]
+        return None, [problem("VB002", file, size=round(len(raw) / 1e6, 1), limit=MAX_BYTES // (1024 * 1024)).at(1, 1)]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (Notepad's "Unicode"): text, but not UTF-8
+        return None, [problem("VB003", file, bad_line=1).at(1, 1)]
     if b"\x00" in raw:
-        return None, [problem("VB004", file)]
+        return None, [problem("VB004", file).at(1, 1)]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -101,6 +112,7 @@ def parse(text: str, file: str) -> Document:
     if tabs:
         return Document(file, None, SourceMap(), tabs)
     builder = _Builder(file)
+    builder.source.lines = text.split("\n")
     try:
         data = builder.run(text)
     except yaml.MarkedYAMLError as exc:
@@ -109,8 +121,13 @@ def parse(text: str, file: str) -> Document:
         found = problem("VB005", file, reason=reason)
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         return Document(file, None, builder.source, [*builder.problems, found.at(line, col)])
-    except yaml.YAMLError as exc:  # reader errors (control characters)
-        return Document(file, None, builder.source, [problem("VB005", file, reason=str(exc).split("\n")[0])])
+    except yaml.reader.ReaderError as exc:  # a control character the YAML reader refuses
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        reason = f"otillåtet kontrolltecken (teckenkod {exc.character:#06x}); ta bort det"
+        return Document(file, None, builder.source, [problem("VB005", file, reason=reason).at(line, column)])
+    except yaml.YAMLError as exc:
+        return Document(file, None, builder.source, [problem("VB005", file, reason=str(exc).split("\n")[0]).at(1, 1)])
     if data is None and not builder.problems:
         builder.problems.append(problem("VB010", file).at(1, 1))
     return Document(file, data, builder.source, builder.problems)
@@ -164,7 +181,7 @@ class _Builder:
             self.problems.append(problem("VB009", self.file, path, tag=tag).at(*_pos(event)))
 
     def _node(self, event: yaml.Event, events: Iterator[yaml.Event], path: Path) -> Any:
-        block = isinstance(event, yaml.ScalarEvent) and event.style in ("|", ">")
+        block = isinstance(event, yaml.ScalarEvent) and event.style == "|"
         self.source.values[path] = Position(*_pos(event), block=block)
         if isinstance(event, yaml.AliasEvent):
             self.problems.append(problem("VB008", self.file, path).at(*_pos(event)))
@@ -220,7 +237,7 @@ class _Builder:
             return False
         if _INT.match(value):
             return int(value)
-        if _FLOAT.match(value):
+        if _FLOAT.match(value) and math.isfinite(float(value)):
             return float(value)
         if _DATE.match(value):
             try:

@@ -17,8 +17,7 @@ import pytest
 from generator.check import check_paths
 from generator.problems import Problem
 
-# Tests that document bugs in generator/ live in tests/pending/ and are not run.
-collect_ignore = ["pending"]
+# Tests of bugs that were found and fixed live in tests/regressions/.
 
 ORGANISATION = """\
 # Testnämnden: en nämnd, två avdelningar, tre enheter.
@@ -337,10 +336,10 @@ def edited(relative: str, old: str, new: str) -> dict[str, str]:
     return {relative: text.replace(old, new)}
 
 
-def line_of(text: str, fragment: str) -> int:
-    """The 1-based line of the only line containing `fragment`."""
+def line_of(text: str, fragment: str, first: bool = False) -> int:
+    """The 1-based line of the only line (or with first=True the first line) containing `fragment`."""
     hits = [number for number, line in enumerate(text.split("\n"), start=1) if fragment in line]
-    assert len(hits) == 1, f"{fragment!r} is on lines {hits}"
+    assert hits and (first or len(hits) == 1), f"{fragment!r} is on lines {hits}"
     return hits[0]
 
 

@@ -30,7 +30,7 @@ def validate(content: Content) -> list[Problem]:
     found += check_report_set([(r.file, r.model) for r in content.reports])
     for loaded in content.reports:
         catalogue = content.catalogue(loaded.model.ar)
-        found += check_report(loaded.model, loaded.file, catalogue, organisation)
+        found += check_report(loaded.model, loaded.file, catalogue, organisation, loaded.model.ar in content.broken_years)
         found += check_economy(loaded.model, loaded.file, organisation)
         found += check_texts(loaded.model, loaded.file)
         found += check_consistency(loaded.model, loaded.file, catalogue, organisation, [r.model for r in content.reports])
@@ -46,7 +46,10 @@ def locate(found: list[Problem], sources: dict[str, SourceMap]) -> list[Problem]
             offset = item.args.get("_offset")
             if offset is None:
                 item = item.at(position.line, position.column)
-            else:  # a line inside a Markdown text; block text starts on the line after the key
-                item = item.at(position.line + offset + (1 if position.block else 0), 1)
+            elif position.block:  # literal text starts on the line after the key and keeps its lines
+                item = item.at(position.line + 1 + offset, 1)
+            else:  # folded or plain text lost its line breaks: find the offending text in the file
+                needle = str(item.args.get("snippet") or item.args.get("url") or item.args.get("heading") or "")[:30]
+                item = item.at(sources[item.file].find(needle, position.line) or position.line, 1)
         placed.append(item)
     return sorted(placed, key=lambda p: (p.file, p.line or 0, p.column or 0, p.code))

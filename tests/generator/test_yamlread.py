@@ -75,8 +75,8 @@ def test_tab_inside_a_value_is_fine():
 
 def test_encoding_binary_size_and_empty():
     assert codes("a: å\n".encode("cp1252")) == [("VB003", 1)]
-    assert codes(b"a: \x00\x01") == [("VB004", None)]
-    assert codes(b"a: b\n" + b"#" * MAX_BYTES) == [("VB002", None)]
+    assert codes(b"a: \x00\x01") == [("VB004", 1)]
+    assert codes(b"a: b\n" + b"#" * MAX_BYTES) == [("VB002", 1)]
     assert codes(b"# bara en kommentar\n") == [("VB010", 1)]
     assert codes(b"") == [("VB010", 1)]
 
