@@ -16,6 +16,10 @@ COMMAND_MODULES = [
     "generator.commands.check",
     "generator.commands.schema",
     "generator.commands.export",
+    "generator.commands.new",
+    "generator.commands.status",
+    "generator.commands.codeowners",
+    "generator.commands.diff",
 ]
 
 

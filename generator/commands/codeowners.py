@@ -1,0 +1,55 @@
+"""`vb codeowners`: write CODEOWNERS from organisation.yml."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("codeowners", help="skriv CODEOWNERS (granskare per rapportmapp) från organisation.yml")
+    parser.add_argument("--content", type=Path, default=Path("content"), metavar="MAPP")
+    parser.add_argument("--out", default=".github/CODEOWNERS", metavar="FIL", help="filen att skriva (- för skärmen)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from generator.codeowners import codeowners
+    from generator.load import to_model
+    from generator.models import Organisation
+    from generator.output import as_text
+    from generator.problems import problem
+    from generator.yamlread import read_file
+
+    source = args.content / "organisation.yml"
+    try:
+        raw = source.read_bytes()
+    except OSError as exc:
+        print(as_text([problem("VB001", str(source), reason=exc.strerror or str(exc))], 0), file=sys.stderr)
+        return 1
+    document = read_file(raw, str(source))
+    organisation, found = to_model(Organisation, document)
+    if organisation is None:
+        print(as_text([*document.problems, *found], 1), file=sys.stderr)
+        return 1
+    text = codeowners(organisation, _content_in_repository(args.content))
+    if args.out == "-":
+        sys.stdout.write(text)
+        return 0
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    print(f"Skrev {out.as_posix()}.")
+    return 0
+
+
+def _content_in_repository(content: Path) -> str:
+    """The content folder relative to the repository root (or to the current folder outside git)."""
+    from generator.gitread import GitError, repo_relative, toplevel
+
+    try:
+        return repo_relative(content, toplevel(content))
+    except GitError:
+        return Path(os.path.relpath(content.resolve(), Path.cwd())).as_posix()

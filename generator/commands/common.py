@@ -1,0 +1,34 @@
+"""Helpers shared by the commands: coded messages on stderr and reading a content tree."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from generator.load import Content, load_content
+from generator.output import as_text
+from generator.problems import Problem, Severity, problem
+
+
+def say(item: Problem) -> None:
+    """Print one coded problem to stderr the way `vb check` shows problems."""
+    print(f"{item.file}: {item.severity.value} {item.code}: {item.message}\n    Så rättar du: {item.fix}", file=sys.stderr)
+
+
+def load_tree(root: Path) -> Content | None:
+    """The content tree at `root` with a readable organisation, or None after saying what is wrong."""
+    if not (root / "organisation.yml").is_file():
+        say(problem("VB001", str(root / "organisation.yml"), reason="filen finns inte; ange innehållsmappen med --content"))
+        return None
+    content = load_content(root)
+    if content.organisation is None:
+        found = [p for p in content.problems if p.file.endswith("organisation.yml") and p.severity is Severity.ERROR]
+        print(as_text(found, 1), file=sys.stderr)
+        return None
+    return content
+
+
+def catalogue_problems(content: Content, year: int) -> list[Problem]:
+    """Why the catalogue of `year` is missing: its own read errors, or VB206 when there is no file."""
+    found = [p for p in content.problems if p.file.replace("\\", "/").endswith(f"katalog/{year}.yml")]
+    return found or [problem("VB206", str(Path(content.root) / "katalog" / f"{year}.yml"), year=year)]

@@ -1,0 +1,66 @@
+"""`vb new`: start a unit's report from the year's catalogue and the unit's previous report."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+PERIODS = ["VP", "T1", "T2", "VB"]
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("new", help="skapa en ny rapport för en enhet med mål, indikatorer och aktiviteter")
+    parser.add_argument("--unit", required=True, metavar="ID", help="enhetens id i organisation.yml")
+    parser.add_argument("--year", type=int, required=True, metavar="ÅR")
+    parser.add_argument("--period", required=True, type=str.upper, choices=PERIODS)
+    parser.add_argument("--content", type=Path, default=Path("content"), metavar="MAPP")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from generator.commands.common import catalogue_problems, load_tree, say
+    from generator.problems import problem, suggestion
+    from generator.validate.organisation import node_ids
+
+    content = load_tree(args.content)
+    if content is None or content.organisation is None:
+        return 1
+    organisation = content.organisation.model
+    nodes = node_ids(organisation)
+    target = args.content / "rapporter" / args.unit / f"{args.year}-{args.period.lower()}.yml"
+    if args.unit not in nodes:
+        say(problem("VB201", content.organisation.file, ref=args.unit, suggestion=suggestion(args.unit, nodes)))
+        return 1
+    if target.exists() or target.with_suffix(".yaml").exists():
+        say(problem("VB801", str(target), org=nodes[args.unit], period=args.period, year=args.year, target=target.as_posix()))
+        return 1
+    catalogue = content.catalogue(args.year)
+    if catalogue is None:
+        for item in catalogue_problems(content, args.year):
+            say(item)
+        return 1
+    return _write(args, content, target, nodes[args.unit])
+
+
+def _write(args: argparse.Namespace, content, target: Path, name: str) -> int:
+    """Build the skeleton, write it and tell the unit what to do next."""
+    from generator.models import PERIOD_NAMES
+    from generator.scaffold import find_report, header, previous_report, scaffold, with_outcome_todos
+    from generator.yamlwrite import dump
+
+    reports = [loaded.model for loaded in content.reports]
+    previous = previous_report(reports, args.unit, args.year, args.period)
+    last_vb = find_report(reports, args.unit, args.year - 1, "VB")
+    is_council = args.unit == content.organisation.model.namnd.id
+    result = scaffold(content.catalogue(args.year), args.unit, args.period, is_council=is_council,
+                      previous=previous, last_vb=last_vb)
+    text = header(name, PERIOD_NAMES[args.period], args.year, previous) + with_outcome_todos(dump(result.data))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"Skapade {target.as_posix()}.")
+    if previous is not None:
+        print(f"Enhetsmålen och deras status kommer från {previous.period} {previous.ar}.")
+    for title in result.left_out:
+        print(f'Enhetsmålet "{title}" fördes inte över: dess nämndmål finns inte i målkatalogen för {args.year}.')
+    print("Skriv där det står TODO och kontrollera sedan med: vb check " + target.as_posix())
+    return 0

@@ -1,0 +1,37 @@
+"""`vb status`: which units have written their report for a period, and how far they have come."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("status", help="visa hur långt varje enhet har kommit med sin rapport")
+    parser.add_argument("--year", type=int, required=True, metavar="ÅR")
+    parser.add_argument("--period", required=True, type=str.upper, choices=["VP", "T1", "T2", "VB"])
+    parser.add_argument("--content", type=Path, default=Path("content"), metavar="MAPP")
+    parser.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from generator.commands.common import catalogue_problems, load_tree, say
+    from generator.models import PERIOD_NAMES
+    from generator.status import FORMATS, readiness
+    from generator.validate import validate
+
+    content = load_tree(args.content)
+    if content is None or content.organisation is None:
+        return 1
+    catalogue = content.catalogue(args.year)
+    if catalogue is None:
+        for item in catalogue_problems(content, args.year):
+            say(item)
+        return 1
+    organisation = content.organisation.model
+    rows = readiness(organisation, args.year, args.period, [(r.file, r.model) for r in content.reports],
+                     validate(content), catalogue)
+    title = f"{PERIOD_NAMES[args.period]} {args.year}: rapporternas status – {organisation.namnd.namn}"
+    print(FORMATS[args.format](rows, title))
+    return 0

@@ -1,0 +1,150 @@
+"""The CI files and the pre-commit hook that the project's users run: they parse and call real `vb` commands."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.cli import build_parser, main
+from tests.conftest import UNIT_VB_PATH, edited
+
+ROOT = Path(__file__).resolve().parents[1]
+GITHUB = ROOT / ".github" / "workflows" / "rapporter.yml"
+GITLAB = ROOT / ".gitlab-ci.yml"
+PRE_COMMIT = ROOT / ".pre-commit-config.yaml"
+
+_CALL = re.compile(r"(?:^|[;&|(]\s*|\b(?:then|else|if|do)\s+)vb\s+(?P<args>[^;&|>\n)]*)", re.M)
+_GUARD = 'vb --help | grep -q " build "'
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def github_steps(job: str) -> list[dict]:
+    return load(GITHUB)["jobs"][job]["steps"]
+
+
+def scripts() -> list[str]:
+    """Every shell script of both CI files."""
+    found = [step["run"] for job in load(GITHUB)["jobs"].values() for step in job["steps"] if "run" in step]
+    for name, job in load(GITLAB).items():
+        if isinstance(job, dict) and "script" in job:
+            found += job["script"]
+    return found
+
+
+def vb_calls(script: str) -> list[list[str]]:
+    """The argument lists of every `vb` call in a script, with variables given example values."""
+    calls = []
+    for match in _CALL.finditer(script):
+        args = re.sub(r"\$\{\{[^}]*\}\}|\$\{?\w+\}?", "main", match.group("args"))
+        calls.append(shlex.split(args))
+    return calls
+
+
+def is_valid(args: list[str]) -> bool:
+    try:
+        build_parser().parse_args(args)
+    except SystemExit as exc:  # --help exits 0; a bad command line exits 2
+        return exc.code == 0
+    return True
+
+
+def test_github_workflow_runs_on_pull_requests_and_pushes_to_main():
+    data = load(GITHUB)
+    triggers = data.get("on", data.get(True))  # PyYAML reads the key `on` as true
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+    uses = [step.get("uses", "").split("@")[0] for step in github_steps("granska")]
+    assert {"actions/checkout", "actions/setup-python", "actions/github-script", "actions/upload-artifact"} <= set(uses)
+    assert github_steps("granska")[0]["with"]["fetch-depth"] == 0
+    runs = [step.get("run", "") for step in github_steps("granska")]
+    assert "pip install ." in runs and "vb check --format github content/" in runs
+    assert any(run.startswith('vb diff --format markdown "origin/$BASE_REF"') for run in runs)
+    publish = data["jobs"]["publicera"]
+    assert publish["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert [s.get("uses", "").split("@")[0] for s in publish["steps"]][-2:] == [
+        "actions/upload-pages-artifact", "actions/deploy-pages"]
+
+
+def test_github_comment_step_updates_the_comment_marked_by_vb_diff():
+    from generator.diff import MARKER
+
+    comment = next(s for s in github_steps("granska") if s.get("uses", "").startswith("actions/github-script"))
+    assert f"'{MARKER}'" in comment["with"]["script"]
+    assert load(GITHUB)["jobs"]["granska"]["permissions"]["pull-requests"] == "write"
+
+
+def test_gitlab_pipeline_has_check_diff_site_and_pages():
+    data = load(GITLAB)
+    assert data["stages"] == ["kontroll", "bygg", "publicera"]
+    assert "vb check content/" in data["kontroll"]["script"]
+    diff_script = "\n".join(data["andringar"]["script"])
+    assert 'vb diff --format markdown "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"' in diff_script
+    assert "merge_requests/$CI_MERGE_REQUEST_IID/notes" in diff_script and "VB_DIFF_TOKEN" in diff_script
+    assert data["andringar"]["variables"]["GIT_DEPTH"] == 0
+    assert data["webbplats"]["artifacts"]["paths"] == ["site/"]
+    assert data["pages"]["artifacts"]["paths"] == ["public"] and data["pages"]["needs"] == ["webbplats"]
+
+
+def test_every_vb_command_in_the_ci_files_is_a_valid_command_line():
+    calls = [(script, call) for script in scripts() for call in vb_calls(script)]
+    commands = {call[0] for _, call in calls}
+    assert {"check", "diff", "--help"} <= commands
+    for script, call in calls:
+        if is_valid(call):
+            continue
+        # Until the site builder exists, `vb build` may only run behind a check that vb --help lists it.
+        assert call[0] == "build" and _GUARD in script, f"not a valid vb command line: vb {shlex.join(call)}"
+
+
+def test_the_command_line_check_itself_can_fail():
+    assert vb_calls('if vb check --strikt content/; then vb diff; fi') == [["check", "--strikt", "content/"], ["diff"]]
+    assert not is_valid(["check", "--strikt", "content/"])
+    assert not is_valid(["diff"])  # FRÅN is required
+    assert is_valid(["diff", "--format", "markdown", "origin/main"])
+
+
+def pre_commit_hook() -> dict:
+    data = load(PRE_COMMIT)
+    assert data["repos"][0]["repo"] == "local"
+    return data["repos"][0]["hooks"][0]
+
+
+def test_pre_commit_hook_selects_content_yaml_files():
+    hook = pre_commit_hook()
+    assert hook["pass_filenames"] is True and hook["language"] == "system"
+    pattern = re.compile(hook["files"])
+    assert pattern.search("content/rapporter/enhet-a/2021-vb.yml")
+    assert pattern.search("content/organisation.yaml")
+    assert not pattern.search("docs/guide-for-enheter.md")
+    assert not pattern.search("tests/content/conftest.py")
+
+
+@pytest.mark.parametrize(("override", "expected"), [
+    ({}, 0),
+    (edited(UNIT_VB_PATH, "utfall: 130", 'utfall: "1 300"'), 1),  # VB104: a number written as text
+])
+def test_pre_commit_hook_runs_vb_check_on_a_changed_file(make_tree, tmp_path, monkeypatch, capsys, override, expected):
+    make_tree(override, name="content")
+    monkeypatch.chdir(tmp_path)  # pre-commit runs in the repository root and passes paths relative to it
+    entry = shlex.split(pre_commit_hook()["entry"])
+    assert entry[0] == "vb"
+    assert main([*entry[1:], f"content/{UNIT_VB_PATH}"]) == expected
+    out = capsys.readouterr().out
+    assert ("fel VB104" in out) is bool(expected)
+
+
+def test_pip_install_dot_in_ci_gets_every_subpackage():
+    import tomllib
+
+    from setuptools import find_packages
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]["find"]
+    found = set(find_packages(where=str(ROOT), include=config["include"]))
+    packages = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "generator").rglob("__init__.py")}
+    assert packages <= found and "generator.commands" in packages
