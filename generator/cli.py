@@ -20,6 +20,8 @@ COMMAND_MODULES = [
     "generator.commands.status",
     "generator.commands.codeowners",
     "generator.commands.diff",
+    "generator.commands.build",
+    "generator.commands.synth",
 ]
 
 

@@ -7,11 +7,14 @@ from typing import Any
 import yaml
 
 
-class _ContentDumper(yaml.SafeDumper):
-    """Safe dumper that writes multi-line text as literal blocks."""
+_Safe = yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper
 
 
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+class _ContentDumper(_Safe):  # type: ignore[misc, valid-type]
+    """Safe dumper (libyaml's when present) that writes multi-line text as literal blocks."""
+
+
+def _str(dumper: yaml.BaseDumper, value: str) -> yaml.ScalarNode:
     if "\n" in value:
         text = "\n".join(line.rstrip() for line in value.split("\n"))
         return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|")

@@ -1,0 +1,170 @@
+"""The site as Markdown pages and a navigation tree, built from a content tree. No MkDocs here.
+
+`PAGE_BUILDERS` is the list of page builders: each takes the `SiteData` and
+returns navigation nodes holding their pages, in the order they appear in the
+navigation. Further pages (e.g. goals and indicators rolled up to the council)
+are added by appending a builder; nothing else needs to change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from jinja2 import Environment
+
+from generator.load import Content, load_content
+from generator.models import Organisation
+from generator.render.environment import TEMPLATES, environment
+from generator.render.info import ReportInfo
+from generator.render.nav import NavNode, Page
+from generator.render.overview import (
+    HOME,
+    UNITS,
+    PeriodKey,
+    home_page,
+    period_page,
+    unit_page,
+    unit_path,
+    units_page,
+)
+from generator.render.report import report_nav
+
+PERIOD_ORDER = {"VP": 0, "T1": 1, "T2": 2, "VB": 3}
+
+
+class SiteError(Exception):
+    """The content cannot be made into a site (the message is Swedish and says what to do)."""
+
+
+@dataclass
+class SiteData:
+    """What page builders get: the content, its organisation, and every report ready to render."""
+
+    content: Content
+    organisation: Organisation
+    reports: list[ReportInfo]
+    env: Environment
+
+    def name_of(self, organisation_id: str) -> str:
+        """The display name of the council or a unit."""
+        if organisation_id == self.organisation.namnd.id:
+            return self.organisation.namnd.namn
+        names = {u.id: u.namn for u in self.organisation.enheter}
+        return names.get(organisation_id, organisation_id)
+
+    @property
+    def periods(self) -> list[PeriodKey]:
+        """The periods that have reports, newest first."""
+        keys = {PeriodKey(i.report.ar, i.report.period) for i in self.reports}
+        return sorted(keys, key=lambda k: (k.year, PERIOD_ORDER.get(k.period, 0)), reverse=True)
+
+    def reports_in(self, key: PeriodKey) -> list[ReportInfo]:
+        """The reports of one period: the council's first, then the units' in organisation.yml's order."""
+        return [i for i in self.reports if (i.report.ar, i.report.period) == (key.year, key.period)]
+
+    def reports_of(self, organisation_id: str) -> list[ReportInfo]:
+        """One organisation's reports, newest first."""
+        return [i for i in self.reports if i.report.organisation == organisation_id]
+
+
+PageBuilder = Callable[[SiteData], list[NavNode]]
+
+
+def should_split(info: ReportInfo) -> bool:
+    """The council's report is long: one page per KF inriktningsmål, economy and övrigt. Units' fit on one page."""
+    return info.is_council
+
+
+def home_pages(site: SiteData) -> list[NavNode]:
+    """The start page."""
+    council = site.reports_of(site.organisation.namnd.id)
+    return [NavNode("Start", Page(HOME, home_page(site.env, site.organisation, site.periods, council)))]
+
+
+def period_pages(site: SiteData) -> list[NavNode]:
+    """One section per period with its reports, each report with its parts and print view."""
+    nodes = []
+    for key in site.periods:
+        reports = site.reports_in(key)
+        children = [report_nav(site.env, info, site.name_of, should_split(info)) for info in reports]
+        page = Page(key.path, period_page(site.env, site.organisation, key, reports))
+        nodes.append(NavNode(key.label, page, children))
+    return nodes
+
+
+def unit_pages(site: SiteData) -> list[NavNode]:
+    """Enheter: an overview, then each unit's page grouped by avdelning."""
+    organisation = site.organisation
+    groups = []
+    for department in organisation.avdelningar:
+        units = [NavNode(u.namn, Page(unit_path(u.id), unit_page(site.env, organisation, u, site.reports_of(u.id))))
+                 for u in organisation.enheter if u.avdelning == department.id]
+        if units:
+            groups.append(NavNode(department.namn, None, units))
+    return [NavNode("Enheter", Page(UNITS, units_page(site.env, organisation)), groups)]
+
+
+PAGE_BUILDERS: list[PageBuilder] = [home_pages, period_pages, unit_pages]
+
+
+@dataclass
+class Site:
+    """Every generated page (path -> Markdown) and the navigation over them."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    nav: list[NavNode] = field(default_factory=list)
+
+
+def site_data(content: Content, templates: Path = TEMPLATES) -> SiteData:
+    """Prepare loaded content for the page builders."""
+    if content.organisation is None:
+        raise SiteError("content/organisation.yml saknas eller kan inte läsas. Kör `vb check` och rätta felen.")
+    organisation: Organisation = content.organisation.model
+    council_id = organisation.namnd.id
+    order = {unit.id: number for number, unit in enumerate(organisation.enheter, start=1)}
+    loaded = sorted(content.reports, key=lambda r: (-r.model.ar, -PERIOD_ORDER.get(r.model.period, 0),
+                                                    0 if r.model.organisation == council_id else 1,
+                                                    order.get(r.model.organisation, len(order) + 1)))
+    data = SiteData(content, organisation, [], environment(templates))
+    data.reports = [ReportInfo(r.model, content.catalogue(r.model.ar), data.name_of(r.model.organisation),
+                               r.model.organisation == council_id) for r in loaded]
+    return data
+
+
+def site_from_content(content: Content, builders: list[PageBuilder] | None = None,
+                      templates: Path = TEMPLATES) -> Site:
+    """Run every page builder; two builders may not make the same page."""
+    data = site_data(content, templates)
+    site = Site()
+    for builder in PAGE_BUILDERS if builders is None else builders:
+        for node in builder(data):
+            site.nav.append(node)
+            for page in node.pages():
+                if page.path in site.pages:
+                    raise SiteError(f"Sidan {page.path} skapas två gånger.")
+                site.pages[page.path] = page.text
+    return site
+
+
+def build_site(content_root: Path, templates: Path = TEMPLATES) -> Site:
+    """Load a content tree and build its pages and navigation."""
+    return site_from_content(load_content(Path(content_root)), templates=templates)
+
+
+def build_pages(content_root: Path) -> dict[str, str]:
+    """Every generated page of a content tree: path (relative to the site root) -> Markdown."""
+    return build_site(content_root).pages
+
+
+def nav_config(nodes: list[NavNode]) -> list[Any]:
+    """The navigation in mkdocs.yml's `nav` form; a section's own page comes first (navigation.indexes)."""
+    entries: list[Any] = []
+    for node in nodes:
+        if not node.children and node.page:
+            entries.append({node.title: node.page.path})
+            continue
+        inner: list[Any] = [node.page.path] if node.page else []
+        entries.append({node.title: inner + nav_config(node.children)})
+    return entries

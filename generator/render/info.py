@@ -1,0 +1,36 @@
+"""What rendering a report needs besides the report: its catalogue, who wrote it, and units' contributions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.lookup import CatalogueIndex, index
+from generator.models import Katalog, Rapport
+
+
+@dataclass
+class ReportInfo:
+    """A report with what rendering it needs: its catalogue, the writer's name and its place in the site.
+
+    `extra_analyses` maps an activity id to other units' analyses, (unit name, Markdown), shown after
+    the report's own under the activity: the hook for reports rolled up from the units' reports.
+    """
+
+    report: Rapport
+    catalogue: Katalog | None
+    name: str
+    is_council: bool
+    extra_analyses: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    _index: CatalogueIndex | None = field(default=None, init=False, repr=False)
+
+    @property
+    def found(self) -> CatalogueIndex | None:
+        """The catalogue's look-up tables, built once."""
+        if self._index is None and self.catalogue is not None:
+            self._index = index(self.catalogue)
+        return self._index
+
+    @property
+    def base(self) -> str:
+        """The report's folder in the site: <år>/<period>/<organisation-id>."""
+        return f"{self.report.ar}/{self.report.period.lower()}/{self.report.organisation}"

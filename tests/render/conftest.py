@@ -1,0 +1,36 @@
+"""Fixtures for rendering tests: the small tree of tests/render/tree.py and the real content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.build import Site, build_site
+from generator.load import Content, load_content
+from tests.render.tree import write_tree
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """The small content tree, written to tmp_path/content."""
+    return write_tree(tmp_path / "content")
+
+
+@pytest.fixture
+def small_site(tree: Path) -> Site:
+    """Every page of the small tree."""
+    return build_site(tree)
+
+
+@pytest.fixture(scope="session")
+def real_content() -> Content:
+    return load_content(ROOT / "content")
+
+
+@pytest.fixture(scope="session")
+def real_site() -> Site:
+    """Every page of the real content in content/."""
+    return build_site(ROOT / "content")
