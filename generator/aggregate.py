@@ -235,6 +235,14 @@ class _Scope:
         chosen = [r for r in reports if r.ar == year and r.period == period]
         self.council = next((r for r in chosen if r.organisation == organisation.namnd.id), None)
         self.unit_reports = {r.organisation: r for r in chosen if r.organisation in self.units}
+        self._items: dict[int, tuple[dict, dict]] = {}
+
+    def items(self, report: Rapport) -> tuple[dict, dict]:
+        """Outcomes and follow-ups of a report by id, built once per report in this scope."""
+        key = id(report)
+        if key not in self._items:
+            self._items[key] = _report_items(report)
+        return self._items[key]
 
     def name(self, node: str) -> str:
         if node == self.organisation.namnd.id:
@@ -309,14 +317,22 @@ def _council_goal(scope: _Scope, nr: str, goal_id: str, title: str, council: Nam
 # --- indicators ----------------------------------------------------------------
 
 
-def _outcomes(report: Rapport, indicator_id: str) -> IndikatorUtfall | None:
+def _report_items(report: Rapport) -> tuple[dict[str, IndikatorUtfall], dict[str, AktivitetUppfoljning]]:
+    """A report's indicator outcomes and activity follow-ups by id, built once per report."""
+    outcomes: dict[str, IndikatorUtfall] = {}
+    follow_ups: dict[str, AktivitetUppfoljning] = {}
     for direction in report.inriktningsmal:
         for goal in direction.mal:
             for node in (goal, *goal.namndmal):
                 for outcome in node.indikatorer:
-                    if outcome.id == indicator_id:
-                        return outcome
-    return None
+                    outcomes.setdefault(outcome.id, outcome)
+                for item in node.aktiviteter:
+                    follow_ups.setdefault(item.id, item)
+    return outcomes, follow_ups
+
+
+def _outcomes(scope: _Scope, report: Rapport, indicator_id: str) -> IndikatorUtfall | None:
+    return scope.items(report)[0].get(indicator_id)
 
 
 def _value(scope: _Scope, node: str, outcome: IndikatorUtfall, indicator: Indikator) -> IndicatorValue:
@@ -349,7 +365,7 @@ def roll_up(values: list[IndicatorValue], rule: str) -> tuple[dict[str, Num | No
 def _indicator(scope: _Scope, indicator_id: str) -> IndicatorRollup:
     place, indicator = scope.catalogue.indicators[indicator_id]
     values = [_value(scope, unit, outcome, indicator) for unit, report in sorted(scope.unit_reports.items())
-              if (outcome := _outcomes(report, indicator_id)) is not None]
+              if (outcome := _outcomes(scope, report, indicator_id)) is not None]
     combined = None
     missing = False
     if indicator.aggregering != "ingen" and values:
@@ -357,7 +373,7 @@ def _indicator(scope: _Scope, indicator_id: str) -> IndicatorRollup:
         judged = judged_value(scope.period, figures["utfall"], figures["prognos"])
         combined = IndicatorValue(enhet="sammanvagt", enhet_namn="Sammanvägt för enheterna", arsmal=indicator.arsmal,
                                   bedomning=verdict(judged, indicator.arsmal, indicator.riktning), **figures)
-    council_outcome = _outcomes(scope.council, indicator_id) if scope.council else None
+    council_outcome = _outcomes(scope, scope.council, indicator_id) if scope.council else None
     council = _value(scope, scope.organisation.namnd.id, council_outcome, indicator) if council_outcome else None
     return IndicatorRollup(id=indicator.id, namn=indicator.namn, matt=indicator.enhet, riktning=indicator.riktning,
                            aggregering=indicator.aggregering, arsmal=indicator.arsmal, kf_arsmal=indicator.kf_arsmal,
@@ -368,14 +384,8 @@ def _indicator(scope: _Scope, indicator_id: str) -> IndicatorRollup:
 # --- activities ----------------------------------------------------------------
 
 
-def _follow_up(report: Rapport, activity_id: str) -> AktivitetUppfoljning | None:
-    for direction in report.inriktningsmal:
-        for goal in direction.mal:
-            for node in (goal, *goal.namndmal):
-                for item in node.aktiviteter:
-                    if item.id == activity_id:
-                        return item
-    return None
+def _follow_up(scope: _Scope, report: Rapport, activity_id: str) -> AktivitetUppfoljning | None:
+    return scope.items(report)[1].get(activity_id)
 
 
 def _entry(scope: _Scope, node: str, item: AktivitetUppfoljning) -> ActivityEntry:
@@ -386,8 +396,8 @@ def _activity(scope: _Scope, activity_id: str) -> ActivityRollup:
     place, activity = scope.catalogue.activities[activity_id]
     assigned = sorted(scope.units) if activity.galler == "alla" else list(activity.galler)
     entries = [_entry(scope, unit, item) for unit, report in sorted(scope.unit_reports.items())
-               if (item := _follow_up(report, activity_id)) is not None]
-    council_item = _follow_up(scope.council, activity_id) if scope.council else None
+               if (item := _follow_up(scope, report, activity_id)) is not None]
+    council_item = _follow_up(scope, scope.council, activity_id) if scope.council else None
     followed = {e.enhet for e in entries}
     not_followed = [u for u in assigned if u in scope.unit_reports and u not in followed]
     return ActivityRollup(id=activity.id, text=activity.text, start=activity.start.isoformat(), slut=activity.slut.isoformat(),
