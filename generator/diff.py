@@ -14,9 +14,9 @@ from enum import Enum
 from pathlib import PurePosixPath
 from typing import Any, Callable, Iterable
 
-from babel.numbers import format_decimal
 from pydantic import BaseModel
 
+from generator import format as fmt
 from generator.load import classify, to_model
 from generator.lookup import CatalogueIndex, index
 from generator.models import (
@@ -37,7 +37,6 @@ from generator.yamlread import read_file
 ReportKey = tuple[str, int, str]
 FactKey = tuple[Any, ...]
 MODELS: dict[str, type[BaseModel]] = {"organisation": Organisation, "katalog": Katalog, "rapport": Rapport}
-LOCALE = "sv_SE"
 EMPTY = "–"
 
 
@@ -535,11 +534,10 @@ def _compare_catalogues(base: Snapshot, head: Snapshot) -> list[Change]:
 
 
 def number(value: Any, unit: str | None = None) -> str:
-    """A value as a Swedish reader writes it: 2 784,9 tkr, 86 % (non-breaking spaces)."""
+    """A value as the site shows it (generator.format): 2 784,9 tkr, 86 %; a text target as written."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return str(value)
-    text = format_decimal(value, locale=LOCALE)
-    return f"{text}\u00a0{unit}" if unit else text
+    return fmt.with_unit(value, unit)
 
 
 def short(text: str, limit: int = 80) -> str:

@@ -193,7 +193,7 @@ def test_compare_is_pure_over_file_bytes():
 
 def test_swedish_numbers_and_markdown_escaping():
     assert number(2784.9, "tkr") == f"2{NB}784,9{NB}tkr"
-    assert number(-3204) == f"-3{NB}204"
+    assert number(-3204) == f"\u22123{NB}204"  # a true minus sign, as on the site
     assert number(8.6, "%") == f"8,6{NB}%"
     assert md_escape("*fet* <b> [x](y) a|b") == r"\*fet\* \<b\> \[x\]\(y\) a\|b"
     assert render_markdown([], "a", "b").splitlines()[-1] == "Inga ändringar i rapporter, målkataloger eller organisation."
@@ -208,7 +208,7 @@ def test_council_budget_rows_and_resultatenheter(repo, capsys):
         f"Testnämnden – Tertialrapport 1 2021 (content/{COUNCIL_T1_PATH})",
         "  - Uppföljning av driftbudget: driftbudget, Äldreomsorg, varav Hemtjänst, prognos efter resultatöverföring: "
         f"208,5{NB}mnkr → 209,5{NB}mnkr",
-        f"  - Resultatenheter: resultatenheter, enhet-a, resultat: -200{NB}tkr → -250{NB}tkr",
+        f"  - Resultatenheter: resultatenheter, enhet-a, resultat: \u2212200{NB}tkr → \u2212250{NB}tkr",
     ]
 
 
