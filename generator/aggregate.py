@@ -411,11 +411,7 @@ def _activity(scope: _Scope, activity_id: str) -> ActivityRollup:
 
 def income_statement(report: Rapport) -> Resultatrakning | None:
     """A unit's resultaträkning: the first one in its economy sections."""
-    for section in type(report.ekonomi).model_fields:
-        for block in getattr(report.ekonomi, section) if isinstance(getattr(report.ekonomi, section), list) else []:
-            if block.resultatrakning is not None:
-                return block.resultatrakning
-    return None
+    return report.ekonomi.first("resultatrakning")
 
 
 def _in_tkr(value: float, unit: str) -> float:
@@ -447,14 +443,7 @@ def _economy(scope: _Scope) -> Economy:
 
 
 def _council_table(scope: _Scope, kind: str):
-    if scope.council is None:
-        return None
-    for section in type(scope.council.ekonomi).model_fields:
-        value = getattr(scope.council.ekonomi, section)
-        for block in value if isinstance(value, list) else []:
-            if getattr(block, kind) is not None:
-                return getattr(block, kind)
-    return None
+    return scope.council.ekonomi.first(kind) if scope.council else None
 
 
 RESULT_COLUMNS = ("bruttobudget", "fem_procent", "overforing_fran_fg", "resultat", "overforing_till_nasta")

@@ -7,6 +7,7 @@ a number and "yes" never as a boolean. Narrative fields are `Markdown`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Literal, Union
 
@@ -403,6 +404,18 @@ class Ekonomi(Base):
     budgetjusteringar: list[Block] = Field(default_factory=list)
     lokalandamal: list[Block] = Field(default_factory=list, description="Medel för lokaländamål.")
     ovrigt: list[Block] = Field(default_factory=list)
+
+    def blocks(self) -> Iterator[tuple[str, int, Block]]:
+        """(section, index, block) of every block, in document order: the one walk over the economy."""
+        for section in type(self).model_fields:
+            value = getattr(self, section)
+            if isinstance(value, list):
+                for index, block in enumerate(value):
+                    yield section, index, block
+
+    def first(self, kind: str):
+        """The first table of a kind ("resultatrakning", "resultatenheter" …) in any section, or None."""
+        return next((getattr(b, kind) for _, _, b in self.blocks() if getattr(b, kind) is not None), None)
 
 
 class Handlaggare(Base):

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from generator.load import Content, load_content
+from generator.models import Katalog
 from generator.output import as_text
 from generator.problems import Problem, Severity, problem
 
@@ -26,6 +27,15 @@ def load_tree(root: Path) -> Content | None:
         print(as_text(found, 1), file=sys.stderr)
         return None
     return content
+
+
+def require_catalogue(content: Content, year: int) -> Katalog | None:
+    """The catalogue of `year`, or None after saying why it is missing."""
+    catalogue = content.catalogue(year)
+    if catalogue is None:
+        for item in catalogue_problems(content, year):
+            say(item)
+    return catalogue
 
 
 def catalogue_problems(content: Content, year: int) -> list[Problem]:

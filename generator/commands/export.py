@@ -18,20 +18,22 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from generator.aggregate import aggregate
-    from generator.check import check_paths
+    from generator.commands.common import load_tree, require_catalogue
     from generator.export import export_files
-    from generator.load import load_content
     from generator.output import as_text
+    from generator.problems import Severity
+    from generator.validate import validate
 
-    result = check_paths([args.content])
-    if result.failed(strict=False):
-        print(as_text(result.problems, result.files))
+    content = load_tree(args.content)
+    if content is None:
+        return 1
+    found = validate(content)  # the tree is read once: checked, then aggregated
+    if any(p.severity is Severity.ERROR for p in found):
+        print(as_text(found, content.files))
         print("Exporten avbröts: rätta felen ovan först.", file=sys.stderr)
         return 1
-    content = load_content(args.content)
-    catalogue = content.catalogue(args.year)
-    if catalogue is None or content.organisation is None:
-        print(f"vb export: det finns ingen målkatalog för {args.year} (content/katalog/{args.year}.yml).", file=sys.stderr)
+    catalogue = require_catalogue(content, args.year)
+    if catalogue is None:
         return 1
     aggregated = aggregate(content.organisation.model, catalogue, [r.model for r in content.reports], args.year, args.period)
     folder = args.out / f"{args.year}-{args.period.lower()}"

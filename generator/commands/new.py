@@ -18,7 +18,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.commands.common import catalogue_problems, load_tree, say
+    from generator.commands.common import load_tree, require_catalogue, say
     from generator.problems import problem, suggestion
     from generator.validate.organisation import node_ids
 
@@ -34,10 +34,7 @@ def run(args: argparse.Namespace) -> int:
     if target.exists() or target.with_suffix(".yaml").exists():
         say(problem("VB801", str(target), org=nodes[args.unit], period=args.period, year=args.year, target=target.as_posix()))
         return 1
-    catalogue = content.catalogue(args.year)
-    if catalogue is None:
-        for item in catalogue_problems(content, args.year):
-            say(item)
+    if require_catalogue(content, args.year) is None:
         return 1
     return _write(args, content, target, nodes[args.unit])
 

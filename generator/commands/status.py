@@ -16,7 +16,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.commands.common import catalogue_problems, load_tree, say
+    from generator.commands.common import load_tree, require_catalogue
     from generator.models import PERIOD_NAMES
     from generator.status import FORMATS, readiness
     from generator.validate import validate
@@ -24,10 +24,8 @@ def run(args: argparse.Namespace) -> int:
     content = load_tree(args.content)
     if content is None or content.organisation is None:
         return 1
-    catalogue = content.catalogue(args.year)
+    catalogue = require_catalogue(content, args.year)
     if catalogue is None:
-        for item in catalogue_problems(content, args.year):
-            say(item)
         return 1
     organisation = content.organisation.model
     rows = readiness(organisation, args.year, args.period, [(r.file, r.model) for r in content.reports],

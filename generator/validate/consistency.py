@@ -58,13 +58,11 @@ def _stem(name: str) -> str | None:
 
 
 def _report_claims(report: Rapport, file: str, organisation: Organisation) -> list[Problem]:
-    rows = [b.resultatenheter for section in type(report.ekonomi).model_fields
-            for b in (getattr(report.ekonomi, section) if isinstance(getattr(report.ekonomi, section), list) else [])
-            if b.resultatenheter is not None]
-    if not rows:
+    result_units = report.ekonomi.first("resultatenheter")
+    if result_units is None:
         return []
     units = {u.id: u for u in organisation.enheter}
-    table = rows[0].rader
+    table = result_units.rader
     scopes: dict[str, int] = {}
     for area in organisation.verksamhetsomraden:
         stem = _stem(area.namn)
@@ -79,11 +77,9 @@ def _report_claims(report: Rapport, file: str, organisation: Organisation) -> li
 def _report_texts(report: Rapport):
     for key in ("sammanfattning", "sammanfattande_analys"):
         yield (key,), getattr(report, key)
-    for section in type(report.ekonomi).model_fields:
-        value = getattr(report.ekonomi, section)
-        for i, block in enumerate(value if isinstance(value, list) else []):
-            if block.text:
-                yield ("ekonomi", section, i, "text"), block.text
+    for section, i, block in report.ekonomi.blocks():
+        if block.text:
+            yield ("ekonomi", section, i, "text"), block.text
 
 
 def _status_conflicts(report: Rapport, file: str, catalogue: Katalog, units: list[Rapport]) -> list[Problem]:

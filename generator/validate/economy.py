@@ -63,11 +63,8 @@ def check_economy(report: Rapport, file: str, organisation: Organisation | None)
 
 
 def _blocks(report: Rapport) -> Iterator[tuple[Path, Block]]:
-    for section in type(report.ekonomi).model_fields:
-        value = getattr(report.ekonomi, section)
-        if isinstance(value, list):
-            for index, block in enumerate(value):
-                yield ("ekonomi", section, index), block
+    for section, index, block in report.ekonomi.blocks():
+        yield ("ekonomi", section, index), block
 
 
 # --- resultaträkning -------------------------------------------------------

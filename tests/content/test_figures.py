@@ -6,7 +6,7 @@ from tests.content.conftest import report_of
 
 
 def _blocks(report, section, kind):
-    return [getattr(block, kind) for block in getattr(report.ekonomi, section) if getattr(block, kind) is not None]
+    return [getattr(b, kind) for s, _, b in report.ekonomi.blocks() if s == section and getattr(b, kind) is not None]
 
 
 def test_001_income_statement_as_printed(content):
