@@ -24,7 +24,7 @@ from generator.models import (
     Resultatenheter,
     Resultatrakning,
 )
-from generator.narrative import check_markdown, narratives
+from generator.narrative import narratives, todo_markers
 
 Num = Union[int, float]
 STATUS_KEY = {"Uppfylls helt": "helt", "Uppfylls delvis": "delvis", "Uppfylls ej": "ej"}
@@ -236,6 +236,7 @@ class _Scope:
         self.council = next((r for r in chosen if r.organisation == organisation.namnd.id), None)
         self.unit_reports = {r.organisation: r for r in chosen if r.organisation in self.units}
         self._items: dict[int, tuple[dict, dict]] = {}
+        self._goals: dict[int, dict[tuple[str, str], NamndmalUppfoljning]] = {}
 
     def items(self, report: Rapport) -> tuple[dict, dict]:
         """Outcomes and follow-ups of a report by id, built once per report in this scope."""
@@ -243,6 +244,15 @@ class _Scope:
         if key not in self._items:
             self._items[key] = _report_items(report)
         return self._items[key]
+
+    def council_goals(self, report: Rapport | None) -> dict[tuple[str, str], NamndmalUppfoljning]:
+        """A report's nämndmål follow-ups by (KF mål, id), built once per report in this scope."""
+        if report is None:
+            return {}
+        key = id(report)
+        if key not in self._goals:
+            self._goals[key] = _council_goals_of(report)
+        return self._goals[key]
 
     def name(self, node: str) -> str:
         if node == self.organisation.namnd.id:
@@ -269,9 +279,7 @@ def aggregate(organisation: Organisation, catalogue: Katalog, reports: Iterable[
 # --- goals ------------------------------------------------------------------
 
 
-def _council_goals_of(report: Rapport | None) -> dict[tuple[str, str], NamndmalUppfoljning]:
-    if report is None:
-        return {}
+def _council_goals_of(report: Rapport) -> dict[tuple[str, str], NamndmalUppfoljning]:
     return {(g.nr, c.id): c for d in report.inriktningsmal for g in d.mal for c in g.namndmal}
 
 
@@ -283,7 +291,7 @@ def _goal_status(report: Rapport | None, nr: str) -> str | None:
 
 def _goal(scope: _Scope, nr: str) -> Goal:
     kf_goal = scope.catalogue.goals[nr]
-    council = _council_goals_of(scope.council)
+    council = scope.council_goals(scope.council)
     council_goals = [_council_goal(scope, nr, c.id, c.titel, council.get((nr, c.id))) for c in kf_goal.namndmal]
     tally = Tally()
     for item in council_goals:
@@ -297,7 +305,7 @@ def _council_goal(scope: _Scope, nr: str, goal_id: str, title: str, council: Nam
     silent: list[str] = []
     tally = Tally()
     for unit, report in sorted(scope.unit_reports.items()):
-        followed = _council_goals_of(report).get((nr, goal_id))
+        followed = scope.council_goals(report).get((nr, goal_id))
         if followed is None:
             continue
         for own in followed.enhetsmal:
@@ -489,11 +497,11 @@ def _completeness(scope: _Scope) -> Completeness:
     todo: dict[str, int] = {}
     for node, report in sorted([*scope.unit_reports.items(), *([(scope.council.organisation, scope.council)] if scope.council else [])]):
         blank = [title for key, title in REQUIRED.items() if not getattr(report, key).strip()]
-        if node in scope.unit_reports and not any(c.enhetsmal for c in _council_goals_of(report).values()):
+        if node in scope.unit_reports and not any(c.enhetsmal for c in scope.council_goals(report).values()):
             blank.append("Enhetsmål")
         if blank:
             empty[node] = blank
-        markers = sum(1 for _, text in narratives(report) for f in check_markdown(text) if f.code == "VB503")
+        markers = sum(1 for _, text in narratives(report) for _ in todo_markers(text))
         if markers:
             todo[node] = markers
     return Completeness(saknar_rapport=missing, tomma_avsnitt=empty, att_gora=todo)
