@@ -9,6 +9,7 @@ are added by appending a builder; nothing else needs to change.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
@@ -16,9 +17,10 @@ from jinja2 import Environment
 
 from generator.load import Content, load_content
 from generator.models import Organisation
+from generator.parallel import fork_map
 from generator.render.environment import TEMPLATES, environment
 from generator.render.info import ReportInfo
-from generator.render.nav import NavNode, Page
+from generator.render.nav import NavNode, Page, Redirect
 from generator.render.overview import (
     HOME,
     UNITS,
@@ -29,7 +31,9 @@ from generator.render.overview import (
     unit_path,
     units_page,
 )
-from generator.render.report import report_nav
+from generator.render.navgroups import department_sections
+from generator.render.report import print_redirect, report_nav
+from generator.render.rollup import rollup_pages
 
 PERIOD_ORDER = {"VP": 0, "T1": 1, "T2": 2, "VB": 3}
 
@@ -51,8 +55,12 @@ class SiteData:
         """The display name of the council or a unit."""
         if organisation_id == self.organisation.namnd.id:
             return self.organisation.namnd.namn
-        names = {u.id: u.namn for u in self.organisation.enheter}
-        return names.get(organisation_id, organisation_id)
+        return self._unit_names.get(organisation_id, organisation_id)
+
+    @cached_property
+    def _unit_names(self) -> dict[str, str]:
+        """Unit id -> name, made once (a district has hundreds of units and reports)."""
+        return {u.id: u.namn for u in self.organisation.enheter}
 
     @property
     def periods(self) -> list[PeriodKey]:
@@ -66,10 +74,18 @@ class SiteData:
 
     def reports_of(self, organisation_id: str) -> list[ReportInfo]:
         """One organisation's reports, newest first."""
-        return [i for i in self.reports if i.report.organisation == organisation_id]
+        return list(self._by_organisation.get(organisation_id, []))
+
+    @cached_property
+    def _by_organisation(self) -> dict[str, list[ReportInfo]]:
+        """The reports by organisation, made once when first asked (after site_data has set `reports`)."""
+        found: dict[str, list[ReportInfo]] = {}
+        for info in self.reports:
+            found.setdefault(info.report.organisation, []).append(info)
+        return found
 
 
-PageBuilder = Callable[[SiteData], list[NavNode]]
+PageBuilder = Callable[[SiteData], list[NavNode]]  # reads the SiteData, never changes it (builders run in parallel)
 
 
 def should_split(info: ReportInfo) -> bool:
@@ -84,37 +100,37 @@ def home_pages(site: SiteData) -> list[NavNode]:
 
 
 def period_pages(site: SiteData) -> list[NavNode]:
-    """One section per period with its reports, each report with its parts and print view."""
+    """One section per period: the council's report with its parts, then the units' reports by avdelning."""
     nodes = []
     for key in site.periods:
         reports = site.reports_in(key)
-        children = [report_nav(site.env, info, site.name_of, should_split(info)) for info in reports]
+        council = [report_nav(site.env, info, site.name_of, should_split(info)) for info in reports if info.is_council]
+        units = {info.report.organisation: report_nav(site.env, info, site.name_of, should_split(info))
+                 for info in reports if not info.is_council}
         page = Page(key.path, period_page(site.env, site.organisation, key, reports))
-        nodes.append(NavNode(key.label, page, children))
+        nodes.append(NavNode(key.label, page, council + department_sections(site.organisation, units)))
     return nodes
 
 
 def unit_pages(site: SiteData) -> list[NavNode]:
     """Enheter: an overview, then each unit's page grouped by avdelning."""
     organisation = site.organisation
-    groups = []
-    for department in organisation.avdelningar:
-        units = [NavNode(u.namn, Page(unit_path(u.id), unit_page(site.env, organisation, u, site.reports_of(u.id))))
-                 for u in organisation.enheter if u.avdelning == department.id]
-        if units:
-            groups.append(NavNode(department.namn, None, units))
-    return [NavNode("Enheter", Page(UNITS, units_page(site.env, organisation)), groups)]
+    units = {u.id: NavNode(u.namn, Page(unit_path(u.id), unit_page(site.env, organisation, u, site.reports_of(u.id))))
+             for u in organisation.enheter}
+    return [NavNode("Enheter", Page(UNITS, units_page(site.env, organisation)),
+                    department_sections(organisation, units))]
 
 
-PAGE_BUILDERS: list[PageBuilder] = [home_pages, period_pages, unit_pages]
+PAGE_BUILDERS: list[PageBuilder] = [home_pages, period_pages, unit_pages, rollup_pages]
 
 
 @dataclass
 class Site:
-    """Every generated page (path -> Markdown) and the navigation over them."""
+    """Every generated page (path -> Markdown), the navigation over them, and former addresses of moved pages."""
 
     pages: dict[str, str] = field(default_factory=dict)
     nav: list[NavNode] = field(default_factory=list)
+    redirects: list[Redirect] = field(default_factory=list)
 
 
 def site_data(content: Content, templates: Path = TEMPLATES) -> SiteData:
@@ -134,23 +150,31 @@ def site_data(content: Content, templates: Path = TEMPLATES) -> SiteData:
 
 
 def site_from_content(content: Content, builders: list[PageBuilder] | None = None,
-                      templates: Path = TEMPLATES) -> Site:
-    """Run every page builder; two builders may not make the same page."""
+                      templates: Path = TEMPLATES, processes: int = 1) -> Site:
+    """Run every page builder (in up to `processes` processes: builders only read the SiteData); no page twice."""
     data = site_data(content, templates)
+    chosen = PAGE_BUILDERS if builders is None else builders
+    return assemble(data, fork_map(lambda number: chosen[number](data), len(chosen), processes))
+
+
+def assemble(data: SiteData, built: list[list[NavNode]]) -> Site:
+    """The builders' navigation, in the builders' order, as one site; two builders may not make the same page."""
     site = Site()
-    for builder in PAGE_BUILDERS if builders is None else builders:
-        for node in builder(data):
+    for nodes in built:
+        for node in nodes:
             site.nav.append(node)
             for page in node.pages():
                 if page.path in site.pages:
                     raise SiteError(f"Sidan {page.path} skapas två gånger.")
                 site.pages[page.path] = page.text
+    moved = [print_redirect(info, should_split(info)) for info in data.reports]
+    site.redirects = [r for r in moved if r and r.target in site.pages and r.source not in site.pages]
     return site
 
 
-def build_site(content_root: Path, templates: Path = TEMPLATES) -> Site:
-    """Load a content tree and build its pages and navigation."""
-    return site_from_content(load_content(Path(content_root)), templates=templates)
+def build_site(content_root: Path, templates: Path = TEMPLATES, processes: int = 1) -> Site:
+    """Load a content tree and build its pages and navigation (in up to `processes` processes)."""
+    return site_from_content(load_content(Path(content_root)), templates=templates, processes=processes)
 
 
 def build_pages(content_root: Path) -> dict[str, str]:

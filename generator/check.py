@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
-from generator.load import find_root, load_content
+from generator.load import Content, find_root, load_content
 from generator.problems import Problem, Severity, problem
 from generator.validate import validate
 
@@ -30,8 +30,15 @@ def check_paths(paths: list[FsPath]) -> CheckResult:
     for root, only in _group(paths, found):
         content = load_content(root, only)
         files += content.files
-        found += [p for p in validate(content) if only is None or _concerns(p, only)]
+        asked = None if only is None else _asked(content, only)
+        found += [p for p in validate(content, asked) if only is None or _concerns(p, only)]
     return CheckResult(found, files)
+
+
+def _asked(content: Content, only: list[FsPath]) -> set[str]:
+    """The names (as loaded) of the files that were asked for; the others are read only as references."""
+    wanted = {p.resolve() for p in only}
+    return {name for name in content.sources() if FsPath(name).resolve() in wanted}
 
 
 def _group(paths: list[FsPath], found: list[Problem]) -> list[tuple[FsPath, list[FsPath] | None]]:

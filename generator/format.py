@@ -95,6 +95,16 @@ def status(value: str | None) -> str:
     return f"{STATUS_SYMBOLS.get(value, '–')} {STATUS_TEXTS.get(value, value)}"
 
 
+VERDICT_SYMBOLS: dict[str, str] = {"uppfyllt": "●", "delvis": "◐", "ej uppfyllt": "○", "ingen bedömning": "–"}
+
+
+def verdict(value: str | None) -> str:
+    """An indicator's verdict with its symbol: "● uppfyllt", "◐ delvis", "○ ej uppfyllt", "– ingen bedömning"."""
+    if not value:
+        return ""
+    return f"{VERDICT_SYMBOLS.get(value, '–')} {value}"
+
+
 def activity_state(value: str | None) -> str:
     """"✓ klar", "▶ pågående", "○ ej påbörjad", "✕ avbruten"; "" when not stated."""
     if not value:

@@ -92,12 +92,24 @@ def content_files(root: FsPath) -> list[FsPath]:
     return sorted(p for p in root.rglob("*") if p.is_file())
 
 
+def _read_for(root: FsPath, only: list[FsPath]) -> list[FsPath]:
+    """What checking `only` can read: organisation.yml, the catalogues and `only`, in content_files' order.
+
+    The other reports are never read, so they need not be listed (a tree may hold hundreds).
+    """
+    catalogues = root / "katalog"
+    listed = [root / "organisation.yml", *(catalogues.iterdir() if catalogues.is_dir() else [])]
+    listed += [root / p.relative_to(root) for p in only]
+    unique = {p.resolve(): p for p in reversed(listed) if p.is_file()}
+    return sorted(unique.values())
+
+
 def load_content(root: FsPath, only: list[FsPath] | None = None) -> Content:
     """Read a content tree; with `only`, read just those reports besides organisation and catalogues."""
     content = Content(str(root))
     wanted = {p.resolve() for p in only} if only else None
     years = _years(only, root) if only else None
-    for path in content_files(root):
+    for path in _read_for(root, only) if only else content_files(root):
         relative = path.relative_to(root)
         kind = classify(relative)
         shown = _shown(path)

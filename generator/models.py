@@ -3,9 +3,13 @@
 Field names are the keys units write in YAML (Swedish, ASCII). Every model
 forbids unknown keys and is strict about types, so "1 200" is never read as
 a number and "yes" never as a boolean. Narrative fields are `Markdown`.
-"""
 
-from __future__ import annotations
+Start-up time matters (`vb check` of one file should answer at once), so
+annotations are evaluated by Python as the classes are made (no
+`from __future__ import annotations`: pydantic need not evaluate strings)
+and list defaults come from `_no_items`, whose signature pydantic reads
+without parsing a builtin's text signature as it must for `list`.
+"""
 
 from collections.abc import Iterator
 from datetime import date
@@ -14,6 +18,11 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from generator.ids import ID_PATTERN
+
+
+def _no_items() -> list:
+    """A new empty list for each model (a list field's default)."""
+    return []
 
 
 class Narrative:
@@ -60,7 +69,7 @@ class Avdelning(Base):
 
     id: Id
     namn: str
-    granskare: list[str] = Field(default_factory=list, description="Controllers som granskar enheternas rapporter (användarnamn i git).")
+    granskare: list[str] = Field(default_factory=_no_items, description="Controllers som granskar enheternas rapporter (användarnamn i git).")
 
 
 class Enhet(Base):
@@ -72,7 +81,7 @@ class Enhet(Base):
     verksamhetsomrade: Id
     resultatenhet: bool = False
     enhetschef: str | None = None
-    granskare: list[str] = Field(default_factory=list, description="Personer på enheten som äger enhetens rapportfiler (användarnamn i git).")
+    granskare: list[str] = Field(default_factory=_no_items, description="Personer på enheten som äger enhetens rapportfiler (användarnamn i git).")
 
 
 class Namnd(Base):
@@ -81,7 +90,7 @@ class Namnd(Base):
     id: Id
     namn: str
     forvaltning: str
-    adress: list[str] = Field(default_factory=list)
+    adress: list[str] = Field(default_factory=_no_items)
     telefon: str | None = None
     epost: str | None = None
     webb: str | None = None
@@ -91,9 +100,9 @@ class Organisation(Base):
     """content/organisation.yml: who reports."""
 
     namnd: Namnd
-    verksamhetsomraden: list[Verksamhetsomrade] = Field(default_factory=list)
-    avdelningar: list[Avdelning] = Field(default_factory=list)
-    enheter: list[Enhet] = Field(default_factory=list)
+    verksamhetsomraden: list[Verksamhetsomrade] = Field(default_factory=_no_items)
+    avdelningar: list[Avdelning] = Field(default_factory=_no_items)
+    enheter: list[Enhet] = Field(default_factory=_no_items)
 
 
 # --------------------------------------------------------------------------
@@ -132,8 +141,8 @@ class Namndmal(Base):
     titel: str
     beskrivning: Markdown = ""
     forvantat_resultat: Markdown = ""
-    indikatorer: list[Indikator] = Field(default_factory=list)
-    aktiviteter: list[Aktivitet] = Field(default_factory=list)
+    indikatorer: list[Indikator] = Field(default_factory=_no_items)
+    aktiviteter: list[Aktivitet] = Field(default_factory=_no_items)
 
 
 class KfMal(Base):
@@ -141,9 +150,9 @@ class KfMal(Base):
 
     nr: KfGoalNr
     titel: str
-    indikatorer: list[Indikator] = Field(default_factory=list)
-    aktiviteter: list[Aktivitet] = Field(default_factory=list)
-    namndmal: list[Namndmal] = Field(default_factory=list)
+    indikatorer: list[Indikator] = Field(default_factory=_no_items)
+    aktiviteter: list[Aktivitet] = Field(default_factory=_no_items)
+    namndmal: list[Namndmal] = Field(default_factory=_no_items)
 
 
 class Inriktningsmal(Base):
@@ -151,14 +160,14 @@ class Inriktningsmal(Base):
 
     nr: GoalNr
     titel: str
-    mal: list[KfMal] = Field(default_factory=list)
+    mal: list[KfMal] = Field(default_factory=_no_items)
 
 
 class Katalog(Base):
     """The goal catalogue of one year."""
 
     ar: int
-    inriktningsmal: list[Inriktningsmal] = Field(default_factory=list)
+    inriktningsmal: list[Inriktningsmal] = Field(default_factory=_no_items)
 
 
 # --------------------------------------------------------------------------
@@ -205,9 +214,9 @@ class NamndmalUppfoljning(Base):
     id: Id
     status: Status | None = None
     analys: Markdown = ""
-    indikatorer: list[IndikatorUtfall] = Field(default_factory=list)
-    aktiviteter: list[AktivitetUppfoljning] = Field(default_factory=list)
-    enhetsmal: list[Enhetsmal] = Field(default_factory=list)
+    indikatorer: list[IndikatorUtfall] = Field(default_factory=_no_items)
+    aktiviteter: list[AktivitetUppfoljning] = Field(default_factory=_no_items)
+    enhetsmal: list[Enhetsmal] = Field(default_factory=_no_items)
 
 
 class MalUppfoljning(Base):
@@ -216,9 +225,9 @@ class MalUppfoljning(Base):
     nr: KfGoalNr
     status: Status | None = None
     analys: Markdown = ""
-    indikatorer: list[IndikatorUtfall] = Field(default_factory=list)
-    aktiviteter: list[AktivitetUppfoljning] = Field(default_factory=list)
-    namndmal: list[NamndmalUppfoljning] = Field(default_factory=list)
+    indikatorer: list[IndikatorUtfall] = Field(default_factory=_no_items)
+    aktiviteter: list[AktivitetUppfoljning] = Field(default_factory=_no_items)
+    namndmal: list[NamndmalUppfoljning] = Field(default_factory=_no_items)
 
 
 class InriktningsmalUppfoljning(Base):
@@ -226,7 +235,7 @@ class InriktningsmalUppfoljning(Base):
 
     nr: GoalNr
     text: Markdown = ""
-    mal: list[MalUppfoljning] = Field(default_factory=list)
+    mal: list[MalUppfoljning] = Field(default_factory=_no_items)
 
 
 # --- economy tables -------------------------------------------------------
@@ -253,9 +262,9 @@ class Resultatrakning(Base):
     enhetschef: str | None = None
     belopp: Literal["tkr", "mnkr"] = "tkr"
     utfall_rubrik: str = "Utfall"
-    intakter: list[ResultatrakningRad] = Field(default_factory=list)
+    intakter: list[ResultatrakningRad] = Field(default_factory=_no_items)
     summa_intakter: Belopp | None = None
-    kostnader: list[ResultatrakningRad] = Field(default_factory=list)
+    kostnader: list[ResultatrakningRad] = Field(default_factory=_no_items)
     summa_kostnader: Belopp | None = None
     summa_netto: Belopp | None = None
 
@@ -270,14 +279,14 @@ class DriftbudgetRad(Base):
     prognos_fore: Number
     prognos_efter: Number
     avvikelse: Number
-    varav: list[DriftbudgetRad] = Field(default_factory=list)
+    varav: "list[DriftbudgetRad]" = Field(default_factory=_no_items)
 
 
 class Driftbudget(Base):
     """The council's driftbudget per verksamhetsområde ("varav" rows are parts of their row)."""
 
     belopp: Literal["tkr", "mnkr"] = "mnkr"
-    kolumner: list[str] = Field(default_factory=list, description="Kolumnrubrikerna som de står i rapporten.")
+    kolumner: list[str] = Field(default_factory=_no_items, description="Kolumnrubrikerna som de står i rapporten.")
     rader: list[DriftbudgetRad]
     totalt: DriftbudgetRad
 
@@ -309,7 +318,7 @@ class ResultatenhetSumma(Base):
 class Resultatenheter(Base):
     """The resultatenheter table (tkr)."""
 
-    kolumner: list[str] = Field(default_factory=list)
+    kolumner: list[str] = Field(default_factory=_no_items)
     rader: list[ResultatenhetRad]
     summa: ResultatenhetSumma | None = None
 
@@ -327,7 +336,7 @@ class InvesteringRad(Base):
 class Investeringar(Base):
     """The investment table."""
 
-    kolumner: list[str] = Field(default_factory=list)
+    kolumner: list[str] = Field(default_factory=_no_items)
     rader: list[InvesteringRad]
     totalt: InvesteringRad | None = None
 
@@ -350,7 +359,7 @@ class OmslutningGrupp(Base):
 class Omslutningsforandringar(Base):
     """The table of omslutningsförändringar (mnkr)."""
 
-    kolumner: list[str] = Field(default_factory=list)
+    kolumner: list[str] = Field(default_factory=_no_items)
     grupper: list[OmslutningGrupp]
     summa: OmslutningRad | None = None
 
@@ -362,7 +371,7 @@ class TabellRad(Base):
     """One row of a plain table."""
 
     namn: str = ""
-    varden: list[Cell] = Field(default_factory=list)
+    varden: list[Cell] = Field(default_factory=_no_items)
     kursiv: bool = False
 
 
@@ -395,15 +404,15 @@ class Ekonomi(Base):
     """Uppföljning av ekonomi: fixed sections, each a list of blocks."""
 
     inledning: Markdown = ""
-    driftbudget: list[Block] = Field(default_factory=list, description="Uppföljning av driftbudget / Analys av resultaträkning.")
-    resultatenheter: list[Block] = Field(default_factory=list)
-    investeringar: list[Block] = Field(default_factory=list)
-    forsaljningar: list[Block] = Field(default_factory=list, description="Försäljningar av anläggningstillgångar.")
-    verksamhetsprojekt: list[Block] = Field(default_factory=list, description="Verksamhetsprojekt (driftprojekt).")
-    omslutningsforandringar: list[Block] = Field(default_factory=list)
-    budgetjusteringar: list[Block] = Field(default_factory=list)
-    lokalandamal: list[Block] = Field(default_factory=list, description="Medel för lokaländamål.")
-    ovrigt: list[Block] = Field(default_factory=list)
+    driftbudget: list[Block] = Field(default_factory=_no_items, description="Uppföljning av driftbudget / Analys av resultaträkning.")
+    resultatenheter: list[Block] = Field(default_factory=_no_items)
+    investeringar: list[Block] = Field(default_factory=_no_items)
+    forsaljningar: list[Block] = Field(default_factory=_no_items, description="Försäljningar av anläggningstillgångar.")
+    verksamhetsprojekt: list[Block] = Field(default_factory=_no_items, description="Verksamhetsprojekt (driftprojekt).")
+    omslutningsforandringar: list[Block] = Field(default_factory=_no_items)
+    budgetjusteringar: list[Block] = Field(default_factory=_no_items)
+    lokalandamal: list[Block] = Field(default_factory=_no_items, description="Medel för lokaländamål.")
+    ovrigt: list[Block] = Field(default_factory=_no_items)
 
     def blocks(self) -> Iterator[tuple[str, int, Block]]:
         """(section, index, block) of every block, in document order: the one walk over the economy."""
@@ -452,13 +461,13 @@ class Rapport(Base):
     sammanfattning: Markdown = ""
     arendets_beredning: Markdown = ""
     jamstalldhetsanalys: Markdown = ""
-    bilagor: list[str] = Field(default_factory=list)
+    bilagor: list[str] = Field(default_factory=_no_items)
     sammanfattande_analys: Markdown = ""
-    inriktningsmal: list[InriktningsmalUppfoljning] = Field(default_factory=list)
+    inriktningsmal: list[InriktningsmalUppfoljning] = Field(default_factory=_no_items)
     ekonomi: Ekonomi = Field(default_factory=Ekonomi)
     systematiskt_kvalitetsarbete: Markdown = ""
     sarskilda_redovisningar: Markdown = ""
     konsekvenser_covid19: Markdown = ""
     ovrigt: Markdown = ""
-    underskrifter: list[Underskrift] = Field(default_factory=list)
-    godkannanden: list[Godkannande] = Field(default_factory=list)
+    underskrifter: list[Underskrift] = Field(default_factory=_no_items)
+    godkannanden: list[Godkannande] = Field(default_factory=_no_items)

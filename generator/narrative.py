@@ -1,7 +1,9 @@
 """Checks on the Markdown that units write: no HTML, safe links, headings inside their section.
 
 Pure functions: text in, findings out. Lines are relative to the text; the
-caller turns them into file lines.
+caller turns them into file lines. A text is read with CommonMark (markdown-it)
+and, where that finds no HTML or unsafe link, also the way the site's renderer
+reads it (generator.site_markdown), since the two do not always agree.
 """
 
 from __future__ import annotations
@@ -10,16 +12,21 @@ import functools
 import re
 import typing
 from dataclasses import dataclass
-from typing import Any, Iterator, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Iterator, get_args, get_origin
 
-from markdown_it import MarkdownIt
 from pydantic import BaseModel
 
 from generator.models import Narrative
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
 MIN_HEADING_LEVEL = 3  # h1 is the report, h2 its top sections
 SAFE_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_BROWSER_DROPS = {ord("\t"): None, ord("\n"): None, ord("\r"): None}  # the URL standard removes these anywhere
+_LEADING_CONTROLS = "".join(map(chr, range(0x21)))  # ... and C0 controls and spaces in front
+UNSAFE_CODES = ("VB601", "VB602", "VB603")
 _SCRIPTY = re.compile(r"<\s*/?\s*script|\bon[a-z]+\s*=|javascript:|<\s*iframe|<\s*object|<\s*embed", re.I)
 _TODO = re.compile(r"\b(TODO|ATT GÖRA|FYLL I)\b")
 
@@ -35,6 +42,9 @@ class Finding:
 
 @functools.lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    """The parser, imported on first use: a file without Markdown text is checked without it."""
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": True})
     md.validateLink = lambda url: True  # see every link so unsafe ones are reported, not silently dropped
     return md
@@ -47,8 +57,32 @@ def check_markdown(text: str) -> list[Finding]:
     found: list[Finding] = []
     for token in _parser().parse(text):
         found.extend(_check_token(token, 0))
+    if not any(f.code in UNSAFE_CODES for f in found):  # the site's renderer may still find what CommonMark did not
+        found.extend(site_findings(text))
     found.extend(todo_markers(text))
     return found
+
+
+def site_findings(text: str) -> list[Finding]:
+    """Raw HTML and unsafe links in `text` as the site's Markdown renderer reads it (see generator.site_markdown)."""
+    if "<" not in text and "[" not in text:  # spares loading the renderer: nothing to find
+        return []
+    from generator.site_markdown import published
+
+    raw, urls = published(text)
+    found = [Finding("VB602" if _SCRIPTY.search(item) else "VB601", _line_of(text, item),
+                     {"snippet": item.strip().split("\n")[0][:60]}) for item in raw]
+    found += [Finding("VB603", _line_of(text, url), {"url": url[:80]}) for url in urls if not safe_url(url)]
+    unique: dict[tuple[str, int], Finding] = {}
+    for item in found:  # one per kind and line: the block and the cell often show the same HTML
+        unique.setdefault((item.code, item.line), item)
+    return list(unique.values())
+
+
+def _line_of(text: str, needle: str) -> int:
+    """The 0-based line of `text` where `needle` (its first line, at most 30 characters) first occurs, else 0."""
+    probe = needle.strip().split("\n")[0][:30]
+    return next((number for number, line in enumerate(text.split("\n")) if probe and probe in line), 0)
 
 
 def _check_token(token: Any, line: int) -> Iterator[Finding]:
@@ -76,8 +110,11 @@ def _check_one(token: Any, line: int) -> Iterator[Finding]:
 
 
 def safe_url(url: str) -> bool:
-    """http(s), mailto or a relative link; anything else (javascript:, data:, file:) is refused."""
-    match = _SCHEME.match(url)
+    """http(s), mailto or a relative link; anything else (javascript:, data:, file:) is refused.
+
+    Read as a browser reads it: tabs and line breaks anywhere and control characters in front are dropped.
+    """
+    match = _SCHEME.match(url.translate(_BROWSER_DROPS).lstrip(_LEADING_CONTROLS))
     return match is None or match.group(1).lower() in SAFE_SCHEMES
 
 

@@ -15,12 +15,18 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
+from generator.build import PAGE_BUILDERS, Site, SiteError, assemble, site_data
 from generator.check import check_paths
+from generator.load import Content, load_content
 from generator.output import as_text
+from generator.parallel import cores, fork_map
+from generator.problems import Problem, Severity
+from generator.validate import validate
 
 PLUGIN = "vb"
+ORGANISATION = "organisation.yml"
 
 
 class PublishError(Exception):
@@ -44,11 +50,15 @@ def check_content(content: Path, out: TextIO | None = None) -> bool:
     return not result.failed(strict=False)
 
 
-def publish(content: Path, site: Path, config_file: Path, out: TextIO | None = None) -> Built:
-    """Check, build into a temporary folder beside `site`, then swap it in."""
-    if not check_content(content, out):
-        raise PublishError(f"Innehållet har fel, så webbplatsen byggs inte och {site} är oförändrad. "
-                           "Rätta felen ovan och kör `vb build` igen.")
+def publish(content: Path, site: Path, config_file: Path, out: TextIO | None = None, processes: int = 0) -> Built:
+    """Check, build (in `processes` processes; 0: one per core) into a temporary folder beside `site`, then swap."""
+    workers = processes if processes > 0 else cores()
+    if (content / ORGANISATION).is_file():
+        prepared: Site | None = checked_pages(content, workers, site, out)
+    elif check_content(content, out):  # not a tree's own folder: MkDocs' plugin finds what is wrong
+        prepared = None
+    else:
+        raise PublishError(_content_errors(site))
     if not config_file.is_file():
         raise PublishError(f"Hittar inte {config_file}. Kör `vb build` i projektets mapp eller ange --config.")
     site = site.resolve()
@@ -56,7 +66,7 @@ def publish(content: Path, site: Path, config_file: Path, out: TextIO | None = N
     started = time.perf_counter()
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-bygge-", dir=site.parent))
     try:
-        run_mkdocs(config_file, content, staging)
+        run_mkdocs(config_file, content, staging, workers, prepared)
         pages = sum(1 for _ in staging.rglob("index.html"))
         swap(staging, site)
     finally:
@@ -65,8 +75,67 @@ def publish(content: Path, site: Path, config_file: Path, out: TextIO | None = N
     return Built(site, pages, time.perf_counter() - started)
 
 
-def run_mkdocs(config_file: Path, content: Path, target: Path) -> None:
-    """MkDocs build in strict mode into `target`, with the vb plugin reading `content` (already checked)."""
+def checked_pages(content: Path, processes: int, site: Path, out: TextIO | None = None) -> Site:
+    """Load the tree once; check it and build its pages at the same time; its problems are printed.
+
+    The pages are thrown away if the check finds errors (a page builder may then fail, too: the check says why).
+    """
+    loaded = load_content(content)
+    problems, built = check_and_build(loaded, processes)
+    if problems:
+        print(as_text(problems, loaded.files), file=out or sys.stdout)
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise PublishError(_content_errors(site))
+    if isinstance(built, str):
+        raise PublishError(f"Sidorna kunde inte skapas ({built}). Den förra webbplatsen är oförändrad. "
+                           "Kör `vb check` och rätta det som rapporteras, och kör `vb build` igen.")
+    return built
+
+
+def check_and_build(content: Content, processes: int) -> tuple[list[Problem], Site | str]:
+    """Every problem of the content, and its site (or why it could not be made), made side by side."""
+    try:
+        data = site_data(content)
+    except SiteError as exc:
+        return validate(content), str(exc)
+    builders = list(PAGE_BUILDERS)
+
+    def task(number: int) -> Any:
+        """Task 0 checks the content; task n runs page builder n."""
+        if number == 0:
+            return validate(content)
+        try:
+            return builders[number - 1](data)
+        except Exception as exc:  # noqa: BLE001 (content with errors may break a builder; the check tells why)
+            return BuilderFailure(f"{type(exc).__name__}: {exc}")
+
+    problems, *built = fork_map(task, len(builders) + 1, processes)
+    failed = [b.reason for b in built if isinstance(b, BuilderFailure)]
+    if failed:
+        return problems, failed[0]
+    try:
+        return problems, assemble(data, built)
+    except SiteError as exc:
+        return problems, str(exc)
+
+
+@dataclass(frozen=True)
+class BuilderFailure:
+    """A page builder stopped (in another process): why."""
+
+    reason: str
+
+
+def _content_errors(site: Path) -> str:
+    return (f"Innehållet har fel, så webbplatsen byggs inte och {site} är oförändrad. "
+            "Rätta felen ovan och kör `vb build` igen.")
+
+
+def run_mkdocs(config_file: Path, content: Path, target: Path, processes: int = 0, pages: Site | None = None) -> None:
+    """MkDocs build in strict mode into `target`, with the vb plugin reading `content` (already checked).
+
+    `pages` are the site's pages made beforehand (the plugin then does not make them again).
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -79,6 +148,9 @@ def run_mkdocs(config_file: Path, content: Path, target: Path) -> None:
             raise PublishError(f"Insticksprogrammet {PLUGIN} saknas under plugins i {config_file}. Lägg till \"- {PLUGIN}\".")
         plugin.config.content = str(content.resolve())
         plugin.config.check = False
+        plugin.config.processes = processes
+        plugin.prebuilt = pages
+        plugin.serving = False
         build(config)
     except MkDocsException as exc:
         raise PublishError(f"Webbplatsen kunde inte byggas ({exc}). Den förra webbplatsen är oförändrad. "

@@ -28,6 +28,8 @@ _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
+_NUMERIC_START = frozenset("0123456789+-.")  # the first character of anything _INT, _FLOAT or _DATE matches
+_ScalarEvent = yaml.ScalarEvent
 
 
 @dataclass
@@ -181,8 +183,11 @@ class _Builder:
             self.problems.append(problem("VB009", self.file, path, tag=tag).at(*_pos(event)))
 
     def _node(self, event: yaml.Event, events: Iterator[yaml.Event], path: Path) -> Any:
-        block = isinstance(event, yaml.ScalarEvent) and event.style == "|"
-        self.source.values[path] = Position(*_pos(event), block=block)
+        scalar = type(event) is _ScalarEvent
+        mark = event.start_mark
+        self.source.values[path] = Position(mark.line + 1, mark.column + 1, scalar and event.style == "|")
+        if scalar and _plain_event(event):  # most values: no anchor, no tag to report
+            return self._scalar(event, path)
         if isinstance(event, yaml.AliasEvent):
             self.problems.append(problem("VB008", self.file, path).at(*_pos(event)))
             return None
@@ -209,8 +214,11 @@ class _Builder:
             if isinstance(event, yaml.MappingEndEvent):
                 return result
             key_pos = _pos(event)
-            key = self._node(event, events, (*path, "\0key"))
-            self.source.values.pop((*path, "\0key"), None)
+            if type(event) is _ScalarEvent and _plain_event(event):  # the usual key: its position is key_pos
+                key = self._scalar(event, (*path, "\0key"))
+            else:
+                key = self._node(event, events, (*path, "\0key"))
+                self.source.values.pop((*path, "\0key"), None)
             key = "" if key is None else str(key) if not isinstance(key, (dict, list)) else repr(key)
             value_path = (*path, key)
             if key in result:
@@ -225,7 +233,7 @@ class _Builder:
     def _scalar(self, event: yaml.ScalarEvent, path: Path) -> Any:
         value = event.value
         if not event.implicit[0]:  # quoted or block scalar: always text
-            return value
+            return _one_line_break(value) if "\r" in value else value
         return self._plain(value, event, path)
 
     def _plain(self, value: str, event: yaml.ScalarEvent, path: Path) -> Any:
@@ -235,6 +243,8 @@ class _Builder:
             return True
         if value in _FALSE:
             return False
+        if value[0] not in _NUMERIC_START:  # cannot be a number or a date: spare the patterns
+            return value
         if _INT.match(value):
             return int(value)
         if _FLOAT.match(value) and math.isfinite(float(value)):
@@ -245,6 +255,19 @@ class _Builder:
             except ValueError:
                 self.problems.append(problem("VB012", self.file, path, value=value).at(*_pos(event)))
         return value
+
+
+def _one_line_break(text: str) -> str:
+    """An escaped carriage return ("\\r" in double quotes) becomes a line break like the file's own.
+
+    Markdown readers take a carriage return for a line break; code that splits texts on "\\n" must agree.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _plain_event(event: yaml.ScalarEvent) -> bool:
+    """A scalar without anchor and tag (or only the non-specific "!"): nothing for `_flag` to report."""
+    return event.anchor is None and (not event.tag or event.tag == "!")
 
 
 def _pos(event: yaml.Event) -> tuple[int, int]:

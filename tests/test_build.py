@@ -183,7 +183,10 @@ def test_mkdocs_build_strict_of_the_real_content(tmp_path):
     printed = (site / "2021/t1/hagersten-alvsjo/utskrift/index.html").read_text(encoding="utf-8")
     assert _secondary_toc(printed) == [title for _, title in table_of_contents(report, content.catalogue(2021), True)]
     unit = (site / "2020/vb/bestallarenheten-aldre/index.html").read_text(encoding="utf-8")
-    assert _breadcrumbs(unit) == ["Start", "VB 2020", "Beställarenheten äldre"]  # an index page shows its own section
+    # units' reports by avdelning; a report is its own section, so its name ends the path
+    assert _breadcrumbs(unit) == ["Start", "VB 2020", "Avdelningen för äldreomsorg", "Beställarenheten äldre"]
+    assert _secondary_toc(unit) == [title for _, title in table_of_contents(
+        report_of(content, "bestallarenheten-aldre", 2020, "VB"), content.catalogue(2020), False)]
     assert (site / "enheter/glasade-gangen/index.html").is_file()
 
 

@@ -100,7 +100,7 @@ class ActivityTable:
 
 @dataclass
 class UnitGoal:
-    """An enhetsmål: status, Förväntat resultat and Analys."""
+    """An enhetsmål: status, Förväntat resultat and Analys; `anchor` for links to it, `link` to where it came from."""
 
     TEMPLATE: ClassVar[str] = "unit_goal.md.j2"
     level: int
@@ -108,11 +108,16 @@ class UnitGoal:
     status: str
     expected: Markup
     analysis: Markup
+    anchor: str = ""
+    link: Link | None = None
 
 
 @dataclass
 class CouncilGoal:
-    """A nämndmål: status, Beskrivning and Förväntat resultat from the catalogue, Analys, tables, enhetsmål."""
+    """A nämndmål: status, Beskrivning and Förväntat resultat from the catalogue, Analys, tables, enhetsmål.
+
+    `anchor` is the link target of its heading; `summary` links to the nämndmål's page for all units.
+    """
 
     TEMPLATE: ClassVar[str] = "council_goal.md.j2"
     level: int
@@ -124,6 +129,8 @@ class CouncilGoal:
     indicators: IndicatorTable | None
     activities: ActivityTable | None
     unit_goals: list[UnitGoal]
+    anchor: str = ""
+    summary: Link | None = None
 
 
 @dataclass
@@ -218,6 +225,7 @@ class ReportPage:
     links: list[Link]
     parts: list[Part]
     print_view: bool = False
+    print_button: bool = False
 
 
 # --- site pages ---------------------------------------------------------------

@@ -15,6 +15,7 @@ from generator.models import (
     MalUppfoljning,
     NamndmalUppfoljning,
 )
+from generator.render import paths
 from generator.render.context import (
     ActivityAnalyses,
     ActivityRow,
@@ -24,16 +25,19 @@ from generator.render.context import (
     IndicatorRow,
     IndicatorTable,
     KfGoal,
+    Link,
     UnitGoal,
 )
 from generator.render.info import ReportInfo
+from generator.render.nav import relative
 from generator.render.text import cell, narrative
 
 TERTIALS = ("T1", "T2")
+SUMMARY_TITLE = "Nämndmålet för alla enheter: status, enhetsmål och indikatorer"
 
 
-def kf_goal(goal: MalUppfoljning, title: str, level: int, info: ReportInfo) -> KfGoal:
-    """A KF mål with its status, analysis, tables and nämndmål."""
+def kf_goal(goal: MalUppfoljning, title: str, level: int, info: ReportInfo, page: str) -> KfGoal:
+    """A KF mål with its status, analysis, tables and nämndmål, shown on the page at `page`."""
     return KfGoal(
         level=level,
         title=title,
@@ -41,14 +45,19 @@ def kf_goal(goal: MalUppfoljning, title: str, level: int, info: ReportInfo) -> K
         analysis=narrative(goal.analys, level + 1),
         indicators=indicator_table(goal.indikatorer, level + 1, info),
         activities=activity_table(goal.aktiviteter, level + 1, info),
-        council_goals=[council_goal(item, goal.nr, level + 1, info) for item in goal.namndmal],
+        council_goals=[council_goal(item, goal.nr, level + 1, info, page) for item in goal.namndmal],
     )
 
 
-def council_goal(goal: NamndmalUppfoljning, goal_nr: str, level: int, info: ReportInfo) -> CouncilGoal:
-    """A nämndmål: the catalogue's texts, the report's status and analysis, its tables and enhetsmål."""
+def council_goal(goal: NamndmalUppfoljning, goal_nr: str, level: int, info: ReportInfo, page: str) -> CouncilGoal:
+    """A nämndmål: the catalogue's texts, the report's status and analysis, its tables and enhetsmål.
+
+    Its heading and each enhetsmål carry fixed anchors, and a nämndmål of the catalogue links to its page
+    for all units (relative to `page`, the page it is shown on).
+    """
     found = info.found
     written = found.council_goals.get((goal_nr, goal.id)) if found else None
+    target = paths.council_goal_path(info.report.ar, info.report.period, goal_nr, goal.id)
     return CouncilGoal(
         level=level,
         title=written.titel if written else goal.id,
@@ -60,9 +69,12 @@ def council_goal(goal: NamndmalUppfoljning, goal_nr: str, level: int, info: Repo
         activities=activity_table(goal.aktiviteter, level + 1, info),
         unit_goals=[
             UnitGoal(level + 1, item.titel, fmt.status(item.status),
-                     narrative(item.forvantat_resultat, level + 2), narrative(item.analys, level + 2))
-            for item in goal.enhetsmal
+                     narrative(item.forvantat_resultat, level + 2), narrative(item.analys, level + 2),
+                     anchor=paths.unit_goal_anchor(goal.id, number))
+            for number, item in enumerate(goal.enhetsmal, start=1)
         ],
+        anchor=paths.council_goal_anchor(goal.id),
+        summary=Link(SUMMARY_TITLE, relative(page, target)) if written else None,
     )
 
 

@@ -14,6 +14,15 @@ class Page:
     text: str
 
 
+@dataclass(frozen=True)
+class Redirect:
+    """A former page address (`source`, a page path) that now leads to the page at `target`, titled `title`."""
+
+    source: str
+    target: str
+    title: str
+
+
 @dataclass
 class NavNode:
     """An entry of the navigation: a page, a section, or a section whose own page is its index.md."""

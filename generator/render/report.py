@@ -1,4 +1,4 @@
-"""A report to pages: the whole report (or its parts, for long reports) and a one-page print view.
+"""A report to pages: the whole report on one page that is also its print view, or parts and a print view.
 
 Every page follows `generator.outline`: a section's heading is the outline's
 title and its level is its depth, so the page TOC reads as the report's
@@ -32,7 +32,7 @@ from generator.render.economy import block_part
 from generator.render.environment import render_context
 from generator.render.goals import kf_goal
 from generator.render.info import ReportInfo
-from generator.render.nav import NavNode, Page
+from generator.render.nav import NavNode, Page, Redirect
 from generator.render.text import narrative, tidy
 
 NameOf = Callable[[str], str]
@@ -62,13 +62,13 @@ def sections_of(info: ReportInfo) -> list[OutlineSection]:
     return outline(info.report, info.catalogue, info.is_council)
 
 
-def section_part(section: OutlineSection, level: int, info: ReportInfo, name_of: NameOf) -> Part:
-    """One outline section at `level`, with its content and its sub-sections one level down."""
+def section_part(section: OutlineSection, level: int, info: ReportInfo, name_of: NameOf, page: str) -> Part:
+    """One outline section at `level` on the page at `page`, with its content and its sub-sections one level down."""
     goal = GOAL_KEY.match(section.key)
     if goal:
         followed = info.report.inriktningsmal[int(goal.group(1))].mal[int(goal.group(2))]
-        return kf_goal(followed, section.title, level, info)
-    children = [section_part(child, level + 1, info, name_of) for child in section.children]
+        return kf_goal(followed, section.title, level, info, page)
+    children = [section_part(child, level + 1, info, name_of, page) for child in section.children]
     return Section(level, section.title, section_body(section.key, level, info, name_of), children)
 
 
@@ -139,18 +139,19 @@ def print_view(env: Environment, info: ReportInfo, name_of: NameOf) -> str:
     """The whole report on one page in document order, for printing to PDF."""
     sections = sections_of(info)
     parts: list[Part | None] = [cover(info, 2), LinkList(2, TOC_TITLE, toc_entries(sections))]
-    parts += [section_part(section, 2, info, name_of) for section in sections]
+    parts += [section_part(section, 2, info, name_of, f"{info.base}/utskrift.md") for section in sections]
     parts.append(signatures(info))
-    page = ReportPage(title_of(info), facts(info), [], [p for p in parts if p is not None], print_view=True)
+    page = ReportPage(title_of(info), facts(info), [], [p for p in parts if p is not None], print_view=True,
+                      print_button=True)
     return render_page(env, page)
 
 
 def report_nav(env: Environment, info: ReportInfo, name_of: NameOf, split: bool) -> NavNode:
-    """The report's pages as a navigation section: its index page, parts (when split) and print view."""
+    """The report's pages as navigation: one page that is also its print view, or (split) parts and a print view."""
     base = info.base
-    printed = NavNode(PRINT_TITLE, Page(f"{base}/utskrift.md", print_view(env, info, name_of)))
     if not split:
-        return NavNode(info.name, Page(f"{base}/index.md", whole_page(env, info, name_of)), [printed])
+        return NavNode(info.name, Page(f"{base}/index.md", whole_page(env, info, name_of)))
+    printed = NavNode(PRINT_TITLE, Page(f"{base}/utskrift.md", print_view(env, info, name_of)))
     sections = sections_of(info)
     hrefs: Hrefs = {}
     children = [part_nav(env, info, section, name_of, hrefs) for section in sections[1:]]
@@ -159,19 +160,27 @@ def report_nav(env: Environment, info: ReportInfo, name_of: NameOf, split: bool)
     return NavNode(info.name, front, [*children, printed])
 
 
+def print_redirect(info: ReportInfo, split: bool) -> Redirect | None:
+    """A one-page report is its own print view; its former print view's address leads to it."""
+    if split:
+        return None
+    return Redirect(f"{info.base}/utskrift.md", f"{info.base}/index.md", title_of(info))
+
+
 def whole_page(env: Environment, info: ReportInfo, name_of: NameOf) -> str:
-    """A report on one page: cover, every section, signatures."""
-    parts: list[Part | None] = [cover(info, 2)]
-    parts += [section_part(section, 2, info, name_of) for section in sections_of(info)]
+    """A report on one page in document order, also its print view: cover, contents, sections, signatures."""
+    sections = sections_of(info)
+    parts: list[Part | None] = [cover(info, 2), LinkList(2, TOC_TITLE, toc_entries(sections))]
+    parts += [section_part(section, 2, info, name_of, f"{info.base}/index.md") for section in sections]
     parts.append(signatures(info))
-    links = [Link(PRINT_TITLE, "utskrift.md")]
-    return render_page(env, ReportPage(title_of(info), facts(info), links, [p for p in parts if p is not None]))
+    return render_page(env, ReportPage(title_of(info), facts(info), [], [p for p in parts if p is not None],
+                                       print_button=True))
 
 
 def front_page(env: Environment, info: ReportInfo, sections: list[OutlineSection], name_of: NameOf,
                hrefs: Hrefs) -> str:
     """The first page of a split report: cover, a linked Innehållsförteckning and the first section."""
-    first = section_part(sections[0], 2, info, name_of)
+    first = section_part(sections[0], 2, info, name_of, f"{info.base}/index.md")
 
     def page(links: Hrefs) -> str:
         """The page with the links known so far (rendered twice: the first section's anchor comes from it)."""
@@ -199,7 +208,7 @@ def _direction_slug(section: OutlineSection) -> str:
 def _section_page(env: Environment, info: ReportInfo, section: OutlineSection, name_of: NameOf, path: str,
                   href: str, hrefs: Hrefs) -> NavNode:
     """A section as a page of its own (heading h1); its sub-sections are linked by their exact anchors."""
-    text = render_page(env, ReportPage("", [], [], [section_part(section, 1, info, name_of)]))
+    text = render_page(env, ReportPage("", [], [], [section_part(section, 1, info, name_of, path)]))
     hrefs[id(section)] = href
     anchors = toc_anchors(text, headings_only=True)[1:]
     if len(anchors) == len(section.children):

@@ -8,6 +8,7 @@ its headings moved below the section it sits in.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from markdown_it import MarkdownIt
@@ -20,17 +21,19 @@ MAX_HEADING_LEVEL = 6
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+])")
 _SPACES = re.compile(r"[ \t\r\n]+")  # not str.split(): no-break spaces in figures must stay
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _ATX_PREFIX = re.compile(r"^([\s>]*)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_PARSER = MarkdownIt("commonmark")
+_PARSER = MarkdownIt("commonmark").disable("inline")  # headings are found by the block rules alone
+# A text without "#" and without a line of only "=" or "-" (a setext underline) has no heading to move.
+_MAYBE_UNDERLINE = re.compile(r"^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?[ \t>]*(?:=+|-+)[ \t]*$", re.M)
 
 
 def html_text(value: object) -> Markup:
     """HTML-escape a value for text content (& < >); quotes are harmless outside attributes."""
     if isinstance(value, Markup):
         return value
-    return Markup("".join(_HTML.get(ch, ch) for ch in str(value)))
+    return Markup(str(value).translate(_HTML))
 
 
 def md_escape(value: object) -> Markup:
@@ -39,10 +42,16 @@ def md_escape(value: object) -> Markup:
         return Markup("")
     if isinstance(value, Markup):
         return value
-    text = _SPACES.sub(" ", str(value)).strip()
+    return Markup(_escaped(str(value)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _escaped(value: str) -> str:
+    """md_escape of a string, once per distinct string (names, statuses and headings recur on every page)."""
+    text = _SPACES.sub(" ", value).strip()
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
     text = _LINE_START.sub(_escape_line_start, text)
-    return html_text(text)
+    return text.translate(_HTML)
 
 
 def _escape_line_start(match: re.Match[str]) -> str:
@@ -51,9 +60,14 @@ def _escape_line_start(match: re.Match[str]) -> str:
     return f"{match.group(4)}\\{match.group(5)}"
 
 
-def heading(level: int, title: object, toc: bool = True) -> Markup:
-    """An ATX heading; `toc=False` keeps it out of the page TOC; deeper than h6 it becomes a bold paragraph."""
+def heading(level: int, title: object, toc: bool = True, anchor: str = "") -> Markup:
+    """An ATX heading; `toc=False` keeps it out of the page TOC; deeper than h6 it becomes a bold paragraph.
+
+    `anchor` adds a fixed link target (an empty span with that id) that other pages can link to.
+    """
     text = md_escape(title)
+    if anchor:
+        text = Markup('<span id="{}"></span>').format(anchor) + text
     if level > MAX_HEADING_LEVEL:
         return Markup(f"**{text}**")
     marker = "" if toc else f" {NO_TOC}"
@@ -77,6 +91,13 @@ def narrative(text: str | None, section_level: int) -> Markup:
     """A unit's Markdown with its headings nested below the section, out of the TOC, h7+ as bold paragraphs."""
     if not text or not text.strip():
         return Markup("")
+    if "#" not in text and not _MAYBE_UNDERLINE.search(text):
+        return Markup(text.strip("\n"))
+    return nest_headings(text, section_level)
+
+
+def nest_headings(text: str, section_level: int) -> Markup:
+    """`narrative` for a text that may have headings: every heading found by a CommonMark parse is moved."""
     lines = text.strip("\n").split("\n")
     shift = shift_amount(section_level)
     tokens = _PARSER.parse("\n".join(lines))

@@ -6,6 +6,8 @@ gives each one the line and column of the value it is about.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from generator.load import Content
 from generator.problems import Problem
 from generator.validate.catalogue import check_catalogue
@@ -17,23 +19,29 @@ from generator.validate.text import check_texts
 from generator.yamlread import SourceMap
 
 
-def validate(content: Content) -> list[Problem]:
-    """All problems of a loaded content tree: loading, references, values, economy and text."""
+def validate(content: Content, files: Collection[str] | None = None) -> list[Problem]:
+    """All problems of a loaded content tree: loading, references, values, economy and text.
+
+    With `files` (names as in `content`), the per-file rules run only for those files: checking one
+    report needs the organisation and catalogue loaded, not their own rules run.
+    """
     found = list(content.problems)
     organisation = content.organisation.model if content.organisation else None
-    if content.organisation:
+    if content.organisation and (files is None or content.organisation.file in files):
         found += check_organisation(organisation, content.organisation.file)
         found += check_texts(organisation, content.organisation.file)
     for loaded in content.catalogues.values():
-        found += check_catalogue(loaded.model, loaded.file, organisation)
-        found += check_texts(loaded.model, loaded.file)
+        if files is None or loaded.file in files:
+            found += check_catalogue(loaded.model, loaded.file, organisation)
+            found += check_texts(loaded.model, loaded.file)
     found += check_report_set([(r.file, r.model) for r in content.reports])
+    models = [r.model for r in content.reports]  # once: a district has hundreds of reports
     for loaded in content.reports:
         catalogue = content.catalogue(loaded.model.ar)
         found += check_report(loaded.model, loaded.file, catalogue, organisation, loaded.model.ar in content.broken_years)
         found += check_economy(loaded.model, loaded.file, organisation)
         found += check_texts(loaded.model, loaded.file)
-        found += check_consistency(loaded.model, loaded.file, catalogue, organisation, [r.model for r in content.reports])
+        found += check_consistency(loaded.model, loaded.file, catalogue, organisation, models)
     return locate(found, content.sources())
 
 

@@ -49,12 +49,27 @@ def test_every_link_of_the_real_site_reaches_a_page_and_anchor(real_site):
 def test_pages_have_stable_paths_built_from_ids(small_site):
     assert sorted(small_site.pages) == sorted([
         "index.md",
-        "2021/vb/index.md", "2021/vb/hemtjansten/index.md", "2021/vb/hemtjansten/utskrift.md",
+        "2021/vb/index.md", "2021/vb/hemtjansten/index.md",
         "2021/t1/index.md", "2021/t1/provnamnden/index.md", "2021/t1/provnamnden/mal/index.md",
         "2021/t1/provnamnden/mal/1.md", "2021/t1/provnamnden/mal/2.md", "2021/t1/provnamnden/ekonomi.md",
         "2021/t1/provnamnden/ovrigt.md", "2021/t1/provnamnden/utskrift.md",
         "enheter/index.md", "enheter/hemtjansten.md", "enheter/boendet.md", "enheter/kansliet.md",
+        "mal/index.md", "mal/2021/vb/index.md", "mal/2021/t1/index.md",
+        *[f"mal/2021/{period}/{goal}/index.md" for period in ("vb", "t1")
+          for goal in ("1.1", "1.1/aldre-trygga", "2.1", "2.1/budget-i-balans")],
+        "indikatorer/index.md", "indikatorer/1.1/index.md", "indikatorer/2.1/index.md",
+        *[f"indikatorer/{i}/index.md" for i in ("nojdhet", "besok", "vantetid", "sjukfranvaro")],
+        "ekonomi/index.md", "ekonomi/2021/vb/index.md", "ekonomi/2021/t1/index.md",
     ])
+
+
+def test_a_unit_report_is_its_own_print_view_and_its_former_print_address_leads_to_it(small_site):
+    page = small_site.pages["2021/vb/hemtjansten/index.md"]
+    assert "onclick=\"window.print()\">Skriv ut</button>" in page
+    assert "## Innehållsförteckning {.no-toc}\n\n- Sammanfattande analys\n" in page  # as in the printed report
+    assert "utskrift.md" not in page
+    assert [(r.source, r.target, r.title) for r in small_site.redirects] == [
+        ("2021/vb/hemtjansten/utskrift.md", "2021/vb/hemtjansten/index.md", "Verksamhetsberättelse 2021 – Hemtjänsten")]
 
 
 def test_start_page_shows_the_council_its_periods_and_its_units(small_site):
@@ -121,7 +136,8 @@ def test_council_cover_parts_and_signatures(small_site):
 
 def test_navigation_mirrors_the_reports_order(small_site):
     nav = nav_config(small_site.nav)
-    assert [next(iter(entry)) for entry in nav] == ["Start", "VB 2021", "T1 2021", "Enheter"]
+    assert [next(iter(entry)) for entry in nav] == ["Start", "VB 2021", "T1 2021", "Enheter", "Mål", "Indikatorer",
+                                                    "Ekonomi"]
     council = nav[2]["T1 2021"][1]["Provnämnden"]
     assert council[0] == "2021/t1/provnamnden/index.md"
     assert [next(iter(entry)) for entry in council[1:]] == [
@@ -129,12 +145,12 @@ def test_navigation_mirrors_the_reports_order(small_site):
 
 
 def test_a_further_page_builder_adds_its_pages_and_navigation(tree):
-    def goals(_site):
-        return [NavNode("Mål", Page("mal/index.md", "# Mål\n"))]
+    def extra(_site):
+        return [NavNode("Extra", Page("extra/index.md", "# Extra\n"))]
 
-    site = site_from_content(load_content(tree), builders=[*PAGE_BUILDERS, goals])
-    assert site.pages["mal/index.md"] == "# Mål\n"
-    assert nav_config(site.nav)[-1] == {"Mål": "mal/index.md"}
+    site = site_from_content(load_content(tree), builders=[*PAGE_BUILDERS, extra])
+    assert site.pages["extra/index.md"] == "# Extra\n"
+    assert nav_config(site.nav)[-1] == {"Extra": "extra/index.md"}
 
 
 def test_two_builders_may_not_make_the_same_page(tree):

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 import markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.markdown_toc import NoTocExtension, page_toc
-from generator.render.text import heading, md_escape, narrative, shift_amount, tidy
+from generator.render.text import heading, md_escape, narrative, nest_headings, shift_amount, tidy
 
 
 def _html(text: str) -> str:
@@ -110,3 +112,24 @@ def test_an_escaped_marker_in_a_title_stays_in_the_toc():
 def test_tidy_keeps_one_blank_line_between_blocks():
     assert tidy("a\n\n\n\nb\n  \n\nc\n\n") == "a\n\nb\n\nc\n"
     assert tidy("```\nx\n\n\ny\n```") == "```\nx\n\n\ny\n```\n"
+
+
+def test_a_heading_anchor_is_a_fixed_link_target_that_keeps_the_headings_own_id():
+    html = _html(heading(4, "Enhetsmål: Alla | <b>", toc=False, anchor="enhetsmal--trygga--1"))
+    assert '<h4 class="no-toc" id="enhetsmal-alla-b"><span id="enhetsmal--trygga--1"></span>Enhetsmål: Alla | &lt;b&gt;</h4>' \
+        in html
+    assert heading(7, "Analys", anchor="a--b") == '**<span id="a--b"></span>Analys**'
+    assert heading(3, "Mål") == "### Mål"  # no anchor, no span
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ab1.)*+-=> \t\n", max_size=60), level=st.integers(min_value=1, max_value=5))
+def test_a_text_without_hash_or_underline_line_is_passed_through_as_the_full_parse_would(text, level):
+    assert narrative(text, level) == (nest_headings(text, level) if text.strip() else "")
+
+
+def test_setext_headings_in_lists_and_quotes_are_still_found():
+    for text in ("- Rubrik\n  ---\n", "> Rubrik\n> ===\n", "1. Rubrik\n   ===", "Rubrik\n   ---   "):
+        assert "{.no-toc}" in narrative(text, 2), text
+    plain = "Text med *fetstil* och 1. punkt\n\n- en\n- två\n\n---\n\n> citat"
+    assert narrative(plain, 2) == plain == nest_headings(plain, 2)

@@ -31,10 +31,10 @@ def test_002_print_view_has_its_cover_parts_outside_the_toc(real_site):
     assert all(f"## {title} {{.no-toc}}" in text for title in COVER)
 
 
-def test_toc_of_001_print_view_is_its_table_of_contents(real_site, real_content):
+def test_toc_of_001_which_is_its_own_print_view_is_its_table_of_contents(real_site, real_content):
     report = report_of(real_content, "bestallarenheten-aldre", 2020, "VB")
     toc = table_of_contents(report, real_content.catalogue(2020), False)
-    page = real_site.pages["2020/vb/bestallarenheten-aldre/utskrift.md"]
+    page = real_site.pages["2020/vb/bestallarenheten-aldre/index.md"]
     assert page_toc(page) == [(1, "Verksamhetsberättelse 2020 – Beställarenheten äldre")] + [(lvl + 1, t) for lvl, t in toc]
 
 
@@ -54,7 +54,7 @@ def test_parts_of_the_split_002_together_read_as_its_table_of_contents(real_site
 
 
 def test_fixture_print_view_toc_matches_outline_including_empty_sections(small_site):
-    page = small_site.pages["2021/vb/hemtjansten/utskrift.md"]
+    page = small_site.pages["2021/vb/hemtjansten/index.md"]
     assert page_toc(page) == [
         (1, "Verksamhetsberättelse 2021 – Hemtjänsten"),
         (2, "Sammanfattande analys"),

@@ -1,0 +1,65 @@
+"""Shared by the benchmarks: run a command in a process of its own and measure it; sizes; growth per doubling."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+LINEAR = 2.3  # the most a doubling of the content may multiply a figure by and still count as linear growth
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A finished process: wall seconds, peak resident MB (its largest process, forks included), exit code, output."""
+
+    seconds: float
+    peak_mb: float
+    code: int
+    output: str
+
+
+def run_measured(command: list[str], cwd: Path | None = None) -> Measured:
+    """Run `command`; os.wait4 gives this one process tree's peak memory (getrusage would mix all children)."""
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - start
+        log.seek(0)
+        output = log.read().decode("utf-8", errors="replace")
+    return Measured(seconds, usage.ru_maxrss / 1024, child.returncode, output)
+
+
+def median_run(command: list[str], repeat: int, cwd: Path | None = None) -> Measured:
+    """The run with the median wall time of `repeat` runs (the machine is shared, so single runs are noisy)."""
+    runs = sorted((run_measured(command, cwd) for _ in range(max(1, repeat))), key=lambda m: m.seconds)
+    return runs[(len(runs) - 1) // 2]
+
+
+def size_mb(folder: Path) -> float:
+    """Bytes of every file under `folder`, in MB."""
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+def growth(values: list[float]) -> list[float]:
+    """How much each figure grew from the one before (one doubling of the content each)."""
+    return [after / before if before > 0 else float("inf") for before, after in zip(values, values[1:])]
+
+
+def verdict(factors: list[float]) -> str:
+    """'linjär' when no doubling multiplied the figure by more than LINEAR."""
+    if not factors:
+        return "–"
+    worst = max(factors)
+    return f"linjär (högst ×{worst:.2f} per fördubbling)" if worst <= LINEAR else f"INTE linjär (×{worst:.2f})"
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else 0.0

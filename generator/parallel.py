@@ -1,0 +1,47 @@
+"""Work spread over processes forked from this one, so that a site build uses every core.
+
+The forked processes inherit this process's state (the loaded content, MkDocs'
+files and configuration), so only task numbers go out and only results come
+back. Where fork is unavailable, or one process is asked for, the tasks run
+here, one after the other, with the same results.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from typing import Any, Callable, TypeVar
+
+T = TypeVar("T")
+_TASKS: list[Callable[[int], Any]] = []  # the task of the running fork_map, inherited by its processes
+
+
+def cores() -> int:
+    """How many cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def can_fork() -> bool:
+    """Whether processes can be forked here (POSIX)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def fork_map(task: Callable[[int], T], count: int, processes: int) -> list[T]:
+    """[task(0), …, task(count - 1)], made in up to `processes` forked processes; a task's error is raised here."""
+    workers = min(processes, count)
+    if workers <= 1 or not can_fork() or _TASKS:  # never fork from inside a fork_map
+        return [task(number) for number in range(count)]
+    _TASKS.append(task)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_run, range(count), chunksize=1)
+    finally:
+        _TASKS.clear()
+
+
+def _run(number: int) -> Any:
+    """One task in a forked process."""
+    return _TASKS[-1](number)

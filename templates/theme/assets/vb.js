@@ -1,0 +1,123 @@
+/* The site's own script: wide tables can be scrolled with the keyboard, and the search page searches. */
+(function () {
+  "use strict";
+
+  var PAGE_SIZE = 10;
+
+  /* A table wider than its column scrolls sideways; keyboard users reach it with Tab (WCAG 2.1.1). */
+  function scrollableTables() {
+    var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
+    for (var i = 0; i < wraps.length; i++) {
+      var wrap = wraps[i];
+      if (wrap.scrollWidth > wrap.clientWidth) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", "Tabell " + (i + 1) + ", rulla i sidled");
+      } else {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    }
+  }
+
+  /* The excerpt from the index holds text and <mark> around the search words; nothing else is kept. */
+  function excerpt(html) {
+    var template = document.createElement("template");
+    var paragraph = document.createElement("p");
+    template.innerHTML = html;
+    template.content.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        paragraph.appendChild(mark);
+      } else {
+        paragraph.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return paragraph;
+  }
+
+  function hit(data) {
+    var item = document.createElement("li");
+    var link = document.createElement("a");
+    link.href = data.url;
+    link.textContent = (data.meta && data.meta.title) || data.url;
+    item.appendChild(link);
+    item.appendChild(excerpt(data.excerpt || ""));
+    return item;
+  }
+
+  function summary(shown, total, query) {
+    if (total === 0) return "Inga träffar för ”" + query + "”. Pröva ett annat ord eller färre ord.";
+    var what = total === 1 ? "1 träff" : total + " träffar";
+    return (shown < total ? "Visar " + shown + " av " + what : what) + " för ”" + query + "”.";
+  }
+
+  /* Hits are shown one at a time as their text arrives, so the first one appears after one small download. */
+  async function show(results, from, list) {
+    var page = results.slice(from, from + PAGE_SIZE);
+    for (var i = 0; i < page.length; i++) {
+      list.appendChild(hit(await page[i].data()));
+    }
+    return from + page.length;
+  }
+
+  async function loadIndex(form) {
+    var pagefind = await import(new URL(form.dataset.vbSok, document.baseURI).href);
+    await pagefind.options({ baseUrl: new URL(form.dataset.vbBas, document.baseURI).pathname });
+    return pagefind;
+  }
+
+  async function searchPage(form) {
+    var status = document.getElementById("vb-sokstatus");
+    var list = document.getElementById("vb-sokresultat");
+    var query = (new URLSearchParams(location.search).get("q") || "").trim();
+    form.querySelector("input[name=q]").value = query;
+    if (!query) {
+      status.textContent = "Skriv ett eller flera ord och tryck på Sök.";
+      return;
+    }
+    status.textContent = "Söker efter ”" + query + "” …";
+    var pagefind;
+    try {
+      pagefind = await loadIndex(form);
+    } catch (error) {
+      status.textContent = "Sökningen kunde inte starta eftersom sökindexet saknas. Bygg webbplatsen med vb build.";
+      return;
+    }
+    var found = await pagefind.search(query);
+    var shown = await show(found.results, 0, list);
+    status.textContent = summary(shown, found.results.length, query);
+    if (shown < found.results.length) moreButton(found.results, shown, list, status, query);
+  }
+
+  function moreButton(results, shown, list, status, query) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "vb-fler";
+    button.textContent = "Visa fler träffar";
+    var busy = false;
+    button.addEventListener("click", async function () {
+      if (busy) return;
+      busy = true;
+      var first = list.children.length;
+      shown = await show(results, shown, list);
+      status.textContent = summary(shown, results.length, query);
+      list.children[first].querySelector("a").focus();
+      if (shown >= results.length) button.remove();
+      busy = false;
+    });
+    list.after(button);
+  }
+
+  function start() {
+    scrollableTables();
+    var form = document.querySelector("form[data-vb-sok]");
+    if (form) searchPage(form);
+  }
+
+  if (window.document$) window.document$.subscribe(function () { setTimeout(start, 0); });
+  else document.addEventListener("DOMContentLoaded", start);
+  window.addEventListener("resize", scrollableTables);
+})();

@@ -1,0 +1,70 @@
+"""Property tests of the Markdown checks (generator/narrative.py) with hypothesis.
+
+They never raise, whatever the text; and any text they accept (no error, e.g. VB601-VB604) is
+harmless where the site shows it: no raw HTML from the text, no handler attribute, no
+javascript:, vbscript: or data: address, judged by tests/security/oracle.py, which renders the
+text as the site does without asking the checker.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from generator.narrative import check_markdown, heading_titles, safe_url, todo_markers
+from generator.problems import CATALOGUE, Severity
+
+from tests.security.oracle import harms
+
+# Pieces of Markdown, HTML and addresses that parsers read differently; texts are strings of them.
+PIECES = ["<", ">", "/", "script", "<script>", "</script>", "<img src=x onerror=alert(1)>", "<b>", "</b>", "<!--", "-->",
+          "<a href=", "[", "]", "(", ")", "[x]", "[x]: ", "![", "](", "javascript:", "JaVaScRiPt:", "java\tscript:",
+          "java\nscript:", "data:", "vbscript:", "&#106;", "&colon;", "&lt;", "\\", "`", "``", "```", "~~~", "    ",
+          "  ", "\t", "\n", "\n\n", "- ", "1. ", "> ", "# ", "### ", "=", "---", "|", '"', "'", "onclick=",
+          "https://example.se", "mailto:a@b.se", "<https://example.se>", "<a@b.se>", "x", "text", "{.no-toc}",
+          "{{ 7*7 }}", "]]>", "\x00", "\u2028", "\ufeff"]
+markdownish = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=24).map("".join)
+SETTINGS = settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(st.one_of(st.text(), markdownish))
+def test_the_checks_never_raise(text):
+    for finding in check_markdown(text):
+        assert finding.code in CATALOGUE
+        assert 0 <= finding.line <= text.count("\n")
+    heading_titles(text)
+    list(todo_markers(text))
+
+
+@SETTINGS
+@example("```\n<script>alert(1)</script>")  # a fence the site does not close
+@example("Se [här][k]\n[k]: javascript:alert(1)")  # a link definition inside a paragraph
+@example("- punkt\n\n      <img src=x onerror=alert(1)>")  # HTML indented under a list item
+@example("\\<script>alert(1)\\</script>")  # "\<" is no escape for the site
+@example("[x](<java\nscript:alert(1)>)")  # a line break inside an address
+@example("    <b>fet</b>")  # indented code here, a cell's text there
+@example("[&#16[&")  # harmless: Python-Markdown only writes the character reference differently
+@example("<b[](\t&#10)))))6?#y:")  # harmless: an empty link whose address is a line break
+@given(markdownish)
+def test_a_text_the_checks_accept_is_harmless_on_the_site(text):
+    if any(CATALOGUE[f.code].severity is Severity.ERROR for f in check_markdown(text)):
+        return  # refused: the site is never built from it
+    assert harms(text) == []
+
+
+@SETTINGS
+@given(st.text(), st.sampled_from(["javascript", "JavaScript", "vbscript", "data", "file"]),
+       st.sampled_from(["", " ", "\t", "\n", "\x01", "\x1f"]), st.sampled_from(["", "\t", "\n", "\r"]),
+       st.integers(0, 10))
+def test_a_script_address_is_unsafe_however_it_is_hidden(rest, scheme, lead, inner, at):
+    """Browsers drop control characters and spaces in front, and tabs and line breaks anywhere."""
+    hidden = lead + scheme[:at] + inner + scheme[at:] + ":" + rest
+    assert not safe_url(hidden)
+
+
+@SETTINGS
+@given(st.sampled_from(["https://", "http://", "mailto:", "", "/", "#", "../"]), st.text())
+def test_web_and_relative_addresses_are_safe(start, rest):
+    address = start + rest.replace(":", "")
+    assert safe_url(address)
