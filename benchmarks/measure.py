@@ -21,6 +21,7 @@ class Measured:
     peak_mb: float
     code: int
     output: str
+    cpu: float = 0.0  # CPU seconds of the process and every process it waited for (steadier than wall time)
 
 
 def run_measured(command: list[str], cwd: Path | None = None) -> Measured:
@@ -34,7 +35,7 @@ def run_measured(command: list[str], cwd: Path | None = None) -> Measured:
         seconds = time.perf_counter() - start
         log.seek(0)
         output = log.read().decode("utf-8", errors="replace")
-    return Measured(seconds, usage.ru_maxrss / 1024, child.returncode, output)
+    return Measured(seconds, usage.ru_maxrss / 1024, child.returncode, output, usage.ru_utime + usage.ru_stime)
 
 
 def median_run(command: list[str], repeat: int, cwd: Path | None = None) -> Measured:

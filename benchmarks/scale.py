@@ -5,8 +5,9 @@ Each phase runs in a process of its own, so its peak memory is its own:
   aggregate   every period aggregated (generator.aggregate; loading not counted)
   render      every page as Markdown (generator.build.site_from_content, one process; loading not counted)
   mkdocs      the whole `vb build` (check, pages, MkDocs, search index) into a site folder
-It prints wall time, peak memory and output size of each phase at each size, and how much each grew per
-doubling of the content: linear growth multiplies by about 2 (at most 2.3 counts as linear).
+It prints wall time, CPU time, peak memory and output size of each phase at each size, and how much each
+grew per doubling of the content: linear growth multiplies by about 2 (at most 2.3 counts as linear).
+Growth is judged on CPU time, which other work on the (shared) machine disturbs far less than wall time.
 
 Run: .venv/bin/python benchmarks/scale.py [--units 150] [--max 8] [--phases load+check aggregate render mkdocs]
 (--max 4 stops at 4× when time is short)
@@ -36,31 +37,33 @@ def phase(name: str, root: Path) -> dict[str, float]:
     from generator.load import load_content
 
     if name == "load+check":
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         result = check_paths([root])
-        return {"seconds": time.perf_counter() - start, "bytes": 0, "problems": len(result.problems)}
+        return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "bytes": 0,
+                "problems": len(result.problems)}
     content = load_content(root)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     if name == "aggregate":
         reports = [r.model for r in content.reports]
         keys = sorted({(r.ar, r.period) for r in reports})
         for year, period in keys:
             aggregate(content.organisation.model, content.catalogue(year), reports, year, period)
-        return {"seconds": time.perf_counter() - start, "bytes": 0}
+        return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "bytes": 0}
     site = site_from_content(content)
-    return {"seconds": time.perf_counter() - start, "bytes": sum(len(t.encode("utf-8")) for t in site.pages.values())}
+    return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
+            "bytes": sum(len(t.encode("utf-8")) for t in site.pages.values())}
 
 
-def measure(name: str, root: Path, work: Path) -> tuple[Measured, float, float]:
-    """(the process, the phase's own seconds, its output in MB)."""
+def measure(name: str, root: Path, work: Path) -> tuple[Measured, float, float, float]:
+    """(the process, the phase's own wall seconds and CPU seconds, its output in MB)."""
     if name == "mkdocs":
         site = work / "site"
         done = run_measured([sys.executable, "-m", "generator", "build", "--content", str(root), "--site", str(site),
                              "--config", str(ROOT / "mkdocs.yml")], cwd=ROOT)
-        return done, done.seconds, size_mb(site) if site.exists() else 0.0
+        return done, done.seconds, done.cpu, size_mb(site) if site.exists() else 0.0
     done = run_measured([sys.executable, __file__, "--phase", name, "--content", str(root)], cwd=ROOT)
-    found = json.loads(done.output.strip().splitlines()[-1]) if done.code == 0 else {"seconds": 0, "bytes": 0}
-    return done, found["seconds"], found["bytes"] / 1e6
+    found = json.loads(done.output.strip().splitlines()[-1]) if done.code == 0 else {"seconds": 0, "cpu": 0, "bytes": 0}
+    return done, found["seconds"], found["cpu"], found["bytes"] / 1e6
 
 
 def write_district(units: int, root: Path) -> int:
@@ -71,14 +74,17 @@ def write_district(units: int, root: Path) -> int:
     return sum(1 for _ in (root / "rapporter").rglob("*.yml"))
 
 
-def report(rows: dict[str, list[tuple[float, float, float]]], factors: list[int]) -> None:
-    """Growth per doubling of every phase's time, memory and output."""
-    print("\nTillväxt per fördubbling (tid, minne, storlek):")
+def report(rows: dict[str, list[tuple[float, float, float, float]]], factors: list[int]) -> None:
+    """Growth per doubling of every phase's CPU time, wall time, memory and output."""
+    print("\nTillväxt per fördubbling (CPU-tid avgör; väggtid, minne och storlek visas också):")
     for name in rows:
-        times = [row[0] for row in rows[name]]
-        sizes = [row[2] for row in rows[name]]
-        steps = " ".join(f"×{g:.2f}" for g in growth(times))
-        print(f"  {name:11} tid {steps:28} {verdict(growth(times))}")
+        cpus = [row[1] for row in rows[name]]
+        walls = [row[0] for row in rows[name]]
+        memory = [row[2] for row in rows[name]]
+        sizes = [row[3] for row in rows[name]]
+        print(f"  {name:11} CPU {' '.join(f'×{g:.2f}' for g in growth(cpus)):24} {verdict(growth(cpus))}")
+        print(f"  {'':11} vägg {' '.join(f'×{g:.2f}' for g in growth(walls)):23} "
+              f"minne {' '.join(f'×{g:.2f}' for g in growth(memory))}")
         if any(sizes):
             print(f"  {'':11} storlek {' '.join(f'×{g:.2f}' for g in growth(sizes)):24} {verdict(growth(sizes))}")
     print(f"  (faktorer: {', '.join(f'{f}×' for f in factors)})")
@@ -96,22 +102,22 @@ def main() -> int:
         print(json.dumps(phase(args.phase, args.content)))
         return 0
     factors = [f for f in (1, 2, 4, 8) if f <= args.max]
-    rows: dict[str, list[tuple[float, float, float]]] = {name: [] for name in args.phases}
-    print(f"{'storlek':>8} {'fas':11} {'tid':>8} {'minne':>8} {'utdata':>9}  övrigt")
+    rows: dict[str, list[tuple[float, float, float, float]]] = {name: [] for name in args.phases}
+    print(f"{'storlek':>8} {'fas':11} {'tid':>8} {'CPU':>8} {'minne':>8} {'utdata':>9}  övrigt")
     for factor in factors:
         with tempfile.TemporaryDirectory() as folder:
             work = Path(folder)
             reports = write_district(args.units * factor, work / "content")
             for name in args.phases:
-                done, seconds, output = measure(name, work / "content", work)
-                rows[name].append((seconds, done.peak_mb, output))
+                done, seconds, cpu, output = measure(name, work / "content", work)
+                rows[name].append((seconds, cpu, done.peak_mb, output))
                 extra = "" if done.code == 0 else f"MISSLYCKADES: {done.output[-400:]}"
                 if name == "mkdocs" and done.code == 0:
                     pages = sum(1 for _ in (work / "site").rglob("index.html"))
                     extra = (f"{pages} sidor, {output * 1000 / pages:.0f} kB/sida, "
                              f"{output * 1000 / reports:.0f} kB/rapport")
-                print(f"{factor:>7}× {name:11} {seconds:7.1f}s {done.peak_mb:6.0f}MB {output:7.1f}MB  {extra}",
-                      flush=True)
+                print(f"{factor:>7}× {name:11} {seconds:7.1f}s {cpu:7.1f}s {done.peak_mb:6.0f}MB {output:7.1f}MB  "
+                      f"{extra}", flush=True)
     report(rows, factors)
     return 0
 

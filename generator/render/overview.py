@@ -42,8 +42,8 @@ class PeriodKey:
 
 
 def unit_path(unit_id: str) -> str:
-    """A unit's page: enheter/<id>.md (published at /enheter/<id>/)."""
-    return f"enheter/{unit_id}.md"
+    """A unit's page: enheter/<id>/index.md, in a folder of its own so that no id can clash with enheter/index.md."""
+    return f"enheter/{unit_id}/index.md"
 
 
 def report_path(info: ReportInfo) -> str:

@@ -21,6 +21,7 @@ MAX_HEADING_LEVEL = 6
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+])")
 _SPACES = re.compile(r"[ \t\r\n]+")  # not str.split(): no-break spaces in figures must stay
+_BARE_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\|")  # a | after an even number of backslashes ends a cell
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _ATX_PREFIX = re.compile(r"^([\s>]*)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -79,7 +80,7 @@ def cell(value: object) -> Markup:
     if not value:
         return Markup("")
     text = _SPACES.sub(" ", str(value)).strip()
-    return Markup(text.replace("|", "\\|"))
+    return Markup(_BARE_PIPE.sub(r"\1\\|", text))
 
 
 def shift_amount(section_level: int) -> int:

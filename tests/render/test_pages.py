@@ -53,7 +53,7 @@ def test_pages_have_stable_paths_built_from_ids(small_site):
         "2021/t1/index.md", "2021/t1/provnamnden/index.md", "2021/t1/provnamnden/mal/index.md",
         "2021/t1/provnamnden/mal/1.md", "2021/t1/provnamnden/mal/2.md", "2021/t1/provnamnden/ekonomi.md",
         "2021/t1/provnamnden/ovrigt.md", "2021/t1/provnamnden/utskrift.md",
-        "enheter/index.md", "enheter/hemtjansten.md", "enheter/boendet.md", "enheter/kansliet.md",
+        "enheter/index.md", "enheter/hemtjansten/index.md", "enheter/boendet/index.md", "enheter/kansliet/index.md",
         "mal/index.md", "mal/2021/vb/index.md", "mal/2021/t1/index.md",
         *[f"mal/2021/{period}/{goal}/index.md" for period in ("vb", "t1")
           for goal in ("1.1", "1.1/aldre-trygga", "2.1", "2.1/budget-i-balans")],
@@ -77,18 +77,18 @@ def test_start_page_shows_the_council_its_periods_and_its_units(small_site):
     assert page.startswith("# Provnämnden\n\nProvförvaltningen\n")
     assert "- [VB 2021](2021/vb/index.md)\n- [T1 2021](2021/t1/index.md)\n" in page  # newest first
     assert "- [Tertialrapport 1 för 2021](2021/t1/provnamnden/index.md)" in page
-    assert "### Avdelningen för äldreomsorg\n\n- [Hemtjänsten](enheter/hemtjansten.md)\n- [Boendet](enheter/boendet.md)" in page
-    assert "### Stab &amp; kansli\n\n- [Kansliet](enheter/kansliet.md)" in page
+    assert "### Avdelningen för äldreomsorg\n\n- [Hemtjänsten](enheter/hemtjansten/index.md)\n- [Boendet](enheter/boendet/index.md)" in page
+    assert "### Stab &amp; kansli\n\n- [Kansliet](enheter/kansliet/index.md)" in page
 
 
 def test_a_unit_page_shows_its_place_and_its_reports(small_site):
-    page = small_site.pages["enheter/hemtjansten.md"]
+    page = small_site.pages["enheter/hemtjansten/index.md"]
     assert "- **Avdelning:** Avdelningen för äldreomsorg\n" in page
     assert "- **Verksamhetsområde:** Äldreomsorg\n" in page
     assert "- **Resultatenhet:** Ja\n" in page
-    assert "- [Verksamhetsberättelse 2021](../2021/vb/hemtjansten/index.md)" in page
-    assert "Enheten har inga rapporter ännu." in small_site.pages["enheter/boendet.md"]
-    assert "- **Resultatenhet:** Nej\n" in small_site.pages["enheter/boendet.md"]
+    assert "- [Verksamhetsberättelse 2021](../../2021/vb/hemtjansten/index.md)" in page
+    assert "Enheten har inga rapporter ännu." in small_site.pages["enheter/boendet/index.md"]
+    assert "- **Resultatenhet:** Nej\n" in small_site.pages["enheter/boendet/index.md"]
 
 
 def test_figures_are_swedish_in_the_tables(small_site):

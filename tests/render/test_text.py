@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.markdown_toc import NoTocExtension, page_toc
-from generator.render.text import heading, md_escape, narrative, nest_headings, shift_amount, tidy
+from generator.render.text import cell, heading, md_escape, narrative, nest_headings, shift_amount, tidy
 
 
 def _html(text: str) -> str:
@@ -23,6 +23,14 @@ def test_pipe_and_hash_are_escaped_in_a_table_cell():
     html = _html(table)
     assert len(re.findall(r"<td>", html)) == 2  # the pipe did not open a third column
     assert "<td>Ingen | avvikelse #2</td>" in html
+
+
+def test_a_cell_keeps_text_around_escaped_and_bare_pipes():
+    # A unit may write \| (an escaped pipe) or | in an analysis shown in a table: all its text stays in one cell.
+    for written, shown in (("a \\| b", "a | b"), ("a | b", "a | b"), ("a \\\\| b", "a \\| b")):
+        html = _html(f"| A | B |\n| --- | --- |\n| {cell(written)} | x |\n")
+        assert len(re.findall(r"<td>", html)) == 2, written
+        assert f"<td>{shown}</td>" in html, html
 
 
 def test_markdown_specials_are_literal():
