@@ -12,7 +12,6 @@ in; if one fails, site/ stays as it was and the message names the district.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,7 +23,7 @@ from typing import TextIO
 
 import yaml
 
-from generator.publish import PublishError, swap
+from generator.publish import PublishError, staged
 from generator.render.districts import District, districts_page
 
 ORGANISATION = "organisation.yml"
@@ -75,23 +74,15 @@ def district_of(root: Path) -> District:
 def publish_city(roots: list[Path], site: Path, config_file: Path, processes: int,
                  out: TextIO | None = None) -> CityBuilt:
     """Build every district beside `site`, then swap the whole city in; any failure leaves `site` untouched."""
-    if not config_file.is_file():
-        raise PublishError(f"Hittar inte {config_file}. Kör `vb build` i projektets mapp eller ange --config.")
     site = site.resolve()
-    site.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-bygge-", dir=site.parent))
-    try:
+    with staged(site, config_file) as staging:
         builds = build_districts(roots, staging, config_file.resolve(), processes)
         builds = [shown_at(b, staging, site) for b in builds]
         failed = [b for b in builds if not b.ok]
         if failed:
             raise PublishError(failure_message(failed, site))
         (staging / START_PAGE).write_text(districts_page([b.district for b in builds]), encoding="utf-8")
-        swap(staging, site)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
     return CityBuilt(site, builds, time.perf_counter() - started)
 
 

@@ -13,6 +13,8 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -59,20 +61,27 @@ def publish(content: Path, site: Path, config_file: Path, out: TextIO | None = N
         prepared = None
     else:
         raise PublishError(_content_errors(site))
-    if not config_file.is_file():
-        raise PublishError(f"Hittar inte {config_file}. Kör `vb build` i projektets mapp eller ange --config.")
     site = site.resolve()
-    site.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-bygge-", dir=site.parent))
-    try:
+    with staged(site, config_file) as staging:
         run_mkdocs(config_file, content, staging, workers, prepared)
         pages = sum(1 for _ in staging.rglob("index.html"))
+    return Built(site, pages, time.perf_counter() - started)
+
+
+@contextmanager
+def staged(site: Path, config_file: Path) -> Iterator[Path]:
+    """A temporary folder beside `site` that replaces it only if the block succeeds; it is removed in any case."""
+    if not config_file.is_file():
+        raise PublishError(f"Hittar inte {config_file}. Kör `vb build` i projektets mapp eller ange --config.")
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-bygge-", dir=site.parent))
+    try:
+        yield staging
         swap(staging, site)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    return Built(site, pages, time.perf_counter() - started)
 
 
 def checked_pages(content: Path, processes: int, site: Path, out: TextIO | None = None) -> Site:
