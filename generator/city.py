@@ -21,10 +21,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TextIO
 
-import yaml
 
 from generator.publish import PublishError, staged
 from generator.render.districts import District, districts_page
+from generator.yamlread import read_file
 
 ORGANISATION = "organisation.yml"
 START_PAGE = "index.html"
@@ -64,11 +64,12 @@ def district_roots(content: Path) -> list[Path]:
 def district_of(root: Path) -> District:
     """A district's folder and its council's name from organisation.yml (the folder name if it cannot be read)."""
     try:
-        data = yaml.safe_load((root / ORGANISATION).read_text(encoding="utf-8"))
-        name = str(data["namnd"]["namn"])
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError):
-        name = root.name
-    return District(root.name, name)
+        data = read_file((root / ORGANISATION).read_bytes(), ORGANISATION).data
+    except OSError:
+        data = None
+    council = data.get("namnd") if isinstance(data, dict) else None
+    name = council.get("namn") if isinstance(council, dict) else None
+    return District(root.name, name if isinstance(name, str) and name.strip() else root.name)
 
 
 def publish_city(roots: list[Path], site: Path, config_file: Path, processes: int,

@@ -26,7 +26,8 @@ from generator.render.rollup_context import PeriodData, RollupPage, UnitGoals
 from generator.render.text import md_escape, narrative, tidy
 
 INDENT = Markup("&emsp;")
-TALLY_HEADER = ["● Helt", "◐ Delvis", "○ Ej", "Utan enhetsmål"]
+TALLY_HEADER = [f"{fmt.STATUS_SYMBOLS[status]} {short}" for status, short in
+                (("Uppfylls helt", "Helt"), ("Uppfylls delvis", "Delvis"), ("Uppfylls ej", "Ej"))] + ["Utan enhetsmål"]
 STATUS_TITLE = "Enheternas enhetsmål efter status"
 NO_COUNCIL_REPORT = "Nämnden har inte lämnat någon rapport för perioden"
 NOT_ASSESSED = "Ingen bedömning i nämndens rapport"
