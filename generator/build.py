@@ -9,7 +9,7 @@ are added by appending a builder; nothing else needs to change.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -101,15 +101,31 @@ def home_pages(site: SiteData) -> list[NavNode]:
 
 def period_pages(site: SiteData) -> list[NavNode]:
     """One section per period: the council's report with its parts, then the units' reports by avdelning."""
-    nodes = []
+    return period_sections(site, [node for part in report_parts(site) for node in part(site)])
+
+
+def report_parts(site: SiteData) -> list[PageBuilder]:
+    """The reports' pages in groups of REPORTS_PER_PART, in site.reports' order, to be built side by side."""
+    return [partial(report_pages, first=first) for first in range(0, len(site.reports), REPORTS_PER_PART)]
+
+
+def report_pages(site: SiteData, first: int) -> list[NavNode]:
+    """The pages of REPORTS_PER_PART reports from number `first` on: one navigation node per report."""
+    chosen = site.reports[first:first + REPORTS_PER_PART]
+    return [report_nav(site.env, info, site.name_of, should_split(info)) for info in chosen]
+
+
+def period_sections(site: SiteData, reports: list[NavNode]) -> list[NavNode]:
+    """Each period's page and section, around its reports' nodes (one per report, in site.reports' order)."""
+    node_of = {id(info): node for info, node in zip(site.reports, reports, strict=True)}
+    sections = []
     for key in site.periods:
-        reports = site.reports_in(key)
-        council = [report_nav(site.env, info, site.name_of, should_split(info)) for info in reports if info.is_council]
-        units = {info.report.organisation: report_nav(site.env, info, site.name_of, should_split(info))
-                 for info in reports if not info.is_council}
-        page = Page(key.path, period_page(site.env, site.organisation, key, reports))
-        nodes.append(NavNode(key.label, page, council + department_sections(site.organisation, units)))
-    return nodes
+        infos = site.reports_in(key)
+        council = [node_of[id(info)] for info in infos if info.is_council]
+        units = {info.report.organisation: node_of[id(info)] for info in infos if not info.is_council}
+        page = Page(key.path, period_page(site.env, site.organisation, key, infos))
+        sections.append(NavNode(key.label, page, council + department_sections(site.organisation, units)))
+    return sections
 
 
 def unit_pages(site: SiteData) -> list[NavNode]:
@@ -122,6 +138,36 @@ def unit_pages(site: SiteData) -> list[NavNode]:
 
 
 PAGE_BUILDERS: list[PageBuilder] = [home_pages, period_pages, unit_pages, rollup_pages]
+REPORTS_PER_PART = 40  # a district's reports in parts small enough to keep every core busy to the end
+
+
+@dataclass(frozen=True)
+class Split:
+    """A builder with a lot to do, as parts that may run side by side, and how its nodes are made from theirs."""
+
+    parts: Callable[[SiteData], list[PageBuilder]]
+    join: Callable[[SiteData, list[NavNode]], list[NavNode]]
+
+
+SPLITS: dict[PageBuilder, Split] = {period_pages: Split(report_parts, period_sections)}
+
+
+def builder_parts(data: SiteData, builders: list[PageBuilder]) -> list[tuple[int, PageBuilder]]:
+    """Each builder, or its parts, with the number of the builder it stands for: whole builders first, so that
+    the small parts fill the time while the last whole builder runs."""
+    whole = [(number, builder) for number, builder in enumerate(builders) if builder not in SPLITS]
+    return whole + [(number, part) for number, builder in enumerate(builders) if builder in SPLITS
+                    for part in SPLITS[builder].parts(data)]
+
+
+def joined(data: SiteData, builders: list[PageBuilder], parts: list[tuple[int, PageBuilder]],
+           built: list[list[NavNode]]) -> list[list[NavNode]]:
+    """Each builder's nodes, made from its parts' nodes (in the parts' order)."""
+    nodes: list[list[NavNode]] = [[] for _ in builders]
+    for (number, _), made in zip(parts, built, strict=True):
+        nodes[number].extend(made)
+    return [SPLITS[builder].join(data, made) if builder in SPLITS else made
+            for builder, made in zip(builders, nodes)]
 
 
 @dataclass
@@ -154,7 +200,9 @@ def site_from_content(content: Content, builders: list[PageBuilder] | None = Non
     """Run every page builder (in up to `processes` processes: builders only read the SiteData); no page twice."""
     data = site_data(content, templates)
     chosen = PAGE_BUILDERS if builders is None else builders
-    return assemble(data, fork_map(lambda number: chosen[number](data), len(chosen), processes))
+    parts = builder_parts(data, chosen)
+    built = fork_map(lambda number: parts[number][1](data), len(parts), processes)
+    return assemble(data, joined(data, chosen, parts, built))
 
 
 def assemble(data: SiteData, built: list[list[NavNode]]) -> Site:

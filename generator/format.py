@@ -10,6 +10,7 @@ always text with a symbol, never colour alone.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from babel.numbers import format_decimal
 
@@ -45,6 +46,7 @@ def decimals_of(value: float) -> int:
     return len(text.split(".")[1])
 
 
+@lru_cache(maxsize=65536, typed=True)  # a site shows the same figures many times; babel's formatting is slow
 def number(value: float | int | None) -> str:
     """2784.9 -> "2 784,9", -3204 -> "−3 204", None -> ""."""
     if value is None:

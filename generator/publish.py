@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from generator.build import PAGE_BUILDERS, Site, SiteError, assemble, site_data
+from generator.build import PAGE_BUILDERS, Site, SiteError, assemble, builder_parts, joined, site_data
 from generator.check import check_paths
 from generator.load import Content, load_content
 from generator.output import as_text
@@ -107,23 +107,23 @@ def check_and_build(content: Content, processes: int) -> tuple[list[Problem], Si
         data = site_data(content)
     except SiteError as exc:
         return validate(content), str(exc)
-    builders = list(PAGE_BUILDERS)
+    parts = builder_parts(data, PAGE_BUILDERS)
 
     def task(number: int) -> Any:
-        """Task 0 checks the content; task n runs page builder n."""
+        """Task 0 checks the content; task n runs part n of the page builders."""
         if number == 0:
             return validate(content)
         try:
-            return builders[number - 1](data)
+            return parts[number - 1][1](data)
         except Exception as exc:  # noqa: BLE001 (content with errors may break a builder; the check tells why)
             return BuilderFailure(f"{type(exc).__name__}: {exc}")
 
-    problems, *built = fork_map(task, len(builders) + 1, processes)
+    problems, *built = fork_map(task, len(parts) + 1, processes)
     failed = [b.reason for b in built if isinstance(b, BuilderFailure)]
     if failed:
         return problems, failed[0]
     try:
-        return problems, assemble(data, built)
+        return problems, assemble(data, joined(data, PAGE_BUILDERS, parts, built))
     except SiteError as exc:
         return problems, str(exc)
 

@@ -28,6 +28,7 @@ EXTENSIONS = {
     "tables": "markdown.extensions.tables",
     "fenced_code": "markdown.extensions.fenced_code",
     "generator.markdown_toc": "generator.markdown_toc",
+    "generator.markdown_plain": "generator.markdown_plain",
 }
 URL_ATTRIBUTES = ("href", "src")
 _SPACES = re.compile(r"[ \t\r\n]+")

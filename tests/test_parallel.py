@@ -8,7 +8,9 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator.build import PAGE_BUILDERS, build_site, nav_config
+from generator.build import PAGE_BUILDERS, assemble, build_site, nav_config, site_data
+from generator.load import load_content
+from generator.publish import check_and_build
 from generator.cli import main
 from generator.parallel import cores, fork_map
 from tests.render.tree import UNIT_VB, UNIT_VB_PATH, write_tree
@@ -39,6 +41,18 @@ def test_page_builders_in_two_processes_make_the_same_pages_and_navigation(tmp_p
     assert together.pages == alone.pages
     assert nav_config(together.nav) == nav_config(alone.nav)
     assert together.redirects == alone.redirects
+
+
+@pytest.mark.parametrize("per_part", [1, 2, 1000])
+def test_builders_split_into_parts_make_the_pages_the_whole_builders_make(tmp_path, monkeypatch, per_part):
+    tree = write_tree(tmp_path / "content")
+    data = site_data(load_content(tree))
+    whole = assemble(data, [builder(data) for builder in PAGE_BUILDERS])
+    monkeypatch.setattr("generator.build.REPORTS_PER_PART", per_part)
+    for split in (build_site(tree, processes=2), check_and_build(load_content(tree), 2)[1]):
+        assert not isinstance(split, str)
+        assert list(split.pages) == list(whole.pages) and split.pages == whole.pages
+        assert nav_config(split.nav) == nav_config(whole.nav)
 
 
 def _pages(site: Path) -> dict[str, bytes]:

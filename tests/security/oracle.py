@@ -14,8 +14,8 @@ from markdown_it import MarkdownIt
 from generator.render.text import cell, narrative
 from tests.security.htmlscan import scan
 
-# MkDocs' built-in extensions and the one mkdocs.yml adds (tests/security/test_markdown_site.py compares).
-SITE_EXTENSIONS = ["toc", "tables", "fenced_code", "generator.markdown_toc"]
+# MkDocs' built-in extensions and the ones mkdocs.yml adds (tests/security/test_markdown_site.py compares).
+SITE_EXTENSIONS = ["toc", "tables", "fenced_code", "generator.markdown_toc", "generator.markdown_plain"]
 
 
 def _markdown(raw_html: bool) -> Markdown:
