@@ -7,10 +7,12 @@ STAMP := $(VENV)/.installed
 .PHONY: site test check schema clean
 
 # editable_mode=compat installs a plain path entry: no import hook slows every `vb` start-up.
+# The package's bytecode is written once here, also where PYTHONDONTWRITEBYTECODE is set.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --config-settings editable_mode=compat -e '.[test]'
+	$(BIN)/python -m compileall -q generator  # as pip does for installed packages: `vb` starts without compiling
 	touch $(STAMP)
 
 check: $(STAMP)

@@ -29,6 +29,10 @@ _LEADING_CONTROLS = "".join(map(chr, range(0x21)))  # ... and C0 controls and sp
 UNSAFE_CODES = ("VB601", "VB602", "VB603")
 _SCRIPTY = re.compile(r"<\s*/?\s*script|\bon[a-z]+\s*=|javascript:|<\s*iframe|<\s*object|<\s*embed", re.I)
 _TODO = re.compile(r"\b(TODO|ATT GÖRA|FYLL I)\b")
+# What any HTML, link, image or heading above MIN_HEADING_LEVEL in CommonMark needs: "<", "[", a run of one or
+# two "#", or a line of only "=" or "-" (a setext underline) behind quote and list markers.
+_MAY_HAVE_FINDINGS = re.compile(r"[<\[]|(?<!#)#{1,2}(?!#)|^(?:[ \t>]|[-*+][ \t]|[0-9]{1,9}[.)][ \t])*(?:=+|-+)[ \t]*$",
+                                re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -55,12 +59,18 @@ def check_markdown(text: str) -> list[Finding]:
     if not text:
         return []
     found: list[Finding] = []
-    for token in _parser().parse(text):
-        found.extend(_check_token(token, 0))
+    if needs_parse(text):
+        for token in _parser().parse(text):
+            found.extend(_check_token(token, 0))
     if not any(f.code in UNSAFE_CODES for f in found):  # the site's renderer may still find what CommonMark did not
         found.extend(site_findings(text))
     found.extend(todo_markers(text))
     return found
+
+
+def needs_parse(text: str) -> bool:
+    """Whether CommonMark could find HTML, a link or a too high heading in `text` (plain prose needs no parser)."""
+    return _MAY_HAVE_FINDINGS.search(text) is not None
 
 
 def site_findings(text: str) -> list[Finding]:

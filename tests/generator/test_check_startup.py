@@ -33,8 +33,15 @@ def test_checking_a_unit_file_loads_no_site_library():
                            check=True)
     assert "Inga problem i 3 filer." in shown.stdout
     loaded = set(shown.stdout.split("\n")[-2].split())
-    assert "pydantic" in loaded and "markdown_it" in loaded  # the check did run
+    assert "pydantic" in loaded  # the check did run
     assert loaded & SITE_LIBRARIES == set()
+    assert "markdown_it" not in loaded  # its texts have no HTML, links or headings above ### for CommonMark to find
+
+
+def test_a_text_with_something_to_find_is_still_read_with_commonmark(tmp_path):
+    unit = edited(UNIT_VB_PATH, "sammanfattande_analys: |\n", "sammanfattande_analys: |\n  Rubrik\n  ======\n\n")
+    root = write_tree(tmp_path / "content", unit)
+    assert [p.code for p in check_paths([root / UNIT_VB_PATH]).problems] == ["VB604"]
 
 
 def test_the_catalogues_own_rules_run_only_when_it_is_checked(tmp_path, monkeypatch):

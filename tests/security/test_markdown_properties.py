@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.narrative import check_markdown, heading_titles, safe_url, todo_markers
+from generator.narrative import _check_token, _parser, check_markdown, heading_titles, needs_parse, safe_url, todo_markers
 from generator.problems import CATALOGUE, Severity
 
 from tests.security.oracle import harms
@@ -68,3 +68,21 @@ def test_a_script_address_is_unsafe_however_it_is_hidden(rest, scheme, lead, inn
 def test_web_and_relative_addresses_are_safe(start, rest):
     address = start + rest.replace(":", "")
     assert safe_url(address)
+
+
+HEADING_PIECES = ["#", "##", "###", "####", " ", "\t", "\n", "=", "==", "-", "--", "---", "> ", "- ", "* ", "+ ",
+                  "1. ", "2) ", "x", "Rubrik", "    ", "`", "```", "~~~", "\\", "*", "_", "|", ":", "<", "["]
+
+
+@SETTINGS
+@example("Rubrik\n=")
+@example("> Rubrik\n> ---")
+@example("- Rubrik\n  ---")
+@example("1. > Rubrik\n   > ===")
+@example("#Rubrik\n\n## Rubrik")
+@given(st.one_of(st.lists(st.sampled_from(HEADING_PIECES), max_size=30).map("".join), markdownish))
+def test_a_text_read_without_the_parser_has_nothing_the_parser_finds(text):
+    """check_markdown skips CommonMark for texts where needs_parse says it can find nothing: it must be so."""
+    if needs_parse(text):
+        return
+    assert [f for token in _parser().parse(text) for f in _check_token(token, 0)] == []
