@@ -5,9 +5,10 @@ escapes …) on every text of a page, and a report page has hundreds of table
 cells and paragraphs with none of the characters those patterns start with.
 Before the inline step, this extension marks such texts as `AtomicString`,
 which the inline step leaves as they are. It does so only while the page's
-inline patterns are Python-Markdown's own (`KNOWN_PATTERNS`): an extension
-that adds a pattern (e.g. from pymdownx) turns the shortcut off, because its
-pattern may start with any character.
+inline patterns are Python-Markdown's own (`KNOWN_PATTERNS`, made by
+markdown.inlinepatterns): an extension that adds or replaces a pattern (e.g.
+from pymdownx) turns the shortcut off, because its pattern may start with any
+character.
 """
 
 from __future__ import annotations
@@ -38,11 +39,18 @@ def is_plain(text: str) -> bool:
     return NEEDS_INLINE.search(text) is None
 
 
+def only_known_patterns(md: markdown.Markdown) -> bool:
+    """Whether every inline pattern is one of Python-Markdown's own, under its own name."""
+    patterns = md.inlinePatterns
+    return (len(patterns) == sum(name in patterns for name in KNOWN_PATTERNS)
+            and all(type(pattern).__module__ == "markdown.inlinepatterns" for pattern in patterns))
+
+
 class _MarkPlain(Treeprocessor):
     """Marks texts and tails without inline syntax as atomic, so the inline step passes them by."""
 
     def run(self, root: etree.Element) -> None:
-        if not set(self.md.inlinePatterns._data) <= KNOWN_PATTERNS:  # noqa: SLF001 (the registry's names)
+        if not only_known_patterns(self.md):
             return
         for element in root.iter():
             text, tail = element.text, element.tail

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from markdown.inlinepatterns import InlineProcessor
 
 from generator.build import build_site
-from generator.markdown_plain import NEEDS_INLINE, PlainTextExtension, is_plain
+from generator.markdown_plain import NEEDS_INLINE, PlainTextExtension, is_plain, only_known_patterns
 from generator.markdown_toc import NoTocExtension
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -91,7 +91,19 @@ class _Percent(InlineProcessor):
         return element, m.start(0), m.end(0)
 
 
-def test_a_foreign_inline_pattern_turns_the_shortcut_off():
+@pytest.mark.parametrize("name", ["percent", "backtick"])
+def test_a_foreign_inline_pattern_turns_the_shortcut_off(name: str):
+    """An added pattern, or one put in place of Python-Markdown's own, may start with any character."""
     md = markdown.Markdown(extensions=SITE + [PlainTextExtension()])
-    md.inlinePatterns.register(_Percent(r"%%(.+?)%%", md), "percent", 75)
+    md.inlinePatterns.register(_Percent(r"%%(.+?)%%", md), name, 75)
     assert md.convert("Ett %%viktigt%% ord") == "<p>Ett <mark>viktigt</mark> ord</p>"
+
+
+def test_the_sites_markdown_settings_keep_the_shortcut_on():
+    """mkdocs.yml names the extension, and no other extension there adds an inline pattern that turns it off."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert "generator.markdown_plain" in config["markdown_extensions"]
+    md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+    assert only_known_patterns(md)
