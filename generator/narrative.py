@@ -29,10 +29,13 @@ _LEADING_CONTROLS = "".join(map(chr, range(0x21)))  # ... and C0 controls and sp
 UNSAFE_CODES = ("VB601", "VB602", "VB603")
 _SCRIPTY = re.compile(r"<\s*/?\s*script|\bon[a-z]+\s*=|javascript:|<\s*iframe|<\s*object|<\s*embed", re.I)
 _TODO = re.compile(r"\b(TODO|ATT GÖRA|FYLL I)\b")
+# What a line starts with inside block quotes and list items: indentation, ">" and list markers.
+CONTAINER_PREFIX = r"(?:[ \t>]|[-*+][ \t]|[0-9]{1,9}[.)][ \t])*"
+# A line that may underline a setext heading: only "=" or only "-", behind a container prefix.
+MAYBE_UNDERLINE = re.compile(rf"^{CONTAINER_PREFIX}(?:=+|-+)[ \t]*$", re.MULTILINE)
 # What any HTML, link, image or heading above MIN_HEADING_LEVEL in CommonMark needs: "<", "[", a run of one or
-# two "#", or a line of only "=" or "-" (a setext underline) behind quote and list markers.
-_MAY_HAVE_FINDINGS = re.compile(r"[<\[]|(?<!#)#{1,2}(?!#)|^(?:[ \t>]|[-*+][ \t]|[0-9]{1,9}[.)][ \t])*(?:=+|-+)[ \t]*$",
-                                re.MULTILINE)
+# two "#", or a possible setext underline.
+_MAY_HAVE_FINDINGS = re.compile(rf"[<\[]|(?<!#)#{{1,2}}(?!#)|{MAYBE_UNDERLINE.pattern}", re.MULTILINE)
 
 
 @dataclass(frozen=True)

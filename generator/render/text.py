@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from generator.markdown_toc import NO_TOC
-from generator.narrative import MIN_HEADING_LEVEL
+from generator.narrative import CONTAINER_PREFIX, MAYBE_UNDERLINE, MIN_HEADING_LEVEL
 
 MAX_HEADING_LEVEL = 6
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")
@@ -23,11 +23,9 @@ _LINE_START = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+])")
 _SPACES = re.compile(r"[ \t\r\n]+")  # not str.split(): no-break spaces in figures must stay
 _BARE_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\|")  # a | after an even number of backslashes ends a cell
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_ATX_PREFIX = re.compile(r"^([\s>]*)")
+_SETEXT_PREFIX = re.compile(rf"^({CONTAINER_PREFIX})")  # the quote and list markers before a setext heading's text
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _PARSER = MarkdownIt("commonmark").disable("inline")  # headings are found by the block rules alone
-# A text without "#" and without a line of only "=" or "-" (a setext underline) has no heading to move.
-_MAYBE_UNDERLINE = re.compile(r"^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?[ \t>]*(?:=+|-+)[ \t]*$", re.M)
 
 
 def html_text(value: object) -> Markup:
@@ -92,7 +90,7 @@ def narrative(text: str | None, section_level: int) -> Markup:
     """A unit's Markdown with its headings nested below the section, out of the TOC, h7+ as bold paragraphs."""
     if not text or not text.strip():
         return Markup("")
-    if "#" not in text and not _MAYBE_UNDERLINE.search(text):
+    if "#" not in text and not MAYBE_UNDERLINE.search(text):  # no heading to move
         return Markup(text.strip("\n"))
     return nest_headings(text, section_level)
 
@@ -114,7 +112,8 @@ def nest_headings(text: str, section_level: int) -> Markup:
 def _replace_heading(lines: list[str], where: list[int], atx: bool, level: int, content: str) -> None:
     start, end = where
     first = lines[start]
-    prefix = first[: first.index("#")] if atx else _ATX_PREFIX.match(first).group(1)  # type: ignore[union-attr]
+    prefix = first[: first.index("#")] if atx else _SETEXT_PREFIX.match(first).group(1)  # type: ignore[union-attr]
+    content = " ".join(content.split("\n"))  # a setext heading's lines make one heading
     if level <= MAX_HEADING_LEVEL:
         lines[start:end] = [f"{prefix}{'#' * level} {content} {NO_TOC}"]
         return

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 import markdown
-from hypothesis import given, settings
+from markdown_it import MarkdownIt
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.markdown_toc import NoTocExtension, page_toc
@@ -141,3 +142,28 @@ def test_setext_headings_in_lists_and_quotes_are_still_found():
         assert "{.no-toc}" in narrative(text, 2), text
     plain = "Text med *fetstil* och 1. punkt\n\n- en\n- två\n\n---\n\n> citat"
     assert narrative(plain, 2) == plain == nest_headings(plain, 2)
+
+
+def test_a_setext_heading_keeps_its_list_and_quote_markers():
+    assert narrative("- Rubrik\n  ------\n", 2) == "- ### Rubrik {.no-toc}"
+    assert narrative("> - Rubrik\n>   ---\n", 2) == "> - ### Rubrik {.no-toc}"
+    assert narrative("1. - Rubrik\n     ===\n", 3) == "1. - #### Rubrik {.no-toc}"
+    assert narrative("Rad ett\nrad två\n===\n", 2) == "### Rad ett rad två {.no-toc}"
+
+
+_STRUCTURE = MarkdownIt("commonmark").disable("inline")
+
+
+def _blocks(text: str) -> list[tuple[str, int]]:
+    """The block structure CommonMark reads: each token's type and nesting depth."""
+    return [(token.type, token.level) for token in _STRUCTURE.parse(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@example("- Rubrik\n  ---")
+@example("> 1. Rubrik\n>    ===")
+@given(st.lists(st.sampled_from(["Rubrik", "text", "# ", "## ", "### ", "- ", "* ", "1. ", "2) ", "> ", "  ", "   ",
+                                 "\n", "\n\n", "---", "===", "=", "-", "```", "    "]), max_size=25).map("".join))
+def test_moving_headings_keeps_every_block_where_it_was(text):
+    """Headings only change level (section level 2 moves none past h6): lists, quotes and paragraphs stay."""
+    assert _blocks(nest_headings(text, 2)) == _blocks(text.strip("\n"))
