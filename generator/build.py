@@ -36,6 +36,7 @@ from generator.render.report import print_redirect, report_nav
 from generator.render.rollup import rollup_pages
 
 PERIOD_ORDER = {"VP": 0, "T1": 1, "T2": 2, "VB": 3}
+REPORTS_PER_PART = 40  # a district's reports in parts small enough to keep every core busy to the end
 
 
 class SiteError(Exception):
@@ -117,12 +118,12 @@ def report_pages(site: SiteData, first: int) -> list[NavNode]:
 
 def period_sections(site: SiteData, reports: list[NavNode]) -> list[NavNode]:
     """Each period's page and section, around its reports' nodes (one per report, in site.reports' order)."""
-    node_of = {id(info): node for info, node in zip(site.reports, reports, strict=True)}
+    node_of = {info.base: node for info, node in zip(site.reports, reports, strict=True)}
     sections = []
     for key in site.periods:
         infos = site.reports_in(key)
-        council = [node_of[id(info)] for info in infos if info.is_council]
-        units = {info.report.organisation: node_of[id(info)] for info in infos if not info.is_council}
+        council = [node_of[info.base] for info in infos if info.is_council]
+        units = {info.report.organisation: node_of[info.base] for info in infos if not info.is_council}
         page = Page(key.path, period_page(site.env, site.organisation, key, infos))
         sections.append(NavNode(key.label, page, council + department_sections(site.organisation, units)))
     return sections
@@ -138,7 +139,6 @@ def unit_pages(site: SiteData) -> list[NavNode]:
 
 
 PAGE_BUILDERS: list[PageBuilder] = [home_pages, period_pages, unit_pages, rollup_pages]
-REPORTS_PER_PART = 40  # a district's reports in parts small enough to keep every core busy to the end
 
 
 @dataclass(frozen=True)
