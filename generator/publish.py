@@ -54,6 +54,7 @@ def check_content(content: Path, out: TextIO | None = None) -> bool:
 
 def publish(content: Path, site: Path, config_file: Path, out: TextIO | None = None, processes: int = 0) -> Built:
     """Check, build (in `processes` processes; 0: one per core) into a temporary folder beside `site`, then swap."""
+    started = time.perf_counter()  # the whole build, the check and the pages included
     workers = processes if processes > 0 else cores()
     if (content / ORGANISATION).is_file():
         prepared: Site | None = checked_pages(content, workers, site, out)
@@ -62,7 +63,6 @@ def publish(content: Path, site: Path, config_file: Path, out: TextIO | None = N
     else:
         raise PublishError(_content_errors(site))
     site = site.resolve()
-    started = time.perf_counter()
     with staged(site, config_file) as staging:
         run_mkdocs(config_file, content, staging, workers, prepared)
         pages = sum(1 for _ in staging.rglob("index.html"))
