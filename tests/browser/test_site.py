@@ -13,7 +13,7 @@ from generator.load import load_content
 from tests.browser.conftest import AXE, ROOT
 from tests.browser.pages import ids_in, normalise, one_of_each_kind, page_paths, seed_toc
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+SOURCES = ROOT / "tests" / "sources"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = {"serious", "critical"}
 HITS = "#vb-sokresultat li a"
@@ -123,7 +123,7 @@ def test_a_word_that_is_nowhere_says_so(page):
 
 
 def test_the_print_view_of_002_has_the_headings_of_its_innehallsforteckning(page):
-    seed = next(SEEDS.glob("002_*.txt"))
+    seed = next(SOURCES.glob("002_*.txt"))
     expected = [normalise(title) for title in seed_toc(seed.read_text(encoding="utf-8"))]
     page.goto("/")
     nav_link(page, "T1 2021").click()

@@ -10,7 +10,7 @@ from generator.load import Content, load_content
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
-SEEDS = ROOT.parent / "shared" / "seeds"
+SOURCES = ROOT / "tests" / "sources"  # the reports content/ was written from
 
 
 @pytest.fixture(scope="session")
