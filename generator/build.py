@@ -18,6 +18,7 @@ from jinja2 import Environment
 from generator.load import Content, load_content
 from generator.models import Organisation
 from generator.parallel import fork_map
+from generator.pdf.sources import PdfSource, pdf_sources
 from generator.render.environment import TEMPLATES, environment
 from generator.render.info import ReportInfo
 from generator.render.nav import NavNode, Page, Redirect
@@ -177,6 +178,7 @@ class Site:
     pages: dict[str, str] = field(default_factory=dict)
     nav: list[NavNode] = field(default_factory=list)
     redirects: list[Redirect] = field(default_factory=list)
+    documents: list[PdfSource] = field(default_factory=list)  # one PDF per report, made once the pages are written
 
 
 def site_data(content: Content, templates: Path = TEMPLATES) -> SiteData:
@@ -217,6 +219,7 @@ def assemble(data: SiteData, built: list[list[NavNode]]) -> Site:
                 site.pages[page.path] = page.text
     moved = [print_redirect(info, should_split(info)) for info in data.reports]
     site.redirects = [r for r in moved if r and r.target in site.pages and r.source not in site.pages]
+    site.documents = pdf_sources(data.reports, data.organisation.namnd.namn, should_split)
     return site
 
 

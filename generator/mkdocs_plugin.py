@@ -54,6 +54,7 @@ STYLESHEET_SOURCE = TEMPLATES / "assets" / "print.css"
 HELP_TITLE = "Hjälp"
 THEME_ADDITIONS = TEMPLATES / "theme"
 SEARCH_PAGE = "sok.html"
+PDF_CACHE = ".vb-pdf-cache"
 MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(([^)\s]+)\)")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -64,6 +65,8 @@ class VbConfig(base.Config):
     content = c.Type(str, default="content")
     check = c.Type(bool, default=True)
     processes = c.Type(int, default=0)  # processes that build and convert pages; 0: one per core
+    pdf = c.Type(bool, default=True)  # one PDF per report, beside the report's page
+    pdf_cache = c.Type(str, default="")  # where made PDFs are kept for reuse; "": .vb-pdf-cache beside the site
 
 
 class VbPlugin(BasePlugin[VbConfig]):
@@ -77,6 +80,7 @@ class VbPlugin(BasePlugin[VbConfig]):
     rendered: dict[str, Rendered]
     kept: dict[str, Rendered]  # `mkdocs serve`: each page's results of the last build, while render_key holds
     kept_for = ""
+    files: Files | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """`mkdocs serve` builds in one process (its server threads must not be forked) and keeps pages' HTML."""
@@ -124,6 +128,7 @@ class VbPlugin(BasePlugin[VbConfig]):
             _replace(files, redirect_file(config, moved))
         if static and isinstance(config.nav, list):
             config.nav.append({HELP_TITLE: sorted(static)})
+        self.files = files
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -181,11 +186,35 @@ class VbPlugin(BasePlugin[VbConfig]):
         add_theme_additions(config.theme)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the built pages for search; a failed index fails the build with a Swedish message."""
+        """Make the reports' PDFs and index the built pages for search; a failure fails the build in Swedish."""
+        if self.config.pdf and not self.serving:
+            self.write_pdfs(config)
         try:
             build_search_index(Path(config.site_dir))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+
+    def write_pdfs(self, config: MkDocsConfig) -> None:
+        """One PDF per report beside its page (generator.pdf); a report whose PDF cannot be made stops the build."""
+        from generator.pdf.make import PdfError, report_pdfs
+
+        if self.site is None or self.files is None:
+            return
+        files = self.files
+        site_dir = Path(config.site_dir)
+        cache = Path(self.config.pdf_cache) if self.config.pdf_cache else site_dir.resolve().parent / PDF_CACHE
+
+        def dest_of(page: str) -> str:
+            """The HTML file MkDocs wrote for a page."""
+            found = files.get_file_from_path(page)
+            if found is None:
+                raise PluginError(f"Sidan {page} finns inte bland de byggda sidorna.")
+            return found.dest_uri
+
+        try:
+            report_pdfs(self.site.documents, site_dir, dest_of, self.processes, cache, config.site_url or "")
+        except PdfError as exc:
+            raise PluginError(f"{exc}\nWebbplatsen publiceras inte; rätta rapporten och kör `vb build` igen.") from None
 
 
 def html_titles(entries: list[Any]) -> list[Any]:

@@ -457,6 +457,7 @@ class Rapport(Base):
     handlaggare: Handlaggare | None = None
     till: str | None = None
     datum: date | None = Field(None, description="Datum för nämndens sammanträde.")
+    diarienummer: str | None = Field(None, description="Ärendets diarienummer, t.ex. 1.2.3-123/2021.")
     forslag_till_beslut: Markdown = ""
     sammanfattning: Markdown = ""
     arendets_beredning: Markdown = ""
