@@ -1,0 +1,50 @@
+"""`vb build` and the PDFs: one per report of a small tree; a report whose PDF cannot be made stops the build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.cli import main
+from tests.render.tree import UNIT_VB, UNIT_VB_PATH, write_tree
+from tests.test_build import _config
+
+UNIT_PDF = "2021/vb/hemtjansten/hemtjansten-2021-vb.pdf"
+
+
+def _build(root: Path) -> int:
+    return main(["build", "--content", str(root / "content"), "--site", str(root / "site"),
+                 "--config", str(_config(root))])
+
+
+def test_every_report_gets_its_pdf_and_a_later_build_reuses_the_unchanged_ones(tmp_path):
+    write_tree(tmp_path / "content")
+    assert _build(tmp_path) == 0
+    site = tmp_path / "site"
+    pdfs = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.pdf"))
+    assert pdfs == ["2021/t1/provnamnden/provnamnden-2021-t1.pdf", UNIT_PDF]
+    kept = sorted((tmp_path / ".vb-pdf-cache").glob("*.pdf"))
+    assert len(kept) == 2
+    before = {p: p.stat().st_mtime_ns for p in kept}
+    assert _build(tmp_path) == 0
+    assert sorted((tmp_path / ".vb-pdf-cache").glob("*.pdf")) == kept
+    assert (site / UNIT_PDF).read_bytes() in {p.read_bytes() for p in kept}
+    assert all(p.stat().st_mtime_ns >= before[p] for p in kept)
+
+
+def test_a_report_whose_pdf_cannot_be_made_fails_the_build_and_the_last_site_stays(tmp_path, capsys):
+    write_tree(tmp_path / "content")
+    assert _build(tmp_path) == 0
+    site = tmp_path / "site"
+    good = {p: p.read_bytes() for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".pdf")}
+    capsys.readouterr()
+    unbreakable = "x" * 400
+    bad = UNIT_VB.replace("avvikelse: Ingen | avvikelse", f"avvikelse: {unbreakable}")
+    assert bad != UNIT_VB
+    write_tree(tmp_path / "content", {UNIT_VB_PATH: bad})
+    assert _build(tmp_path) == 1
+    said = capsys.readouterr()
+    message = said.out + said.err
+    assert "PDF:en för Verksamhetsberättelse 2021 – Hemtjänsten" in message
+    assert "för bred" in message and "vb build" in message
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".pdf")} == good
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-bygge")] == []
