@@ -17,7 +17,7 @@ from typing import Callable
 
 from generator import format as fmt
 from generator.parallel import fork_map
-from generator.pdf.document import DocumentError, document, html_of
+from generator.pdf.document import PDF_TEMPLATES, DocumentError, article_of, document
 from generator.pdf.sources import PdfSource
 
 SIZE_MARK = '<span class="vb-pdf-storlek">(PDF)</span>'
@@ -46,9 +46,13 @@ def report_pdfs(documents: list[PdfSource], site_dir: Path, dest_of: Callable[[s
 
     `dest_of` gives the written file of a page path ("2021/vb/x/index.md" -> "2021/vb/x/index.html").
     """
+    from generator.pdf.engine import engine_version  # imported once here, before the processes fork
+
+    inputs = _fixed_inputs(engine_version(), site_url)
+
     def task(number: int) -> Made:
         """One report's PDF, made or reused."""
-        return one_pdf(documents[number], site_dir, dest_of, cache, site_url)
+        return one_pdf(documents[number], site_dir, dest_of, cache, site_url, inputs)
 
     made = fork_map(task, len(documents), processes)
     failed = [(source, result) for source, result in zip(documents, made) if result.error]
@@ -63,21 +67,35 @@ def report_pdfs(documents: list[PdfSource], site_dir: Path, dest_of: Callable[[s
     return made
 
 
+def _fixed_inputs(engine: str, site_url: str) -> str:
+    """What every PDF of a build is made with besides its page: engine, stylesheet, template, site address."""
+    from generator.pdf.engine import STYLESHEET
+
+    template = PDF_TEMPLATES / "document.html.j2"
+    return "\0".join([CACHE_VERSION, engine, STYLESHEET.read_text(encoding="utf-8"),
+                      template.read_text(encoding="utf-8"), site_url])
+
+
 def one_pdf(source: PdfSource, site_dir: Path, dest_of: Callable[[str], str], cache: Path | None,
-            site_url: str) -> Made:
-    """A report's PDF written into the site, from the kept copy when its input is unchanged."""
-    from generator.pdf.engine import LayoutError, engine_version, pdf_bytes, STYLESHEET
+            site_url: str, inputs: str) -> Made:
+    """A report's PDF written into the site, from the kept copy when its input is unchanged.
+
+    The key is taken from the page's article before it is parsed, so an unchanged report costs a read and a hash.
+    """
+    from generator.pdf import engine
+    from generator.pdf.engine import LayoutError
 
     started = time.perf_counter()
     page = dest_of(source.source)
     try:
         html = (site_dir / page).read_text(encoding="utf-8")
-        doc = document(source, html, "/" + page, site_url)
-        key = hashlib.sha256("\0".join([CACHE_VERSION, engine_version(), STYLESHEET.read_text(encoding="utf-8"),
-                                        html_of(doc)]).encode()).hexdigest()
+        key = hashlib.sha256("\0".join([inputs, repr(source), page, article_of(html)]).encode()).hexdigest()
         kept = cache / f"{key}.pdf" if cache is not None else None
         reused = kept is not None and kept.is_file()
-        data = kept.read_bytes() if kept is not None and reused else pdf_bytes(doc)
+        if kept is not None and reused:
+            data = kept.read_bytes()
+        else:
+            data = engine.pdf_bytes(document(source, html, "/" + page, site_url))
     except (OSError, DocumentError, LayoutError) as exc:
         return Made(source.target, 0, False, time.perf_counter() - started, str(exc))
     except Exception as exc:  # noqa: BLE001 (the engine may fail in many ways; the build says which report)
