@@ -45,7 +45,8 @@ def _rewrite(link: ET.Element, href: str, page_url: str, report_folder: str, ids
         link.set("href", absolute)
         return absolute
     link.attrib.pop("href", None)
-    return f"webbplatsen, {path}"
+    link.tag = "span"  # not a link on paper: the text and the address after it
+    return f"på webbplatsen: {path}"
 
 
 def _page_path(path: str) -> str:
@@ -59,7 +60,7 @@ def _page_path(path: str) -> str:
 
 
 def _add_address(parent: ET.Element, link: ET.Element, address: str) -> None:
-    """Print the address after the link: "Nämndmålet (webbplatsen, /mal/2021/t1/x/)"."""
+    """Print the address after the link: "Nämndmålet (på webbplatsen: /mal/2021/t1/x/)"."""
     note = ET.Element("span", {"class": ADDRESS_CLASS})
     note.text = f" ({address})"
     note.tail = link.tail

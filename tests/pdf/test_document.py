@@ -65,7 +65,7 @@ def test_links_inside_the_report_stay_live_and_other_pages_print_their_address()
             "<a href=\"https://example.se/x\">staden</a>.</p>")
     html = html_of(document(SOURCE, page(body), PAGE_URL))
     assert '<a href="#mal">upp</a>,' in html
-    assert '<a>nämndmålet</a><span class="vb-adress"> (webbplatsen, /mal/2021/vb/trygghet/#enheter)</span> och' in html
+    assert '<span>nämndmålet</span><span class="vb-adress"> (på webbplatsen: /mal/2021/vb/trygghet/#enheter)</span> och' in html
     assert '<a href="https://example.se/x">staden</a><span class="vb-adress"> (https://example.se/x)</span>.' in html
     absolute = html_of(document(SOURCE, page(body), PAGE_URL, site_url="https://vb.example.se/"))
     assert ('<a href="https://vb.example.se/mal/2021/vb/trygghet/#enheter">nämndmålet</a>'
