@@ -16,12 +16,12 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.codeowners import codeowners
-    from generator.load import to_model
-    from generator.models import Organisation
-    from generator.output import as_text
+    from generator.authoring.codeowners import codeowners
+    from generator.content.load import to_model
+    from generator.content.models import Organisation
+    from generator.check.output import as_text
     from generator.problems import problem
-    from generator.yamlread import read_file
+    from generator.content.yamlread import read_file
 
     source = args.content / "organisation.yml"
     try:
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _content_in_repository(content: Path) -> str:
     """The content folder relative to the repository root (or to the current folder outside git)."""
-    from generator.gitread import GitError, repo_relative, toplevel
+    from generator.authoring.gitread import GitError, repo_relative, toplevel
 
     try:
         return repo_relative(content, toplevel(content))
