@@ -27,6 +27,7 @@ from typing import Callable
 
 import pytest
 
+from generator.engine import published
 from generator.check.run import check_paths
 from generator.cli import main
 from generator.problems import CATALOGUE, Severity
@@ -221,7 +222,7 @@ def run_check_case(folder: Path, tmp_path: Path, capsys) -> None:
     case = load_case(folder)
     root = case.build(tmp_path)
     started = time.monotonic()
-    result = check_paths([root])
+    result = check_paths([root], published=published)
     elapsed = time.monotonic() - started
     limit = TIME_LIMITS.get(case.name, TIME_LIMIT)
     assert elapsed < limit, f"{case.name}: check took {elapsed:.1f} s (limit {limit} s)"
