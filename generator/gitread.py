@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import subprocess
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+
+from generator.visible import has_hidden, visible
 
 SYMLINK_MODE = "120000"
 UNSAFE_NAME = ("namnet innehåller en radbrytning, ett annat styrtecken eller tecken som inte är UTF-8, så vb kan "
@@ -20,8 +21,6 @@ NOT_A_FILE_IN_GIT = ("det är en symbolisk länk eller en undermodul, inte en fi
                      "Ersätt den med en vanlig fil eller ta bort den")
 NOT_A_FILE_ON_DISK = ("det är en symbolisk länk eller något annat än en vanlig fil eller mapp, och vb läser den inte. "
                       "Ersätt den med en vanlig fil eller ta bort den")
-# Characters never shown as they are: controls, format characters (e.g. bidirectional overrides), line separators.
-_HIDDEN_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 
 
 @dataclass
@@ -38,20 +37,12 @@ def safe_name(raw: bytes) -> str | None:
         name = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    return None if any(unicodedata.category(c) in _HIDDEN_CATEGORIES for c in name) else name
+    return None if has_hidden(name) else name
 
 
 def printable(raw: bytes) -> str:
     """A path shown safely on one line: bytes that are not UTF-8 and hidden characters written as escapes."""
-    text = raw.decode("utf-8", "backslashreplace")
-    return "".join(_escaped(c) if unicodedata.category(c) in _HIDDEN_CATEGORIES else c for c in text)
-
-
-def _escaped(char: str) -> str:
-    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-    if char in named:
-        return named[char]
-    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}" if ord(char) < 0x10000 else f"\\U{ord(char):08x}"
+    return visible(raw.decode("utf-8", "backslashreplace"))
 
 
 class GitError(Exception):
