@@ -16,14 +16,14 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.codeowners import codeowners
-    from generator.load import to_model
-    from generator.models import Organisation
-    from generator.output import as_text
+    from generator.authoring.codeowners import codeowners
+    from generator.content.load import to_model
+    from generator.content.models import Organisation
+    from generator.check.output import as_text
     from generator.problems import problem
-    from generator.reviewers import check_reviewers
-    from generator.validate import locate
-    from generator.yamlread import read_file
+    from generator.check.reviewers import check_reviewers
+    from generator.check.validate import locate
+    from generator.content.yamlread import read_file
 
     source = args.content / "organisation.yml"
     try:
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _content_in_repository(content: Path) -> str:
     """The content folder relative to the repository root (or to the current folder outside git)."""
-    from generator.gitread import GitError, repo_relative, toplevel
+    from generator.authoring.gitread import GitError, repo_relative, toplevel
 
     try:
         return repo_relative(content, toplevel(content))

@@ -117,7 +117,7 @@ NAME_PIECES = [b"\n", b"\r", b"\t", b"\x1b", b"\x7f", b"\xff", b"\xc3", b"\xe5",
                       min_size=1, max_size=3, unique=True))
 def test_any_names_keep_every_file_its_own_contents(names, tmp_path_factory):
     """Read back from a commit and from disk, each file has its own bytes; each unsafe name is set aside."""
-    from generator.gitread import files_at, files_on_disk, printable
+    from generator.authoring.gitread import files_at, files_on_disk, printable
     from tests.conftest import write_tree
 
     root = tmp_path_factory.mktemp("repo")

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
-from generator.export import _csv
+from generator.rollup.export import _csv
 from tests.conftest import ORGANISATION, UNIT_VB, UNIT_VB_PATH
 
 STARTS = ["=", "+", "-", "@", "\t", "\r"]

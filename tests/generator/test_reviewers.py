@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
-from generator.codeowners import codeowners
-from generator.models import Organisation
-from generator.reviewers import NotAReviewer, is_reviewer
+from generator.authoring.codeowners import codeowners
+from generator.content.models import Organisation
+from generator.check.reviewers import NotAReviewer, is_reviewer
 from tests.conftest import ORGANISATION
 
 ATTACKS = ["chef\n* @attacker", "chef @attacker # x", "chef\r* @attacker", "chef\t@attacker", "*", "@attacker *",

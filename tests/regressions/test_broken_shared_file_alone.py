@@ -1,6 +1,6 @@
 """BUG: a broken organisation.yml made rules that need it fire in the reports.
 
-generator/validate/report.py (check_report): an unknown key under a unit in organisation.yml
+generator/check/report.py (check_report): an unknown key under a unit in organisation.yml
 (`chef:` at organisation.yml line 31; vb102-unknown-key-in-organisation-alone).
 Expected: VB102 at line 31 only.
 Happened: VB102 and, in the council's report, VB212 for every council section
@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.check import check_paths
+from generator.check.run import check_paths
 from tests.conftest import KATALOG_2021, ORGANISATION, write_tree
 from tests.test_corpus import CASE_BY_NAME, run_check_case
 
