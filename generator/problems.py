@@ -157,7 +157,8 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
     _c("VB602", E, "Skript i texten", "Texten innehåller ett skript eller en händelsehanterare ({snippet}).",
        "Ta bort det; rapporter får inte innehålla program."),
     _c("VB603", E, "Otillåten länk", "Länken \"{url}\" är inte tillåten.",
-       "Länka bara med https://, http://, mailto: eller till en annan sida på webbplatsen."),
+       "Länka bara med https://, http://, mailto: eller till en annan sida på webbplatsen (t.ex. ../annan-sida/). "
+       "En adress som börjar med // eller \\ leder till en annan webbplats: skriv https:// först."),
     _c("VB604", E, "Rubriken är på för hög nivå", "Rubriken \"{heading}\" har nivå {level} men i {field} börjar underrubriker på nivå {min_level}.",
        "Skriv rubriken med {hashes} (eller fler #) så att den hamnar under avsnittet."),
     # --- commands: vb new, vb diff -----------------------------------------
