@@ -67,7 +67,7 @@ def toplevel(start: Path) -> Path:
     while not folder.exists():
         folder = folder.parent
     try:
-        return Path(_git(["rev-parse", "--show-toplevel"], folder).decode("utf-8").strip())
+        return Path(_git(["rev-parse", "--show-toplevel"], folder).rstrip(b"\n").decode("utf-8", "surrogateescape"))
     except GitError as exc:
         if "not a git repository" in str(exc):
             raise GitError("mappen hör inte till något git-arkiv") from exc
@@ -105,7 +105,7 @@ def files_at(root: Path, revision: str, folder: str) -> Files:
             continue
         meta, _, raw_name = entry.partition(b"\t")
         mode, kind, object_id = meta.decode("ascii").split(" ")
-        raw_name = _inside(raw_name, folder.encode("utf-8"))
+        raw_name = _inside(raw_name, os.fsencode(folder))
         name = safe_name(raw_name)
         if name is None:
             found.unsafe[printable(raw_name)] = UNSAFE_NAME

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         except gitread.GitError as exc:
             say(problem("VB802", "git", revision=revision, reason=exc))
             return 1
-        sides.append(snapshot(found.files, folder, found.unsafe))
+        sides.append(snapshot(found.files, gitread.printable(os.fsencode(folder)), found.unsafe))
     changes = compare(*sides)
     print(RENDERERS[args.format](changes, args.base, args.head or "arbetskopian"), end="" if args.format == "markdown" else "\n")
     return 0

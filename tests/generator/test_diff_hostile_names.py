@@ -142,3 +142,26 @@ def test_any_names_keep_every_file_its_own_contents(names, tmp_path_factory):
                 assert printable(name) in found.unsafe
         assert read[b"rapporter/enhet-a/2021-vb.yml"] == expected_files[b"rapporter/enhet-a/2021-vb.yml"]
         assert all(printable(os.fsencode(k)) == k for k in found.files)  # what is read shows as it is
+
+
+def test_a_fifo_in_the_working_tree_is_named_and_never_opened(repo, capsys):
+    """Opening a FIFO waits for a writer forever: it is named instead."""
+    os.mkfifo(repo / UNIT / "2021-t1.yml")
+    code, out, _ = run_diff(repo, capsys, "base")
+    assert code == 0 and f"{UNIT}/2021-t1.yml" in out and "något annat än en vanlig fil" in out
+
+
+def test_a_content_folder_whose_name_is_not_utf8_is_compared(tmp_path, capsys):
+    from tests.conftest import write_tree
+
+    folder = os.fsdecode(b"inneh\xe5ll")  # Latin-1, as an old Windows tool writes it
+    content = write_tree(tmp_path / folder)
+    git(tmp_path, "init", "--quiet", "--initial-branch=main")
+    commit(tmp_path)
+    git(tmp_path, "tag", "base")
+    (content / UNIT_VB_PATH).write_text((content / UNIT_VB_PATH).read_text(encoding="utf-8").replace(
+        "status: Uppfylls delvis\n    ", "status: Uppfylls helt\n    "), encoding="utf-8")
+    commit(tmp_path)
+    code = __import__("generator.cli", fromlist=["main"]).main(["diff", "base", "HEAD", "--content", str(content)])
+    out, err = capsys.readouterr()
+    assert code == 0 and CHANGED_STATUS in out, err
