@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 SAFE_SCHEMES = ("http", "https", "mailto")
+WEB_SCHEMES = ("http", "https")  # only with "//" and a host after the colon
+_TWO_SLASHES = re.compile(r"[/\\]{2}")  # a browser reads a backslash as "/": the start of another host
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _BROWSER_DROPS = {ord("\t"): None, ord("\n"): None, ord("\r"): None}  # the URL standard removes these anywhere
 _LEADING_CONTROLS = "".join(map(chr, range(0x21)))  # ... and C0 controls and spaces in front
@@ -119,12 +121,20 @@ def _check_one(token: Any, line: int) -> Iterator[Finding]:
 
 
 def safe_url(url: str) -> bool:
-    """http(s), mailto or a relative link; anything else (javascript:, data:, file:) is refused.
+    """https://, http://, mailto: or a page of the site, as the README says; anything else is refused.
 
-    Read as a browser reads it: tabs and line breaks anywhere and control characters in front are dropped.
+    Read as a browser reads it: tabs and line breaks anywhere and control characters in front are dropped,
+    and a backslash counts as "/". So "//host" and "/\\host" (another site, no scheme), "http:host" (another site
+    when the page is served over https), javascript:, data: and file: are all refused.
     """
-    match = _SCHEME.match(url.translate(_BROWSER_DROPS).lstrip(_LEADING_CONTROLS))
-    return match is None or match.group(1).lower() in SAFE_SCHEMES
+    cleaned = url.translate(_BROWSER_DROPS).lstrip(_LEADING_CONTROLS)
+    match = _SCHEME.match(cleaned)
+    if match is None:
+        return _TWO_SLASHES.match(cleaned) is None
+    scheme = match.group(1).lower()
+    if scheme in WEB_SCHEMES:
+        return _TWO_SLASHES.match(cleaned, match.end()) is not None
+    return scheme in SAFE_SCHEMES
 
 
 def todo_markers(text: str) -> Iterator[Finding]:

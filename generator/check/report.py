@@ -56,7 +56,8 @@ def check_report(report: Rapport, file: str, catalogue: Katalog | None, organisa
     if nodes and report.organisation not in nodes:
         found.append(problem("VB201", file, ("organisation",), ref=report.organisation,
                              suggestion=suggestion(report.organisation, nodes)))
-    is_council = organisation is not None and report.organisation == organisation.namnd.id
+    # Unknown when organisation.yml is missing or broken: rules that depend on it stay silent then.
+    is_council = None if organisation is None else report.organisation == organisation.namnd.id
     found += _check_sections(report, file, is_council)
     if report.datum is not None:
         found += check_plausible_date(report.datum, file, ("datum",), report.ar)
@@ -69,7 +70,10 @@ def check_report(report: Rapport, file: str, catalogue: Katalog | None, organisa
     return found + checker.found
 
 
-def _check_sections(report: Rapport, file: str, is_council: bool) -> list[Problem]:
+def _check_sections(report: Rapport, file: str, is_council: bool | None) -> list[Problem]:
+    """Sections only the council or only a unit writes; nothing when it is unknown whose report it is."""
+    if is_council is None:
+        return []
     found = []
     wrong = UNIT_ONLY if is_council else COUNCIL_ONLY
     who = "enhetens" if is_council else "nämnden"
@@ -86,7 +90,7 @@ def _check_sections(report: Rapport, file: str, is_council: bool) -> list[Proble
 class _GoalChecker:
     """Walks a report's goal tree against the catalogue, collecting problems."""
 
-    def __init__(self, catalogue: CatalogueIndex, report: Rapport, file: str, is_council: bool) -> None:
+    def __init__(self, catalogue: CatalogueIndex, report: Rapport, file: str, is_council: bool | None) -> None:
         self.catalogue = catalogue
         self.report = report
         self.file = file
@@ -172,7 +176,7 @@ class _GoalChecker:
         if not self._placed("aktiviteten", activity.id, path, place, self.catalogue.activities, "VB205"):
             return
         assigned = self.catalogue.activities[activity.id][1].galler
-        if isinstance(assigned, list) and not self.is_council and self.report.organisation not in assigned:
+        if isinstance(assigned, list) and self.is_council is False and self.report.organisation not in assigned:
             self.add("VB214", (*path, "id"), ref=activity.id, org=self.report.organisation)
 
 

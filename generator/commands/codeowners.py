@@ -21,6 +21,8 @@ def run(args: argparse.Namespace) -> int:
     from generator.content.models import Organisation
     from generator.check.output import as_text
     from generator.problems import problem
+    from generator.check.reviewers import check_reviewers
+    from generator.check.validate import locate
     from generator.content.yamlread import read_file
 
     source = args.content / "organisation.yml"
@@ -33,6 +35,11 @@ def run(args: argparse.Namespace) -> int:
     organisation, found = to_model(Organisation, document)
     if organisation is None:
         print(as_text([*document.problems, *found], 1), file=sys.stderr)
+        return 1
+    refused = locate(check_reviewers(organisation, str(source)), {str(source): document.source})
+    if refused:
+        print(as_text(refused, 1), file=sys.stderr)
+        print("CODEOWNERS skrevs inte: rätta granskarna ovan och kör vb codeowners igen.", file=sys.stderr)
         return 1
     text = codeowners(organisation, _content_in_repository(args.content))
     if args.out == "-":

@@ -78,7 +78,7 @@ class Avdelning(Base):
 
     id: Id
     namn: str
-    granskare: list[str] = Field(default_factory=_no_items, description="Controllers som granskar enheternas rapporter (användarnamn i git).")
+    granskare: list[str] = Field(default_factory=_no_items, description="Controllers som granskar enheternas rapporter: användarnamn i GitHub/GitLab, @organisation/team eller e-postadress.")
 
 
 class Enhet(Base):
@@ -90,7 +90,7 @@ class Enhet(Base):
     verksamhetsomrade: Id
     resultatenhet: bool = False
     enhetschef: str | None = None
-    granskare: list[str] = Field(default_factory=_no_items, description="Personer på enheten som äger enhetens rapportfiler (användarnamn i git).")
+    granskare: list[str] = Field(default_factory=_no_items, description="Personer på enheten som äger enhetens rapportfiler: användarnamn i GitHub/GitLab, @organisation/team eller e-postadress.")
 
 
 class Namnd(Base):

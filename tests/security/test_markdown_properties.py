@@ -65,10 +65,29 @@ def test_a_script_address_is_unsafe_however_it_is_hidden(rest, scheme, lead, inn
 
 
 @SETTINGS
-@given(st.sampled_from(["https://", "http://", "mailto:", "", "/", "#", "../"]), st.text())
+@given(st.sampled_from(["https://", "http://", "mailto:", "", "/", "#", "../", "?"]), st.text())
 def test_web_and_relative_addresses_are_safe(start, rest):
-    address = start + rest.replace(":", "")
-    assert safe_url(address)
+    rest = rest.replace(":", "")
+    if start in ("", "/"):  # a page of the site: no second slash (nor a backslash) may follow, however hidden
+        rest = rest.translate({ord(c): None for c in "\t\n\r"}).lstrip("".join(map(chr, range(0x21))) + "/\\")
+    assert safe_url(start + rest)
+
+
+@SETTINGS
+@given(st.text(), st.sampled_from(["", " ", "\t", "\x01", "\n"]), st.sampled_from(["/", "\\"]),
+       st.sampled_from(["", "\t", "\n", "\r"]), st.sampled_from(["/", "\\"]))
+def test_an_address_of_another_host_without_a_scheme_is_refused(rest, lead, first, inner, second):
+    """README: links go to https://, http://, mailto: or a page of the site; "//host" is another site."""
+    assert not safe_url(lead + first + inner + second + rest)
+
+
+@SETTINGS
+@given(st.sampled_from(["http", "https", "HTTP", "Https"]), st.text().filter(lambda t: not t.startswith(("/", "\\"))),
+       st.sampled_from(["", "/", "\\"]))
+def test_a_web_address_without_two_slashes_is_refused(scheme, rest, one):
+    if (one + rest).translate({ord(c): None for c in "\t\n\r"}).startswith(("//", "/\\", "\\/", "\\\\")):
+        return  # two slashes after all, once a browser has dropped tabs and line breaks
+    assert not safe_url(f"{scheme}:{one}{rest}")
 
 
 HEADING_PIECES = ["#", "##", "###", "####", " ", "\t", "\n", "=", "==", "-", "--", "---", "> ", "- ", "* ", "+ ",
