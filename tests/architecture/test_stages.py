@@ -14,7 +14,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "generator"
 
-BASICS = {"problems", "ids", "parallel", "fsio"}  # values and helpers every stage shares
+BASICS = {"problems", "ids", "parallel", "fsio", "visible"}  # values and helpers every stage shares
 STAGES = ["content", "rollup", "check", "render", "engine", "pdf", "authoring", "synth", "build", "commands", "cli"]
 ENGINE_ONLY = {"mkdocs", "material", "markdown", "pymdownx"}  # third-party packages only the engine may import
 
