@@ -19,13 +19,13 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
-from pypdf import PdfReader
 from measure import Measured, run_measured
+from pypdf import PdfReader
 
-from generator.build import build_site
+from generator.build.site import prepare
 from generator.pdf import engine
 from generator.pdf.document import document
+from generator.pdf.make import written_page
 from generator.synth import synthesize, write_tree
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,20 +33,11 @@ COUNCIL_TARGET_S = 10.0
 ADDED_TARGET = 0.30
 
 
-def config(folder: Path, pdf: bool) -> Path:
-    """The project's mkdocs.yml with PDFs on or off (docs/ read from the project)."""
-    settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    settings["docs_dir"] = str(ROOT / "docs")
-    settings["plugins"] = [{"vb": {"content": "content", "pdf": pdf}}]
-    path = folder / f"mkdocs-{'pdf' if pdf else 'utan-pdf'}.yml"
-    path.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
-    return path
-
-
-def vb_build(content: Path, site: Path, config_file: Path, processes: int) -> Measured:
-    """One `vb build` in a process of its own."""
+def vb_build(content: Path, site: Path, pdf: bool, processes: int) -> Measured:
+    """One `vb build` in a process of its own, with or without the PDFs."""
     done = run_measured([sys.executable, "-m", "generator", "build", "--content", str(content), "--site", str(site),
-                         "--config", str(config_file), "--processes", str(processes)], cwd=ROOT)
+                         "--config", str(ROOT / "mkdocs.yml"), "--processes", str(processes)]
+                        + ([] if pdf else ["--utan-pdf"]), cwd=ROOT)
     if done.code != 0:
         raise SystemExit(f"vb build misslyckades:\n{done.output[-3000:]}")
     return done
@@ -55,11 +46,10 @@ def vb_build(content: Path, site: Path, config_file: Path, processes: int) -> Me
 def real_reports(folder: Path, processes: int) -> None:
     """Each real report's PDF made in this process, from a site built without PDFs."""
     site = folder / "verkligt"
-    vb_build(ROOT / "content", site, config(folder, pdf=False), processes)
+    vb_build(ROOT / "content", site, False, processes)
     print(f"{'rapport (verkligt innehåll)':60} {'tid':>7} {'cpu':>7} {'sidor':>6} {'storlek':>9}")
-    for source in build_site(ROOT / "content").documents:
-        page = source.source.removesuffix("index.md") + "index.html" if source.source.endswith("index.md") \
-            else source.source[:-3] + "/index.html"
+    for source in prepare(ROOT / "content", 1, io.StringIO()).documents:
+        page = written_page(source.source)
         started, cpu = time.perf_counter(), time.process_time()
         data = engine.pdf_bytes(document(source, (site / page).read_text(encoding="utf-8"), "/" + page))
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
@@ -79,17 +69,16 @@ def district(folder: Path, units: int, repeat: int, processes: int) -> None:
     content = folder / "distrikt"
     write_tree(synthesize(units, [2021], ["T1", "T2", "VB"], seed=1), content)
     reports = sum(1 for _ in (content / "rapporter").rglob("*.yml"))
-    without, with_pdf = config(folder, pdf=False), config(folder, pdf=True)
-    plain = [vb_build(content, folder / "utan" / "site", without, processes) for _ in range(repeat)]
+    plain = [vb_build(content, folder / "utan" / "site", False, processes) for _ in range(repeat)]
     site = folder / "med" / "site"
-    cold = vb_build(content, site, with_pdf, processes)
-    unchanged = [vb_build(content, site, with_pdf, processes) for _ in range(repeat)]
+    cold = vb_build(content, site, True, processes)
+    unchanged = [vb_build(content, site, True, processes) for _ in range(repeat)]
     changed = []
     for number in range(repeat):
         one = sorted((content / "rapporter").rglob("*-vb.yml"))[number]
         one.write_text(one.read_text(encoding="utf-8").replace("sammanfattande_analys: |-",
                        f"sammanfattande_analys: |-\n  Ändrad i mätning {number}.\n", 1), encoding="utf-8")
-        changed.append(vb_build(content, site, with_pdf, processes))
+        changed.append(vb_build(content, site, True, processes))
     base = median(plain)
     print(f"\nsyntetiskt distrikt: {units} enheter × 3 perioder, {reports} rapporter")
     print(f"{'bygge':44} {'tid':>7} {'tillägg':>8}")

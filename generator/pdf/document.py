@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.pdf.links import paper_links
-from generator.pdf.sources import PdfSource
+from generator.render.printed import PdfSource
 from generator.pdf.tables import Table, wrap_tables
 from generator.render.environment import TEMPLATES
 

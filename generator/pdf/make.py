@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from generator import format as fmt
+import yaml
+
 from generator.parallel import fork_map
 from generator.pdf.document import PDF_TEMPLATES, DocumentError, article_of, document
-from generator.pdf.sources import PdfSource
+from generator.render import format as fmt
+from generator.render.printed import PdfSource
 
 SIZE_MARK = '<span class="vb-pdf-storlek">(PDF)</span>'
 CACHE_VERSION = "1"  # raise when the way a document is made changes outside its HTML and stylesheet
@@ -131,6 +133,23 @@ def prune(cache: Path, days: int = CACHE_DAYS) -> None:
                 kept.unlink()
         except OSError:
             pass
+
+
+def written_page(page: str) -> str:
+    """The HTML file the engine writes for a page (mkdocs.yml has use_directory_urls): a/b.md -> a/b/index.html."""
+    if page == "index.md" or page.endswith("/index.md"):
+        return page.removesuffix(".md") + ".html"
+    return page.removesuffix(".md") + "/index.html"
+
+
+def site_url(config_file: Path) -> str:
+    """The site's address from mkdocs.yml (`site_url`), to print links to other pages in full; "" if none."""
+    try:
+        settings = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return ""
+    found = settings.get("site_url") if isinstance(settings, dict) else None
+    return found if isinstance(found, str) else ""
 
 
 def size_text(size: int) -> str:

@@ -11,7 +11,7 @@ from generator.pdf import engine, tables
 from generator.pdf.document import DocumentError, document, html_of
 from generator.pdf.engine import LayoutError, pdf_bytes
 from generator.pdf.make import PdfError, report_pdfs, show_size, size_text
-from generator.pdf.sources import PdfSource
+from generator.render.printed import PdfSource
 from tests.pdf.conftest import outside_words, pdf_pages, squeezed
 
 SOURCE = PdfSource(source="2021/vb/enhet/index.md", target="2021/vb/enhet/enhet-2021-vb.pdf",

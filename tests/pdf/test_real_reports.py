@@ -6,6 +6,7 @@ with poppler (text and word boxes) or pypdf (tags, metadata, bookmarks).
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -13,11 +14,11 @@ import pytest
 import tinyhtml5
 from pypdf import PdfReader
 
-from generator.build import build_site
+from generator.build.site import prepare
 from generator.pdf.make import size_text
 from tests.pdf.conftest import ROOT, outside_words, pdf_pages, squeezed
 
-SOURCES = build_site(ROOT / "content").documents
+SOURCES = prepare(ROOT / "content", 1, io.StringIO()).documents
 A4 = (595.28, 841.89)
 TOC_LINE = re.compile(r"^(?P<title>.*?)\s*(?:\.\s*){3,}(?P<page>\d+)$")
 
