@@ -48,3 +48,11 @@ def test_a_report_whose_pdf_cannot_be_made_fails_the_build_and_the_last_site_sta
     assert "för bred" in message and "vb build" in message
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".pdf")} == good
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-bygge")] == []
+
+
+def test_without_pdfs_the_build_makes_none(tmp_path):
+    write_tree(tmp_path / "content")
+    assert main(["build", "--content", str(tmp_path / "content"), "--site", str(tmp_path / "site"),
+                 "--config", str(_config(tmp_path)), "--utan-pdf"]) == 0
+    assert list((tmp_path / "site").rglob("*.pdf")) == []
+    assert (tmp_path / "site" / "2021/vb/hemtjansten/index.html").is_file()

@@ -86,7 +86,7 @@ def test_tagged_with_title_language_and_bookmarks(built, source):
     assert "/StructTreeRoot" in root
     assert root["/Lang"] == "sv"
     assert reader.metadata.title == source.title
-    assert root["/ViewerPreferences"]["/DisplayDocTitle"] is True
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
     assert "pdfuaid:part" in reader.xmp_metadata.stream.get_data().decode()  # PDF/UA-1 declared
     titles = [title for title, _ in _bookmarks(reader)]
     assert [t for t in _outline_titles(built / _html_of(source.source)) if t not in titles] == []
