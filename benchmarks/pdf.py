@@ -26,7 +26,7 @@ from generator.build.site import prepare
 from generator.pdf import engine
 from generator.pdf.document import document
 from generator.pdf.make import written_page
-from generator.synth import synthesize, write_tree
+from generator.synth.district import synthesize, write_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNCIL_TARGET_S = 10.0
