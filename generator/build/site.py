@@ -24,13 +24,10 @@ from generator.engine.markdown_toc import heading_anchors
 from generator.engine.run import EngineError, run_engine
 from generator.engine.search import SearchIndexError, build_search_index
 from generator.parallel import cores
-from generator.pdf.make import PdfError, report_pdfs, site_url, written_page
+from generator.pdf.make import CACHE_FOLDER, PdfError, report_pdfs, site_url, written_page
 from generator.problems import Problem, Severity
 from generator.render.site import Site, SiteData, SiteError, build_pages, site_data
 from generator.rollup.aggregate import Rollup
-
-
-PDF_CACHE = ".vb-pdf-cache"
 
 
 @dataclass(frozen=True)
@@ -43,10 +40,10 @@ class Built:
 
 
 def build(content_root: Path, site_dir: Path, config_file: Path, out: TextIO | None = None,
-          processes: int = 0, pdfs: bool = True) -> Built:
+          processes: int = 0, pdfs: bool = True, pdf_cache: Path | None = None) -> Built:
     """Check the content tree at `content_root`, build its site and publish it into `site_dir` in one step.
 
-    With `pdfs`, every report also gets its PDF (kept for reuse in .vb-pdf-cache beside `site_dir`).
+    With `pdfs`, every report also gets its PDF, kept for reuse in `pdf_cache` (.vb-pdf-cache beside `site_dir`).
     """
     started = time.perf_counter()  # the whole build, the check and the pages included
     workers = processes if processes > 0 else cores()
@@ -54,7 +51,8 @@ def build(content_root: Path, site_dir: Path, config_file: Path, out: TextIO | N
     with staged(site_dir.resolve(), config_file) as staging:                    # publish: only if all below succeed
         pages = _engine(config_file, site, content_root, staging, workers)      # engine: theme, navigation, HTML
         if pdfs:
-            _pdfs(site, staging, workers, site_dir.resolve().parent / PDF_CACHE, config_file)  # pdf: one per report
+            cache = pdf_cache or site_dir.resolve().parent / CACHE_FOLDER
+            _pdfs(site, staging, workers, cache, config_file)                   # pdf: one per report
         _search(staging)                                                        # search: the index of the pages
     return Built(site_dir.resolve(), pages, time.perf_counter() - started)
 

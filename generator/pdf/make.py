@@ -22,6 +22,7 @@ from generator.pdf.document import PDF_TEMPLATES, DocumentError, article_of, doc
 from generator.render import format as fmt
 from generator.render.printed import PdfSource
 
+CACHE_FOLDER = ".vb-pdf-cache"  # beside the site: where made PDFs are kept for the next build
 SIZE_MARK = '<span class="vb-pdf-storlek">(PDF)</span>'
 CACHE_VERSION = "1"  # raise when the way a document is made changes outside its HTML and stylesheet
 CACHE_DAYS = 30  # a kept PDF not used for this long is removed

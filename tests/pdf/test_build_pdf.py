@@ -56,3 +56,13 @@ def test_without_pdfs_the_build_makes_none(tmp_path):
                  "--config", str(_config(tmp_path)), "--utan-pdf"]) == 0
     assert list((tmp_path / "site").rglob("*.pdf")) == []
     assert (tmp_path / "site" / "2021/vb/hemtjansten/index.html").is_file()
+
+
+def test_a_city_keeps_its_districts_pdfs_beside_its_site_for_the_next_build(tmp_path):
+    city = tmp_path / "stad"
+    write_tree(city / "provstad")
+    assert main(["build", "--content", str(city), "--site", str(tmp_path / "site"),
+                 "--config", str(_config(tmp_path))]) == 0
+    assert sorted(p.name for p in (tmp_path / "site" / "provstad").rglob("*.pdf")) == [
+        "hemtjansten-2021-vb.pdf", "provnamnden-2021-t1.pdf"]
+    assert len(list((tmp_path / ".vb-pdf-cache").glob("*.pdf"))) == 2
