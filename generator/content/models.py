@@ -457,6 +457,22 @@ class Godkannande(Base):
     datum: date
 
 
+class Faststallelse(Base):
+    """The nämnd's decision adopting the report: from then on the adopted version is a public record."""
+
+    datum: date = Field(description="Sammanträdets datum.")
+    paragraf: str = Field(description="Protokollets paragraf, t.ex. 45 (utan §).")
+    diarienummer: str = Field(description="Ärendets diarienummer.")
+
+
+class Rattelse(Base):
+    """A correction of an adopted report: when, what was corrected and why."""
+
+    datum: date
+    vad: str = Field(description="Vad som rättades.")
+    varfor: str = Field(description="Varför det rättades.")
+
+
 class Rapport(Base):
     """One report of one organisation node for one (year, period)."""
 
@@ -467,6 +483,8 @@ class Rapport(Base):
     till: str | None = None
     datum: date | None = Field(None, description="Datum för nämndens sammanträde.")
     diarienummer: str | None = Field(None, description="Ärendets diarienummer, t.ex. 1.2.3-123/2021.")
+    faststallelse: Faststallelse | None = Field(None, description="Nämndens beslut att fastställa rapporten.")
+    rattelser: list[Rattelse] = Field(default_factory=_no_items, description="Rättelser efter fastställandet.")
     forslag_till_beslut: Markdown = ""
     sammanfattning: Markdown = ""
     arendets_beredning: Markdown = ""

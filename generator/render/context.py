@@ -227,6 +227,8 @@ class ReportPage:
     print_view: bool = False
     print_button: bool = False
     pdf: str = ""  # the report's PDF, relative to the page: a "Ladda ner som PDF" link whose size the build fills in
+    adoption: str = ""  # "Fastställd av nämnden …" once the nämnd has adopted the report
+    corrections: list[str] = field(default_factory=list)  # corrections made after the adoption
 
 
 # --- site pages ---------------------------------------------------------------

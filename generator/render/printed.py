@@ -7,6 +7,7 @@ from datetime import date
 from typing import Callable
 
 from generator.render import format as fmt
+from generator.render.adoption import adoption_line, correction_lines
 from generator.render.info import ReportInfo
 
 PERIOD_SPANS = {"T1": "januari–april", "T2": "januari–augusti", "VB": "januari–december"}
@@ -27,6 +28,8 @@ class PdfSource:
     meeting: date | None
     registration: str  # diarienummer, "" when not given
     officer: str  # handläggare, "" when not given
+    adopted: str = ""  # "Fastställd av nämnden 2021-06-15 § 45, dnr …", "" until adopted
+    corrections: tuple[str, ...] = ()  # corrections made after the adoption, with their dates
 
 
 def pdf_file(info: ReportInfo) -> str:
@@ -57,6 +60,8 @@ def pdf_source(info: ReportInfo, council: str, split: bool) -> PdfSource:
         meeting=report.datum,
         registration=report.diarienummer or "",
         officer=report.handlaggare.namn if report.handlaggare else "",
+        adopted=adoption_line(report),
+        corrections=tuple(correction_lines(report)),
     )
 
 
