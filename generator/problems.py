@@ -168,6 +168,14 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
        "Ange en gren, tagg eller commit som finns, t.ex. origin/main eller HEAD~1. I CI måste hela historiken hämtas (fetch-depth: 0 i actions/checkout, GIT_DEPTH: 0 i GitLab)."),
     _c("VB803", E, "Inte ett git-arkiv", "{folder} kan inte jämföras i git: {reason}.",
        "Kör kommandot i mappen där rapporterna är klonade (där .git finns), eller ange innehållsmappen med --content."),
+    _c("VB804", E, "Fastställd rapport ändrad utan rättelse",
+       "Rapporten fastställdes av nämnden {date} § {paragraph}, men innehållet har ändrats jämfört med {revision} "
+       "utan att en rättelse lagts till.",
+       "Lägg till en rättelse under rattelser: med datum, vad som rättas och varför (vad:, varfor:), eller ångra ändringen."),
+    _c("VB805", E, "Fastställelse eller rättelse ändrad",
+       "Rapporten fastställdes av nämnden {date} § {paragraph}; beslutet eller en tidigare rättelse har ändrats eller "
+       "tagits bort jämfört med {revision}.",
+       "Låt beslutet och gjorda rättelser stå som de var. Behöver något rättas: lägg till en ny rättelse sist under rattelser:."),
     # --- internal ---------------------------------------------------------
     _c("VB900", E, "Internt fel", "Ett oväntat fel inträffade: {reason}.",
        "Det här är ett fel i verktyget, inte i din fil. Rapportera det till förvaltningens controller."),
