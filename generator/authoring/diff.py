@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable
 from pydantic import BaseModel
 
 from generator.render import format as fmt
+from generator.render.adoption import adoption_line, correction_lines
 from generator.content.load import classify, to_model
 from generator.content.lookup import CatalogueIndex, index
 from generator.content.models import (
@@ -281,6 +282,7 @@ OUTCOME_FIELDS = (
 def report_facts(report: Rapport, names: Names) -> dict[FactKey, Fact]:
     """Everything comparable in a report, in document order."""
     facts: dict[FactKey, Fact] = {}
+    _adoption_facts(facts, report)
     for name, label in FRONT_TEXTS:
         facts[("text", name)] = Fact(label, getattr(report, name), "text")
     for direction in report.inriktningsmal:
@@ -291,6 +293,15 @@ def report_facts(report: Rapport, names: Names) -> dict[FactKey, Fact]:
     for name, label in BACK_TEXTS:
         facts[("text", name)] = Fact(label, getattr(report, name), "text")
     return facts
+
+
+def _adoption_facts(facts: dict[FactKey, Fact], report: Rapport) -> None:
+    """The adoption and every correction since, first: a change to an adopted report is read with them."""
+    if report.faststallelse is not None:
+        facts[("faststallelse",)] = Fact("Fastställelse", adoption_line(report))
+    for correction, line in zip(sorted(report.rattelser, key=lambda c: c.datum), correction_lines(report)):
+        facts[("rattelse", correction.datum.isoformat(), correction.vad)] = Fact(
+            f"RÄTTELSE av fastställd rapport {correction.datum.isoformat()}", line.split(": ", 1)[1], "item")
 
 
 def _status(value: str | None) -> str:

@@ -140,3 +140,17 @@ def test_the_rule_compares_content_not_the_adoption_and_corrections():
                                               "f.yml", "HEAD")] == ["VB804"]
     assert adoption_problems(before, _report(**adopted, **fixed, sammanfattande_analys="Annan."), "f.yml", "HEAD") == []
     assert [p.code for p in adoption_problems(_report(**adopted, **fixed), before, "f.yml", "HEAD")] == ["VB805"]
+
+
+def test_vb_diff_shows_the_adoption_and_a_rattelse_first(repo, capsys):
+    _git(repo, "tag", "fastställd")
+    _change_a_figure(repo)
+    report = repo / REPORT
+    report.write_text(report.read_text(encoding="utf-8") + CORRECTION, encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "rättelse")
+    capsys.readouterr()
+    assert main(["diff", "fastställd", "HEAD"]) == 0
+    lines = [line.strip() for line in capsys.readouterr().out.splitlines() if line.strip().startswith("- ")]
+    assert lines[0] == ("- RÄTTELSE av fastställd rapport 2022-03-15 har lagts till (Utfallet av indikatorn i mål 1.4. "
+                        "Skäl: Fel siffra skrevs av från systemet.)")
+    assert any("utfall: 95" in line and "→ 96" in line for line in lines[1:])
