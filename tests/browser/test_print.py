@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+pytestmark = pytest.mark.slow  # builds the real site and prints it in a browser
+
 A4_TEXT_WIDTH_PX = round((210 - 30) / 25.4 * 96)  # A4 less the print stylesheet's 15 mm side margins
 REPORT_PAGES = [
     "/2021/t1/hagersten-alvsjo/utskrift/",

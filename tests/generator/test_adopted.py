@@ -17,6 +17,8 @@ from generator.check.adopted import adoption_problems
 from generator.cli import main
 from generator.content.models import Rapport
 
+pytestmark = pytest.mark.slow  # git repositories of the real content
+
 ROOT = Path(__file__).resolve().parents[2]
 REPORT = "content/rapporter/glasade-gangen/2021-vb.yml"
 ADOPTION = """faststallelse:

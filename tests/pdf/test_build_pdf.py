@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.cli import main
 from tests.render.tree import UNIT_VB, UNIT_VB_PATH, write_tree
 from tests.test_build import _config
+
+pytestmark = pytest.mark.slow  # whole site builds with their PDFs
 
 UNIT_PDF = "2021/vb/hemtjansten/hemtjansten-2021-vb.pdf"
 

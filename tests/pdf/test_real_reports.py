@@ -18,19 +18,28 @@ from generator.build.site import prepare
 from generator.pdf.make import size_text
 from tests.pdf.conftest import ROOT, outside_words, pdf_pages, squeezed
 
-SOURCES = prepare(ROOT / "content", 1, io.StringIO()).documents
+pytestmark = pytest.mark.slow  # builds the real content, PDFs and all
+
+REPORTS = sorted((ROOT / "content" / "rapporter").rglob("*.yml"))
+PDF_NAMES = [f"{path.parent.name}-{path.stem}.pdf" for path in REPORTS]  # as the site names them
+
+
+@pytest.fixture(scope="session")
+def sources():
+    """Each report's PDF as the build describes it, by file name."""
+    return {s.target.rsplit("/", 1)[1]: s for s in prepare(ROOT / "content", 1, io.StringIO()).documents}
 A4 = (595.28, 841.89)
 TOC_LINE = re.compile(r"^(?P<title>.*?)\s*(?:\.\s*){3,}(?P<page>\d+)$")
 
 
-def test_every_report_in_content_has_a_pdf_source():
-    reports = sorted(p.relative_to(ROOT / "content" / "rapporter") for p in (ROOT / "content" / "rapporter").rglob("*.yml"))
-    assert len(SOURCES) == len(reports) == 4
-    assert {s.target.rsplit("/", 1)[1] for s in SOURCES} == {f"{p.parent}-{p.stem}.pdf" for p in reports}
+def test_every_report_in_content_has_a_pdf_source(sources):
+    assert len(REPORTS) == 4
+    assert sorted(sources) == sorted(PDF_NAMES)
 
 
-@pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.target)
-def test_the_reports_pages_link_the_pdf_with_its_size(built, source):
+@pytest.mark.parametrize("name", PDF_NAMES)
+def test_the_reports_pages_link_the_pdf_with_its_size(built, sources, name):
+    source = sources[name]
     pdf = built / source.target
     assert pdf.is_file()
     for page in source.linked_from:
@@ -43,8 +52,9 @@ def test_the_reports_pages_link_the_pdf_with_its_size(built, source):
         assert re.fullmatch(r"\d+ kB|\d+,\d MB", link.group(2))
 
 
-@pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.target)
-def test_every_table_cell_is_in_the_text_layer_row_by_row(built, source):
+@pytest.mark.parametrize("name", PDF_NAMES)
+def test_every_table_cell_is_in_the_text_layer_row_by_row(built, sources, name):
+    source = sources[name]
     text = squeezed("".join(page.text for page in pdf_pages(built / source.target)))
     html = (built / _html_of(source.source)).read_text(encoding="utf-8")
     tables = _tables(html)
@@ -54,16 +64,18 @@ def test_every_table_cell_is_in_the_text_layer_row_by_row(built, source):
     assert missing == []
 
 
-@pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.target)
-def test_nothing_lies_outside_the_page_and_pages_are_a4(built, source):
+@pytest.mark.parametrize("name", PDF_NAMES)
+def test_nothing_lies_outside_the_page_and_pages_are_a4(built, sources, name):
+    source = sources[name]
     pages = pdf_pages(built / source.target)
     for page in pages:
         assert sorted((round(page.width, 1), round(page.height, 1))) == [round(A4[0], 1), round(A4[1], 1)]
     assert outside_words(pages) == []
 
 
-@pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.target)
-def test_the_contents_page_numbers_are_where_the_headings_are(built, source):
+@pytest.mark.parametrize("name", PDF_NAMES)
+def test_the_contents_page_numbers_are_where_the_headings_are(built, sources, name):
+    source = sources[name]
     pdf = built / source.target
     pages = pdf_pages(pdf)
     entries = _toc_entries(pages)
@@ -78,8 +90,9 @@ def test_the_contents_page_numbers_are_where_the_headings_are(built, source):
         assert marks[at][1] == number, title
 
 
-@pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.target)
-def test_tagged_with_title_language_and_bookmarks(built, source):
+@pytest.mark.parametrize("name", PDF_NAMES)
+def test_tagged_with_title_language_and_bookmarks(built, sources, name):
+    source = sources[name]
     reader = PdfReader(built / source.target)
     root = reader.trailer["/Root"]
     assert bool(root["/MarkInfo"]["/Marked"])
@@ -92,8 +105,9 @@ def test_tagged_with_title_language_and_bookmarks(built, source):
     assert [t for t in _outline_titles(built / _html_of(source.source)) if t not in titles] == []
 
 
-@pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.target)
-def test_cover_and_running_header_and_footer(built, source):
+@pytest.mark.parametrize("name", PDF_NAMES)
+def test_cover_and_running_header_and_footer(built, sources, name):
+    source = sources[name]
     pages = pdf_pages(built / source.target)
     cover = squeezed(pages[0].text)
     for fact in (source.council, source.report_name, source.period):
