@@ -75,5 +75,5 @@ def _too_wide(rendered: Any, tables: list[Table]) -> list[Table]:
 def _message(table: Table) -> str:
     """Why a table cannot be printed, and what to do."""
     named = f" (\"{table.heading}\")" if table.heading else ""
-    return (f"tabell {table.number}{named} är för bred även på en liggande sida med liten stil. "
-            "Dela upp tabellen eller korta dess längsta ord eller rubriker")
+    return (f"tabell {table.number}{named} har för många kolumner för en liggande sida, även med liten stil. "
+            "Dela upp tabellen i två")

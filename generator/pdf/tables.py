@@ -3,8 +3,9 @@
 The size is chosen from the table's narrowest possible width (every column as
 wide as its longest unbreakable word), estimated from its text; the engine
 then measures the laid-out pages and moves a table that still does not fit
-one size on (`Table.grow`). A table is never clipped: when no size holds it,
-the PDF is not made.
+one size on (`Table.grow`). At the last size a word longer than its column
+breaks where it must. A table is never clipped: when even that does not hold
+it (too many columns for the page), the PDF is not made.
 """
 
 from __future__ import annotations

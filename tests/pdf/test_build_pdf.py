@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.render.tree import UNIT_VB, UNIT_VB_PATH, write_tree
+from tests.render.tree import COUNCIL_T1, COUNCIL_T1_PATH, write_tree
 from tests.test_build import _config
 
 pytestmark = pytest.mark.slow  # whole site builds with their PDFs
@@ -41,15 +41,18 @@ def test_a_report_whose_pdf_cannot_be_made_fails_the_build_and_the_last_site_sta
     site = tmp_path / "site"
     good = {p: p.read_bytes() for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".pdf")}
     capsys.readouterr()
-    unbreakable = "x" * 400
-    bad = UNIT_VB.replace("avvikelse: Ingen | avvikelse", f"avvikelse: {unbreakable}")
-    assert bad != UNIT_VB
-    write_tree(tmp_path / "content", {UNIT_VB_PATH: bad})
+    months = ", ".join(f"M{n}" for n in range(150))  # no page holds 151 columns, however small the type
+    figures = ", ".join(str(n) for n in range(150))
+    bad = COUNCIL_T1.replace("kolumner: [Brukare, Jan, Feb, Mar]", f"kolumner: [Brukare, {months}]")
+    bad = bad.replace("varden: [1200, 1180.5, null]", f"varden: [{figures}]")
+    bad = bad.replace("varden: [null, null, 1250]", f"varden: [{figures}]")
+    assert bad.count(figures) == 2
+    write_tree(tmp_path / "content", {COUNCIL_T1_PATH: bad})
     assert _build(tmp_path) == 1
     said = capsys.readouterr()
     message = said.out + said.err
-    assert "PDF:en för Verksamhetsberättelse 2021 – Hemtjänsten" in message
-    assert "för bred" in message and "vb build" in message
+    assert "PDF:en för Tertialrapport 1 för 2021 – Provnämnden" in message
+    assert "har för många kolumner" in message and "vb build" in message
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".pdf")} == good
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-bygge")] == []
 

@@ -105,9 +105,20 @@ def test_without_the_measurement_the_same_table_would_run_off_the_page(monkeypat
 
 
 def test_a_table_no_page_can_hold_is_an_error_that_names_it():
-    doc = document(SOURCE, page(f"<h2 id=\"t\">T</h2>{wide_table(4, 'x' * 300)}"), PAGE_URL)
-    with pytest.raises(LayoutError, match=r"tabell 1 \(\"K0\"\) är för bred"):
+    doc = document(SOURCE, page(f"<h2 id=\"t\">T</h2>{wide_table(150, '')}"), PAGE_URL)
+    with pytest.raises(LayoutError, match=r"tabell 1 \(\"K0\"\) har för många kolumner"):
         pdf_bytes(doc)
+
+
+def test_a_word_too_long_for_any_column_breaks_and_loses_nothing(tmp_path):
+    word = "https://example.se/" + "a" * 200
+    doc = document(SOURCE, page(f"<h2 id=\"t\">T</h2>{wide_table(4, word)}"), PAGE_URL)
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(pdf_bytes(doc))
+    pages = pdf_pages(pdf)
+    assert outside_words(pages) == []
+    assert tables.SIZES[doc.tables[0].size] == "bred-liten"
+    assert all(squeezed(f"{word}{n}") in squeezed("".join(p.text for p in pages)) for n in range(4))
 
 
 @pytest.mark.parametrize(("size", "text"), [(412_345, "412 kB"), (999, "1 kB"), (40, "1 kB"), (1_234_567, "1,2 MB"),
@@ -156,9 +167,9 @@ def test_an_unchanged_report_reuses_its_pdf_and_a_changed_one_is_made_again(monk
 
 
 def test_a_report_whose_pdf_cannot_be_made_is_named_with_the_reason(tmp_path):
-    site = _site(tmp_path, f"<h2 id=\"t\">T</h2>{wide_table(4, 'x' * 300)}")
+    site = _site(tmp_path, f"<h2 id=\"t\">T</h2>{wide_table(150, '')}")
     with pytest.raises(PdfError) as failed:
         report_pdfs([SOURCE], site, _dest, 1, None)
     assert "PDF:en för Verksamhetsberättelse 2021 – Enheten (2021/vb/enhet/index.md) kunde inte skapas" in str(failed.value)
-    assert "för bred" in str(failed.value)
+    assert "för många kolumner" in str(failed.value)
     assert not (site / SOURCE.target).exists()
