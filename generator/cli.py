@@ -29,10 +29,21 @@ COMMAND_MODULES = [
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered command."""
     parser = argparse.ArgumentParser(prog="vb", description="Uppföljningsrapporter: kontroll, sammanställning och webbplats.")
+    parser.add_argument("--version", action="version", version=f"vb {_version()}", help="visa versionen och avsluta")
     commands = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(commands)
     return parser
+
+
+def _version() -> str:
+    """The installed package's version, as pyproject.toml states it."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("vb-generator")
+    except PackageNotFoundError:
+        return "okänd (paketet är inte installerat)"
 
 
 def main(argv: list[str] | None = None) -> int:

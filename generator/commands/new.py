@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-PERIODS = ["VP", "T1", "T2", "VB"]
+from generator.commands.period import add_period
+
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("new", help="skapa en ny rapport för en enhet med mål, indikatorer och aktiviteter")
     parser.add_argument("--unit", required=True, metavar="ID", help="enhetens id i organisation.yml")
     parser.add_argument("--year", type=int, required=True, metavar="ÅR")
-    parser.add_argument("--period", required=True, type=str.upper, choices=PERIODS)
+    add_period(parser, required=True)
     parser.add_argument("--content", type=Path, default=Path("content"), metavar="MAPP")
     parser.set_defaults(run=run)
 
