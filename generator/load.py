@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.models import Katalog, Organisation, Rapport
 from generator.problems import Path, Problem, problem, suggestion
+from generator.report_places import Hidden, hidden_keys
 from generator.yamlread import Document, SourceMap, read_file
 
 REPORT_NAME = re.compile(r"^(?P<year>[0-9]{4})-(?P<period>vp|t1|t2|vb)\.ya?ml$")
@@ -152,7 +153,9 @@ def _load_one(content: Content, kind: str, path: FsPath, shown: str) -> None:
     content.source_maps[shown] = document.source
     content.problems.extend(document.problems)
     model_cls = {"organisation": Organisation, "katalog": Katalog, "rapport": Rapport}[kind]
-    model, found = to_model(model_cls, document)
+    council = content.organisation.model.namnd.id if content.organisation else None
+    hidden = hidden_keys(document.data, council) if kind == "rapport" else {}
+    model, found = to_model(model_cls, document, hidden)
     content.problems.extend(found)
     if model is None:
         if kind == "katalog":  # its own problems are reported; reports of that year need not say it is missing
@@ -167,7 +170,7 @@ def _load_one(content: Content, kind: str, path: FsPath, shown: str) -> None:
         content.reports.append(loaded)
 
 
-def to_model(model_cls: type[BaseModel], document: Document) -> tuple[Any, list[Problem]]:
+def to_model(model_cls: type[BaseModel], document: Document, hidden: Hidden | None = None) -> tuple[Any, list[Problem]]:
     """Validate plain data against a model; pydantic's errors become coded problems."""
     data = document.data
     if data is None:
@@ -180,10 +183,11 @@ def to_model(model_cls: type[BaseModel], document: Document) -> tuple[Any, list[
         return model_cls.model_validate(data), []
     except ValidationError as exc:
         known = {p.path for p in document.problems}
-        return None, _convert(model_cls, data, exc.errors(), document.file, known)
+        return None, _convert(model_cls, data, exc.errors(), document.file, known, hidden or {})
 
 
-def _convert(model_cls: type[BaseModel], data: Any, errors: list[dict[str, Any]], file: str, known: set[Path]) -> list[Problem]:
+def _convert(model_cls: type[BaseModel], data: Any, errors: list[dict[str, Any]], file: str, known: set[Path],
+             hidden: Hidden) -> list[Problem]:
     """One problem per location; none where reading the file already said what is wrong."""
     located = [(_data_path(data, error["loc"]), error) for error in errors]
     paths = {path for path, _ in located}
@@ -194,7 +198,7 @@ def _convert(model_cls: type[BaseModel], data: Any, errors: list[dict[str, Any]]
         if path in seen or path in known or (deeper and error["type"] != "missing"):
             continue  # a union reports every member; the deepest error is the telling one
         seen.add(path)
-        found.append(_one_error(model_cls, path, error, file))
+        found.append(_one_error(model_cls, path, error, file, hidden))
     return found
 
 
@@ -223,13 +227,14 @@ _TYPE_NAMES = {
 }
 
 
-def _one_error(model_cls: type[BaseModel], path: Path, error: dict[str, Any], file: str) -> Problem:
+def _one_error(model_cls: type[BaseModel], path: Path, error: dict[str, Any], file: str, hidden: Hidden) -> Problem:
     kind = error["type"]
     value = error.get("input")
     if kind == "missing":
         return problem("VB101", file, path, field=path[-1] if path else "")
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(model_cls, path[:-1])
+        place = tuple(step for step in path[:-1] if isinstance(step, str))
+        allowed = [key for key in _allowed_keys(model_cls, path[:-1]) if key not in hidden.get(place, ())]
         return problem("VB102", file, path, key=path[-1], suggestion=suggestion(str(path[-1]), allowed),
                        allowed=", ".join(allowed), on_key=True)
     if kind == "literal_error":

@@ -17,12 +17,12 @@ from generator.models import (
     Rapport,
 )
 from generator.problems import Path, Problem, problem, suggestion
+from generator.report_places import COUNCIL_ONLY_ECONOMY
+from generator.report_places import COUNCIL_ONLY_KEYS as COUNCIL_ONLY
+from generator.report_places import UNIT_ONLY_KEYS as UNIT_ONLY
 from generator.validate.organisation import node_ids
 from generator.validate.values import check_percent, check_plausible_date, check_year
 
-COUNCIL_ONLY = ("forslag_till_beslut", "sarskilda_redovisningar", "konsekvenser_covid19")
-COUNCIL_ONLY_ECONOMY = ("resultatenheter", "forsaljningar", "verksamhetsprojekt", "omslutningsforandringar", "budgetjusteringar")
-UNIT_ONLY = ("systematiskt_kvalitetsarbete",)
 _OUTCOME_FIELDS = ("utfall", "utfall_man", "utfall_kvinnor", "utfall_foregaende", "prognos", "arsmal")
 
 
