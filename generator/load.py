@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 from generator.models import Katalog, Organisation, Rapport
 from generator.problems import Path, Problem, problem, suggestion
 from generator.report_places import Hidden, hidden_keys
+from generator.salvage import salvage
 from generator.yamlread import Document, SourceMap, read_file
 
 REPORT_NAME = re.compile(r"^(?P<year>[0-9]{4})-(?P<period>vp|t1|t2|vb)\.ya?ml$")
@@ -36,6 +37,7 @@ class Loaded:
     file: str
     model: Any
     source: SourceMap
+    partial: bool = False  # parts with errors were left out (see generator.salvage)
 
 
 @dataclass
@@ -155,13 +157,13 @@ def _load_one(content: Content, kind: str, path: FsPath, shown: str) -> None:
     model_cls = {"organisation": Organisation, "katalog": Katalog, "rapport": Rapport}[kind]
     council = content.organisation.model.namnd.id if content.organisation else None
     hidden = hidden_keys(document.data, council) if kind == "rapport" else {}
-    model, found = to_model(model_cls, document, hidden)
+    model, found = to_model(model_cls, document, hidden, partial=kind == "rapport")
     content.problems.extend(found)
     if model is None:
         if kind == "katalog":  # its own problems are reported; reports of that year need not say it is missing
             content.broken_years.add(int(path.stem))
         return
-    loaded = Loaded(shown, model, document.source)
+    loaded = Loaded(shown, model, document.source, partial=bool(found))
     if kind == "organisation":
         content.organisation = loaded
     elif kind == "katalog":
@@ -170,8 +172,12 @@ def _load_one(content: Content, kind: str, path: FsPath, shown: str) -> None:
         content.reports.append(loaded)
 
 
-def to_model(model_cls: type[BaseModel], document: Document, hidden: Hidden | None = None) -> tuple[Any, list[Problem]]:
-    """Validate plain data against a model; pydantic's errors become coded problems."""
+def to_model(model_cls: type[BaseModel], document: Document, hidden: Hidden | None = None,
+             partial: bool = False) -> tuple[Any, list[Problem]]:
+    """Validate plain data against a model; pydantic's errors become coded problems.
+
+    With `partial`, a model with errors still gives its valid part, so the other rules can run on it.
+    """
     data = document.data
     if data is None:
         return None, []
@@ -183,7 +189,8 @@ def to_model(model_cls: type[BaseModel], document: Document, hidden: Hidden | No
         return model_cls.model_validate(data), []
     except ValidationError as exc:
         known = {p.path for p in document.problems}
-        return None, _convert(model_cls, data, exc.errors(), document.file, known, hidden or {})
+        found = _convert(model_cls, data, exc.errors(), document.file, known, hidden or {})
+        return (salvage(model_cls, data, exc.errors(), _data_path) if partial else None), found
 
 
 def _convert(model_cls: type[BaseModel], data: Any, errors: list[dict[str, Any]], file: str, known: set[Path],

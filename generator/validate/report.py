@@ -107,50 +107,52 @@ class _GoalChecker:
                 self._goal(goal, (*base, "mal", g), direction.nr)
 
     def _goal(self, goal: MalUppfoljning, path: Path, direction_nr: str) -> None:
-        if goal.nr not in self.catalogue.goals:
+        known = goal.nr in self.catalogue.goals
+        if not known:
             self.add("VB202", (*path, "nr"), ref=goal.nr, suggestion=suggestion(goal.nr, self.catalogue.goals))
-            return
-        parent = self.catalogue.goal_parent[goal.nr]
-        if parent != direction_nr:
+        elif self.catalogue.goal_parent[goal.nr] != direction_nr:
+            parent = self.catalogue.goal_parent[goal.nr]
             self.add("VB213", (*path, "nr"), what="Målet", ref=goal.nr, actual=f"inriktningsmål {parent}")
-        self._leaves(goal.indikatorer, goal.aktiviteter, path, (goal.nr,))
+        self._leaves(goal.indikatorer, goal.aktiviteter, path, (goal.nr,) if known else None)
         names = {place[1] for place in self.catalogue.council_goals if place[0] == goal.nr}
         for n, council_goal in enumerate(goal.namndmal):
-            self._council_goal(council_goal, (*path, "namndmal", n), goal.nr, names)
+            self._council_goal(council_goal, (*path, "namndmal", n), goal.nr if known else None, names)
 
-    def _council_goal(self, goal: NamndmalUppfoljning, path: Path, goal_nr: str, names: set[str]) -> None:
-        if (goal_nr, goal.id) not in self.catalogue.council_goals:
+    def _council_goal(self, goal: NamndmalUppfoljning, path: Path, goal_nr: str | None, names: set[str]) -> None:
+        """An unknown nämndmål is reported, and what stands under it is still checked (no problems in rounds)."""
+        known = goal_nr is not None and (goal_nr, goal.id) in self.catalogue.council_goals
+        if goal_nr is not None and not known:
             self.add("VB203", (*path, "id"), ref=goal.id, parent=goal_nr, suggestion=suggestion(goal.id, names))
-            return
-        self._leaves(goal.indikatorer, goal.aktiviteter, path, (goal_nr, goal.id))
+        self._leaves(goal.indikatorer, goal.aktiviteter, path, (goal_nr, goal.id) if known else None)
         for e, own_goal in enumerate(goal.enhetsmal):
             if own_goal.status in ("Uppfylls delvis", "Uppfylls ej") and not own_goal.analys.strip():
                 self.add("VB502", (*path, "enhetsmal", e, "status"), name=own_goal.titel, status=own_goal.status)
 
-    def _leaves(self, indicators: list[IndikatorUtfall], activities: list[AktivitetUppfoljning], path: Path, place: Place) -> None:
+    def _leaves(self, indicators: list[IndikatorUtfall], activities: list[AktivitetUppfoljning], path: Path,
+                place: Place | None) -> None:
+        """Check the indicators and activities at `place`; None when the goal above is unknown (existence only)."""
         for i, outcome in enumerate(indicators):
             self._indicator(outcome, (*path, "indikatorer", i), place)
         for a, activity in enumerate(activities):
             self._activity(activity, (*path, "aktiviteter", a), place)
 
-    def _placed(self, kind: str, ref: str, path: Path, place: Place, table: dict, code: str) -> bool:
-        """True when `ref` is in the catalogue at `place`; otherwise records why not."""
+    def _placed(self, kind: str, ref: str, path: Path, place: Place | None, table: dict, code: str) -> bool:
+        """True when `ref` is in the catalogue, so its values can be checked; records a duplicate, an unknown id
+        and an id under the wrong goal (at `place`; None when the goal above is unknown)."""
         if (kind, ref) in self.first:
             first = self.first[(kind, ref)]
             self.add("VB211", (*path, "id"), what=kind.capitalize(), ref=ref, first=_path_text(first))
-            return False
-        self.first[(kind, ref)] = path
+        self.first.setdefault((kind, ref), path)
         if ref not in table:
             here = [k for k, (p, _) in table.items() if p == place]
             self.add(code, (*path, "id"), ref=ref, suggestion=suggestion(ref, here or list(table)))
             return False
         actual = table[ref][0]
-        if actual != place:
+        if place is not None and actual != place:
             self.add("VB213", (*path, "id"), what=kind.capitalize(), ref=ref, actual=self.catalogue.place_name(actual))
-            return False
         return True
 
-    def _indicator(self, outcome: IndikatorUtfall, path: Path, place: Place) -> None:
+    def _indicator(self, outcome: IndikatorUtfall, path: Path, place: Place | None) -> None:
         if not self._placed("indikatorn", outcome.id, path, place, self.catalogue.indicators, "VB204"):
             return
         indicator = self.catalogue.indicators[outcome.id][1]
@@ -168,7 +170,7 @@ class _GoalChecker:
             return
         self.add("VB501", (*path, "utfall"), name=indicator.namn, value=value, target=target)
 
-    def _activity(self, activity: AktivitetUppfoljning, path: Path, place: Place) -> None:
+    def _activity(self, activity: AktivitetUppfoljning, path: Path, place: Place | None) -> None:
         if not self._placed("aktiviteten", activity.id, path, place, self.catalogue.activities, "VB205"):
             return
         assigned = self.catalogue.activities[activity.id][1].galler
