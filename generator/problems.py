@@ -49,7 +49,7 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
     _c("VB004", E, "Filen är inte en textfil", "Filen innehåller binära data och är inte en YAML-fil.",
        "Ta bort filen från content/ eller ersätt den med en YAML-fil."),
     _c("VB005", E, "YAML-syntaxfel", "YAML-filen kan inte tolkas: {reason}.",
-       "Kontrollera indrag, kolon och citattecken på raden och raden ovanför."),
+       "{fix}"),
     _c("VB006", E, "Tabbtecken i indrag", "Raden är indragen med tabbtecken.",
        "Använd mellanslag för indrag i YAML (två per nivå). Ställ in editorn på att infoga mellanslag vid Tab."),
     _c("VB007", E, "Dubblerad nyckel", "Nyckeln \"{key}\" finns redan på rad {first_line}.",
