@@ -183,6 +183,8 @@ class IndikatorUtfall(Base):
     utfall_kvinnor: Number | None = None
     utfall_foregaende: Number | None = Field(None, description="Periodens utfall i föregående verksamhetsberättelse.")
     prognos: Number | None = Field(None, description="Prognos för helåret (i tertialrapporter).")
+    ej_matt: str | None = Field(None, description='Varför indikatorn inte mäts i år, i stället för utfall, t.ex. '
+                                                  '"Ingen nationell brukarundersökning 2021".')
     arsmal: Number | str | None = Field(None, description="Enhetens eget årsmål, när det skiljer sig från katalogens.")
     kf_arsmal: Number | str | None = None
     period: str | None = Field(None, description='Ersätter kolumnen Period ("VB 2020", "Tertial 1 2021", "2021").')

@@ -143,6 +143,8 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
        "Skriv under \"analys\" varför målet inte uppfylls helt och vad enheten gör åt det."),
     _c("VB503", W, "Att göra", "Det står kvar en markering \"{marker}\" som ska fyllas i.",
        "Skriv texten eller värdet och ta bort markeringen."),
+    _c("VB504", W, "Både utfall och skäl till att indikatorn inte mäts", "{name} har utfallet {value} men också \"ej_matt: {reason}\".",
+       "Ta bort \"ej_matt\" om indikatorn har mätts i år, annars utfallet."),
     # --- consistency between text and data ---------------------------------
     _c("VB701", W, "Texten säger något annat än uppgifterna", "Om {what} står det {written} men uppgifterna ger {counted}: \"{excerpt}\"",
        "Rätta texten eller uppgifterna så att de stämmer överens."),

@@ -162,6 +162,8 @@ class _GoalChecker:
                 if isinstance(value, (int, float)):
                     self.found += check_percent(value, self.file, (*path, name), name)
         self._below_target(outcome, indicator, path)
+        if outcome.ej_matt is not None and outcome.utfall is not None:
+            self.add("VB504", (*path, "ej_matt"), name=indicator.namn, value=outcome.utfall, reason=outcome.ej_matt)
 
     def _below_target(self, outcome: IndikatorUtfall, indicator: Indikator, path: Path) -> None:
         value = judged_value(self.report.period, outcome.utfall, outcome.prognos)
