@@ -81,6 +81,8 @@ class Enhet(Base):
     verksamhetsomrade: Id
     resultatenhet: bool = False
     enhetschef: str | None = None
+    vikter: dict[str, Number] = Field(default_factory=dict, description='Enhetens storlek för sammanvägningar, t.ex. '
+                                      '"anstallda: 170": används när katalogens indikator har "vikt: anstallda".')
     granskare: list[str] = Field(default_factory=_no_items, description="Personer på enheten som äger enhetens rapportfiler (användarnamn i git).")
 
 
@@ -119,6 +121,8 @@ class Indikator(Base):
     jamstalldhet: bool = Field(False, description="true för en jämställdhetsindikator (♀).")
     riktning: Literal["högre", "lägre"] = Field("högre", description="Om ett högre eller lägre värde är bättre.")
     aggregering: Literal["summa", "viktat medel", "ingen"] = "ingen"
+    vikt: Id | None = Field(None, description='Vad enheternas värden vägs med vid "viktat medel", t.ex. "anstallda" för '
+                                              'sjukfrånvaro; varje enhets tal står under "vikter" i organisation.yml.')
     frekvens: Literal["år", "period"] = Field("period", description='"år": mäts en gång om året (Period "2021"); "period": varje rapportperiod.')
     arsmal: Number | str | None = Field(None, description='Årsmål: ett tal, eller en text som "+/-1 %".')
     kf_arsmal: Number | str | None = Field(None, description='KF:s årsmål: ett tal, eller en text som "Tas fram av nämnd".')
