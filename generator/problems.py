@@ -115,6 +115,9 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
     _c("VB214", W, "Aktiviteten gäller inte enheten", "Aktiviteten \"{ref}\" är inte tilldelad {org} i katalogen.",
        "Kontrollera att det är rätt aktivitet, eller lägg till enheten under \"galler\" i katalogen."),
     # --- values -----------------------------------------------------------
+    _c("VB215", E, "Id:n som inte går att skilja åt", "Id:t \"{ref}\" ({name}) går inte att skilja från \"{other}\" ({other_name}).",
+       "Ge {what} ett id med ord ur namnet som säger vad som skiljer dem, t.ex. \"{example}\". Ett id får inte skilja sig "
+       "från ett annat bara med ett nummer på slutet (-2), och ett långt id får inte vara början på ett annat."),
     _c("VB301", E, "Startdatum efter slutdatum", "Startdatum {start} är efter slutdatum {end}.",
        "Byt plats på datumen eller rätta det som är fel."),
     _c("VB302", W, "Osannolikt datum", "Datumet {value} ligger långt från rapportåret {year}.",
@@ -221,9 +224,18 @@ def problem(code: str, file: str, path: Path = (), /, *, on_key: bool = False, *
     return Problem(code, file, tuple(path), args, on_key=on_key)
 
 
-def suggestion(word: str, choices: list[str] | set[str]) -> str:
-    """' Menade du "x"?' for the closest choice, or '' when nothing is close."""
+def suggestion(word: str, choices: list[str] | set[str], names: dict[str, str] | None = None) -> str:
+    """' Menade du "x"?' for the closest choice, or '' when nothing is close; with `names`, the choice's name too
+    (' Menade du "x" (Sjukfrånvaro)?'), so an id can be told from its neighbours without opening the catalogue."""
     import difflib
 
     close = difflib.get_close_matches(str(word), sorted(map(str, choices)), n=1, cutoff=0.6)
-    return f' Menade du "{close[0]}"?' if close else ""
+    if not close:
+        return ""
+    name = (names or {}).get(close[0])
+    return f' Menade du "{close[0]}" ({_short(name)})?' if name else f' Menade du "{close[0]}"?'
+
+
+def _short(text: str, limit: int = 80) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.id_twins import near_twins, suggest
 from generator.models import Aktivitet, Indikator, Katalog, Organisation
 from generator.problems import Path, Problem, problem, suggestion
 from generator.validate.organisation import node_ids
@@ -26,7 +27,28 @@ def check_catalogue(catalogue: Katalog, file: str, organisation: Organisation | 
             found += _check_activity(item, path, file, catalogue.ar, units)
         if isinstance(item, Indikator) and item.enhet == "%" and isinstance(item.arsmal, (int, float)):
             found += check_percent(item.arsmal, file, (*path, "arsmal"), "Årsmål")
+    return found + _check_twins(catalogue, file)
+
+
+_DEFINITE = {"nämndmål": "nämndmålet", "indikator": "indikatorn", "aktivitet": "aktiviteten"}
+
+
+def _check_twins(catalogue: Katalog, file: str) -> list[Problem]:
+    """Ids that a reader cannot tell apart (generator.id_twins), reported at the later one."""
+    items = [(path, kind, item) for path, kind, item in _walk(catalogue) if hasattr(item, "id")]
+    found = []
+    for earlier, later in near_twins([item.id for _, _, item in items]):
+        (_, _, first), (path, kind, second) = items[earlier], items[later]
+        found.append(problem("VB215", file, (*path, "id"), ref=second.id, name=_name(second), other=first.id,
+                             other_name=_name(first), what=_DEFINITE.get(kind, kind),
+                             example=suggest(_name(second), _name(first))))
     return found
+
+
+def _name(item: object) -> str:
+    """What a reader calls an item: an indicator's name, a goal's title, an activity's text (shortened)."""
+    text = getattr(item, "namn", None) or getattr(item, "titel", None) or getattr(item, "text", "")
+    return text if len(text) <= 80 else text[:79].rsplit(" ", 1)[0] + "…"
 
 
 def _check_activity(activity: Aktivitet, path: Path, file: str, year: int, units: dict[str, str]) -> list[Problem]:

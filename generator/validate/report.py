@@ -122,7 +122,8 @@ class _GoalChecker:
         """An unknown nämndmål is reported, and what stands under it is still checked (no problems in rounds)."""
         known = goal_nr is not None and (goal_nr, goal.id) in self.catalogue.council_goals
         if goal_nr is not None and not known:
-            self.add("VB203", (*path, "id"), ref=goal.id, parent=goal_nr, suggestion=suggestion(goal.id, names))
+            titles = {ref: self.catalogue.council_goals[(goal_nr, ref)].titel for ref in names}
+            self.add("VB203", (*path, "id"), ref=goal.id, parent=goal_nr, suggestion=suggestion(goal.id, names, titles))
         self._leaves(goal.indikatorer, goal.aktiviteter, path, (goal_nr, goal.id) if known else None)
         for e, own_goal in enumerate(goal.enhetsmal):
             if own_goal.status in ("Uppfylls delvis", "Uppfylls ej") and not own_goal.analys.strip():
@@ -145,7 +146,8 @@ class _GoalChecker:
         self.first.setdefault((kind, ref), path)
         if ref not in table:
             here = [k for k, (p, _) in table.items() if p == place]
-            self.add(code, (*path, "id"), ref=ref, suggestion=suggestion(ref, here or list(table)))
+            named = {k: getattr(item, "namn", None) or getattr(item, "text", "") for k, (_, item) in table.items()}
+            self.add(code, (*path, "id"), ref=ref, suggestion=suggestion(ref, here or list(table), named))
             return False
         actual = table[ref][0]
         if place is not None and actual != place:
