@@ -111,11 +111,17 @@ class Organisation(Base):
 # katalog/<år>.yml
 
 
+Areas = Annotated[list[Id] | Literal["alla"] | None, Field(
+    None, description='De verksamhetsområden (id i organisation.yml) som detta gäller; "alla", eller utan värde: '
+                      'samma som målet ovanför. vb new tar bara med det som gäller enhetens verksamhetsområde.')]
+
+
 class Indikator(Base):
     """An indicator with its targets, written once per year."""
 
     id: Id
     namn: str
+    verksamhetsomraden: Areas
     enhet: str | None = Field(None, description='Mått: "%", "st", "GWh", "kg CO2 per kg livsmedel" …')
     ursprung: Literal["KF", "nämnd"] = "nämnd"
     jamstalldhet: bool = Field(False, description="true för en jämställdhetsindikator (♀).")
@@ -136,6 +142,7 @@ class Aktivitet(Base):
     start: date
     slut: date
     galler: list[Id] | Literal["alla"] = Field("alla", description="Id för de enheter som aktiviteten gäller, eller alla.")
+    verksamhetsomraden: Areas
 
 
 class Namndmal(Base):
@@ -143,6 +150,7 @@ class Namndmal(Base):
 
     id: Id
     titel: str
+    verksamhetsomraden: Areas
     beskrivning: Markdown = ""
     forvantat_resultat: Markdown = ""
     indikatorer: list[Indikator] = Field(default_factory=_no_items)
@@ -154,6 +162,7 @@ class KfMal(Base):
 
     nr: KfGoalNr
     titel: str
+    verksamhetsomraden: Areas
     indikatorer: list[Indikator] = Field(default_factory=_no_items)
     aktiviteter: list[Aktivitet] = Field(default_factory=_no_items)
     namndmal: list[Namndmal] = Field(default_factory=_no_items)

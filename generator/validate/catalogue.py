@@ -25,6 +25,7 @@ def check_catalogue(catalogue: Katalog, file: str, organisation: Organisation | 
             seen[key] = f"{kind} {key}"
         if isinstance(item, Aktivitet):
             found += _check_activity(item, path, file, catalogue.ar, units)
+        found += _check_areas(item, path, file, organisation)
         if isinstance(item, Indikator) and item.enhet == "%" and isinstance(item.arsmal, (int, float)):
             found += check_percent(item.arsmal, file, (*path, "arsmal"), "Årsmål")
     return found + _check_twins(catalogue, file)
@@ -49,6 +50,17 @@ def _name(item: object) -> str:
     """What a reader calls an item: an indicator's name, a goal's title, an activity's text (shortened)."""
     text = getattr(item, "namn", None) or getattr(item, "titel", None) or getattr(item, "text", "")
     return text if len(text) <= 80 else text[:79].rsplit(" ", 1)[0] + "…"
+
+
+def _check_areas(item: object, path: Path, file: str, organisation: Organisation | None) -> list[Problem]:
+    """Every area a goal, indicator or activity is tagged with is a verksamhetsområde of organisation.yml."""
+    areas = getattr(item, "verksamhetsomraden", None)
+    if organisation is None or not isinstance(areas, list):
+        return []
+    known = [a.id for a in organisation.verksamhetsomraden]
+    return [problem("VB210", file, (*path, "verksamhetsomraden", index), ref=ref, what="verksamhetsomraden",
+                    suggestion=suggestion(ref, known))
+            for index, ref in enumerate(areas) if ref not in known]
 
 
 def _check_activity(activity: Aktivitet, path: Path, file: str, year: int, units: dict[str, str]) -> list[Problem]:
