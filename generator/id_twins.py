@@ -64,3 +64,29 @@ def _words(text: str) -> list[str]:
     from generator.ids import slug
 
     return [part for word in text.split() for part in slug(word, 1).split("-") if part != "x"]
+
+
+_ORDINALS = ("andra", "tredje", "fjarde", "femte", "sjatte", "sjunde", "attonde", "nionde", "tionde")
+MAX_LENGTH = 74
+
+
+def readable_id(text: str, used: set[str], words: int = 6) -> str:
+    """A new id from `text` that no id in `used` is a near-twin of: the text's first words, more of them, or its
+    first and last words, until it differs. Two equal texts get an ordinal in front ("andra-…"); the id is added
+    to `used`."""
+    parts = _words(text) or ["x"]
+    candidates = ["-".join(parts[:count])[:MAX_LENGTH].strip("-") for count in range(min(words, len(parts)), len(parts) + 1)]
+    base = candidates[0]
+    significant = [word for word in parts if word not in _SMALL_WORDS] or parts
+    candidates += ["-".join(significant[:2] + significant[-count:])[:MAX_LENGTH].strip("-")
+                   for count in range(1, min(4, len(significant) - 2) + 1)]  # its first words and its last ones
+    candidates += [f"{ordinal}-{base}"[:MAX_LENGTH].strip("-") for ordinal in _ORDINALS]
+    for candidate in candidates:
+        if candidate not in used and not any(are_twins(candidate, other) for other in used):
+            used.add(candidate)
+            return candidate
+    number = len(used)
+    while f"{number}-{base}" in used:
+        number += 1
+    used.add(f"{number}-{base}")
+    return f"{number}-{base}"

@@ -81,3 +81,20 @@ def test_an_id_named_differently_in_two_years_shows_both_names():
     assert choices == {"budget-i-balans": "2020: Ekonomi i balans / 2021: Budget i balans"}
     same = id_choices([catalogue(2021, "Budget i balans"), catalogue(2020, "Budget  i balans")], "NamndmalUppfoljning")
     assert same == {"budget-i-balans": "Budget i balans"}
+
+
+def test_readable_ids_for_texts_that_share_their_start_are_not_twins():
+    from generator.id_twins import readable_id
+
+    used: set[str] = set()
+    made = [readable_id(text, used) for text in (
+        "Förvaltningen ska delta i ett pilotprojekt för stöd till äldre om hälsa",
+        "Förvaltningen ska delta i ett pilotprojekt för stöd till äldre om kost",
+        "Förvaltningen ska delta i ett pilotprojekt för stöd till äldre om kost",
+        "Sjukfrånvaro",
+    )]
+    assert made[0] == "forvaltningen-ska-delta-i-ett-pilotprojekt"
+    assert made[1] == "forvaltningen-delta-kost"
+    assert made[2] not in made[:2]
+    assert made[3] == "sjukfranvaro"
+    assert near_twins(made) == []
