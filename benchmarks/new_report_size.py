@@ -31,7 +31,7 @@ def measure(content: Path, unit: str, year: int, period: str) -> tuple[int, int,
     if not made:
         return None
     text = target.read_text(encoding="utf-8")
-    todo = sum(p.code == "VB503" for p in check_paths([target]).problems)
+    todo = sum(p.code == "VB503" for p in check_paths([target], published=published).problems)
     return len(text.splitlines()), len(re.findall(r"^\s*-? ?id: ", text, re.M)), todo
 
 
@@ -43,7 +43,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         content = Path(folder) / "content"
         shutil.copytree(ROOT / "content", content)
-        from generator.load import load_content
+        from generator.content.load import load_content
 
         organisation = load_content(content).organisation.model
         by_area: Counter[str] = Counter()

@@ -29,21 +29,26 @@ COMMAND_MODULES = [
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered command."""
     parser = argparse.ArgumentParser(prog="vb", description="Uppföljningsrapporter: kontroll, sammanställning och webbplats.")
-    parser.add_argument("--version", action="version", version=f"vb {_version()}", help="visa versionen och avsluta")
+    parser.add_argument("--version", action=_Version, nargs=0, help="visa versionen och avsluta")
     commands = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(commands)
     return parser
 
 
+class _Version(argparse.Action):
+    """--version: the installed version, looked up only when asked (start-up stays quick)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"vb {_version()}")
+        parser.exit()
+
+
 def _version() -> str:
     """The installed package's version, as pyproject.toml states it."""
-    from importlib.metadata import PackageNotFoundError, version
+    from generator.check.output_ci import tool_version
 
-    try:
-        return version("vb-generator")
-    except PackageNotFoundError:
-        return "okänd (paketet är inte installerat)"
+    return tool_version()
 
 
 def main(argv: list[str] | None = None) -> int:

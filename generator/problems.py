@@ -85,6 +85,9 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
        "Skriv datumet utan citattecken som ÅÅÅÅ-MM-DD, t.ex. 2021-05-27."),
     _c("VB108", E, "Ett block ska ha exakt ett innehåll", "Blocket har {count} delar ({kinds}).",
        "Dela upp det i ett block per text eller tabell: \"- text: ...\" eller \"- tabell: ...\"."),
+    _c("VB109", E, "Ogiltig granskare", "\"{value}\" kan inte användas som granskare.",
+       "Skriv ett användarnamn i GitHub eller GitLab (anna-andersson eller @anna-andersson), en grupp "
+       "(@organisation/controllers) eller en e-postadress, en granskare per rad i listan, utan mellanslag och #."),
     # --- references and structure -----------------------------------------
     _c("VB201", E, "Okänd organisation", "\"{ref}\" finns inte i organisation.yml.{suggestion}",
        "Använd id:t för en enhet eller nämnden som den står i content/organisation.yml."),
@@ -159,7 +162,8 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
     _c("VB602", E, "Skript i texten", "Texten innehåller ett skript eller en händelsehanterare ({snippet}).",
        "Ta bort det; rapporter får inte innehålla program."),
     _c("VB603", E, "Otillåten länk", "Länken \"{url}\" är inte tillåten.",
-       "Länka bara med https://, http://, mailto: eller till en annan sida på webbplatsen."),
+       "Länka bara med https://, http://, mailto: eller till en annan sida på webbplatsen (t.ex. ../annan-sida/). "
+       "En adress som börjar med // eller \\ leder till en annan webbplats: skriv https:// först."),
     _c("VB604", E, "Rubriken är på för hög nivå", "Rubriken \"{heading}\" har nivå {level} men i {field} börjar underrubriker på nivå {min_level}.",
        "Skriv rubriken med {hashes} (eller fler #) så att den hamnar under avsnittet."),
     # --- commands: vb new, vb diff -----------------------------------------

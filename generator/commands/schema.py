@@ -15,7 +15,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.schema import write_schemas
+    from generator.content.schema import write_schemas
 
     for path in write_schemas(args.out, catalogues_in(args.content)):
         print(path)
@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
 
 def catalogues_in(root: Path) -> list:
     """The readable goal catalogues of a content tree (none when there is no tree)."""
-    from generator.load import load_content
+    from generator.content.load import load_content
 
     if not (root / "katalog").is_dir():
         return []

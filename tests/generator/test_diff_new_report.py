@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.diff import Kind, compare, distinct_names, render_text, snapshot
-from generator.lookup import index
-from generator.load import load_content
+from generator.authoring.diff import Kind, compare, distinct_names, render_text, snapshot
+from generator.content.lookup import index
+from generator.content.load import load_content
 from tests.conftest import UNIT_VB_PATH, VALID_FILES
 
 NB = "\u00a0"

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from generator.commands.schema import catalogues_in
-from generator.id_twins import are_twins, near_twins, suggest
-from generator.load import load_content
-from generator.lookup import index
-from generator.models import Katalog, Rapport
+from generator.content.id_twins import are_twins, near_twins, suggest
+from generator.content.load import load_content
+from generator.content.lookup import index
+from generator.content.models import Katalog, Rapport
 from generator.problems import suggestion
-from generator.schema import schema_text
-from generator.schema_ids import id_choices
+from generator.content.schema import schema_text
+from generator.content.schema_ids import id_choices
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -84,7 +84,7 @@ def test_an_id_named_differently_in_two_years_shows_both_names():
 
 
 def test_readable_ids_for_texts_that_share_their_start_are_not_twins():
-    from generator.id_twins import readable_id
+    from generator.content.id_twins import readable_id
 
     used: set[str] = set()
     made = [readable_id(text, used) for text in (

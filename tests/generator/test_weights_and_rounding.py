@@ -9,10 +9,10 @@ from datetime import date
 
 import pytest
 
-from generator.aggregate import aggregate
-from generator.export import export_files
-from generator.models import Katalog, Organisation, Rapport
-from generator.rounding import round_half_up, round_like
+from generator.rollup.aggregate import aggregate
+from generator.rollup.export import export_files
+from generator.content.models import Katalog, Organisation, Rapport
+from generator.rollup.rounding import round_half_up, round_like
 
 
 def _organisation(weights: dict[str, dict]) -> Organisation:

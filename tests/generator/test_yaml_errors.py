@@ -11,8 +11,8 @@ import re
 import pytest
 import yaml
 
-from generator import yamlread
-from generator.yamlread import parse
+from generator.content import yamlread
+from generator.content.yamlread import parse
 
 # name: (text, expected line, expected column, words in the reason, words in the fix)
 CASES = {
