@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "generator.commands.schema",
     "generator.commands.export",
     "generator.commands.new",
+    "generator.commands.import_report",
     "generator.commands.status",
     "generator.commands.codeowners",
     "generator.commands.diff",
