@@ -16,7 +16,7 @@ from generator.content.models import (
     Organisation,
     Rapport,
 )
-from generator.problems import Path, Problem, problem, suggestion
+from generator.problems import Location, Problem, problem, suggestion
 from generator.content.report_places import COUNCIL_ONLY_ECONOMY
 from generator.content.report_places import COUNCIL_ONLY_KEYS as COUNCIL_ONLY
 from generator.content.report_places import UNIT_ONLY_KEYS as UNIT_ONLY
@@ -97,20 +97,20 @@ class _GoalChecker:
         self.is_council = is_council
         self.year = report.ar
         self.found: list[Problem] = []
-        self.first: dict[tuple[str, str], Path] = {}
+        self.first: dict[tuple[str, str], Location] = {}
 
-    def add(self, code: str, path: Path, **args: object) -> None:
+    def add(self, code: str, path: Location, **args: object) -> None:
         self.found.append(problem(code, self.file, path, year=self.year, **args))
 
     def run(self) -> None:
         for d, direction in enumerate(self.report.inriktningsmal):
-            base: Path = ("inriktningsmal", d)
+            base: Location = ("inriktningsmal", d)
             if direction.nr not in self.catalogue.directions:
                 self.add("VB202", (*base, "nr"), ref=direction.nr, suggestion=suggestion(direction.nr, self.catalogue.directions))
             for g, goal in enumerate(direction.mal):
                 self._goal(goal, (*base, "mal", g), direction.nr)
 
-    def _goal(self, goal: MalUppfoljning, path: Path, direction_nr: str) -> None:
+    def _goal(self, goal: MalUppfoljning, path: Location, direction_nr: str) -> None:
         known = goal.nr in self.catalogue.goals
         if not known:
             self.add("VB202", (*path, "nr"), ref=goal.nr, suggestion=suggestion(goal.nr, self.catalogue.goals))
@@ -122,7 +122,7 @@ class _GoalChecker:
         for n, council_goal in enumerate(goal.namndmal):
             self._council_goal(council_goal, (*path, "namndmal", n), goal.nr if known else None, names)
 
-    def _council_goal(self, goal: NamndmalUppfoljning, path: Path, goal_nr: str | None, names: set[str]) -> None:
+    def _council_goal(self, goal: NamndmalUppfoljning, path: Location, goal_nr: str | None, names: set[str]) -> None:
         """An unknown nämndmål is reported, and what stands under it is still checked (no problems in rounds)."""
         known = goal_nr is not None and (goal_nr, goal.id) in self.catalogue.council_goals
         if goal_nr is not None and not known:
@@ -133,17 +133,14 @@ class _GoalChecker:
             if own_goal.status in ("Uppfylls delvis", "Uppfylls ej") and not own_goal.analys.strip():
                 self.add("VB502", (*path, "enhetsmal", e, "status"), name=own_goal.titel, status=own_goal.status)
 
-    def _leaves(self, indicators: list[IndikatorUtfall], activities: list[AktivitetUppfoljning], path: Path,
-                place: Place | None) -> None:
-        """Check the indicators and activities at `place`; None when the goal above is unknown (existence only)."""
+    def _leaves(self, indicators: list[IndikatorUtfall], activities: list[AktivitetUppfoljning], path: Location, place: Place) -> None:
         for i, outcome in enumerate(indicators):
             self._indicator(outcome, (*path, "indikatorer", i), place)
         for a, activity in enumerate(activities):
             self._activity(activity, (*path, "aktiviteter", a), place)
 
-    def _placed(self, kind: str, ref: str, path: Path, place: Place | None, table: dict, code: str) -> bool:
-        """True when `ref` is in the catalogue, so its values can be checked; records a duplicate, an unknown id
-        and an id under the wrong goal (at `place`; None when the goal above is unknown)."""
+    def _placed(self, kind: str, ref: str, path: Location, place: Place, table: dict, code: str) -> bool:
+        """True when `ref` is in the catalogue at `place`; otherwise records why not."""
         if (kind, ref) in self.first:
             first = self.first[(kind, ref)]
             self.add("VB211", (*path, "id"), what=kind.capitalize(), ref=ref, first=_path_text(first))
@@ -158,7 +155,7 @@ class _GoalChecker:
             self.add("VB213", (*path, "id"), what=kind.capitalize(), ref=ref, actual=self.catalogue.place_name(actual))
         return True
 
-    def _indicator(self, outcome: IndikatorUtfall, path: Path, place: Place | None) -> None:
+    def _indicator(self, outcome: IndikatorUtfall, path: Location, place: Place) -> None:
         if not self._placed("indikatorn", outcome.id, path, place, self.catalogue.indicators, "VB204"):
             return
         indicator = self.catalogue.indicators[outcome.id][1]
@@ -171,14 +168,14 @@ class _GoalChecker:
         if outcome.ej_matt is not None and outcome.utfall is not None:
             self.add("VB504", (*path, "ej_matt"), name=indicator.namn, value=outcome.utfall, reason=outcome.ej_matt)
 
-    def _below_target(self, outcome: IndikatorUtfall, indicator: Indikator, path: Path) -> None:
+    def _below_target(self, outcome: IndikatorUtfall, indicator: Indikator, path: Location) -> None:
         value = judged_value(self.report.period, outcome.utfall, outcome.prognos)
         target = outcome.arsmal if outcome.arsmal is not None else indicator.arsmal
         if outcome.analys.strip() or verdict(value, target, indicator.riktning) in ("uppfyllt", "ingen bedömning"):
             return
         self.add("VB501", (*path, "utfall"), name=indicator.namn, value=value, target=target)
 
-    def _activity(self, activity: AktivitetUppfoljning, path: Path, place: Place | None) -> None:
+    def _activity(self, activity: AktivitetUppfoljning, path: Location, place: Place) -> None:
         if not self._placed("aktiviteten", activity.id, path, place, self.catalogue.activities, "VB205"):
             return
         assigned = self.catalogue.activities[activity.id][1].galler
@@ -186,5 +183,5 @@ class _GoalChecker:
             self.add("VB214", (*path, "id"), ref=activity.id, org=self.report.organisation)
 
 
-def _path_text(path: Path) -> str:
+def _path_text(path: Location) -> str:
     return ".".join(map(str, path))

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.problems import Path
+from generator.problems import Location
 
 MAX_ROUNDS = 12  # each round climbs one level at most; a report is far less deep
 
@@ -39,7 +39,7 @@ def salvage(model_cls: type[BaseModel], data: dict[str, Any], errors: list[dict[
     return None
 
 
-def _targets(located: list[tuple[Path, str]]) -> set[Path]:
+def _targets(located: list[tuple[Location, str]]) -> set[Location]:
     """What to leave out for each error: the value, the object missing a field, or the whole economy block."""
     found = set()
     for path, kind in located:
@@ -50,12 +50,12 @@ def _targets(located: list[tuple[Path, str]]) -> set[Path]:
     return {t for t in found if not any(t[: len(o)] == o and len(o) < len(t) for o in found)}
 
 
-def _deletion_order(path: Path) -> tuple:
+def _deletion_order(path: Location) -> tuple:
     """Later list positions first, so that removing one item does not move the next one to remove."""
     return tuple((0, -step) if isinstance(step, int) else (1, step) for step in path)
 
 
-def _remove(data: Any, path: Path) -> None:
+def _remove(data: Any, path: Location) -> None:
     parent = data
     for step in path[:-1]:
         try:
