@@ -90,6 +90,8 @@ class Enhet(Base):
     verksamhetsomrade: Id
     resultatenhet: bool = False
     enhetschef: str | None = None
+    vikter: dict[str, Number] = Field(default_factory=dict, description='Enhetens storlek för sammanvägningar, t.ex. '
+                                      '"anstallda: 170": används när katalogens indikator har "vikt: anstallda".')
     granskare: list[str] = Field(default_factory=_no_items, description="Personer på enheten som äger enhetens rapportfiler: användarnamn i GitHub/GitLab, @organisation/team eller e-postadress.")
 
 
@@ -118,16 +120,24 @@ class Organisation(Base):
 # katalog/<år>.yml
 
 
+Areas = Annotated[list[Id] | Literal["alla"] | None, Field(
+    None, description='De verksamhetsområden (id i organisation.yml) som detta gäller; "alla", eller utan värde: '
+                      'samma som målet ovanför. vb new tar bara med det som gäller enhetens verksamhetsområde.')]
+
+
 class Indikator(Base):
     """An indicator with its targets, written once per year."""
 
     id: Id
     namn: str
+    verksamhetsomraden: Areas
     enhet: str | None = Field(None, description='Mått: "%", "st", "GWh", "kg CO2 per kg livsmedel" …')
     ursprung: Literal["KF", "nämnd"] = "nämnd"
     jamstalldhet: bool = Field(False, description="true för en jämställdhetsindikator (♀).")
     riktning: Literal["högre", "lägre"] = Field("högre", description="Om ett högre eller lägre värde är bättre.")
     aggregering: Literal["summa", "viktat medel", "ingen"] = "ingen"
+    vikt: Id | None = Field(None, description='Vad enheternas värden vägs med vid "viktat medel", t.ex. "anstallda" för '
+                                              'sjukfrånvaro; varje enhets tal står under "vikter" i organisation.yml.')
     frekvens: Literal["år", "period"] = Field("period", description='"år": mäts en gång om året (Period "2021"); "period": varje rapportperiod.')
     arsmal: Number | str | None = Field(None, description='Årsmål: ett tal, eller en text som "+/-1 %".')
     kf_arsmal: Number | str | None = Field(None, description='KF:s årsmål: ett tal, eller en text som "Tas fram av nämnd".')
@@ -141,6 +151,7 @@ class Aktivitet(Base):
     start: date
     slut: date
     galler: list[Id] | Literal["alla"] = Field("alla", description="Id för de enheter som aktiviteten gäller, eller alla.")
+    verksamhetsomraden: Areas
 
 
 class Namndmal(Base):
@@ -148,6 +159,7 @@ class Namndmal(Base):
 
     id: Id
     titel: str
+    verksamhetsomraden: Areas
     beskrivning: Markdown = ""
     forvantat_resultat: Markdown = ""
     indikatorer: list[Indikator] = Field(default_factory=_no_items)
@@ -159,6 +171,7 @@ class KfMal(Base):
 
     nr: KfGoalNr
     titel: str
+    verksamhetsomraden: Areas
     indikatorer: list[Indikator] = Field(default_factory=_no_items)
     aktiviteter: list[Aktivitet] = Field(default_factory=_no_items)
     namndmal: list[Namndmal] = Field(default_factory=_no_items)
@@ -192,6 +205,8 @@ class IndikatorUtfall(Base):
     utfall_kvinnor: Number | None = None
     utfall_foregaende: Number | None = Field(None, description="Periodens utfall i föregående verksamhetsberättelse.")
     prognos: Number | None = Field(None, description="Prognos för helåret (i tertialrapporter).")
+    ej_matt: str | None = Field(None, description='Varför indikatorn inte mäts i år, i stället för utfall, t.ex. '
+                                                  '"Ingen nationell brukarundersökning 2021".')
     arsmal: Number | str | None = Field(None, description="Enhetens eget årsmål, när det skiljer sig från katalogens.")
     kf_arsmal: Number | str | None = None
     period: str | None = Field(None, description='Ersätter kolumnen Period ("VB 2020", "Tertial 1 2021", "2021").')
