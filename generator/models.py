@@ -249,10 +249,13 @@ class Belopp(Base):
     avvikelse: Number | None = None
 
 
-class ResultatrakningRad(Belopp):
-    """One income or cost line."""
+class ResultatrakningRad(Base):
+    """One income or cost line: its name first, as it is read and written, then its amounts."""
 
     namn: str
+    utfall: Number
+    budget: Number
+    avvikelse: Number | None = None
 
 
 class Resultatrakning(Base):
