@@ -18,13 +18,26 @@ export function fromFile(text) {
 export function ordered(value, name, order) {
   if (Array.isArray(value)) return value.map(item => ordered(item, name, order));
   if (value === null || typeof value !== 'object') return value;
-  const model = (name && order.models[name]) || { keys: [], sub: {} };
+  const model = (name && order.models[name]) || { keys: [], sub: {}, numbers: [], mixed: [] };
   const keys = Object.keys(value);
   const known = model.keys.filter(key => keys.includes(key));
   const rest = keys.filter(key => !model.keys.includes(key));
   const out = {};
-  for (const key of [...known, ...rest]) out[key] = ordered(value[key], model.sub[key], order);
+  for (const key of [...known, ...rest]) {
+    let item = ordered(value[key], model.sub[key], order);
+    if (model.numbers.includes(key) || model.mixed.includes(key)) item = typed(item, model.numbers.includes(key));
+    out[key] = item;
+  }
   return out;
+}
+
+// Ett tal som står som text i ett formulärfält blir ett tal; ett tömt sifferfält blir null.
+const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+function typed(value, onlyNumber) {
+  if (Array.isArray(value)) return value.map(item => typed(item, onlyNumber));
+  if (typeof value !== 'string') return value;
+  if (onlyNumber && value.trim() === '') return null;
+  return NUMBER.test(value.trim()) ? Number(value.trim()) : value;
 }
 
 export function toFile(data, order) {

@@ -73,21 +73,6 @@ LABELS: dict[str, str] = {
     "varden": "Värden", "verksamhetsomrade": "Verksamhetsområde", "verksamhetsprojekt": "Verksamhetsprojekt",
     "vikt": "Vikt",
 }
-# Help under a field where the model has no description of its own.
-HINTS: dict[str, str] = {
-    "analys": "Skriv med Markdown: underrubriker med ###, punktlistor med -. Förklara varför och vad enheten gör.",
-    "avvikelse": "Vad som avviker från planen, om något.",
-    "forvantat_resultat": "Vad enheten vill uppnå med målet.",
-    "status": "Hur väl målet uppfylls (i tertialrapporter: bedömningen för helåret).",
-    "titel": "Enhetsmålets namn, som det står i verksamhetsplanen.",
-    "utfall": "Ett tal med decimalpunkt, utan % eller mellanslag (t.ex. 86.5).",
-    "sammanfattande_analys": "Verksamhetsbeskrivning och sammanfattning; underrubriker med ###.",
-    "systematiskt_kvalitetsarbete": "Enhetens systematiska kvalitetsarbete.",
-    "ovrigt": "Synpunkter och klagomål, lex Sarah och annat som inte hör till avsnitten ovan.",
-    "id": "Välj i listan; namnen kommer från målkatalogen.",
-    "nr": "Välj i listan; målen kommer från målkatalogen.",
-    "text": "Skriv med Markdown: underrubriker med ###, punktlistor med -.",
-}
 NUMBER_HINT = "Ett tal med decimalpunkt, utan % eller mellanslag."
 
 
@@ -179,9 +164,7 @@ def form_field(model: type[BaseModel], name: str, info: FieldInfo, audience: Aud
     """One model field as a Decap CMS field: label, help, widget; None for what a recursion cannot show."""
     annotation, optional = _strip_none(info.annotation)
     out: dict[str, Any] = {"name": name, "label": LABELS[name]}
-    hint = info.description or HINTS.get(name)
-    if _is_number(annotation) and not hint:
-        hint = NUMBER_HINT
+    hint = info.description or (NUMBER_HINT if _is_number(annotation) else None)
     if hint:
         out["hint"] = hint
     out["required"] = info.is_required() and not optional

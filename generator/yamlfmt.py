@@ -261,20 +261,46 @@ def ordered(value: Any, model: type[BaseModel] | None) -> Any:
     if not isinstance(value, dict):
         return value
     fields = model.model_fields if model is not None else {}
-    keys = [k for k in fields if k in value] + [k for k in value if k not in fields]
+    keys = [k for k in fields if k in value] + [k for k in _js_order(value) if k not in fields]
     return {k: ordered(value[k], _model_of(fields[k].annotation) if k in fields else None) for k in keys}
 
 
+def _js_order(value: dict[str, Any]) -> list[str]:
+    """Keys as a JavaScript object lists them: array indexes ("0", "11") first, ascending, then the rest as added."""
+    indexes = sorted((k for k in value if isinstance(k, str) and re.fullmatch(r"0|[1-9][0-9]{0,9}", k) and int(k) < 2**32 - 1), key=int)
+    return indexes + [k for k in value if k not in indexes]
+
+
+def _scalar_kinds(annotation: Any) -> set[Any]:
+    """The scalar types a field (or its list's items) may hold: {int, float} for a number, plus str for "number or text"."""
+    if annotation in (int, float, str):
+        return {annotation}
+    found: set[Any] = set()
+    for arg in typing.get_args(annotation):
+        if not (isinstance(arg, type) and issubclass(arg, BaseModel)):
+            found |= _scalar_kinds(arg)
+    return found
+
+
 def key_order(root: type[BaseModel]) -> dict[str, Any]:
-    """Every model's key order under `root`, named, for the editor's serialiser (nycklar.json)."""
+    """Every model's key order under `root`, named, for the editor's serialiser (nycklar.json).
+
+    With each model come its number fields and its "number or text" fields: a form field holds what was
+    typed as text, and the editor writes such text as the number it is (an emptied number as null).
+    """
     models: dict[str, Any] = {}
 
     def visit(model: type[BaseModel]) -> None:
         if model.__name__ in models:
             return
-        entry: dict[str, Any] = {"keys": list(model.model_fields), "sub": {}}
+        entry: dict[str, Any] = {"keys": list(model.model_fields), "sub": {}, "numbers": [], "mixed": []}
         models[model.__name__] = entry
         for name, info in model.model_fields.items():
+            kinds = _scalar_kinds(info.annotation)
+            if kinds and kinds <= {int, float}:
+                entry["numbers"].append(name)
+            elif kinds & {int, float} and str in kinds:
+                entry["mixed"].append(name)
             inner = _model_of(info.annotation)
             if inner is not None:
                 entry["sub"][name] = inner.__name__
