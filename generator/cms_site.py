@@ -26,6 +26,7 @@ PAGE = """<!doctype html>
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex">
   <title>Redigera rapporter</title>
+  <link rel="stylesheet" href="tillganglighet.css">
 </head>
 <body>
   <noscript><p>Redigeraren behöver JavaScript. Rapporterna kan också skrivas direkt i filerna under content/.</p></noscript>
@@ -38,6 +39,7 @@ PAGE = """<!doctype html>
     window.CMS.registerCustomFormat('%(format)s', 'yml', format(order));
     window.CMS.init();
   </script>
+  <script src="tillganglighet.js" defer></script>
 </body>
 </html>
 """
@@ -106,7 +108,8 @@ def write_editor(site_dir: Path, content_root: Path, project: Path, backend: Bac
         if item.name.endswith("decap-cms.js") or item.suffix == ".wasm":
             shutil.copy2(item, target / item.name)
     shutil.copytree(yaml_browser, target / "yaml")
-    shutil.copy2(source / "vb-yaml.js", target / "vb-yaml.js")
+    for name in ("vb-yaml.js", "tillganglighet.js", "tillganglighet.css"):
+        shutil.copy2(source / name, target / name)
     (target / "index.html").write_text(PAGE % {"format": FORMAT}, encoding="utf-8")
     return target
 
