@@ -174,7 +174,23 @@ def form_field(model: type[BaseModel], name: str, info: FieldInfo, audience: Aud
     if any(isinstance(m, Narrative) for m in info.metadata):
         return {**out, "widget": "text"}  # Markdown as typed: a textarea keeps every character
     widget = _widget(annotation, name, audience, path)
+    if widget is not None and widget["widget"] == "object" and not out["required"]:
+        widget["fields"] = _loosened(widget["fields"])
     return None if widget is None else {**out, **widget}
+
+
+def _loosened(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An optional part's fields without "required": the form would otherwise demand them when the part is left empty.
+
+    A list's items keep theirs (an item that exists is filled in); `vb check` still reports what is missing.
+    """
+    out = []
+    for item in fields:
+        item = {**item, "required": False}
+        if item.get("widget") == "object":
+            item["fields"] = _loosened(item["fields"])
+        out.append(item)
+    return out
 
 
 def _widget(annotation: Any, name: str, audience: Audience, path: tuple[str, ...]) -> dict[str, Any] | None:

@@ -35,6 +35,8 @@ PAGE = """<!doctype html>
   <script type="importmap">{"imports": {"yaml": "./yaml/index.js"}}</script>
   <script type="module">
     import { format } from './vb-yaml.js';
+    import { completeSwedish } from './svenska.js';
+    completeSwedish(window.CMS);
     const order = await (await fetch('nycklar.json')).json();
     window.CMS.registerCustomFormat('%(format)s', 'yml', format(order));
     window.CMS.init();
@@ -108,7 +110,7 @@ def write_editor(site_dir: Path, content_root: Path, project: Path, backend: Bac
         if item.name.endswith("decap-cms.js") or item.suffix == ".wasm":
             shutil.copy2(item, target / item.name)
     shutil.copytree(yaml_browser, target / "yaml")
-    for name in ("vb-yaml.js", "tillganglighet.js", "tillganglighet.css"):
+    for name in ("vb-yaml.js", "svenska.js", "tillganglighet.js", "tillganglighet.css"):
         shutil.copy2(source / name, target / name)
     (target / "index.html").write_text(PAGE % {"format": FORMAT}, encoding="utf-8")
     return target

@@ -132,14 +132,18 @@ def _open_goal(page, editor_url: str):
     return _expand(page, council_goal, GOAL_TITLE)
 
 
-def _saved_diff(repo: Path) -> str:
+def _saved_diff(repo: Path, branch: str = BRANCH, report: str = REPORT) -> str:
     """The proposal's change to the report, once the local backend has committed it on its branch."""
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        if BRANCH in _git(repo, "branch", "--list", BRANCH) and _git(repo, "rev-parse", BRANCH) != _git(repo, "rev-parse", "main"):
-            return _git(repo, "diff", "--unified=0", "main", BRANCH, "--", REPORT)
+        if branch in _git(repo, "branch", "--list", branch) and _git(repo, "rev-parse", branch) != _git(repo, "rev-parse", "main"):
+            return _git(repo, "diff", "--unified=0", "main", branch, "--", report)
         time.sleep(0.3)
     return ""
+
+
+def _changed(diff: str) -> list[str]:
+    return [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
 
 
 def test_changing_status_and_analysis_in_the_form_changes_exactly_those_lines(page, editor_url, repo, tmp_path):
@@ -154,8 +158,7 @@ def test_changing_status_and_analysis_in_the_form_changes_exactly_those_lines(pa
     analysis.fill(old_analysis + ADDED)
     page.get_by_role("button", name="Spara", exact=True).click()
     diff = _saved_diff(repo)
-    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
-    assert changed == [
+    assert _changed(diff) == [
         "-        status: Uppfylls delvis",
         "+        status: Uppfylls helt",
         f"-        analys: {old_analysis}",
@@ -168,6 +171,25 @@ def test_changing_status_and_analysis_in_the_form_changes_exactly_those_lines(pa
     shutil.copytree(repo / "content", checked / "content")
     (checked / REPORT).write_text(_git(repo, "show", f"{BRANCH}:{REPORT}"), encoding="utf-8")
     assert main(["check", str(checked / REPORT)]) == 0
+
+
+def test_adding_a_text_block_to_an_economy_section_adds_only_that_block(page, editor_url, repo):
+    report, branch = "content/rapporter/grupp-och-servicebostader/2020-vb.yml", "cms/grupp-och-servicebostader/2020-vb"
+    text = (repo / report).read_text(encoding="utf-8")
+    assert "  investeringar: []\n" in text  # the section starts empty
+    _log_in(page, editor_url)
+    page.goto(editor_url + "#/collections/grupp-och-servicebostader/entries/2020-vb")
+    economy = page.locator('[class*="TopBar"]').filter(has_text="Uppföljning av ekonomi").last
+    economy.locator("button").first.click()
+    page.get_by_role("button", name="Lägg till investeringar").click()
+    block = page.locator('[class*="ListItem-listControlItem"]').last
+    block.locator("textarea").first.fill("Inga investeringar under året.")
+    page.get_by_role("button", name="Spara", exact=True).click()
+    assert _changed(_saved_diff(repo, branch, report)) == [
+        "-  investeringar: []",
+        "+  investeringar:",
+        "+  - text: Inga investeringar under året.",
+    ]
 
 
 def test_no_serious_or_critical_accessibility_violations_in_the_editor(page, editor_url):
