@@ -1,0 +1,288 @@
+"""Strict YAML: one document, no duplicate keys, no tags, no aliases, only safe scalars.
+
+PyYAML's loaders keep the last of two equal keys, read `yes` as true and can
+be made to build objects. Here the event stream is turned into plain data by
+hand so every rule is ours, and every value's line and column is recorded in
+a `SourceMap` so problems found later can point at the exact spot.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterator
+
+import yaml
+
+from generator.problems import Location, Problem, problem
+
+MAX_BYTES = 5 * 1024 * 1024
+
+
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(\.[0-9]*)?[eE][-+]?[0-9]+)$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_NUMERIC_START = frozenset("0123456789+-.")  # the first character of anything _INT, _FLOAT or _DATE matches
+_ScalarEvent = yaml.ScalarEvent
+
+
+@dataclass
+class Position:
+    """Where a value starts (1-based); `block` for literal text (|), whose lines are kept as written."""
+
+    line: int
+    column: int
+    block: bool = False
+
+
+@dataclass
+class SourceMap:
+    """Positions of values and keys by their path in the data."""
+
+    values: dict[Location, Position] = field(default_factory=dict)
+    keys: dict[Location, Position] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def find(self, needle: str, start: int) -> int | None:
+        """The first line from `start` (1-based) that contains `needle`."""
+        for number in range(start, len(self.lines) + 1):
+            if needle and needle in self.lines[number - 1]:
+                return number
+        return None
+
+    def locate(self, path: Location, key: bool = False) -> Position:
+        """The position of `path`, or of its nearest recorded ancestor."""
+        table = self.keys if key else self.values
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.values:
+                return self.values[probe]
+            probe = probe[:-1]
+        return self.values.get((), Position(1, 1))
+
+
+@dataclass
+class Document:
+    """A read file: its data (None if unreadable), positions and problems."""
+
+    file: str
+    data: Any
+    source: SourceMap
+    problems: list[Problem]
+
+
+def read_text(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    """Decode bytes as UTF-8 text with BOM, CRLF and NFD handled; refuse binary and other encodings."""
+    if len(raw) > MAX_BYTES:
+        return None, [problem("VB002", file, size=round(len(raw) / 1e6, 1), limit=MAX_BYTES // (1024 * 1024)).at(1, 1)]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (Notepad's "Unicode"): text, but not UTF-8
+        return None, [problem("VB003", file, bad_line=1).at(1, 1)]
+    if b"\x00" in raw:
+        return None, [problem("VB004", file).at(1, 1)]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad_line = raw[: exc.start].count(b"\n") + 1
+        found = problem("VB003", file, bad_line=bad_line)
+        return None, [found.at(bad_line, 1)]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text), []
+
+
+def _tab_lines(text: str, file: str) -> list[Problem]:
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent and line.strip():
+            found.append(problem("VB006", file).at(number, indent.index("\t") + 1))
+    return found
+
+
+def parse(text: str, file: str) -> Document:
+    """Parse YAML text into plain data with positions, collecting every problem."""
+    tabs = _tab_lines(text, file)
+    if tabs:
+        return Document(file, None, SourceMap(), tabs)
+    builder = _Builder(file)
+    builder.source.lines = text.split("\n")
+    try:
+        data = builder.run(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        reason = _swedish_yaml_reason(exc)
+        found = problem("VB005", file, reason=reason)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        return Document(file, None, builder.source, [*builder.problems, found.at(line, col)])
+    except yaml.reader.ReaderError as exc:  # a control character the YAML reader refuses
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        reason = f"otillåtet kontrolltecken (teckenkod {exc.character:#06x}); ta bort det"
+        return Document(file, None, builder.source, [problem("VB005", file, reason=reason).at(line, column)])
+    except yaml.YAMLError as exc:
+        return Document(file, None, builder.source, [problem("VB005", file, reason=str(exc).split("\n")[0]).at(1, 1)])
+    if data is None and not builder.problems:
+        builder.problems.append(problem("VB010", file).at(1, 1))
+    return Document(file, data, builder.source, builder.problems)
+
+
+def _swedish_yaml_reason(exc: yaml.MarkedYAMLError) -> str:
+    what = (exc.problem or "").strip()
+    known = {
+        "mapping values are not allowed here": "kolon på fel ställe (sätt citattecken runt text som innehåller \": \")",
+        "could not find expected ':'": "ett kolon saknas efter nyckeln",
+        "did not find expected key": "indraget stämmer inte med raderna ovanför",
+        "did not find expected '-' indicator": "indraget i listan stämmer inte",
+        "found unexpected end of stream": "filen tar slut mitt i ett värde (saknas ett citattecken?)",
+        "found undefined alias": "ett alias (*namn) används",
+        "found character that cannot start any token": "ett tecken som inte får inleda ett värde (t.ex. @ eller `)",
+        "expected <block end>, but found '<block mapping start>'": "indraget stämmer inte med raderna ovanför",
+    }
+    for english, swedish in known.items():
+        if what.startswith(english):
+            return swedish
+    return what or "okänt syntaxfel"
+
+
+class _Builder:
+    """Turns a YAML event stream into plain Python data and a SourceMap."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.source = SourceMap()
+        self.problems: list[Problem] = []
+
+    def run(self, text: str) -> Any:
+        events = iter(yaml.parse(text, Loader=_loader()))
+        data = None
+        documents = 0
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                value = self._node(next(events), events, ())
+                if documents == 1:
+                    data = value
+                else:
+                    self.problems.append(problem("VB014", self.file).at(*_pos(event)))
+        return data
+
+    def _flag(self, event: yaml.Event, path: Location) -> None:
+        if getattr(event, "anchor", None):
+            self.problems.append(problem("VB008", self.file, path).at(*_pos(event)))
+        tag = getattr(event, "tag", None)
+        if tag and tag != "!":
+            self.problems.append(problem("VB009", self.file, path, tag=tag).at(*_pos(event)))
+
+    def _node(self, event: yaml.Event, events: Iterator[yaml.Event], path: Location) -> Any:
+        scalar = type(event) is _ScalarEvent
+        mark = event.start_mark
+        self.source.values[path] = Position(mark.line + 1, mark.column + 1, scalar and event.style == "|")
+        if scalar and _plain_event(event):  # most values: no anchor, no tag to report
+            return self._scalar(event, path)
+        if isinstance(event, yaml.AliasEvent):
+            self.problems.append(problem("VB008", self.file, path).at(*_pos(event)))
+            return None
+        self._flag(event, path)
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event, path)
+        if isinstance(event, yaml.SequenceStartEvent):
+            return self._sequence(events, path)
+        if isinstance(event, yaml.MappingStartEvent):
+            return self._mapping(events, path)
+        raise yaml.YAMLError(f"unexpected event {event!r}")
+
+    def _sequence(self, events: Iterator[yaml.Event], path: Location) -> list[Any]:
+        items: list[Any] = []
+        for event in events:
+            if isinstance(event, yaml.SequenceEndEvent):
+                return items
+            items.append(self._node(event, events, (*path, len(items))))
+        return items
+
+    def _mapping(self, events: Iterator[yaml.Event], path: Location) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for event in events:
+            if isinstance(event, yaml.MappingEndEvent):
+                return result
+            key_pos = _pos(event)
+            if type(event) is _ScalarEvent and _plain_event(event):  # the usual key: its position is key_pos
+                key = self._scalar(event, (*path, "\0key"))
+            else:
+                key = self._node(event, events, (*path, "\0key"))
+                self.source.values.pop((*path, "\0key"), None)
+            key = "" if key is None else str(key) if not isinstance(key, (dict, list)) else repr(key)
+            value_path = (*path, key)
+            if key in result:
+                first = self.source.keys[value_path]
+                self.problems.append(problem("VB007", self.file, value_path, key=key, first_line=first.line).at(*key_pos))
+                self._node(next(events), events, (*path, "\0dup"))
+                continue
+            self.source.keys[value_path] = Position(*key_pos)
+            result[key] = self._node(next(events), events, value_path)
+        return result
+
+    def _scalar(self, event: yaml.ScalarEvent, path: Location) -> Any:
+        value = event.value
+        if not event.implicit[0]:  # quoted or block scalar: always text
+            return _one_line_break(value) if "\r" in value else value
+        return self._plain(value, event, path)
+
+    def _plain(self, value: str, event: yaml.ScalarEvent, path: Location) -> Any:
+        if value in _NULLS:
+            return None
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+        if value[0] not in _NUMERIC_START:  # cannot be a number or a date: spare the patterns
+            return value
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value) and math.isfinite(float(value)):
+            return float(value)
+        if _DATE.match(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                self.problems.append(problem("VB012", self.file, path, value=value).at(*_pos(event)))
+        return value
+
+
+def _one_line_break(text: str) -> str:
+    """An escaped carriage return ("\\r" in double quotes) becomes a line break like the file's own.
+
+    Markdown readers take a carriage return for a line break; code that splits texts on "\\n" must agree.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _plain_event(event: yaml.ScalarEvent) -> bool:
+    """A scalar without anchor and tag (or only the non-specific "!"): nothing for `_flag` to report."""
+    return event.anchor is None and (not event.tag or event.tag == "!")
+
+
+def _pos(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def _loader() -> type:
+    """libyaml's fast parser when PyYAML was built with it; only its events are used."""
+    return yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+
+
+def read_file(raw: bytes, file: str) -> Document:
+    """Bytes of one file in, a `Document` with data, positions and problems out."""
+    text, found = read_text(raw, file)
+    if text is None:
+        return Document(file, None, SourceMap(), found)
+    return parse(text, file)
