@@ -18,8 +18,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.cms import Backend
-    from generator.cms_site import EditorMissing, backend_from_git, write_config
+    from generator.authoring.cms import Backend
+    from generator.authoring.cms_site import EditorMissing, backend_from_git, write_config
     from generator.commands.common import say
     from generator.problems import problem
 

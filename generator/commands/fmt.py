@@ -30,10 +30,10 @@ def report_files(paths: list[Path]) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.models import Rapport
-    from generator.output import as_text
+    from generator.content.models import Rapport
+    from generator.check.output import as_text
     from generator.problems import problem
-    from generator.yamlfmt import layout
+    from generator.authoring.yamlfmt import layout
 
     shown, rewritten = [], []
     files = report_files(args.paths)

@@ -196,17 +196,6 @@ class SitePlugin(BasePlugin[VbConfig]):
             build_search_index(Path(config.site_dir))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
-        write_site_editor(Path(config.site_dir), self.content_root, Path(config.config_file_path or ".").resolve().parent)
-
-
-def write_site_editor(site_dir: Path, content_root: Path | None, project: Path) -> None:
-    """The browser editor under /redigera/, after the search index so that its page is not indexed."""
-    from generator.cms_site import EditorMissing, write_editor
-
-    try:
-        write_editor(site_dir, content_root or project / "content", project)
-    except EditorMissing as exc:
-        log.warning(str(exc))
 
 
 def html_titles(entries: list[Any]) -> list[Any]:

@@ -14,12 +14,12 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.cms import COUNCIL_PARTS, IDENTITY, LABELS, UNIT_ONLY_PARTS, Backend, config
-from generator.cms_site import backend_from_git, config_text
-from generator.load import load_content
-from generator.models import Ekonomi, Enhetsmal, Katalog, Rapport
-from generator.validate.report import COUNCIL_ONLY, COUNCIL_ONLY_ECONOMY
-from generator.yamlfmt import _model_of
+from generator.authoring.cms import COUNCIL_PARTS, IDENTITY, LABELS, UNIT_ONLY_PARTS, Backend, config
+from generator.authoring.cms_site import backend_from_git, config_text
+from generator.content.load import load_content
+from generator.content.models import Ekonomi, Enhetsmal, Katalog, Rapport
+from generator.check.report import COUNCIL_ONLY, COUNCIL_ONLY_ECONOMY
+from generator.authoring.yamlfmt import _model_of
 
 ROOT = Path(__file__).resolve().parents[2]
 

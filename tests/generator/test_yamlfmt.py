@@ -21,9 +21,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
-from generator.models import Rapport
-from generator.yamlfmt import comments, dump, key_order, layout, number_text, ordered
-from generator.yamlread import parse
+from generator.content.models import Rapport
+from generator.authoring.yamlfmt import comments, dump, key_order, layout, number_text, ordered
+from generator.content.yamlread import parse
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITOR = ROOT / "editor"
@@ -138,6 +138,7 @@ def test_a_file_out_of_layout_is_reported_at_its_first_different_line():
     canonical, found = layout(raw, "r.yml", Rapport)
     assert canonical == "organisation: x\nar: 2021\nperiod: VB\nbilagor:\n- Bilaga 1\n"
     assert [(p.code, p.line) for p in found] == [("VB804", 5)]
+    assert '"- Bilaga 1"' in found[0].message and "vb fmt r.yml" in found[0].fix
     assert layout(canonical.encode(), "r.yml", Rapport)[1] == []
 
 

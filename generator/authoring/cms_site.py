@@ -14,10 +14,10 @@ import subprocess
 from pathlib import Path
 import yaml
 
-from generator.cms import EDITOR_PATH, FORMAT, Backend, config
-from generator.load import load_content
-from generator.models import Rapport
-from generator.yamlfmt import key_order
+from generator.authoring.cms import EDITOR_PATH, FORMAT, Backend, config
+from generator.content.load import load_content
+from generator.content.models import Rapport
+from generator.authoring.yamlfmt import key_order
 
 PAGE = """<!doctype html>
 <html lang="sv">

@@ -18,11 +18,11 @@ from typing import Any, Literal, Union
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator.models import (
+from generator.content.models import (
     AktivitetUppfoljning, Block, Ekonomi, IndikatorUtfall, InriktningsmalUppfoljning, Katalog,
     MalUppfoljning, NamndmalUppfoljning, Narrative, Organisation, Rapport,
 )
-from generator.outline import UNIT_ECONOMY
+from generator.content.outline import UNIT_ECONOMY
 
 FORMAT = "vb-yaml"  # registered by the editor page (editor/vb-yaml.js): the layout `vb fmt` writes
 EDITOR_PATH = "redigera"

@@ -24,7 +24,7 @@ import yaml
 from pydantic import BaseModel
 
 from generator.problems import Problem, Severity, problem
-from generator.yamlread import read_file
+from generator.content.yamlread import read_file
 
 # What the editor's YAML 1.2 core schema would read as something other than text: such text is quoted.
 _NOT_TEXT = re.compile(
@@ -350,5 +350,5 @@ def layout(raw: bytes, file: str, model: type[BaseModel]) -> tuple[str | None, l
         number = next((i for i, (a, b) in enumerate(zip(have, want)) if a != b), min(len(have), len(want)))
         found_line = have[number] if number < len(have) else ""
         wanted = want[number] if number < len(want) else ""
-        found.append(problem("VB804", file, line=number + 1, expected=_shown(wanted), found=_shown(found_line)).at(number + 1, 1))
+        found.append(problem("VB804", file, file=file, line=number + 1, expected=_shown(wanted), found=_shown(found_line)).at(number + 1, 1))
     return canonical, found
