@@ -44,12 +44,54 @@ _SCANNER = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 # --- scalars ------------------------------------------------------------------
 
 
+class Figure(float):
+    """A number written with zeros at the end of its decimals (0.0, 2.50): written the same way again."""
+
+    digits: int
+
+    def __new__(cls, value: float, digits: int) -> Figure:
+        made = super().__new__(cls, value)
+        made.digits = digits
+        return made
+
+
+_TRAILING_ZERO_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)")
+
+
+def figures(text: str, data: Any) -> Any:
+    """`data` with each number written like "8.0" or "2.50" in `text` as a Figure that keeps its decimals."""
+    return _figures(yaml.compose(text, Loader=_SCANNER), data)
+
+
+def _figures(node: Any, value: Any) -> Any:
+    if isinstance(node, yaml.MappingNode) and isinstance(value, dict):
+        by_key = {key.value: item for key, item in node.value}
+        return {k: _figures(by_key.get(k), v) for k, v in value.items()}
+    if isinstance(node, yaml.SequenceNode) and isinstance(value, list):
+        return [_figures(item, v) for item, v in zip(node.value, value)]
+    if (isinstance(node, yaml.ScalarNode) and type(value) is float and not node.style
+            and _TRAILING_ZERO_FLOAT.fullmatch(node.value) and "." in node.value and node.value.endswith("0")):
+        return Figure(value, len(node.value) - node.value.index(".") - 1)
+    return value
+
+
 def number_text(value: int | float) -> str:
-    """A number as JavaScript writes it (5.0 is 5, 1e-7 is 1e-7): the editor holds numbers as JavaScript numbers."""
+    """A number as JavaScript writes it (5.0 is 5, 1e-7 is 1e-7), a Figure with its decimals (0.0 stays 0.0)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    text = _js_number(value)
+    digits = getattr(value, "digits", 0)
+    if digits and re.match(r"-?\d", text) and "e" not in text:
+        if "." not in text:
+            text += "."
+        text += "0" * (digits - (len(text) - text.index(".") - 1))
+    return text
+
+
+def _js_number(value: float) -> str:
+    """JavaScript's shortest text for a float."""
     if value != value:
         return ".nan"
     if value in (float("inf"), float("-inf")):
@@ -344,7 +386,7 @@ def layout(raw: bytes, file: str, model: type[BaseModel]) -> tuple[str | None, l
         return None, errors or document.problems
     text = raw.decode("utf-8", errors="replace")
     found = [problem("VB805", file, comment=note).at(line, column) for line, column, note in comments(text)]
-    canonical = dump(ordered(document.data, model))
+    canonical = dump(ordered(figures(text, document.data), model))
     if canonical != text:
         have, want = text.split("\n"), canonical.split("\n")
         number = next((i for i, (a, b) in enumerate(zip(have, want)) if a != b), min(len(have), len(want)))
