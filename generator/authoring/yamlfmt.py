@@ -374,6 +374,20 @@ def comments(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def without_comments(text: str, notes: list[tuple[int, int, str]]) -> str:
+    """The text as the editor would leave it: comments cut off, lines that held only a comment gone."""
+    if not notes:
+        return text
+    lines = text.split("\n")
+    gone = set()
+    for line, column, _ in notes:
+        kept = lines[line - 1][: column - 1].rstrip()
+        lines[line - 1] = kept
+        if not kept:
+            gone.add(line - 1)
+    return "\n".join(line for number, line in enumerate(lines) if number not in gone)
+
+
 def _shown(line: str) -> str:
     return f'"{line if len(line) <= 60 else line[:57] + "..."}"' if line else "en tom rad"
 
@@ -385,10 +399,12 @@ def layout(raw: bytes, file: str, model: type[BaseModel]) -> tuple[str | None, l
     if document.data is None or errors:
         return None, errors or document.problems
     text = raw.decode("utf-8", errors="replace")
-    found = [problem("VB805", file, comment=note).at(line, column) for line, column, note in comments(text)]
+    notes = comments(text)
+    found = [problem("VB805", file, count=len(notes), comment=notes[0][2]).at(*notes[0][:2])] if notes else []
     canonical = dump(ordered(figures(text, document.data), model))
-    if canonical != text:
-        have, want = text.split("\n"), canonical.split("\n")
+    bare = without_comments(text, notes)
+    if canonical != bare:
+        have, want = bare.split("\n"), canonical.split("\n")
         number = next((i for i, (a, b) in enumerate(zip(have, want)) if a != b), min(len(have), len(want)))
         found_line = have[number] if number < len(have) else ""
         wanted = want[number] if number < len(want) else ""

@@ -32,7 +32,7 @@ def report_files(paths: list[Path]) -> list[Path]:
 def run(args: argparse.Namespace) -> int:
     from generator.content.models import Rapport
     from generator.check.output import as_text
-    from generator.problems import problem
+    from generator.problems import Severity, problem
     from generator.authoring.yamlfmt import layout
 
     shown, rewritten = [], []
@@ -44,16 +44,16 @@ def run(args: argparse.Namespace) -> int:
             shown.append(problem("VB001", str(path), reason=exc.strerror or str(exc)).at(1, 1))
             continue
         canonical, found = layout(raw, str(path), Rapport)
-        blocking = [p for p in found if p.code != "VB804"] if not args.check else found
-        if canonical is None or blocking or args.check:
-            shown += found if args.check or canonical is None else blocking
+        out_of_layout = any(p.code == "VB804" for p in found)
+        with_comments = any(p.code == "VB805" for p in found)
+        if canonical is None or args.check or (out_of_layout and with_comments):
+            shown += found  # a file with comments is not rewritten: the comments would be lost
             continue
-        if found:
+        if out_of_layout:
             path.write_bytes(canonical.encode("utf-8"))
             rewritten.append(path)
     for path in rewritten:
         print(f"Skrev om {path} i standardformatet.")
     if shown:
         print(as_text(shown, len(files)), file=sys.stderr)
-        return 1
-    return 0
+    return 1 if any(p.severity is Severity.ERROR for p in shown) else 0

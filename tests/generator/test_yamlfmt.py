@@ -170,11 +170,22 @@ def test_vb_fmt_check_reports_and_vb_fmt_rewrites(tmp_path, capsys):
 
 
 def test_vb_fmt_keeps_a_file_with_comments_and_says_why(tmp_path, capsys):
-    text = "organisation: enhet-a  # vår enhet\nar: 2021\nperiod: VB\n"
+    text = "organisation: enhet-a  # vår enhet\nar: 2021\nperiod: 'VB'\n"
     path = _tree(tmp_path, text)
-    assert main(["fmt", str(path)]) == 1
+    assert main(["fmt", str(path)]) == 1  # out of layout, but rewriting it would lose the comment
     err = capsys.readouterr().err
-    assert "VB805" in err and ":1:" in err
+    assert ":1:" in err and "VB805" in err and "VB804" in err
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_comments_alone_are_a_warning_when_the_rest_is_in_layout(tmp_path, capsys):
+    """A report from `vb new`, with its TODO comments, passes the hook; the editor would drop only the comment lines."""
+    text = "# Skapad med vb new\norganisation: enhet-a\nar: 2021\nperiod: VB\novrigt: ''  # TODO: skriv\n"
+    path = _tree(tmp_path, text)
+    assert main(["fmt", "--check", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "1:1: varning VB805: Filen har 2 kommentarer" in err and "VB804" not in err
+    assert main(["fmt", str(path)]) == 0
     assert path.read_text(encoding="utf-8") == text
 
 
@@ -184,3 +195,12 @@ def test_vb_fmt_leaves_an_unreadable_file_alone(tmp_path, capsys):
     assert main(["fmt", str(path)]) == 1
     assert "VB005" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_report_from_vb_new_is_in_the_editors_layout(tmp_path, capsys):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    assert main(["new", "--unit", "glasade-gangen", "--year", "2021", "--period", "T1", "--content", str(tmp_path / "content")]) == 0
+    capsys.readouterr()
+    made = tmp_path / "content" / "rapporter" / "glasade-gangen" / "2021-t1.yml"
+    assert main(["fmt", "--check", str(made)]) == 0
+    assert "VB804" not in capsys.readouterr().err
