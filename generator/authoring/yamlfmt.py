@@ -408,5 +408,5 @@ def layout(raw: bytes, file: str, model: type[BaseModel]) -> tuple[str | None, l
         number = next((i for i, (a, b) in enumerate(zip(have, want)) if a != b), min(len(have), len(want)))
         found_line = have[number] if number < len(have) else ""
         wanted = want[number] if number < len(want) else ""
-        found.append(problem("VB804", file, file=file, line=number + 1, expected=_shown(wanted), found=_shown(found_line)).at(number + 1, 1))
+        found.append(problem("VB804", file, report=file, line=number + 1, expected=_shown(wanted), found=_shown(found_line)).at(number + 1, 1))
     return canonical, found
