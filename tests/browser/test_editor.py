@@ -26,6 +26,7 @@ from generator.cli import main
 from tests.browser.conftest import ROOT, _QuietHandler
 from tests.browser.test_site import serious_violations
 
+pytestmark = pytest.mark.slow  # builds the site and runs the editor in a browser
 EDITOR = ROOT / "editor"
 SERVER = EDITOR / "node_modules" / "decap-server" / "dist" / "index.js"
 REPORT = "content/rapporter/glasade-gangen/2021-vb.yml"

@@ -123,6 +123,7 @@ trees = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4
                      max_leaves=12)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(st.text("abcdef_", min_size=1, max_size=8), trees, min_size=1, max_size=4))
 def test_the_layout_never_changes_a_value(data):
