@@ -25,6 +25,8 @@ COMMAND_MODULES = [
     "generator.commands.diff",
     "generator.commands.build",
     "generator.commands.synth",
+    "generator.commands.fmt",
+    "generator.commands.cms",
 ]
 
 

@@ -175,6 +175,10 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
        "Ange en gren, tagg eller commit som finns, t.ex. origin/main eller HEAD~1. I CI måste hela historiken hämtas (fetch-depth: 0 i actions/checkout, GIT_DEPTH: 0 i GitLab)."),
     _c("VB803", E, "Inte ett git-arkiv", "{folder} kan inte jämföras i git: {reason}.",
        "Kör kommandot i mappen där rapporterna är klonade (där .git finns), eller ange innehållsmappen med --content."),
+    _c("VB804", E, "Filen är inte i standardformatet", "Rad {line} skrivs som {expected} när rapporten sparas i redigeraren, men står som {found}.",
+       "Kör vb fmt {report} så skrivs filen i standardformatet utan att innehållet ändras. Då blir nästa ändring i redigeraren bara de rader som ändras."),
+    _c("VB805", W, "Kommentar i rapporten", "Filen har {count} kommentarer (# …), den första här: \"{comment}\". De försvinner när rapporten sparas i redigeraren.",
+       "Kommentarer (som vb new:s TODO) är bra medan du skriver i filen. Flytta det som ska finnas kvar till ett fält i rapporten (t.ex. analys) och ta bort kommentaren när den är klar."),
     # --- internal ---------------------------------------------------------
     _c("VB900", E, "Internt fel", "Ett oväntat fel inträffade: {reason}.",
        "Det här är ett fel i verktyget, inte i din fil. Rapportera det till förvaltningens controller."),
