@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from generator.authoring.cms_site import EditorMissing, write_editor
 from generator.build.publish import PublishError, staged
 from generator.check.output import as_text
 from generator.check.validate import validate
@@ -54,6 +55,7 @@ def build(content_root: Path, site_dir: Path, config_file: Path, out: TextIO | N
             cache = pdf_cache or site_dir.resolve().parent / CACHE_FOLDER
             _pdfs(site, staging, workers, cache, config_file)                   # pdf: one per report
         _search(staging)                                                        # search: the index of the pages
+        _editor(staging, content_root, config_file, out)                        # the editor under /redigera/
     return Built(site_dir.resolve(), pages, time.perf_counter() - started)
 
 
@@ -111,3 +113,11 @@ def _search(staging: Path) -> None:
         build_search_index(staging)
     except SearchIndexError as exc:
         raise PublishError(f"{exc} Den förra webbplatsen är oförändrad.") from None
+
+
+def _editor(staging: Path, content_root: Path, config_file: Path, out: TextIO | None) -> None:
+    """The browser editor and its generated configuration; without its npm packages the site is built without it."""
+    try:
+        write_editor(staging, content_root, config_file.resolve().parent)
+    except EditorMissing as exc:
+        print(f"Varning: {exc}", file=out or sys.stderr)

@@ -24,9 +24,9 @@ def adoption_problems(previous: Rapport | None, current: Rapport, file: str, rev
     args = {"date": adopted.datum.isoformat(), "paragraph": adopted.paragraf, "revision": revision}
     kept = previous.rattelser
     if current.faststallelse != adopted or current.rattelser[:len(kept)] != kept:
-        return [problem("VB805", file, ADOPTION if current.faststallelse else (), on_key=True, **args)]
+        return [problem("VB807", file, ADOPTION if current.faststallelse else (), on_key=True, **args)]
     if _content(current) != _content(previous) and len(current.rattelser) == len(kept):
-        return [problem("VB804", file, ADOPTION, on_key=True, **args)]
+        return [problem("VB806", file, ADOPTION, on_key=True, **args)]
     return []
 
 

@@ -65,7 +65,7 @@ def _check(capsys, *args: str) -> tuple[int, str]:
 
 def test_an_unchanged_adopted_report_passes(repo, capsys):
     code, out = _check(capsys)
-    assert code == 0 and "VB804" not in out
+    assert code == 0 and "VB806" not in out
 
 
 def test_a_changed_figure_in_an_adopted_report_is_refused_at_the_adoption(repo, capsys):
@@ -73,7 +73,7 @@ def test_a_changed_figure_in_an_adopted_report_is_refused_at_the_adoption(repo, 
     code, out = _check(capsys)
     assert code == 1
     line = (repo / REPORT).read_text(encoding="utf-8").split("\n").index("faststallelse:") + 1
-    assert f"{REPORT}:{line}:1: fel VB804" in out.replace(str(repo) + "/", "")
+    assert f"{REPORT}:{line}:1: fel VB806" in out.replace(str(repo) + "/", "")
     assert "fastställdes av nämnden 2022-02-10 § 12" in out and "rättelse" in out
 
 
@@ -96,10 +96,10 @@ def test_removing_the_adoption_or_an_earlier_rattelse_is_refused(repo, capsys):
     _git(repo, "commit", "-q", "-am", "rättelse")
     report.write_text(report.read_text(encoding="utf-8").replace(CORRECTION, ""), encoding="utf-8")
     code, out = _check(capsys)
-    assert code == 1 and "VB805" in out
+    assert code == 1 and "VB807" in out
     report.write_text(report.read_text(encoding="utf-8").replace(ADOPTION, "") + CORRECTION, encoding="utf-8")
     code, out = _check(capsys)
-    assert code == 1 and "VB805" in out
+    assert code == 1 and "VB807" in out
 
 
 def test_a_report_not_adopted_may_change(repo, capsys):
@@ -107,7 +107,7 @@ def test_a_report_not_adopted_may_change(repo, capsys):
     other.write_text(other.read_text(encoding="utf-8").replace("Beställarenheten svarar", "Enheten svarar", 1),
                      encoding="utf-8")
     code, out = _check(capsys)
-    assert "VB804" not in out and "VB805" not in out
+    assert "VB806" not in out and "VB807" not in out
 
 
 def test_against_a_named_revision_and_one_that_does_not_exist(repo, capsys):
@@ -115,7 +115,7 @@ def test_against_a_named_revision_and_one_that_does_not_exist(repo, capsys):
     _git(repo, "commit", "-q", "-am", "ändrad utan rättelse")
     assert _check(capsys)[0] == 0  # HEAD already has the change
     code, out = _check(capsys, "--mot", "HEAD~1")
-    assert code == 1 and "VB804" in out and "HEAD~1" in out
+    assert code == 1 and "VB806" in out and "HEAD~1" in out
     code, out = _check(capsys, "--mot", "finns-inte")
     assert code == 1 and "VB802" in out
 
@@ -139,9 +139,9 @@ def test_the_rule_compares_content_not_the_adoption_and_corrections():
     assert adoption_problems(_report(), _report(sammanfattande_analys="Annan."), "f.yml", "HEAD") == []
     assert adoption_problems(before, _report(**adopted), "f.yml", "HEAD") == []
     assert [p.code for p in adoption_problems(before, _report(**adopted, sammanfattande_analys="Annan."),
-                                              "f.yml", "HEAD")] == ["VB804"]
+                                              "f.yml", "HEAD")] == ["VB806"]
     assert adoption_problems(before, _report(**adopted, **fixed, sammanfattande_analys="Annan."), "f.yml", "HEAD") == []
-    assert [p.code for p in adoption_problems(_report(**adopted, **fixed), before, "f.yml", "HEAD")] == ["VB805"]
+    assert [p.code for p in adoption_problems(_report(**adopted, **fixed), before, "f.yml", "HEAD")] == ["VB807"]
 
 
 def test_vb_diff_shows_the_adoption_and_a_rattelse_first(repo, capsys):
