@@ -73,6 +73,8 @@ LABELS: dict[str, str] = {
     "utfall_man": "Utfall män/pojkar", "utfall_rubrik": "Rubrik för utfallskolumnen", "varav": "Varav",
     "varden": "Värden", "verksamhetsomrade": "Verksamhetsområde", "verksamhetsprojekt": "Verksamhetsprojekt",
     "vikt": "Vikt",
+    "diarienummer": "Diarienummer", "faststallelse": "Fastställd av nämnden", "paragraf": "Paragraf (§)",
+    "rattelser": "Rättelser efter fastställandet", "vad": "Vad som rättas", "varfor": "Varför",
 }
 NUMBER_HINT = "Ett tal med decimalpunkt, utan % eller mellanslag."
 
