@@ -486,7 +486,7 @@ class Faststallelse(Base):
 class Rattelse(Base):
     """A correction of an adopted report: when, what was corrected and why."""
 
-    datum: date
+    datum: date = Field(description="Dagen då rättelsen gjordes.")
     vad: str = Field(description="Vad som rättades.")
     varfor: str = Field(description="Varför det rättades.")
 
