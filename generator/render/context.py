@@ -8,7 +8,7 @@ contexts; its template renders them with `part(...)`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar, Union
+from typing import Any, ClassVar, Union
 
 from markupsafe import Markup
 
@@ -194,6 +194,7 @@ class Cover:
     parts: list[tuple[str, Markup]]
     attachments: list[str]
     show_attachments: bool
+    adoption: Any = None  # an AdoptionNotice (generator.render.adoption) above the cover, when the report is adopted
 
 
 @dataclass
