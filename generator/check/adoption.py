@@ -72,7 +72,7 @@ def _record_problems(report: Rapport, file: str) -> list[Problem]:
             continue
         state = "saknas" if value is None else f'är felskriven ("{value[:20]}")'
         where = (*path, "kontrollsumma") if value is not None else path
-        found.append(problem("VB222", file, where, what=what, state=state, on_key=value is None))
+        found.append(problem("VB222", file, where, what=what, state=state, file=file, on_key=value is None))
     return found
 
 
