@@ -123,11 +123,11 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
     _c("VB221", E, "Fastställd rapport ändrad utan rättelse",
        "Rapporten fastställdes av nämnden {adopted}, men innehållet har ändrats {since} utan att en rättelse är antecknad.",
        "En fastställd rapport ändras bara genom en rättelse. Är ändringen en rättelse: kör "
-       "vb rattelse {file} --vad \"vad som rättades\" --varfor \"varför\". Annars: ångra ändringen "
+       "vb rattelse {target} --vad \"vad som rättades\" --varfor \"varför\". Annars: ångra ändringen "
        "(den fastställda versionen finns i {copy})."),
     _c("VB222", E, "Kontrollsumman saknas eller är felskriven", "Kontrollsumman för {what} {state}.",
        "Kontrollsummor skrivs av vb faststall och vb rattelse, aldrig för hand. Återställ raden ur git "
-       "(git checkout <version> -- {file})."),
+       "(git checkout <version> -- {target})."),
     _c("VB223", E, "Rättelse i en rapport som inte är fastställd", "Rapporten har rättelser men inget fastställande (faststalld saknas).",
        "En rättelse gäller en fastställd rapport. Återställ faststalld om den har tagits bort, annars ta bort rattelser."),
     _c("VB224", E, "Rättelsen är daterad för tidigt", "Rättelsen är daterad {date}, före {earlier}.",
@@ -136,7 +136,7 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
        "Återställ filen ur git (git log -- {copy} visar när den fanns). Har rapporten inte ändrats sedan "
        "fastställandet kan du i stället ta bort faststalld och köra vb faststall igen."),
     _c("VB226", E, "Den fastställda versionen har ändrats", "Innehållet i den fastställda versionen stämmer inte med kontrollsumman från fastställandet.",
-       "Den fastställda versionen ändras aldrig. Återställ filen ur git (git checkout <version> -- {file}); "
+       "Den fastställda versionen ändras aldrig. Återställ filen ur git (git checkout <version> -- {target}); "
        "rättelser görs i {report} med vb rattelse."),
     _c("VB227", E, "Fastställandet har ändrats", "Den fastställda versionen {copy} anger \"{expected}\", men rapporten {found}.",
        "Skriv faststalld i rapporten så som det står i {copy}: ett fastställande ändras inte och tas inte bort."),
@@ -193,17 +193,17 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
        "Ange en gren, tagg eller commit som finns, t.ex. origin/main eller HEAD~1. I CI måste hela historiken hämtas (fetch-depth: 0 i actions/checkout, GIT_DEPTH: 0 i GitLab)."),
     _c("VB803", E, "Inte ett git-arkiv", "{folder} kan inte jämföras i git: {reason}.",
        "Kör kommandot i mappen där rapporterna är klonade (där .git finns), eller ange innehållsmappen med --content."),
-    _c("VB804", E, "Rapporten är redan fastställd", "{file} är redan {adopted}.",
+    _c("VB804", E, "Rapporten är redan fastställd", "{target} är redan {adopted}.",
        "En rapport fastställs en gång. En ändring efter fastställandet antecknas med "
-       "vb rattelse {file} --vad \"vad som rättades\" --varfor \"varför\"."),
-    _c("VB805", E, "Rapporten är inte fastställd", "{file} är inte fastställd, så det finns ingen rättelse att anteckna.",
+       "vb rattelse {target} --vad \"vad som rättades\" --varfor \"varför\"."),
+    _c("VB805", E, "Rapporten är inte fastställd", "{target} är inte fastställd, så det finns ingen rättelse att anteckna.",
        "En rapport som inte är fastställd ändras fritt. Fastställ den med "
-       "vb faststall {file} --datum ÅÅÅÅ-MM-DD --paragraf N --dnr DIARIENUMMER när nämnden har beslutat."),
-    _c("VB806", E, "Inget har ändrats", "Innehållet i {file} är detsamma som {since}, så det finns ingen rättelse att anteckna.",
+       "vb faststall {target} --datum ÅÅÅÅ-MM-DD --paragraf N --dnr DIARIENUMMER när nämnden har beslutat."),
+    _c("VB806", E, "Inget har ändrats", "Innehållet i {target} är detsamma som {since}, så det finns ingen rättelse att anteckna.",
        "Gör ändringen i filen först och kör sedan vb rattelse igen."),
-    _c("VB807", E, "Rapporten har fel", "{file} har fel och kan inte {what}.",
-       "Rätta felen som vb check {file} visar och försök igen."),
-    _c("VB808", E, "Filen kunde inte uppdateras", "{file} kunde inte skrivas om säkert: {reason}.",
+    _c("VB807", E, "Rapporten har fel", "{target} har fel och kan inte {what}.",
+       "Rätta felen som vb check {target} visar och försök igen."),
+    _c("VB808", E, "Filen kunde inte uppdateras", "{target} kunde inte skrivas om säkert: {reason}.",
        "Ingenting har ändrats. Flytta rattelser sist i filen (eller faststalld, om det står mitt i) och försök igen, "
        "eller be förvaltningens controller om hjälp."),
     # --- internal ---------------------------------------------------------

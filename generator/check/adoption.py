@@ -47,7 +47,7 @@ def _check_report(loaded: Loaded, copy: Loaded | None, copy_file: str, copy_read
     found = _record_problems(report, file) + _date_problems(report, file)
     if not found and checksum(report) != recorded(report):
         since = f"sedan rättelsen {report.rattelser[-1].datum.isoformat()}" if report.rattelser else "sedan dess"
-        found.append(problem("VB221", file, ("faststalld",), adopted=_decision(report), since=since, file=file,
+        found.append(problem("VB221", file, ("faststalld",), adopted=_decision(report), since=since, target=file,
                              copy=copy_file, on_key=True))
     if copy is None:
         return found + ([] if copy_read else [problem("VB225", file, ("faststalld",), copy=copy_file, on_key=True)])
@@ -72,7 +72,7 @@ def _record_problems(report: Rapport, file: str) -> list[Problem]:
             continue
         state = "saknas" if value is None else f'är felskriven ("{value[:20]}")'
         where = (*path, "kontrollsumma") if value is not None else path
-        found.append(problem("VB222", file, where, what=what, state=state, file=file, on_key=value is None))
+        found.append(problem("VB222", file, where, what=what, state=state, target=file, on_key=value is None))
     return found
 
 
@@ -94,7 +94,7 @@ def _copy_problems(report: Rapport, file: str, copy: Loaded) -> list[Problem]:
     adopted = copy.model.faststalld
     found = []
     if adopted is None or checksum(copy.model) != adopted.kontrollsumma:
-        found.append(problem("VB226", copy.file, ("faststalld",) if adopted else (), file=copy.file, report=file,
+        found.append(problem("VB226", copy.file, ("faststalld",) if adopted else (), target=copy.file, report=file,
                              on_key=True))
     if adopted is not None and adopted != report.faststalld:
         line = adoption_line(report)

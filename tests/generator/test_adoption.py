@@ -159,6 +159,7 @@ def test_the_checksum_ignores_how_the_file_is_written_but_not_a_figure(content):
 # --- the site ---------------------------------------------------------------------
 
 
+@pytest.mark.slow  # renders every page of the real content
 def test_the_page_says_adopted_lists_the_rattelse_and_links_the_adopted_version(content):
     adopt(content)
     change_figure(content)
@@ -177,6 +178,7 @@ def test_the_page_says_adopted_lists_the_rattelse_and_links_the_adopted_version(
     assert "Varför" not in adopted
 
 
+@pytest.mark.slow  # renders every page of the real content
 def test_an_adopted_council_report_shows_it_on_its_front_page_and_print_view(content):
     assert adopt(content, COUNCIL) == 0
     site = site_of(content)
@@ -187,6 +189,7 @@ def test_an_adopted_council_report_shows_it_on_its_front_page_and_print_view(con
     assert "Rättelser efter fastställandet" not in site.pages[f"{base}/index.md"]
 
 
+@pytest.mark.slow  # renders every page of the real content
 def test_every_link_of_a_site_with_adopted_reports_reaches_a_page(content):
     from tests.render.test_pages import _broken_links
 
