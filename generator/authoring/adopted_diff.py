@@ -33,6 +33,8 @@ def adoption_changes(group: str, file: str, old: Rapport | None, new: Rapport | 
         return changes + _copy_changes(group, file, old_copy, new_copy, unreadable)
     assert old is not None
     if new is None:
+        if file in unreadable:  # said already: the file cannot be read
+            return changes + _copy_changes(group, file, old_copy, new_copy, unreadable)
         changes.append(Change(group, file, Kind.ADOPTION_CHANGED, "Den fastställda rapporten", adoption_line(old), "rapporten är borttagen"))
         return changes + _copy_changes(group, file, old_copy, new_copy, unreadable)
     if now != was:

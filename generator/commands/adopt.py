@@ -84,7 +84,7 @@ def run_correct(args: argparse.Namespace) -> int:
     if not _writable(args.file, new, copy_text=None, copy=copy):
         return 1
     args.file.write_text(new, encoding="utf-8")
-    print(f"{args.file.as_posix()}: rättelsen {day.isoformat()} är antecknad ({args.vad}).")
+    print(f"{args.file.as_posix()}: rättelsen {day.isoformat()} är antecknad: {args.vad}")
     print(f"Kontrollera med: vb check {args.file.as_posix()}")
     return 0
 

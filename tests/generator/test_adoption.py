@@ -279,3 +279,17 @@ def test_a_rattelse_replaces_an_empty_list_and_leaves_a_flow_list_alone():
     assert with_correction("rattelser: []\nb: 2\n", ITEM).startswith("rattelser:\n  - datum: 2022-03-01\n")
     assert with_correction("rattelser: []\nb: 2\n", ITEM).endswith("\nb: 2\n")
     assert with_correction("rattelser: [{datum: 2022-02-20}]\n", ITEM) is None
+
+
+def test_diff_of_an_adopted_report_that_cannot_be_read_does_not_call_it_removed(content, capsys):
+    repo = content.parent
+    adopt(content)
+    git(repo, "init", "--quiet", "--initial-branch=main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "--quiet", "-m", "Fastställd")
+    git(repo, "tag", "adopted")
+    path = content / UNIT
+    path.write_text(path.read_text(encoding="utf-8").replace("period: VB\n", "period: [VB\n", 1), encoding="utf-8")
+    out = diff(content, capsys)
+    assert "Filen kan inte läsas" in out
+    assert "borttagen" not in out
