@@ -55,8 +55,12 @@ def run_adopt(args: argparse.Namespace) -> int:
     if not _writable(args.file, new, copy_text=new, copy=copy):
         return 1
     copy_path = Path(adopted_copy_path(str(args.file)))
-    args.file.write_text(new, encoding="utf-8")
-    copy_path.write_text(new, encoding="utf-8")
+    try:
+        copy_path.write_text(new, encoding="utf-8")  # the copy first: a report marked adopted always has its copy
+        args.file.write_text(new, encoding="utf-8")
+    except OSError as exc:
+        copy_path.unlink(missing_ok=True)
+        return _refuse("VB808", str(args.file), target=args.file.as_posix(), reason=exc.strerror or str(exc))
     print(f"{args.file.as_posix()}: fastställd av nämnden {args.datum.isoformat()} § {args.paragraf}, dnr {args.dnr}.")
     print(f"Den fastställda versionen är sparad i {copy_path.as_posix()}; den filen ändras aldrig.")
     print(f"Lägg till båda filerna i git: git add {args.file.as_posix()} {copy_path.as_posix()}")
@@ -83,7 +87,10 @@ def run_correct(args: argparse.Namespace) -> int:
         return _refuse("VB808", str(args.file), target=args.file.as_posix(), reason="listan rattelser är skriven på en rad")
     if not _writable(args.file, new, copy_text=None, copy=copy):
         return 1
-    args.file.write_text(new, encoding="utf-8")
+    try:
+        args.file.write_text(new, encoding="utf-8")
+    except OSError as exc:
+        return _refuse("VB808", str(args.file), target=args.file.as_posix(), reason=exc.strerror or str(exc))
     print(f"{args.file.as_posix()}: rättelsen {day.isoformat()} är antecknad: {args.vad}")
     print(f"Kontrollera med: vb check {args.file.as_posix()}")
     return 0

@@ -293,3 +293,21 @@ def test_diff_of_an_adopted_report_that_cannot_be_read_does_not_call_it_removed(
     out = diff(content, capsys)
     assert "Filen kan inte läsas" in out
     assert "borttagen" not in out
+
+
+def test_faststall_that_cannot_write_the_report_leaves_no_copy(content, capsys, monkeypatch):
+    path = content / UNIT
+    before = path.read_bytes()
+    write = Path.write_text
+
+    def refuse_report(self: Path, *args, **kwargs):
+        if self == path:
+            raise PermissionError(13, "Åtkomst nekas")
+        return write(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", refuse_report)
+    assert adopt(content) == 1
+    err = capsys.readouterr().err
+    assert "VB808" in err and "Åtkomst nekas" in err
+    assert path.read_bytes() == before
+    assert not Path(adopted_copy_path(str(path))).exists()
