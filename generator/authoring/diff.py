@@ -33,6 +33,7 @@ from generator.content.models import (
 )
 from generator.content.outline import COUNCIL_ECONOMY, UNIT_ECONOMY
 from generator.content.yamlread import read_file
+from generator.render.text import md_escape
 
 ReportKey = tuple[str, int, str]
 FactKey = tuple[Any, ...]
@@ -652,19 +653,16 @@ def render_text(changes: list[Change], base: str, head: str) -> str:
     return "\n".join(lines)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-
-
-def md_escape(text: str) -> str:
-    """Content text made inert in Markdown: no links, emphasis, HTML or tables."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
-
-
 def code_span(text: str) -> str:
     """`text` as inline code that no backtick in it can close (a fence longer than its longest run)."""
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
     padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
     return f"{fence}{padded}{fence}"
+
+
+def _escaped(text: str) -> str:
+    """Content text made inert in a pull-request comment, as a plain string."""
+    return str(md_escape(text))
 
 
 def render_markdown(changes: list[Change], base: str, head: str) -> str:
@@ -680,8 +678,8 @@ def render_markdown(changes: list[Change], base: str, head: str) -> str:
         alerts, rest = split_alerts(items)
         if alerts:
             lines += [f"##### ⚠️ {md_escape(alert_heading(alerts))}", ""]
-            lines += [f"- **{sentence(item, md_escape)}**" for item in alerts] + ([""] if rest else [])
-        lines += [f"- {sentence(item, md_escape)}" for item in rest]
+            lines += [f"- **{sentence(item, _escaped)}**" for item in alerts] + ([""] if rest else [])
+        lines += [f"- {sentence(item, _escaped)}" for item in rest]
     return "\n".join(lines) + "\n"
 
 

@@ -232,7 +232,8 @@ def test_diff_shows_a_change_to_an_adopted_report_and_its_rattelse(content, caps
     assert "Ingen rättelse" not in recorded_text
     assert f"utfall: 95{NB}% → 96{NB}%" in recorded_text
     markdown = diff(content, capsys, "--format", "markdown")
-    assert "##### ⚠️ Ändring i fastställd rapport \\(fastställd av nämnden 2022-02-17 § 12, dnr HÄ 2022/45\\)" in markdown
+    assert "##### ⚠️ Ändring i fastställd rapport (fastställd av nämnden 2022-02-17 § 12, dnr HÄ 2022/45)" in markdown
+    assert f"- **Rättelse 2022-03-01: {WHAT} Varför: {WHY}**" in markdown
 
 
 def test_diff_names_a_change_to_the_adopted_copy(content, capsys):
