@@ -312,3 +312,25 @@ def test_faststall_that_cannot_write_the_report_leaves_no_copy(content, capsys, 
     assert "VB808" in err and "Åtkomst nekas" in err
     assert path.read_bytes() == before
     assert not Path(adopted_copy_path(str(path))).exists()
+
+
+@pytest.mark.slow  # builds the whole site with MkDocs
+def test_vb_build_publishes_the_adopted_version_beside_the_corrected_report(content, capsys):
+    import yaml
+
+    adopt(content)
+    change_figure(content)
+    correct(content)
+    root = content.parent
+    settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    (root / "docs").mkdir()
+    settings["docs_dir"] = str(root / "docs")
+    config = root / "mkdocs.yml"
+    config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    assert main(["build", "--content", str(content), "--site", str(root / "site"), "--config", str(config)]) == 0
+    folder = root / "site/2021/vb/glasade-gangen"
+    current = (folder / "index.html").read_text(encoding="utf-8")
+    adopted = (folder / "faststalld/index.html").read_text(encoding="utf-8")
+    assert DECISION in current and 'href="faststalld/"' in current and f"{WHAT} Varför: {WHY}" in current
+    assert DECISION in adopted and 'href="../"' in adopted and WHAT not in adopted
+    assert "data-pagefind-body" in current and "data-pagefind-body" not in adopted
