@@ -50,14 +50,14 @@ def run_adopt(args: argparse.Namespace) -> int:
     report = loaded.model
     if report.faststalld is not None:
         return _refuse("VB804", str(args.file), target=args.file.as_posix(), adopted=_lowered(adoption_line(report)))
-    text = args.file.read_text(encoding="utf-8")
+    text, ending = _text_of(args.file)
     new = with_adoption(text, adoption_block(args.datum, args.paragraf, args.dnr, checksum(report)))
     if not _writable(args.file, new, copy_text=new, copy=copy):
         return 1
     copy_path = Path(adopted_copy_path(str(args.file)))
     try:
-        copy_path.write_text(new, encoding="utf-8")  # the copy first: a report marked adopted always has its copy
-        args.file.write_text(new, encoding="utf-8")
+        copy_path.write_bytes(_bytes_of(new, ending))  # the copy first: a report marked adopted always has its copy
+        args.file.write_bytes(_bytes_of(new, ending))
     except OSError as exc:
         copy_path.unlink(missing_ok=True)
         return _refuse("VB808", str(args.file), target=args.file.as_posix(), reason=exc.strerror or str(exc))
@@ -82,13 +82,14 @@ def run_correct(args: argparse.Namespace) -> int:
         since = f"vid rättelsen {report.rattelser[-1].datum.isoformat()}" if report.rattelser else "när rapporten fastställdes"
         return _refuse("VB806", str(args.file), target=args.file.as_posix(), since=since)
     day = args.datum or date.today()
-    new = with_correction(args.file.read_text(encoding="utf-8"), correction_item(day, args.vad, args.varfor, checksum(report)))
+    text, ending = _text_of(args.file)
+    new = with_correction(text, correction_item(day, args.vad, args.varfor, checksum(report)))
     if new is None:
         return _refuse("VB808", str(args.file), target=args.file.as_posix(), reason="listan rattelser är skriven på en rad")
     if not _writable(args.file, new, copy_text=None, copy=copy):
         return 1
     try:
-        args.file.write_text(new, encoding="utf-8")
+        args.file.write_bytes(_bytes_of(new, ending))
     except OSError as exc:
         return _refuse("VB808", str(args.file), target=args.file.as_posix(), reason=exc.strerror or str(exc))
     print(f"{args.file.as_posix()}: rättelsen {day.isoformat()} är antecknad: {args.vad}")
@@ -149,6 +150,17 @@ def _writable(file: Path, new: str, copy_text: str | None, copy) -> bool:
         _refuse("VB808", shown, target=file.as_posix(), reason="rapporten skulle inte klara kontrollen efteråt")
         return False
     return True
+
+
+def _text_of(file: Path) -> tuple[str, str]:
+    """The file's text with "\n" line breaks, and the line break it was written with ("\r\n" or "\n")."""
+    text = file.read_bytes().decode("utf-8")
+    return text.replace("\r\n", "\n"), "\r\n" if "\r\n" in text else "\n"
+
+
+def _bytes_of(text: str, ending: str) -> bytes:
+    """The text to write, with the file's own line breaks."""
+    return text.replace("\n", ending).encode("utf-8")
 
 
 def _lowered(text: str) -> str:

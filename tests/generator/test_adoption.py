@@ -299,14 +299,14 @@ def test_diff_of_an_adopted_report_that_cannot_be_read_does_not_call_it_removed(
 def test_faststall_that_cannot_write_the_report_leaves_no_copy(content, capsys, monkeypatch):
     path = content / UNIT
     before = path.read_bytes()
-    write = Path.write_text
+    write = Path.write_bytes
 
     def refuse_report(self: Path, *args, **kwargs):
         if self == path:
             raise PermissionError(13, "Åtkomst nekas")
         return write(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "write_text", refuse_report)
+    monkeypatch.setattr(Path, "write_bytes", refuse_report)
     assert adopt(content) == 1
     err = capsys.readouterr().err
     assert "VB808" in err and "Åtkomst nekas" in err
@@ -334,3 +334,16 @@ def test_vb_build_publishes_the_adopted_version_beside_the_corrected_report(cont
     assert DECISION in current and 'href="faststalld/"' in current and f"{WHAT} Varför: {WHY}" in current
     assert DECISION in adopted and 'href="../"' in adopted and WHAT not in adopted
     assert "data-pagefind-body" in current and "data-pagefind-body" not in adopted
+
+
+def test_faststall_and_rattelse_keep_the_files_line_breaks(content):
+    path = content / UNIT
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert adopt(content) == 0
+    change_figure_crlf = path.read_bytes().replace(b"      utfall: 95\r\n", b"      utfall: 96\r\n")
+    path.write_bytes(change_figure_crlf)
+    assert correct(content) == 0
+    for written in (path, Path(adopted_copy_path(str(path)))):
+        raw = written.read_bytes()
+        assert raw.count(b"\n") == raw.count(b"\r\n") > 0
+    assert errors(content) == []
