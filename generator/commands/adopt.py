@@ -49,7 +49,7 @@ def run_adopt(args: argparse.Namespace) -> int:
     loaded, copy = found
     report = loaded.model
     if report.faststalld is not None:
-        return _refuse("VB804", str(args.file), target=args.file.as_posix(), adopted=_lowered(adoption_line(report)))
+        return _refuse("VB811", str(args.file), target=args.file.as_posix(), adopted=_lowered(adoption_line(report)))
     text, ending = _text_of(args.file)
     new = with_adoption(text, adoption_block(args.datum, args.paragraf, args.dnr, checksum(report)))
     if not _writable(args.file, new, copy_text=new, copy=copy):
@@ -60,7 +60,7 @@ def run_adopt(args: argparse.Namespace) -> int:
         args.file.write_bytes(_bytes_of(new, ending))
     except OSError as exc:
         copy_path.unlink(missing_ok=True)
-        return _refuse("VB808", str(args.file), target=args.file.as_posix(), reason=exc.strerror or str(exc))
+        return _refuse("VB815", str(args.file), target=args.file.as_posix(), reason=exc.strerror or str(exc))
     print(f"{args.file.as_posix()}: fastställd av nämnden {args.datum.isoformat()} § {args.paragraf}, dnr {args.dnr}.")
     print(f"Den fastställda versionen är sparad i {copy_path.as_posix()}; den filen ändras aldrig.")
     print(f"Lägg till båda filerna i git: git add {args.file.as_posix()} {copy_path.as_posix()}")
@@ -77,21 +77,21 @@ def run_correct(args: argparse.Namespace) -> int:
     loaded, copy = found
     report = loaded.model
     if report.faststalld is None:
-        return _refuse("VB805", str(args.file), target=args.file.as_posix())
+        return _refuse("VB812", str(args.file), target=args.file.as_posix())
     if checksum(report) == recorded(report):
         since = f"vid rättelsen {report.rattelser[-1].datum.isoformat()}" if report.rattelser else "när rapporten fastställdes"
-        return _refuse("VB806", str(args.file), target=args.file.as_posix(), since=since)
+        return _refuse("VB813", str(args.file), target=args.file.as_posix(), since=since)
     day = args.datum or date.today()
     text, ending = _text_of(args.file)
     new = with_correction(text, correction_item(day, args.vad, args.varfor, checksum(report)))
     if new is None:
-        return _refuse("VB808", str(args.file), target=args.file.as_posix(), reason="listan rattelser är skriven på en rad")
+        return _refuse("VB815", str(args.file), target=args.file.as_posix(), reason="listan rattelser är skriven på en rad")
     if not _writable(args.file, new, copy_text=None, copy=copy):
         return 1
     try:
         args.file.write_bytes(_bytes_of(new, ending))
     except OSError as exc:
-        return _refuse("VB808", str(args.file), target=args.file.as_posix(), reason=exc.strerror or str(exc))
+        return _refuse("VB815", str(args.file), target=args.file.as_posix(), reason=exc.strerror or str(exc))
     print(f"{args.file.as_posix()}: rättelsen {day.isoformat()} är antecknad: {args.vad}")
     print(f"Kontrollera med: vb check {args.file.as_posix()}")
     return 0
@@ -113,7 +113,7 @@ def _read(file: Path, what: str, allowed: tuple[str, ...]):
     errors = [p for p in result.problems if p.severity is Severity.ERROR and p.code not in allowed]
     if errors:
         print(as_text(errors, result.files))
-        _refuse("VB807", str(file), target=file.as_posix(), what=what)
+        _refuse("VB814", str(file), target=file.as_posix(), what=what)
         return None
     content = load_content(root, [file])
     if not content.reports:
@@ -139,7 +139,7 @@ def _writable(file: Path, new: str, copy_text: str | None, copy) -> bool:
     document = read_file(new.encode("utf-8"), shown)
     model, problems = to_model(Rapport, document)
     if model is None or document.problems or problems:
-        _refuse("VB808", shown, target=file.as_posix(), reason="den nya texten gick inte att läsa tillbaka")
+        _refuse("VB815", shown, target=file.as_posix(), reason="den nya texten gick inte att läsa tillbaka")
         return False
     copies = [Loaded(copy_file, model, document.source)] if copy_text is not None else []
     copies += [Loaded(copy_file, copy.model, copy.source)] if copy_text is None and copy is not None else []
@@ -147,7 +147,7 @@ def _writable(file: Path, new: str, copy_text: str | None, copy) -> bool:
     if found:
         for item in locate(found, {shown: document.source}):
             say(item)
-        _refuse("VB808", shown, target=file.as_posix(), reason="rapporten skulle inte klara kontrollen efteråt")
+        _refuse("VB815", shown, target=file.as_posix(), reason="rapporten skulle inte klara kontrollen efteråt")
         return False
     return True
 

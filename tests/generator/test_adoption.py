@@ -118,11 +118,11 @@ def test_a_second_change_after_a_rattelse_needs_a_second_rattelse(content):
 
 def test_rattelse_refuses_when_nothing_changed_and_when_not_adopted(content, capsys):
     assert correct(content) == 1
-    assert "VB805" in capsys.readouterr().err
+    assert "VB812" in capsys.readouterr().err
     adopt(content)
     before = (content / UNIT).read_bytes()
     assert correct(content) == 1
-    assert "VB806" in capsys.readouterr().err
+    assert "VB813" in capsys.readouterr().err
     assert (content / UNIT).read_bytes() == before
 
 
@@ -130,12 +130,12 @@ def test_faststall_refuses_an_adopted_report_and_a_report_with_errors(content, c
     adopt(content)
     capsys.readouterr()
     assert adopt(content) == 1
-    assert "VB804" in capsys.readouterr().err
+    assert "VB811" in capsys.readouterr().err
     path = content / COUNCIL
     path.write_text(path.read_text(encoding="utf-8").replace("period: T1\n", "period: T3\n", 1), encoding="utf-8")
     assert adopt(content, COUNCIL) == 1
     captured = capsys.readouterr()
-    assert "VB807" in captured.err and "VB105" in captured.out
+    assert "VB814" in captured.err and "VB105" in captured.out
     assert not Path(adopted_copy_path(str(path))).exists()
 
 
@@ -309,7 +309,7 @@ def test_faststall_that_cannot_write_the_report_leaves_no_copy(content, capsys, 
     monkeypatch.setattr(Path, "write_bytes", refuse_report)
     assert adopt(content) == 1
     err = capsys.readouterr().err
-    assert "VB808" in err and "Åtkomst nekas" in err
+    assert "VB815" in err and "Åtkomst nekas" in err
     assert path.read_bytes() == before
     assert not Path(adopted_copy_path(str(path))).exists()
 
