@@ -38,12 +38,12 @@ def with_correction(text: str, item: str) -> str | None:
     lines = text.splitlines(keepends=True)
     start = next((n for n, line in enumerate(lines) if _TOP_KEY.match(line.rstrip("\r\n"))), None)
     if start is None:
-        return _ended(text) + "rattelser:\n" + _indent(item, "  ")
+        return _ended(text) + "rattelser:\n" + item  # a list not indented under its key, as the editor writes it
     rest = _TOP_KEY.match(lines[start].rstrip("\r\n"))["rest"]  # type: ignore[index]
     if rest not in ("", "[]") and not rest.startswith("#"):
         return None
     end = _list_end(lines, start)
-    indent = next((m["indent"] for line in lines[start + 1:end] if (m := _ITEM.match(line))), "  ")
+    indent = next((m["indent"] for line in lines[start + 1:end] if (m := _ITEM.match(line))), "")
     head = lines[:start] + (["rattelser:\n"] if rest == "[]" else [lines[start]]) + lines[start + 1:end]
     tail = lines[end:]
     return _ended("".join(head)) + _indent(item, indent) + "".join(tail)

@@ -51,7 +51,7 @@ def run_adopt(args: argparse.Namespace) -> int:
     if report.faststalld is not None:
         return _refuse("VB811", str(args.file), target=args.file.as_posix(), adopted=_lowered(adoption_line(report)))
     text, ending = _text_of(args.file)
-    new = with_adoption(text, adoption_block(args.datum, args.paragraf, args.dnr, checksum(report)))
+    new = _laid_out(text, with_adoption(text, adoption_block(args.datum, args.paragraf, args.dnr, checksum(report))))
     if not _writable(args.file, new, copy_text=new, copy=copy):
         return 1
     copy_path = Path(adopted_copy_path(str(args.file)))
@@ -84,6 +84,7 @@ def run_correct(args: argparse.Namespace) -> int:
     day = args.datum or date.today()
     text, ending = _text_of(args.file)
     new = with_correction(text, correction_item(day, args.vad, args.varfor, checksum(report)))
+    new = None if new is None else _laid_out(text, new)
     if new is None:
         return _refuse("VB815", str(args.file), target=args.file.as_posix(), reason="listan rattelser är skriven på en rad")
     if not _writable(args.file, new, copy_text=None, copy=copy):
@@ -150,6 +151,18 @@ def _writable(file: Path, new: str, copy_text: str | None, copy) -> bool:
         _refuse("VB815", shown, target=file.as_posix(), reason="rapporten skulle inte klara kontrollen efteråt")
         return False
     return True
+
+
+def _laid_out(old: str, new: str) -> str:
+    """`new` in the editor's layout (`vb fmt`) when `old` was in it, so the file stays as the editor saves it."""
+    from generator.authoring.yamlfmt import layout
+    from generator.content.models import Rapport
+
+    canonical, found = layout(old.encode("utf-8"), "rapport", Rapport)
+    if canonical is None or found:
+        return new
+    laid_out, _ = layout(new.encode("utf-8"), "rapport", Rapport)
+    return laid_out or new
 
 
 def _text_of(file: Path) -> tuple[str, str]:

@@ -277,7 +277,7 @@ def test_a_rattelse_is_added_to_a_list_in_the_middle_of_the_file():
 
 
 def test_a_rattelse_replaces_an_empty_list_and_leaves_a_flow_list_alone():
-    assert with_correction("rattelser: []\nb: 2\n", ITEM).startswith("rattelser:\n  - datum: 2022-03-01\n")
+    assert with_correction("rattelser: []\nb: 2\n", ITEM).startswith("rattelser:\n- datum: 2022-03-01\n")
     assert with_correction("rattelser: []\nb: 2\n", ITEM).endswith("\nb: 2\n")
     assert with_correction("rattelser: [{datum: 2022-02-20}]\n", ITEM) is None
 
@@ -346,4 +346,15 @@ def test_faststall_and_rattelse_keep_the_files_line_breaks(content):
     for written in (path, Path(adopted_copy_path(str(path)))):
         raw = written.read_bytes()
         assert raw.count(b"\n") == raw.count(b"\r\n") > 0
+    assert errors(content) == []
+
+
+def test_adoption_and_rattelse_keep_a_report_in_the_editors_layout(content, capsys):
+    path = content / UNIT
+    assert main(["fmt", "--check", str(path)]) == 0
+    adopt(content)
+    change_figure(content)
+    correct(content)
+    capsys.readouterr()
+    assert main(["fmt", "--check", str(path), adopted_copy_path(str(path))]) == 0, capsys.readouterr().err
     assert errors(content) == []
