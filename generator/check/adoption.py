@@ -21,7 +21,7 @@ def check_adoption(reports: list[Loaded], copies: list[Loaded], known: Collectio
     by_name = {copy.file: copy for copy in copies}
     found: list[Problem] = []
     for loaded in reports:
-        if getattr(loaded, "partial", False):
+        if loaded.partial:
             continue  # parts with errors were left out: its checksum says nothing, and the errors are reported
         copy_file = adopted_copy_path(loaded.file)
         found += _check_report(loaded, by_name.get(copy_file), copy_file, copy_file in known)

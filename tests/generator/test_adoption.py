@@ -358,3 +358,12 @@ def test_adoption_and_rattelse_keep_a_report_in_the_editors_layout(content, caps
     capsys.readouterr()
     assert main(["fmt", "--check", str(path), adopted_copy_path(str(path))]) == 0, capsys.readouterr().err
     assert errors(content) == []
+
+
+def test_an_adopted_report_with_a_type_error_is_told_the_error_not_a_missing_rattelse(content):
+    adopt(content)
+    path = content / UNIT
+    path.write_text(path.read_text(encoding="utf-8").replace(FIGURE_BEFORE, '      utfall: "96,5"\n      utfall_man: 92\n'),
+                    encoding="utf-8")
+    codes = [code for code, *_ in errors(content)]
+    assert "VB104" in codes and "VB221" not in codes
