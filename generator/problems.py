@@ -11,6 +11,7 @@ import functools
 import string
 from dataclasses import dataclass, field
 from enum import Enum
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 Location = tuple[str | int, ...]  # keys and list indexes from a file's top to a value
@@ -279,7 +280,7 @@ def problem(code: str, file: str, path: Location = (), /, *, on_key: bool = Fals
     return Problem(code, file, tuple(path), args, on_key=on_key)
 
 
-def suggestion(word: str, choices: list[str] | set[str], names: dict[str, str] | None = None) -> str:
+def suggestion(word: str, choices: Iterable[str], names: Mapping[str, str] | None = None) -> str:
     """' Menade du "x"?' for the closest choice, or '' when nothing is close; with `names`, the choice's name too
     (' Menade du "x" (Sjukfrånvaro)?'), so an id can be told from its neighbours without opening the catalogue."""
     import difflib
