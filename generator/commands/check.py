@@ -11,9 +11,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("paths", nargs="*", type=Path, default=[Path("content")], metavar="SÖKVÄG")
     parser.add_argument("--format", choices=["text", "github", "json", "gitlab", "sarif"], default="text")
     parser.add_argument("--strict", action="store_true", help="varningar ger också felkod")
-    parser.add_argument("--mot", metavar="VERSION", default=None,
-                        help="jämför fastställda rapporter med den här versionen i git (standard: HEAD, t.ex. "
-                             "origin/main i en pull request): en ändring kräver en rättelse")
     parser.set_defaults(run=run)
     codes = commands.add_parser("felkoder", help="skriv tabellen över alla felkoder (Markdown)")
     codes.add_argument("--readme", type=Path, help="uppdatera tabellen mellan felkoder-markeringarna i filen")
@@ -21,13 +18,11 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.authoring.adopted import adoption_check
     from generator.check.output import FORMATS
     from generator.check.run import check_paths
     from generator.engine import published
 
     result = check_paths(args.paths, published=published)
-    result.problems += adoption_check(args.paths, args.mot or "HEAD", explicit=args.mot is not None)
     print(FORMATS[args.format](result.problems, result.files))
     return 1 if result.failed(args.strict) else 0
 

@@ -13,14 +13,14 @@ without parsing a builtin's text signature as it must for `list`.
 
 from collections.abc import Iterator
 from datetime import date
-from typing import get_args, Annotated, Literal, Union
+from typing import Any, get_args, Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from generator.ids import ID_PATTERN
 
 
-def _no_items() -> list:
+def _no_items() -> list[Any]:
     """A new empty list for each model (a list field's default)."""
     return []
 
@@ -449,7 +449,7 @@ class Ekonomi(Base):
                 for index, block in enumerate(value):
                     yield section, index, block
 
-    def first(self, kind: str):
+    def first(self, kind: str) -> Any:
         """The first table of a kind ("resultatrakning", "resultatenheter" …) in any section, or None."""
         return next((getattr(b, kind) for _, _, b in self.blocks() if getattr(b, kind) is not None), None)
 
@@ -475,20 +475,22 @@ class Godkannande(Base):
     datum: date
 
 
-class Faststallelse(Base):
-    """The nämnd's decision adopting the report: from then on the adopted version is a public record."""
+class Faststallande(Base):
+    """The council's decision that adopted the report: after it the content changes only by a rättelse."""
 
-    datum: date = Field(description="Sammanträdets datum.")
-    paragraf: str = Field(description="Protokollets paragraf, t.ex. 45 (utan §).")
-    diarienummer: str = Field(description="Ärendets diarienummer.")
+    datum: date = Field(description="Datum för nämndens beslut.")
+    paragraf: int | str = Field(description='Paragrafen i protokollet, t.ex. 45 (skrivs "§ 45" på webbplatsen).')
+    diarienummer: str = Field(description="Ärendets diarienummer, t.ex. HÄ 2021/123.")
+    kontrollsumma: str | None = Field(None, description="Innehållets kontrollsumma när det fastställdes. Skrivs av vb faststall, aldrig för hand.")
 
 
 class Rattelse(Base):
-    """A correction of an adopted report: when, what was corrected and why."""
+    """One correction made after adoption: when, what and why, and the content's checksum after it."""
 
-    datum: date = Field(description="Dagen då rättelsen gjordes.")
+    datum: date
     vad: str = Field(description="Vad som rättades.")
     varfor: str = Field(description="Varför det rättades.")
+    kontrollsumma: str | None = Field(None, description="Innehållets kontrollsumma efter rättelsen. Skrivs av vb rattelse, aldrig för hand.")
 
 
 class Rapport(Base):
@@ -500,9 +502,6 @@ class Rapport(Base):
     handlaggare: Handlaggare | None = None
     till: str | None = None
     datum: date | None = Field(None, description="Datum för nämndens sammanträde.")
-    diarienummer: str | None = Field(None, description="Ärendets diarienummer, t.ex. 1.2.3-123/2021.")
-    faststallelse: Faststallelse | None = Field(None, description="Nämndens beslut att fastställa rapporten.")
-    rattelser: list[Rattelse] = Field(default_factory=_no_items, description="Rättelser efter fastställandet.")
     forslag_till_beslut: Markdown = ""
     sammanfattning: Markdown = ""
     arendets_beredning: Markdown = ""
@@ -517,3 +516,5 @@ class Rapport(Base):
     ovrigt: Markdown = Field("", description="Synpunkter och klagomål, lex Sarah och annat som inte hör till avsnitten ovan.")
     underskrifter: list[Underskrift] = Field(default_factory=_no_items)
     godkannanden: list[Godkannande] = Field(default_factory=_no_items)
+    faststalld: Faststallande | None = Field(None, description="Nämndens beslut att fastställa rapporten. Skrivs med vb faststall.")
+    rattelser: list[Rattelse] = Field(default_factory=_no_items, description="Rättelser efter fastställandet, äldst först. Skrivs med vb rattelse.")

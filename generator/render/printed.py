@@ -7,7 +7,7 @@ from datetime import date
 from typing import Callable
 
 from generator.render import format as fmt
-from generator.render.adoption import adoption_line, correction_lines
+from generator.render.adoption import adoption_notice
 from generator.render.info import ReportInfo
 
 PERIOD_SPANS = {"T1": "januari–april", "T2": "januari–augusti", "VB": "januari–december"}
@@ -46,6 +46,7 @@ def period_text(period: str, year: int) -> str:
 def pdf_source(info: ReportInfo, council: str, split: bool) -> PdfSource:
     """The PDF of one report; a split report is printed from its print view, a one-page report from its page."""
     report = info.report
+    notice = adoption_notice(report)
     base = info.base
     pages = (f"{base}/index.md", f"{base}/utskrift.md") if split else (f"{base}/index.md",)
     return PdfSource(
@@ -58,10 +59,10 @@ def pdf_source(info: ReportInfo, council: str, split: bool) -> PdfSource:
         report_name=fmt.report_name(report.period, report.ar),
         period=period_text(report.period, report.ar),
         meeting=report.datum,
-        registration=report.diarienummer or "",
+        registration=report.faststalld.diarienummer if report.faststalld else "",
         officer=report.handlaggare.namn if report.handlaggare else "",
-        adopted=adoption_line(report),
-        corrections=tuple(correction_lines(report)),
+        adopted=notice.line if notice else "",
+        corrections=tuple(f"{c.date}: {c.what} Skäl: {c.why}" for c in notice.corrections) if notice else (),
     )
 
 

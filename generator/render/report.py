@@ -10,14 +10,13 @@ TOC. Empty sections still appear, with nothing under them.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from typing import Callable
 
 from jinja2 import Environment
 
 from generator.render import format as fmt
 from generator.content.outline import Section as OutlineSection
 from generator.content.outline import outline
-from generator.render.adoption import adoption_line, correction_lines
 from generator.render.printed import pdf_file
 from generator.render.context import (
     Cover,
@@ -29,6 +28,7 @@ from generator.render.context import (
     Signatures,
     TocEntry,
 )
+from generator.render.adoption import ADOPTED_TITLE, adoption_notice
 from generator.render.economy import block_part
 from generator.render.environment import render_context
 from generator.render.goals import kf_goal
@@ -55,7 +55,8 @@ TOC_TITLE = "Innehållsförteckning"
 
 def title_of(info: ReportInfo) -> str:
     """The report's page title: "Tertialrapport 1 för 2021 – Hägersten-Älvsjö stadsdelsnämnd"."""
-    return f"{fmt.report_name(info.report.period, info.report.ar)} – {info.name}"
+    title = f"{fmt.report_name(info.report.period, info.report.ar)} – {info.name}"
+    return f"{title} ({ADOPTED_TITLE.lower()})" if info.adopted_version else title
 
 
 def sections_of(info: ReportInfo) -> list[OutlineSection]:
@@ -89,13 +90,14 @@ def section_body(key: str, level: int, info: ReportInfo, name_of: NameOf) -> lis
 
 
 def cover(info: ReportInfo, level: int) -> Cover | None:
-    """The council report's cover parts and Bilagor; a unit report shows only its Bilagor, if any."""
+    """The council report's cover parts and Bilagor; a unit report shows only its Bilagor, if any; an adoption above them."""
     report = info.report
     parts = [(title, narrative(getattr(report, key), level)) for key, title in COVER_PARTS] if info.is_council else []
     show = info.is_council or bool(report.bilagor)
-    if not parts and not show:
+    notice = adoption_notice(report, info.adopted_version)
+    if not parts and not show and notice is None:
         return None
-    return Cover(level, parts, list(report.bilagor), show)
+    return Cover(level, parts, list(report.bilagor), show, notice)
 
 
 def facts(info: ReportInfo) -> list[tuple[str, str]]:
@@ -109,14 +111,7 @@ def facts(info: ReportInfo) -> list[tuple[str, str]]:
         found.append(("Till", report.till))
     if report.datum:
         found.append(("Datum", fmt.iso_date(report.datum)))
-    if report.diarienummer:
-        found.append(("Diarienummer", report.diarienummer))
     return found
-
-
-def adopted(info: ReportInfo) -> dict[str, Any]:
-    """The adoption line and corrections that stand under the report's title."""
-    return {"adoption": adoption_line(info.report), "corrections": correction_lines(info.report)}
 
 
 def signatures(info: ReportInfo) -> Signatures | None:
@@ -150,7 +145,7 @@ def print_view(env: Environment, info: ReportInfo, name_of: NameOf) -> str:
     parts += [section_part(section, 2, info, name_of, f"{info.base}/utskrift.md") for section in sections]
     parts.append(signatures(info))
     page = ReportPage(title_of(info), facts(info), [], [p for p in parts if p is not None], print_view=True,
-                      print_button=True, pdf=f"../{pdf_file(info)}", **adopted(info))
+                      print_button=True, pdf=f"../{pdf_file(info)}")
     return render_page(env, page)
 
 
@@ -185,7 +180,7 @@ def whole_page(env: Environment, info: ReportInfo, name_of: NameOf) -> str:
     parts += [section_part(section, 2, info, name_of, f"{info.base}/index.md") for section in sections]
     parts.append(signatures(info))
     return render_page(env, ReportPage(title_of(info), facts(info), [], [p for p in parts if p is not None],
-                                       print_button=True, pdf=pdf_file(info), **adopted(info)))
+                                       print_button=True, pdf=pdf_file(info)))
 
 
 def front_page(env: Environment, info: ReportInfo, sections: list[OutlineSection], name_of: NameOf,
@@ -198,7 +193,7 @@ def front_page(env: Environment, info: ReportInfo, sections: list[OutlineSection
         entries = toc_entries(sections, lambda section: links.get(id(section), ""))
         parts = [cover(info, 2), LinkList(2, TOC_TITLE, entries), first]
         return render_page(env, ReportPage(title_of(info), facts(info), [Link(PRINT_TITLE, "utskrift.md")],
-                                           [p for p in parts if p is not None], pdf=pdf_file(info), **adopted(info)))
+                                           [p for p in parts if p is not None], pdf=pdf_file(info)))
 
     found = [anchor for level, _, anchor in anchors(page(hrefs)) if level == 2]
     if found:  # the first section is the page's only TOC heading below the title

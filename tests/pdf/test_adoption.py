@@ -1,45 +1,30 @@
-"""An adopted report says so on its page and on its PDF's cover, with the corrections made since, by date."""
+"""An adopted report's PDF says so on its cover, with the corrections made since and the diarienummer."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from generator.content.models import Rapport
 from generator.pdf.document import document, html_of
 from generator.pdf.engine import pdf_bytes
-from generator.render.printed import PdfSource
+from generator.render.info import ReportInfo
+from generator.render.printed import PdfSource, pdf_source
 from tests.pdf.conftest import pdf_pages, squeezed
-from tests.render.tree import UNIT_VB, UNIT_VB_PATH, write_tree
-from tests.site_pages import site_of
 
-ADOPTED = """faststallelse:
-  datum: 2022-02-10
-  paragraf: "12"
-  diarienummer: 1.2-34/2022
-rattelser:
-  - datum: 2022-03-15
-    vad: Sjukfrånvaron i tabellen
-    varfor: Fel siffra skrevs av från systemet.
-  - datum: 2022-03-01
-    vad: Stavning i analysen.
-    varfor: Skrivfel.
-"""
 LINE = "Fastställd av nämnden 2022-02-10 § 12, dnr 1.2-34/2022"
 
 
-def test_the_page_of_an_adopted_report_says_so_and_lists_its_corrections_by_date(tmp_path):
-    tree = write_tree(tmp_path / "content", {UNIT_VB_PATH: UNIT_VB + ADOPTED})
-    page = site_of(tree).pages["2021/vb/hemtjansten/index.md"]
-    assert f"**{LINE}**" in page
-    first, second = page.index("- 2022-03-01: Stavning i analysen. Skäl: Skrivfel."), \
-        page.index("- 2022-03-15: Sjukfrånvaron i tabellen. Skäl: Fel siffra skrevs av från systemet.")
-    assert page.index("Rättelser efter fastställandet:") < first < second
-    document_of = next(d for d in site_of(tree).documents if d.target.endswith("hemtjansten-2021-vb.pdf"))
-    assert document_of.adopted == LINE and len(document_of.corrections) == 2
-
-
-def test_a_report_not_adopted_says_nothing_of_it(tmp_path):
-    tree = write_tree(tmp_path / "content")
-    assert "Fastställd" not in site_of(tree).pages["2021/vb/hemtjansten/index.md"]
+def test_the_pdf_of_an_adopted_report_carries_its_adoption_corrections_and_registration_number():
+    report = Rapport.model_validate({
+        "organisation": "enhet", "ar": 2021, "period": "VB",
+        "faststalld": {"datum": date(2022, 2, 10), "paragraf": 12, "diarienummer": "1.2-34/2022"},
+        "rattelser": [{"datum": date(2022, 3, 1), "vad": "Stavning i analysen.", "varfor": "Skrivfel."}]})
+    source = pdf_source(ReportInfo(report, None, "Enheten", False), "Provnämnden", split=False)
+    assert source.adopted == LINE and source.registration == "1.2-34/2022"
+    assert len(source.corrections) == 1 and source.corrections[0].startswith("2022-03-01: Stavning i analysen")
+    plain = pdf_source(ReportInfo(report.model_copy(update={"faststalld": None, "rattelser": []}), None, "Enheten",
+                                  False), "Provnämnden", split=False)
+    assert (plain.adopted, plain.corrections, plain.registration) == ("", (), "")
 
 
 def test_the_pdfs_cover_carries_the_adoption_and_the_corrections(tmp_path):
