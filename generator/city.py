@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import TextIO
 
 
+from generator.fsio import read_bounded, write_atomic
 from generator.publish import PublishError, staged
 from generator.render.districts import District, districts_page
-from generator.yamlread import read_file
+from generator.yamlread import MAX_BYTES, read_file
 
 ORGANISATION = "organisation.yml"
 START_PAGE = "index.html"
@@ -63,10 +64,8 @@ def district_roots(content: Path) -> list[Path]:
 
 def district_of(root: Path) -> District:
     """A district's folder and its council's name from organisation.yml (the folder name if it cannot be read)."""
-    try:
-        data = read_file((root / ORGANISATION).read_bytes(), ORGANISATION).data
-    except OSError:
-        data = None
+    read = read_bounded(root / ORGANISATION, MAX_BYTES)
+    data = read_file(read.raw, ORGANISATION).data if read.raw is not None else None
     council = data.get("namnd") if isinstance(data, dict) else None
     name = council.get("namn") if isinstance(council, dict) else None
     return District(root.name, name if isinstance(name, str) and name.strip() else root.name)
@@ -83,7 +82,7 @@ def publish_city(roots: list[Path], site: Path, config_file: Path, processes: in
         failed = [b for b in builds if not b.ok]
         if failed:
             raise PublishError(failure_message(failed, site))
-        (staging / START_PAGE).write_text(districts_page([b.district for b in builds]), encoding="utf-8")
+        write_atomic(staging / START_PAGE, districts_page([b.district for b in builds]))
     return CityBuilt(site, builds, time.perf_counter() - started)
 
 

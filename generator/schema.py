@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.fsio import write_atomic
 from generator.models import Katalog, Organisation, Rapport
 
 SCHEMAS = {"organisation.schema.json": Organisation, "katalog.schema.json": Katalog, "rapport.schema.json": Rapport}
@@ -70,6 +71,6 @@ def write_schemas(folder: Path) -> list[Path]:
     written = []
     for name, model in SCHEMAS.items():
         path = folder / name
-        path.write_text(schema_text(model), encoding="utf-8")
+        write_atomic(path, schema_text(model))
         written.append(path)
     return written

@@ -17,19 +17,21 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from generator.codeowners import codeowners
+    from generator.fsio import write_atomic
     from generator.load import to_model
     from generator.models import Organisation
     from generator.output import as_text
     from generator.problems import problem
-    from generator.yamlread import read_file
+    from generator.fsio import read_bounded, reason
+    from generator.yamlread import MAX_BYTES, read_file, too_large
 
     source = args.content / "organisation.yml"
-    try:
-        raw = source.read_bytes()
-    except OSError as exc:
-        print(as_text([problem("VB001", str(source), reason=exc.strerror or str(exc))], 0), file=sys.stderr)
+    read = read_bounded(source, MAX_BYTES)  # a link is not followed, a huge file not read
+    if read.raw is None:
+        found = problem("VB001", str(source), reason=reason(read.error)) if read.error else too_large(str(source), read.size)
+        print(as_text([found], 0), file=sys.stderr)
         return 1
-    document = read_file(raw, str(source))
+    document = read_file(read.raw, str(source))
     organisation, found = to_model(Organisation, document)
     if organisation is None:
         print(as_text([*document.problems, *found], 1), file=sys.stderr)
@@ -40,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
+    write_atomic(out, text)
     print(f"Skrev {out.as_posix()}.")
     return 0
 

@@ -20,6 +20,7 @@ def run(args: argparse.Namespace) -> int:
     from generator.aggregate import aggregate
     from generator.commands.common import load_tree, require_catalogue
     from generator.export import export_files
+    from generator.fsio import write_atomic
     from generator.output import as_text
     from generator.problems import Severity
     from generator.validate import validate
@@ -39,6 +40,6 @@ def run(args: argparse.Namespace) -> int:
     folder = args.out / f"{args.year}-{args.period.lower()}"
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in export_files(aggregated).items():
-        (folder / name).write_text(text, encoding="utf-8")
+        write_atomic(folder / name, text)
         print(folder / name)
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 PERIODS = ["VP", "T1", "T2", "VB"]
@@ -31,7 +32,11 @@ def run(args: argparse.Namespace) -> int:
     if args.unit not in nodes:
         say(problem("VB201", content.organisation.file, ref=args.unit, suggestion=suggestion(args.unit, nodes)))
         return 1
-    if target.exists() or target.with_suffix(".yaml").exists():
+    link = _link_on_the_way(args.content, target)
+    if link is not None:
+        say(problem("VB015", str(args.content / link), name=link.as_posix()))
+        return 1
+    if os.path.lexists(target) or os.path.lexists(target.with_suffix(".yaml")):
         say(problem("VB801", str(target), org=nodes[args.unit], period=args.period, year=args.year, target=target.as_posix()))
         return 1
     if require_catalogue(content, args.year) is None:
@@ -39,10 +44,22 @@ def run(args: argparse.Namespace) -> int:
     return _write(args, content, target, nodes[args.unit])
 
 
+def _link_on_the_way(content: Path, target: Path) -> Path | None:
+    """A symbolic link between the content folder and the new report (a new report is never written through one)."""
+    from generator.fsio import link_between
+
+    for probe in (target, target.with_suffix(".yaml")):
+        link = link_between(content, probe)
+        if link is not None:
+            return link
+    return None
+
+
 def _write(args: argparse.Namespace, content, target: Path, name: str) -> int:
     """Build the skeleton, write it and tell the unit what to do next."""
     from generator.models import PERIOD_NAMES
     from generator.scaffold import find_report, header, previous_report, scaffold, with_outcome_todos
+    from generator.fsio import write_atomic
     from generator.yamlwrite import dump
 
     reports = [loaded.model for loaded in content.reports]
@@ -53,7 +70,7 @@ def _write(args: argparse.Namespace, content, target: Path, name: str) -> int:
                       previous=previous, last_vb=last_vb)
     text = header(name, PERIOD_NAMES[args.period], args.year, previous) + with_outcome_todos(dump(result.data))
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    write_atomic(target, text)
     print(f"Skapade {target.as_posix()}.")
     if previous is not None:
         print(f"Enhetsmålen och deras status kommer från {previous.period} {previous.ar}.")
