@@ -30,7 +30,11 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     raw = data.encode("utf-8") if isinstance(data, str) else data
     path = Path(path)
     temporary = path.with_name(f"{TEMPORARY_PREFIX}{secrets.token_hex(6)}-{path.name}"[:255])
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), 0o666)
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0),
+                             0o666)
+    except OSError as exc:
+        raise _naming(exc, path) from exc
     try:
         try:
             _write_all(descriptor, raw)
@@ -41,12 +45,15 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         os.replace(temporary, path)
     except OSError as exc:
         _remove(temporary)
-        if exc.filename is None or exc.filename == str(temporary):  # name the file the user asked for
-            raise OSError(exc.errno, exc.strerror, str(path)) from exc
-        raise
+        raise _naming(exc, path) from exc
     except BaseException:
         _remove(temporary)
         raise
+
+
+def _naming(exc: OSError, path: Path) -> OSError:
+    """The error with the file the user asked for as its path, not the temporary file beside it."""
+    return OSError(exc.errno, exc.strerror, str(path))
 
 
 def _write_all(descriptor: int, raw: bytes) -> None:
