@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_paths
+from generator.check.run import check_paths
 from generator.problems import Problem
 
 # Tests of bugs that were found and fixed live in tests/regressions/.

@@ -12,9 +12,9 @@ from pathlib import Path
 import yaml
 
 from generator.cli import main
-from generator.load import load_content
-from generator.mkdocs_plugin import VbPlugin, outside_links
-from generator.outline import table_of_contents
+from generator.content.load import load_content
+from generator.engine.plugin import VbPlugin, outside_links
+from generator.content.outline import table_of_contents
 from generator.render.environment import TEMPLATES
 from tests.content.conftest import report_of
 from tests.render.tree import UNIT_VB, UNIT_VB_PATH, write_tree

@@ -32,10 +32,10 @@ from unittest import mock
 
 import pytest
 
-from generator.check import check_paths
+from generator.check.run import check_paths
 from generator.cli import main
 from generator.problems import CATALOGUE, Severity
-from generator.yamlread import MAX_BYTES
+from generator.content.yamlread import MAX_BYTES
 
 from tests.conftest import TEXT_LINE, UNIT_VB, UNIT_VB_PATH, write_tree
 
@@ -365,7 +365,7 @@ def test_case_through_cli(folder: Path, tmp_path: Path, capsys):
 
 def test_nfd_values_are_read_as_nfc(tmp_path):
     """The nfd-in-values case is saved in NFD; the loaded report holds NFC text."""
-    from generator.load import load_content
+    from generator.content.load import load_content
 
     case = load_case(CORPUS / "nfd-in-values")
     root = case.build(tmp_path)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_paths
+from generator.check.run import check_paths
 from generator.cli import main
 from generator.fsio import write_atomic
 from tests.conftest import UNIT_VB_PATH, write_tree
@@ -53,7 +53,7 @@ def test_a_file_of_one_long_text_is_shown_by_an_excerpt(tmp_path, capsys):
 
 
 def test_a_linked_report_is_not_published(tmp_path):
-    from generator.build import build_site
+    from generator.build.pages import build_site
 
     root = write_tree(tmp_path / "content")
     report = (root / UNIT_VB_PATH).read_text(encoding="utf-8").replace("organisation: enhet-a", "organisation: enhet-b")
@@ -264,7 +264,7 @@ def test_a_missing_file_is_told_in_swedish(tmp_path, capsys):
 
 STOPPED_BUILD = """
 import sys, time
-import generator.publish as publish
+import generator.build.publish as publish
 def slow(*args, **named):
     print("kontrollerar", flush=True)
     time.sleep(120)

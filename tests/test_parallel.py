@@ -8,9 +8,9 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator.build import PAGE_BUILDERS, assemble, build_site, nav_config, site_data
-from generator.load import load_content
-from generator.publish import check_and_build
+from generator.build.pages import PAGE_BUILDERS, assemble, build_site, nav_config, site_data
+from generator.content.load import load_content
+from generator.build.publish import check_and_build
 from generator.cli import main
 from generator.parallel import cores, fork_map
 from tests.render.tree import UNIT_VB, UNIT_VB_PATH, write_tree
@@ -48,7 +48,7 @@ def test_builders_split_into_parts_make_the_pages_the_whole_builders_make(tmp_pa
     tree = write_tree(tmp_path / "content")
     data = site_data(load_content(tree))
     whole = assemble(data, [builder(data) for builder in PAGE_BUILDERS])
-    monkeypatch.setattr("generator.build.REPORTS_PER_PART", per_part)
+    monkeypatch.setattr("generator.build.pages.REPORTS_PER_PART", per_part)
     for split in (build_site(tree, processes=2), check_and_build(load_content(tree), 2)[1]):
         assert not isinstance(split, str)
         assert list(split.pages) == list(whole.pages) and split.pages == whole.pages
@@ -105,7 +105,7 @@ def test_a_page_builder_that_stops_in_another_process_stops_the_build_with_a_swe
     def broken(_site):
         raise KeyError("saknad-nyckel")
 
-    monkeypatch.setattr("generator.publish.PAGE_BUILDERS", [*PAGE_BUILDERS, broken])
+    monkeypatch.setattr("generator.build.publish.PAGE_BUILDERS", [*PAGE_BUILDERS, broken])
     write_tree(tmp_path / "content")
     assert _build(tmp_path, _config(tmp_path), "site", 2) == 1
     assert not (tmp_path / "site").exists()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import generator
-from generator.check import check_paths
+from generator.check.run import check_paths
 from generator.problems import CATALOGUE, Problem, Severity, _render, problem
 
 from tests.test_corpus import CASES, load_case

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish import staged, swap
-from generator.sitefolder import one_build_at_a_time
+from generator.build.publish import staged, swap
+from generator.build.sitefolder import one_build_at_a_time
 from tests.render.tree import write_tree
 from tests.test_build import _config
 
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DRIVER = """
 import os, signal, sys
 from pathlib import Path
-import generator.publish as publish
+import generator.build.publish as publish
 
 site, config, point = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 

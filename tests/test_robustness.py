@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.check import check_paths
+from generator.check.run import check_paths
 from generator.problems import CATALOGUE
-from generator.yamlread import read_file
+from generator.content.yamlread import read_file
 
 from tests.conftest import COUNCIL_T1, COUNCIL_T1_PATH, UNIT_VB, UNIT_VB_PATH, write_tree
 

@@ -30,8 +30,8 @@ def _processes(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.city import district_roots
-    from generator.publish import PublishError, publish
+    from generator.build.city import district_roots
+    from generator.build.publish import PublishError, publish
 
     roots = district_roots(args.content)
     try:
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_city(args: argparse.Namespace, roots: list[Path]) -> int:
     """One site per district, as many at a time as there are cores (or --processes)."""
-    from generator.city import publish_city
+    from generator.build.city import publish_city
     from generator.parallel import cores
 
     built = publish_city(roots, args.site, args.config, args.processes or cores())

@@ -18,8 +18,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.check import check_paths
-    from generator.output import FORMATS
+    from generator.check.run import check_paths
+    from generator.check.output import FORMATS
 
     result = check_paths(args.paths)
     print(FORMATS[args.format](result.problems, result.files))
@@ -27,8 +27,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_codes(args: argparse.Namespace) -> int:
+    from generator.check.output import code_table, with_code_table
     from generator.fsio import write_atomic
-    from generator.output import code_table, with_code_table
 
     if args.readme is None:
         print(code_table())

@@ -16,14 +16,13 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.codeowners import codeowners
-    from generator.fsio import write_atomic
-    from generator.load import to_model
-    from generator.models import Organisation
-    from generator.output import as_text
+    from generator.authoring.codeowners import codeowners
+    from generator.check.output import as_text
+    from generator.content.load import to_model
+    from generator.content.models import Organisation
+    from generator.content.yamlread import MAX_BYTES, read_file, too_large
+    from generator.fsio import read_bounded, reason, write_atomic
     from generator.problems import problem
-    from generator.fsio import read_bounded, reason
-    from generator.yamlread import MAX_BYTES, read_file, too_large
 
     source = args.content / "organisation.yml"
     read = read_bounded(source, MAX_BYTES)  # a link is not followed, a huge file not read
@@ -49,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _content_in_repository(content: Path) -> str:
     """The content folder relative to the repository root (or to the current folder outside git)."""
-    from generator.gitread import GitError, repo_relative, toplevel
+    from generator.authoring.gitread import GitError, repo_relative, toplevel
 
     try:
         return repo_relative(content, toplevel(content))

@@ -16,9 +16,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator import gitread
+    from generator.authoring import gitread
     from generator.commands.common import say
-    from generator.diff import RENDERERS, compare, snapshot
+    from generator.authoring.diff import RENDERERS, compare, snapshot
     from generator.problems import problem
 
     try:

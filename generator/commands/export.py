@@ -17,13 +17,13 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.aggregate import aggregate
+    from generator.rollup.aggregate import aggregate
     from generator.commands.common import load_tree, require_catalogue
-    from generator.export import export_files
+    from generator.check.output import as_text
     from generator.fsio import write_atomic
-    from generator.output import as_text
+    from generator.rollup.export import export_files
     from generator.problems import Severity
-    from generator.validate import validate
+    from generator.check.validate import validate
 
     content = load_tree(args.content)
     if content is None:

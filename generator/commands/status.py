@@ -17,9 +17,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from generator.commands.common import load_tree, require_catalogue
-    from generator.models import PERIOD_NAMES
-    from generator.status import FORMATS, readiness
-    from generator.validate import validate
+    from generator.content.models import PERIOD_NAMES
+    from generator.authoring.status import FORMATS, readiness
+    from generator.check.validate import validate
 
     content = load_tree(args.content)
     if content is None or content.organisation is None:

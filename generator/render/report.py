@@ -1,6 +1,6 @@
 """A report to pages: the whole report on one page that is also its print view, or parts and a print view.
 
-Every page follows `generator.outline`: a section's heading is the outline's
+Every page follows `generator.content.outline`: a section's heading is the outline's
 title and its level is its depth, so the page TOC reads as the report's
 Innehållsförteckning. Headings that are not in the Innehållsförteckning (cover
 parts, "Analys", nämndmål, the authors' own sub-headings) are kept out of the
@@ -14,10 +14,10 @@ from typing import Callable
 
 from jinja2 import Environment
 
-from generator import format as fmt
-from generator.markdown_toc import toc_anchors
-from generator.outline import Section as OutlineSection
-from generator.outline import outline
+from generator.render import format as fmt
+from generator.engine.markdown_toc import toc_anchors
+from generator.content.outline import Section as OutlineSection
+from generator.content.outline import outline
 from generator.render.context import (
     Cover,
     Link,

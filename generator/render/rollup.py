@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.aggregate import aggregate
-from generator.lookup import index
+from generator.rollup.aggregate import aggregate
+from generator.content.lookup import index
 from generator.render.economy_pages import economy_nav
 from generator.render.goal_pages import goals_nav
 from generator.render.indicator_pages import indicators_nav
@@ -17,7 +17,7 @@ from generator.render.nav import NavNode
 from generator.render.rollup_context import PeriodData
 
 if TYPE_CHECKING:  # build.py imports this module
-    from generator.build import SiteData
+    from generator.build.pages import SiteData
 
 
 def period_data(site: SiteData) -> list[PeriodData]:

@@ -14,8 +14,8 @@ import re
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from generator.markdown_toc import NO_TOC
-from generator.narrative import CONTAINER_PREFIX, MAYBE_UNDERLINE, MIN_HEADING_LEVEL
+from generator.engine.markdown_toc import NO_TOC
+from generator.check.narrative import CONTAINER_PREFIX, MAYBE_UNDERLINE, MIN_HEADING_LEVEL
 
 MAX_HEADING_LEVEL = 6
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")

@@ -46,7 +46,7 @@ def test_resultatenheter_are_the_organisations(content):
 
 
 def test_real_content_checks_without_errors_and_keeps_its_known_faults(content):
-    from generator.validate import validate
+    from generator.check.validate import validate
 
     found = validate(content)
     assert [p for p in found if p.severity.value == "fel"] == []

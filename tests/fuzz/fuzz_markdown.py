@@ -19,7 +19,7 @@ import atheris
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 with atheris.instrument_imports(include=["generator", "markdown", "markdown_it"]):
-    from generator.narrative import check_markdown
+    from generator.check.narrative import check_markdown
     from generator.problems import CATALOGUE, Severity
     from tests.security.oracle import harms
 

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.aggregate import aggregate, sum_statements
-from generator.export import export_files
-from generator.load import load_content
-from generator.models import Katalog, Organisation, Rapport, Resultatrakning
-from generator.validate.consistency import check_consistency
+from generator.rollup.aggregate import aggregate, sum_statements
+from generator.rollup.export import export_files
+from generator.content.load import load_content
+from generator.content.models import Katalog, Organisation, Rapport, Resultatrakning
+from generator.check.consistency import check_consistency
 
 ORG = Organisation.model_validate({
     "namnd": {"id": "namnd", "namn": "Testnämnden", "forvaltning": "Testförvaltningen"},

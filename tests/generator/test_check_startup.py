@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.check import check_paths
-from generator.load import load_content
+from generator.check.run import check_paths
+from generator.content.load import load_content
 
 from tests.conftest import KATALOG_2021, UNIT_VB_PATH, edited, write_tree
 
@@ -45,7 +45,7 @@ def test_a_text_with_something_to_find_is_still_read_with_commonmark(tmp_path):
 
 
 def test_the_catalogues_own_rules_run_only_when_it_is_checked(tmp_path, monkeypatch):
-    import generator.validate as validate
+    import generator.check.validate as validate
 
     checked: list[str] = []
     rule = validate.check_catalogue

@@ -7,8 +7,8 @@ import subprocess
 import yaml
 
 from generator.cli import main
-from generator.codeowners import codeowners, handle
-from generator.models import Organisation
+from generator.authoring.codeowners import codeowners, handle
+from generator.content.models import Organisation
 from tests.conftest import ORGANISATION
 
 # Avdelning aldre: controller-anna (and an e-mail address); ifo: nobody.

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.check import check_paths
+from generator.check.run import check_paths
 from generator.cli import main
-from generator.load import load_content
-from generator.models import Rapport
-from generator.scaffold import TODO_ANALYSIS, TODO_OUTCOME, previous_report, scaffold, with_outcome_todos
+from generator.content.load import load_content
+from generator.content.models import Rapport
+from generator.authoring.scaffold import TODO_ANALYSIS, TODO_OUTCOME, previous_report, scaffold, with_outcome_todos
 from tests.conftest import KATALOG_2021, UNIT_VB, UNIT_VB_PATH
 
 # The 2022 catalogue is the 2021 one with another year: same goals, indicators and activities.

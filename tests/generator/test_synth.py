@@ -19,11 +19,11 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.check import check_paths
+from generator.check.run import check_paths
 from generator.cli import main
 from generator.commands import synth as command
 from generator.problems import Severity
-from generator.synth import (
+from generator.synth.district import (
     DISTRICTS,
     district_id,
     make_units,
@@ -120,7 +120,7 @@ def test_the_same_seed_gives_byte_identical_files_whatever_the_global_random_sta
 
 def test_the_files_do_not_depend_on_string_hashing():
     # Set and dict orders of strings change with PYTHONHASHSEED; a draw must never depend on them.
-    script = ("import hashlib, sys; from generator.synth import synthesize; "
+    script = ("import hashlib, sys; from generator.synth.district import synthesize; "
               "files = synthesize(3, [2021], ['T1'], 5); "
               "sys.stdout.write(hashlib.sha256(repr(sorted(files.items())).encode()).hexdigest())")
     digests = {subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": str(hash_seed)},

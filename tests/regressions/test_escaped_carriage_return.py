@@ -1,4 +1,4 @@
-"""Regression (fixed) (generator/yamlread.py _scalar): an escaped carriage return in a text crashes the build.
+"""Regression (fixed) (generator/content/yamlread.py _scalar): an escaped carriage return in a text crashes the build.
 
 Input: `systematiskt_kvalitetsarbete: "Text\\r\\r\\r\\r### Rubrik"` in a unit's report (double quotes,
 so "\\r" is a carriage return in the value; the file itself has only "\\n" line breaks).
@@ -10,9 +10,9 @@ Happened: `vb build` stops with VB900 (IndexError: list index out of range). Fou
 
 from __future__ import annotations
 
-from generator.build import build_site
-from generator.check import check_paths
-from generator.yamlread import read_file
+from generator.build.pages import build_site
+from generator.check.run import check_paths
+from generator.content.yamlread import read_file
 
 from tests.render.tree import FILES, UNIT_VB_PATH, write_tree
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Site, build_site
-from generator.load import Content, load_content
+from generator.build.pages import Site, build_site
+from generator.content.load import Content, load_content
 from tests.render.tree import write_tree
 
 ROOT = Path(__file__).resolve().parents[2]

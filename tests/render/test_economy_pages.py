@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.build import Site, build_site
+from generator.build.pages import Site, build_site
 from tests.render.rollup_tree import write_rollup_tree
 
 NBSP = "\u00a0"

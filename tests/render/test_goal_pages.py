@@ -12,8 +12,8 @@ import re
 import markdown
 import pytest
 
-from generator.build import Site, build_site
-from generator.markdown_toc import NoTocExtension
+from generator.build.pages import Site, build_site
+from generator.engine.markdown_toc import NoTocExtension
 from tests.render.rollup_tree import ALFA_NAME, write_rollup_tree
 
 NBSP = "\u00a0"

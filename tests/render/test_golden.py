@@ -12,7 +12,7 @@ import os
 import shutil
 from pathlib import Path
 
-from generator.build import build_site, nav_config
+from generator.build.pages import build_site, nav_config
 
 EXPECTED = Path(__file__).parent / "expected"
 NAV = "nav.json"

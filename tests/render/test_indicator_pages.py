@@ -10,7 +10,7 @@ import re
 import markdown
 import pytest
 
-from generator.build import Site, build_site, nav_config
+from generator.build.pages import Site, build_site, nav_config
 from generator.render.indicator_pages import rounded
 from tests.render.rollup_tree import write_rollup_tree
 

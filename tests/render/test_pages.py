@@ -8,9 +8,9 @@ import re
 import markdown
 import pytest
 
-from generator.build import PAGE_BUILDERS, Site, SiteError, nav_config, site_data, site_from_content
-from generator.load import load_content
-from generator.markdown_toc import NoTocExtension
+from generator.build.pages import PAGE_BUILDERS, Site, SiteError, nav_config, site_data, site_from_content
+from generator.content.load import load_content
+from generator.engine.markdown_toc import NoTocExtension
 from generator.render.environment import environment
 from generator.render.info import ReportInfo
 from generator.render.nav import NavNode, Page, relative

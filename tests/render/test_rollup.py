@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import aggregate as aggregate_module
-from generator.build import build_site, nav_config
+from generator.rollup import aggregate as aggregate_module
+from generator.build.pages import build_site, nav_config
 from generator.cli import main
 from generator.render import rollup
 from tests.render.rollup_tree import write_rollup_tree

@@ -1,4 +1,4 @@
-"""Property tests of the Markdown checks (generator/narrative.py) with hypothesis.
+"""Property tests of the Markdown checks (generator/check/narrative.py) with hypothesis.
 
 They never raise, whatever the text; and any text they accept (no error, e.g. VB601-VB604) is
 harmless where the site shows it: no raw HTML from the text, no handler attribute, no
@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.narrative import _check_token, _parser, check_markdown, heading_titles, needs_parse, safe_url, todo_markers
+from generator.check.narrative import _check_token, _parser, check_markdown, heading_titles, needs_parse, safe_url, todo_markers
 from generator.problems import CATALOGUE, Severity
 
 from tests.security.oracle import harms

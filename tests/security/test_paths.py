@@ -14,12 +14,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import build_site
-from generator.check import check_paths
+from generator.build.pages import build_site
+from generator.check.run import check_paths
 from generator.cli import main
 from generator.ids import ID_PATTERN, is_id, slug
-from generator.yamlread import read_file
-from generator.yamlwrite import dump
+from generator.content.yamlread import read_file
+from generator.authoring.yamlwrite import dump
 
 from tests.render.tree import FILES, UNIT_VB_PATH
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_paths
+from generator.check.run import check_paths
 from generator.cli import main
 from generator.problems import Severity
 
