@@ -13,6 +13,7 @@ from generator.problems import Problem
 from generator.check.catalogue import check_catalogue
 from generator.check.consistency import check_consistency
 from generator.check.economy import check_economy
+from generator.check.magnitudes import check_magnitudes
 from generator.check.organisation import check_organisation
 from generator.check.report import check_report, check_report_set
 from generator.check.text import check_texts
@@ -33,6 +34,7 @@ def validate(content: Content, files: Collection[str] | None = None) -> list[Pro
     for loaded in content.catalogues.values():
         if files is None or loaded.file in files:
             found += check_catalogue(loaded.model, loaded.file, organisation)
+            found += check_magnitudes(loaded.model, loaded.file)
             found += check_texts(loaded.model, loaded.file)
     found += check_report_set([(r.file, r.model) for r in content.reports])
     models = [r.model for r in content.reports]  # once: a district has hundreds of reports
@@ -40,6 +42,7 @@ def validate(content: Content, files: Collection[str] | None = None) -> list[Pro
         catalogue = content.catalogue(loaded.model.ar)
         found += check_report(loaded.model, loaded.file, catalogue, organisation, loaded.model.ar in content.broken_years)
         found += check_economy(loaded.model, loaded.file, organisation)
+        found += check_magnitudes(loaded.model, loaded.file)
         found += check_texts(loaded.model, loaded.file)
         found += check_consistency(loaded.model, loaded.file, catalogue, organisation, models)
     return locate(found, content.sources())
