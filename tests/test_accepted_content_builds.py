@@ -17,13 +17,14 @@ from pathlib import Path
 from types import UnionType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from hypothesis import HealthCheck, event, given, note, settings
+from hypothesis import HealthCheck, event, example, given, note, settings
 from hypothesis import strategies as st
 from markdown import Markdown
 from pydantic import BaseModel, StringConstraints
 
 from generator.authoring.yamlwrite import dump
 from generator.build.pages import site_from_content
+from generator.commands.common import require_catalogue
 from generator.check.validate import validate
 from generator.content.load import load_content
 from generator.content.models import DriftbudgetRad, Katalog, Organisation, Rapport
@@ -178,6 +179,8 @@ def _change(draw, relative: str, data: Any) -> tuple[tuple, Any] | None:
     if kind == "list":
         lists = [p for p in paths if isinstance(_at(data, p), list)]
         return (draw(st.sampled_from(lists)), draw(st.sampled_from(LIST_CHANGES))) if lists else None
+    if not paths:
+        return None
     path = draw(st.sampled_from(paths))
     strategy = _value_for(_annotation_at(model, path)) if kind == "value" else None
     return path, draw(strategy if strategy is not None else st.one_of(texts, numbers, st.none(), st.booleans(), dates))
@@ -203,6 +206,11 @@ def changes(draw) -> tuple[str, list[Change]]:
     files = copy.deepcopy(DATA[name])
     drawn = []
     for _ in range(draw(st.integers(1, MAX_CHANGES))):
+        if draw(st.integers(0, 4)) == 0:
+            for relative, data in _new_files(draw, files):
+                files[relative] = data
+                drawn.append((relative, (), data))
+            continue
         relative = draw(st.sampled_from(sorted(files)))
         change = _change(draw, relative, files[relative])
         if change is None:
@@ -212,7 +220,26 @@ def changes(draw) -> tuple[str, list[Change]]:
     return name, drawn
 
 
+def _new_files(draw, files: dict[str, Any]) -> list[tuple[str, Any]]:
+    """A copy of a report for another unit, year or period, and the year's catalogue if it has none."""
+    reports = [r for r in sorted(files) if r.startswith("rapporter/") and isinstance(files[r], dict)]
+    organisation = files.get("organisation.yml")
+    if not reports or not isinstance(organisation, dict):
+        return []
+    units = [u.get("id") for u in organisation.get("enheter") or [] if isinstance(u, dict)]
+    council = organisation.get("namnd", {}).get("id") if isinstance(organisation.get("namnd"), dict) else None
+    unit = draw(st.sampled_from([u for u in [*units, council] if isinstance(u, str)] or ["x"]))
+    year, period = draw(st.sampled_from([2020, 2021, 2022])), draw(st.sampled_from(["VP", "T1", "T2", "VB"]))
+    report = {**copy.deepcopy(files[draw(st.sampled_from(reports))]), "organisation": unit, "ar": year, "period": period}
+    made = [(f"rapporter/{unit}/{year}-{period.lower()}.yml", report)]
+    catalogue = files.get("katalog/2021.yml")
+    if f"katalog/{year}.yml" not in files and isinstance(catalogue, dict):
+        made.insert(0, (f"katalog/{year}.yml", {**copy.deepcopy(catalogue), "ar": year}))
+    return made
+
+
 def _apply(data: Any, path: tuple, new: Any) -> None:
+    """Change one place of a file's data (a whole new file is put in place by the caller)."""
     parent, key = _at(data, path[:-1]), path[-1]
     if new == DROP:
         del parent[key]
@@ -242,20 +269,31 @@ def accepted_after(files: dict[str, Any], drawn: list[Change], root: Path) -> tu
     _write(root, files)
     kept = []
     for relative, path, new in drawn:
-        before = copy.deepcopy(files[relative])
+        before = copy.deepcopy(files.get(relative))
         try:
-            _apply(files[relative], path, new)
+            if path:
+                _apply(files[relative], path, new)
+            else:
+                files[relative] = copy.deepcopy(new)
         except (KeyError, IndexError, TypeError):
             continue  # an earlier change removed the place
         _write(root, {relative: files[relative]})
         if _accepted(root) is None:
-            files[relative] = before
-            _write(root, {relative: before})
+            _undo(root, files, relative, before)
         else:
             kept.append(f"{relative} {path} = {new!r}"[:300])
     content = _accepted(root)
     assert content is not None
     return content, kept
+
+
+def _undo(root: Path, files: dict[str, Any], relative: str, before: Any) -> None:
+    if before is None:
+        del files[relative]
+        (root / relative).unlink()
+    else:
+        files[relative] = before
+        _write(root, {relative: before})
 
 
 def publish(content: Any) -> None:
@@ -267,8 +305,8 @@ def publish(content: Any) -> None:
     organisation = content.organisation.model
     reports = [r.model for r in content.reports]
     for year, period in sorted({(r.ar, r.period) for r in reports}):
-        catalogue = content.catalogue(year)
-        assert catalogue is not None
+        catalogue = require_catalogue(content, year, empty_when_unneeded=True)  # as `vb export` finds it
+        assert catalogue is not None, f"vb export --year {year} finds no catalogue"
         export_files(aggregate(organisation, catalogue, reports, year, period))
 
 
@@ -285,7 +323,14 @@ def test_the_unchanged_trees_are_accepted_and_published(tmp_path):
         publish(content)
 
 
+OUTCOME = ("inriktningsmal", 0, "mal", 0, "indikatorer", 0, "utfall")
+COUNCIL_GOAL_OUTCOME = ("inriktningsmal", 0, "mal", 0, "namndmal", 0, "indikatorer", 1, "utfall")
+
+
 @SETTINGS
+@example(("render", [(tree.UNIT_VB_PATH, OUTCOME, 1e300)]))  # once accepted, and more digits than a figure could print
+@example(("render", [(tree.UNIT_VB_PATH, COUNCIL_GOAL_OUTCOME, 1.7976931348623157e308)]))  # once beyond the chart's axis
+@example(("render", [(tree.UNIT_VB_PATH, COUNCIL_GOAL_OUTCOME, 5e-324)]))  # once too small for the chart's steps
 @given(changes())
 def test_content_the_check_accepts_builds_and_exports(case):
     name, drawn = case
@@ -294,3 +339,21 @@ def test_content_the_check_accepts_builds_and_exports(case):
         note(f"tree {name}, accepted changes: " + "; ".join(kept))
         event(f"{min(len(kept), 3)}+ changes accepted" if len(kept) >= 3 else f"{len(kept)} changes accepted")
         publish(content)
+
+
+def test_a_year_whose_reports_follow_up_no_goals_exports_without_a_catalogue(tmp_path, capsys):
+    """The check asks for no catalogue then; `vb export` and `vb status` once stopped with VB206."""
+    from generator.cli import main
+
+    files = copy.deepcopy(DATA["render"])
+    report = {**copy.deepcopy(files[tree.UNIT_VB_PATH]), "ar": 2022, "period": "T1", "inriktningsmal": []}
+    files["rapporter/hemtjansten/2022-t1.yml"] = report
+    root = tmp_path / "content"
+    _write(root, files)
+    assert main(["check", str(root)]) == 0
+    assert main(["export", "--year", "2022", "--period", "T1", "--content", str(root), "--out", str(tmp_path / "ut")]) == 0
+    assert (tmp_path / "ut" / "2022-t1" / "aggregat.json").is_file()
+    assert main(["status", "--year", "2022", "--period", "T1", "--content", str(root)]) == 0
+    assert "VB206" not in capsys.readouterr().err
+    assert main(["export", "--year", "2023", "--period", "T1", "--content", str(root), "--out", str(tmp_path / "ut")]) == 1
+    assert "VB206" in capsys.readouterr().err  # a year without reports still needs its catalogue

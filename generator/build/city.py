@@ -25,6 +25,7 @@ from typing import TextIO
 from generator.build.publish import PublishError, staged
 from generator.content.yamlread import MAX_BYTES, read_file
 from generator.fsio import read_bounded, write_atomic
+from generator.problems import problem
 from generator.render.districts import District, districts_page
 
 ORGANISATION = "organisation.yml"
@@ -76,6 +77,9 @@ def publish_city(roots: list[Path], site: Path, config_file: Path, processes: in
     """Build every district beside `site`, then swap the whole city in; any failure leaves `site` untouched."""
     site = site.resolve()
     started = time.perf_counter()
+    linked = [root for root in roots if root.is_symlink()]
+    if linked:  # as in a district's own content: a link is never followed
+        raise PublishError(linked_message(linked, site))
     with staged(site, config_file) as staging:
         builds = build_districts(roots, staging, config_file.resolve(), processes)
         builds = [shown_at(b, staging, site) for b in builds]
@@ -118,6 +122,14 @@ def shown_at(build: DistrictBuild, staging: Path, site: Path) -> DistrictBuild:
     """The build with its output naming the district's place in site/, not the temporary folder."""
     folder = build.district.folder
     return replace(build, output=build.output.replace(str(staging / folder), str(site / folder)))
+
+
+def linked_message(linked: list[Path], site: Path) -> str:
+    """Which district folders are symbolic links; nothing was built."""
+    said = [problem("VB015", str(root), name=root.name) for root in linked]
+    lines = "\n".join(f"{item.file}: {item.severity.value} {item.code}: {item.message}\n    Så rättar du: {item.fix}"
+                      for item in said)
+    return f"{lines}\n\nIngen stadsdel byggdes och {site} är oförändrad."
 
 
 def failure_message(failed: list[DistrictBuild], site: Path) -> str:

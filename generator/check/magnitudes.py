@@ -1,4 +1,4 @@
-"""Numbers no report can hold: a figure beyond a thousand billion is a typo, and the site could not draw it."""
+"""Numbers no report can hold: a figure beyond 10**15 (or nearer zero than 1e-9) is a typo, and the site could not draw it."""
 
 from __future__ import annotations
 
