@@ -188,6 +188,7 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "vb016-fifo": _fifo,
     "vb016-socket": _socket,
     "vb017-unreadable-folder": _unreadable_folder,
+    "vb001-unreadable-file": lambda root: (root / UNIT_VB_PATH).chmod(0),
     "vb002-file-too-large": _too_large,
     "vb004-binary-file": _binary,
     "vb013-nfd-file-name": _nfd_file_name,
@@ -195,7 +196,7 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
 }
 
 # Folders that a case makes unreadable by their mode; root reads them anyway, so there their listing fails by a stand-in.
-UNREADABLE: dict[str, str] = {"vb017-unreadable-folder": "rapporter/enhet-b"}
+UNREADABLE: dict[str, str] = {"vb017-unreadable-folder": "rapporter/enhet-b", "vb001-unreadable-file": UNIT_VB_PATH}
 
 
 
@@ -206,14 +207,21 @@ def unreadable_as_root(name: str, root: Path):
     if relative is None or os.geteuid() != 0:
         yield
         return
-    blocked, real = os.path.abspath(root / relative), os.scandir
+    blocked, real_scandir, real_open = os.path.abspath(root / relative), os.scandir, os.open
 
-    def scandir(path="."):
+    def refused(path) -> None:
         if os.path.abspath(path) == blocked:
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
-        return real(path)
 
-    with mock.patch("os.scandir", scandir):
+    def scandir(path="."):
+        refused(path)
+        return real_scandir(path)
+
+    def open_file(path, flags, *rest, **named):
+        refused(path)
+        return real_open(path, flags, *rest, **named)
+
+    with mock.patch("os.scandir", scandir), mock.patch("os.open", open_file):
         yield
 
 

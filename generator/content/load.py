@@ -191,7 +191,7 @@ def _shown(path: FsPath) -> str:
 def _load_one(content: Content, kind: str, path: FsPath, shown: str) -> None:
     read = read_bounded(path, MAX_BYTES)
     if read.error is not None:
-        content.problems.append(problem("VB001", shown, reason=reason(read.error)))
+        content.problems.append(problem("VB001", shown, reason=reason(read.error)).at(1, 1))
         return
     if read.raw is None:
         content.problems.append(too_large(shown, read.size))
