@@ -15,6 +15,8 @@ Run: .venv/bin/python benchmarks/scale.py [--units 150] [--max 8] [--phases load
 
 from __future__ import annotations
 
+from generator.engine import published
+
 import argparse
 import json
 import sys
@@ -38,7 +40,7 @@ def phase(name: str, root: Path) -> dict[str, float]:
 
     if name == "load+check":
         start, cpu = time.perf_counter(), time.process_time()
-        result = check_paths([root])
+        result = check_paths([root], published=published)
         return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "bytes": 0,
                 "problems": len(result.problems)}
     content = load_content(root)

@@ -11,6 +11,7 @@ import importlib
 import os
 import sys
 
+from generator.check.output import shown
 from generator.fsio import os_problem
 from generator.problems import problem
 
@@ -46,10 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # Ctrl-C: stop quietly, as a shell expects
         return 130
     except OSError as exc:  # the file system said no: where, why and what to do, in Swedish
-        said = os_problem(exc)
-        print(f"vb: {said.severity.value} {said.code}: {said.message}\n    Så rättar du: {said.fix}", file=sys.stderr)
+        print(shown(os_problem(exc)), file=sys.stderr)
         return 1
     except Exception as exc:  # the last line of defence: a coded message instead of a traceback
         internal = problem("VB900", "vb", reason=f"{type(exc).__name__}: {exc}")
-        print(f"vb: {internal.severity.value} {internal.code}: {internal.message}\n    {internal.fix}", file=sys.stderr)
+        print(shown(internal), file=sys.stderr)
         return 1

@@ -7,11 +7,13 @@ of codes; `docs/felkoder.md` is generated from it and a test keeps them equal.
 
 from __future__ import annotations
 
+import functools
+import string
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-Path = tuple[str | int, ...]
+Location = tuple[str | int, ...]  # keys and list indexes from a file's top to a value
 
 
 class Severity(str, Enum):
@@ -93,6 +95,9 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
        "Skriv datumet utan citattecken som ÅÅÅÅ-MM-DD, t.ex. 2021-05-27."),
     _c("VB108", E, "Ett block ska ha exakt ett innehåll", "Blocket har {count} delar ({kinds}).",
        "Dela upp det i ett block per text eller tabell: \"- text: ...\" eller \"- tabell: ...\"."),
+    _c("VB109", E, "Ogiltig granskare", "\"{value}\" kan inte användas som granskare.",
+       "Skriv ett användarnamn i GitHub eller GitLab (anna-andersson eller @anna-andersson), en grupp "
+       "(@organisation/controllers) eller en e-postadress, en granskare per rad i listan, utan mellanslag och #."),
     # --- references and structure -----------------------------------------
     _c("VB201", E, "Okänd organisation", "\"{ref}\" finns inte i organisation.yml.{suggestion}",
        "Använd id:t för en enhet eller nämnden som den står i content/organisation.yml."),
@@ -164,7 +169,8 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
     _c("VB602", E, "Skript i texten", "Texten innehåller ett skript eller en händelsehanterare ({snippet}).",
        "Ta bort det; rapporter får inte innehålla program."),
     _c("VB603", E, "Otillåten länk", "Länken \"{url}\" är inte tillåten.",
-       "Länka bara med https://, http://, mailto: eller till en annan sida på webbplatsen."),
+       "Länka bara med https://, http://, mailto: eller till en annan sida på webbplatsen (t.ex. ../annan-sida/). "
+       "En adress som börjar med // eller \\ leder till en annan webbplats: skriv https:// först."),
     _c("VB604", E, "Rubriken är på för hög nivå", "Rubriken \"{heading}\" har nivå {level} men i {field} börjar underrubriker på nivå {min_level}.",
        "Skriv rubriken med {hashes} (eller fler #) så att den hamnar under avsnittet."),
     # --- commands: vb new, vb diff -----------------------------------------
@@ -186,7 +192,7 @@ class Problem:
 
     code: str
     file: str
-    path: Path = ()
+    path: Location = ()
     args: dict[str, Any] = field(default_factory=dict)
     line: int | None = None
     column: int | None = None
@@ -213,19 +219,28 @@ class Problem:
         return Problem(self.code, self.file, self.path, self.args, line, column, self.on_key)
 
 
-class _Blank(dict):
-    def __missing__(self, key: str) -> str:
-        return ""
-
-
 def _render(template: str, args: dict[str, Any]) -> str:
-    return template.format_map(_Blank(args))
+    return template.format_map(args)
 
 
-def problem(code: str, file: str, path: Path = (), /, *, on_key: bool = False, **args: Any) -> Problem:
-    """Build a problem; `on_key` points it at the key rather than the value."""
+@functools.lru_cache(maxsize=None)
+def placeholders(code: str) -> frozenset[str]:
+    """The names a code's message and fix need a value for."""
+    entry = CATALOGUE[code]
+    return frozenset(name for text in (entry.message, entry.fix)
+                     for _, name, _, _ in string.Formatter().parse(text) if name)
+
+
+def problem(code: str, file: str, path: Location = (), /, *, on_key: bool = False, **args: Any) -> Problem:
+    """Build a problem; `on_key` points it at the key rather than the value.
+
+    A placeholder without a value is refused here, so no message is ever shown with a blank in it.
+    """
     if code not in CATALOGUE:
         raise KeyError(code)
+    missing = placeholders(code) - args.keys()
+    if missing:
+        raise ValueError(f"{code} needs a value for {', '.join(sorted(missing))}")
     return Problem(code, file, tuple(path), args, on_key=on_key)
 
 

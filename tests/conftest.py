@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.engine import published
 from generator.check.run import check_paths
 from generator.problems import Problem
 
@@ -345,7 +346,7 @@ def line_of(text: str, fragment: str, first: bool = False) -> int:
 
 def check(root: Path) -> list[Problem]:
     """`vb check` on a whole content root, as problems."""
-    return check_paths([root]).problems
+    return check_paths([root], published=published).problems
 
 
 def same_file(problem_file: str, path: Path) -> bool:

@@ -23,9 +23,9 @@ from markdown import Markdown
 from pydantic import BaseModel, StringConstraints
 
 from generator.authoring.yamlwrite import dump
-from generator.build.pages import site_from_content
 from generator.commands.common import require_catalogue
 from generator.check.validate import validate
+from generator.engine import published
 from generator.content.load import load_content
 from generator.content.models import DriftbudgetRad, Katalog, Organisation, Rapport
 from generator.content.yamlread import read_file
@@ -37,6 +37,7 @@ from generator.rollup.export import export_files
 from tests import conftest
 from tests.render import tree
 from tests.security.oracle import SITE_EXTENSIONS
+from tests.site_pages import site_of
 
 TREES = {"conftest": conftest.VALID_FILES, "render": tree.FILES}
 DATA = {name: {path: read_file(text.encode("utf-8"), path).data for path, text in files.items()}
@@ -260,7 +261,7 @@ def _write(root: Path, files: dict[str, Any]) -> None:
 def _accepted(root: Path) -> Any:
     """The loaded tree if the check accepts it (no errors; warnings allowed), else None."""
     content = load_content(root)
-    problems = validate(content)
+    problems = validate(content, published=published)
     return None if any(p.severity is Severity.ERROR for p in problems) else content
 
 
@@ -298,7 +299,7 @@ def _undo(root: Path, files: dict[str, Any], relative: str, before: Any) -> None
 
 def publish(content: Any) -> None:
     """The site's pages (as Markdown, and as HTML the way MkDocs turns them into it) and every period's export files."""
-    site = site_from_content(content)
+    site = site_of(content)
     assert site.pages
     for text in site.pages.values():
         SITE_MARKDOWN.reset().convert(text)

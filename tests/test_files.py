@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from generator.check.run import check_paths
+from generator.engine import published
 from generator.cli import main
 from generator.fsio import write_atomic
 from tests.conftest import UNIT_VB_PATH, write_tree
@@ -53,13 +54,13 @@ def test_a_file_of_one_long_text_is_shown_by_an_excerpt(tmp_path, capsys):
 
 
 def test_a_linked_report_is_not_published(tmp_path):
-    from generator.build.pages import build_site
+    from tests.site_pages import site_of
 
     root = write_tree(tmp_path / "content")
     report = (root / UNIT_VB_PATH).read_text(encoding="utf-8").replace("organisation: enhet-a", "organisation: enhet-b")
     _link(root, "rapporter/enhet-b/2021-vb.yml", _outside(root, "2021-vb.yml", report))
-    assert check_paths([root]).failed(strict=False)
-    pages = build_site(root).pages
+    assert check_paths([root], published=published).failed(strict=False)
+    pages = site_of(root).pages
     assert not any("enhet-b" in name and "2021" in name for name in pages)
 
 
@@ -71,7 +72,7 @@ def test_a_huge_file_is_refused_without_reading_it(tmp_path):
         report.truncate(1_500_000_000)  # sparse: costs no disk, but 1.5 GB if read
     tracemalloc.start()
     try:
-        result = check_paths([root])
+        result = check_paths([root], published=published)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -264,11 +265,13 @@ def test_a_missing_file_is_told_in_swedish(tmp_path, capsys):
 
 STOPPED_BUILD = """
 import sys, time
-import generator.build.publish as publish
-def slow(*args, **named):
-    print("kontrollerar", flush=True)
+import generator.parallel as parallel
+import generator.render.site as site
+real_map = parallel.fork_map
+def slow(number):
+    print("bygger", flush=True)
     time.sleep(120)
-publish.validate = slow  # runs in one of the build's processes
+site.fork_map = lambda task, count, processes: real_map(slow, count, processes)  # the page builders' processes wait
 from generator.cli import main
 sys.exit(main(sys.argv[1:]))
 """
@@ -285,7 +288,7 @@ def test_ctrl_c_stops_a_build_quietly_with_130(tmp_path):
     build = subprocess.Popen([sys.executable, "-c", STOPPED_BUILD, "build", "--content", str(tmp_path / "content"),
                               "--site", str(site), "--config", str(config), "--processes", "2"],
                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    assert build.stdout.readline().strip() == "kontrollerar"
+    assert build.stdout.readline().strip() == "bygger"
     os.killpg(build.pid, signal.SIGINT)  # as a terminal sends Ctrl-C: to every process of the build
     out, err = build.communicate(timeout=60)
     assert build.returncode == 130

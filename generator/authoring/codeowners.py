@@ -4,12 +4,15 @@ Pure: organisation in, the file's text out. A unit's folder is owned by the
 unit's own `granskare` and its avdelning's `granskare` (the controllers); the
 council's folder, the catalogues and organisation.yml by every avdelning's
 granskare. A folder nobody owns gets a comment line instead, so it is seen.
+A reviewer that is no user name, group or e-mail address is refused here too
+(generator.check.reviewers), also when `vb check` was not run.
 """
 
 from __future__ import annotations
 
 from typing import Iterable
 
+from generator.check.reviewers import owner
 from generator.content.models import Organisation
 
 HEADER = (
@@ -18,14 +21,9 @@ HEADER = (
 )
 
 
-def handle(name: str) -> str:
-    """A git handle as CODEOWNERS wants it: @user, @org/team or an e-mail address."""
-    name = name.strip()
-    return name if name.startswith("@") or "@" in name else f"@{name}"
-
-
 def _unique(names: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(handle(n) for n in names if n.strip()))
+    """Each reviewer once, as CODEOWNERS writes it; a value that is no reviewer raises NotAReviewer."""
+    return list(dict.fromkeys(owner(n) for n in names))
 
 
 def _line(path: str, owners: list[str], what: str) -> str:

@@ -33,6 +33,7 @@ from generator.content.models import (
 )
 from generator.content.outline import COUNCIL_ECONOMY, UNIT_ECONOMY
 from generator.content.yamlread import read_file
+from generator.render.text import md_escape
 
 ReportKey = tuple[str, int, str]
 FactKey = tuple[Any, ...]
@@ -53,15 +54,20 @@ class Snapshot:
     reports: dict[ReportKey, tuple[str, Rapport]] = field(default_factory=dict)
     unreadable: dict[str, str] = field(default_factory=dict)
     prefix: str = "content"
+    set_aside: dict[str, str] = field(default_factory=dict)
 
     def shown(self, relative: str) -> str:
         """A path inside the content folder as the user sees it (content/organisation.yml)."""
         return f"{self.prefix}/{relative}" if self.prefix else relative
 
 
-def snapshot(files: dict[str, bytes], prefix: str = "content") -> Snapshot:
-    """Read content files (path inside the content folder -> bytes) through the strict loader."""
+def snapshot(files: dict[str, bytes], prefix: str = "content", set_aside: dict[str, str] | None = None) -> Snapshot:
+    """Read content files (path inside the content folder -> bytes) through the strict loader.
+
+    `set_aside` names paths that were not read (a name that cannot be shown safely, a link): why, by path.
+    """
     found = Snapshot(prefix=prefix)
+    found.set_aside = {found.shown(relative): reason for relative, reason in (set_aside or {}).items()}
     for relative, raw in sorted(files.items()):
         kind = classify(PurePosixPath(relative))
         if kind not in MODELS:
@@ -98,6 +104,7 @@ class Kind(str, Enum):
     RENAMED = "nytt namn"
     NEW_ID = "nytt id"
     UNREADABLE = "kan inte läsas"
+    SET_ASIDE = "inte visad"
 
 
 @dataclass(frozen=True)
@@ -124,7 +131,8 @@ class Fact:
 
 def compare(base: Snapshot, head: Snapshot) -> list[Change]:
     """Every change from `base` to `head`: unreadable files, reports, organisation, catalogues."""
-    changes = [Change(file, file, Kind.UNREADABLE, file, after=reason) for file, reason in head.unreadable.items()]
+    changes = _set_aside(base, head)
+    changes += [Change(file, file, Kind.UNREADABLE, file, after=reason) for file, reason in head.unreadable.items()]
     changes += _compare_reports(base, head)
     file = head.shown("organisation.yml")
     if base.organisation and head.organisation:
@@ -135,6 +143,12 @@ def compare(base: Snapshot, head: Snapshot) -> list[Change]:
         changes.append(Change("Organisationen", file, Kind.REMOVED, "Organisationen"))
     changes += _compare_catalogues(base, head)
     return changes
+
+
+def _set_aside(base: Snapshot, head: Snapshot) -> list[Change]:
+    """Paths vb did not read on either side, each named once: a reviewer must look at them by hand."""
+    paths = {**base.set_aside, **head.set_aside}
+    return [Change(path, path, Kind.SET_ASIDE, path, after=reason) for path, reason in sorted(paths.items())]
 
 
 def compare_facts(group: str, file: str, base: dict[FactKey, Fact], head: dict[FactKey, Fact]) -> list[Change]:
@@ -576,6 +590,7 @@ SENTENCES = {
     Kind.RENAMED: "{subject} har bytt namn: {before} → {after}",
     Kind.NEW_ID: "{subject} har fått nytt id: {before} → {after}",
     Kind.UNREADABLE: "Filen kan inte läsas: {after} Kör vb check {subject} för att se alla fel.",
+    Kind.SET_ASIDE: "Visas inte här: {after}. Granska den för hand.",
 }
 
 
@@ -613,12 +628,11 @@ def render_text(changes: list[Change], base: str, head: str) -> str:
     return "\n".join(lines)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-
-
-def md_escape(text: str) -> str:
-    """Content text made inert in Markdown: no links, emphasis, HTML or tables."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
+def code_span(text: str) -> str:
+    """`text` as inline code that no backtick in it can close (a fence longer than its longest run)."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    return f"{fence}{padded}{fence}"
 
 
 def render_markdown(changes: list[Change], base: str, head: str) -> str:
@@ -628,8 +642,8 @@ def render_markdown(changes: list[Change], base: str, head: str) -> str:
              f"Från `{base}` till `{head}`: {_counted(len(changes), 'ändring', 'ändringar')}"
              f" i {_counted(len(groups), 'fil', 'filer')}." if changes else NO_CHANGES]
     for (group, file), items in groups.items():
-        lines += ["", f"#### {md_escape(group)}", "", f"`{file}`", ""]
-        lines += [f"- {sentence(item, md_escape)}" for item in items]
+        lines += ["", f"#### {md_escape(group)}", "", code_span(file), ""]
+        lines += [f"- {sentence(item, lambda text: str(md_escape(text)))}" for item in items]
     return "\n".join(lines) + "\n"
 
 

@@ -9,7 +9,41 @@ from __future__ import annotations
 
 import os
 import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+
+from generator.visible import has_hidden, visible
+
+SYMLINK_MODE = "120000"
+UNSAFE_NAME = ("namnet innehåller en radbrytning, ett annat styrtecken eller tecken som inte är UTF-8, så vb kan "
+               "inte visa filen säkert. Byt namn på den (bokstäver, siffror, bindestreck och punkt) och kör vb diff igen")
+NOT_A_FILE_IN_GIT = ("det är en symbolisk länk eller en undermodul, inte en fil, och vb läser den inte. "
+                     "Ersätt den med en vanlig fil eller ta bort den")
+NOT_A_FILE_ON_DISK = ("det är en symbolisk länk eller något annat än en vanlig fil eller mapp, och vb läser den inte. "
+                      "Ersätt den med en vanlig fil eller ta bort den")
+
+
+@dataclass
+class Files:
+    """Files read from git or disk by their path inside the content folder, and paths set aside with the reason."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    unsafe: dict[str, str] = field(default_factory=dict)
+
+
+def safe_name(raw: bytes) -> str | None:
+    """The path as text when it is UTF-8 without control or format characters; otherwise None."""
+    try:
+        name = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return None if has_hidden(name) else name
+
+
+def printable(raw: bytes) -> str:
+    """A path shown safely on one line: bytes that are not UTF-8 and hidden characters written as escapes."""
+    return visible(raw.decode("utf-8", "backslashreplace"))
+
 
 class GitError(Exception):
     """Git could not answer: not a repository, unknown revision, git missing."""
@@ -33,7 +67,7 @@ def toplevel(start: Path) -> Path:
     while not folder.exists():
         folder = folder.parent
     try:
-        return Path(_git(["rev-parse", "--show-toplevel"], folder).decode("utf-8").strip())
+        return Path(_git(["rev-parse", "--show-toplevel"], folder).rstrip(b"\n").decode("utf-8", "surrogateescape"))
     except GitError as exc:
         if "not a git repository" in str(exc):
             raise GitError("mappen hör inte till något git-arkiv") from exc
@@ -56,37 +90,83 @@ def verify(root: Path, revision: str) -> str:
         raise GitError("det finns ingen gren, tagg eller commit med det namnet") from exc
 
 
-def files_at(root: Path, revision: str, folder: str) -> dict[str, bytes]:
-    """Every file under `folder` (repository-relative) in `revision`, keyed by its path inside `folder`."""
+def files_at(root: Path, revision: str, folder: str) -> Files:
+    """Every file under `folder` (repository-relative) in `revision`, keyed by its path inside `folder`.
+
+    The tree is listed NUL-separated and each blob is fetched by its object id, so no file name can
+    shift what another path is read as; a name that cannot be shown safely is set aside, named.
+    """
     commit = verify(root, revision)
-    listing = _git(["ls-tree", "-r", "-z", "--full-tree", "--name-only", commit, "--", folder or "."], root)
-    names = [n for n in listing.decode("utf-8").split("\0") if n]
-    if not names:
-        return {}
-    request = "".join(f"{commit}:{name}\n" for name in names).encode("utf-8")
-    output = _git(["cat-file", "--batch"], root, stdin=request)
-    return {_inside(name, folder): blob for name, blob in zip(names, _blobs(output))}
+    listing = _git(["--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", commit, "--", folder or "."], root)
+    found = Files()
+    wanted: list[tuple[str, str]] = []
+    for entry in listing.split(b"\0"):
+        if not entry:
+            continue
+        meta, _, raw_name = entry.partition(b"\t")
+        mode, kind, object_id = meta.decode("ascii").split(" ")
+        raw_name = _inside(raw_name, os.fsencode(folder))
+        name = safe_name(raw_name)
+        if name is None:
+            found.unsafe[printable(raw_name)] = UNSAFE_NAME
+        elif kind != "blob" or mode == SYMLINK_MODE:
+            found.unsafe[name] = NOT_A_FILE_IN_GIT
+        else:
+            wanted.append((name, object_id))
+    blobs = _blobs(_git(["cat-file", "--batch"], root, stdin="".join(f"{i}\n" for _, i in wanted).encode("ascii")))
+    for name, object_id in wanted:
+        found.files[name] = blobs[object_id]
+    return found
 
 
-def _blobs(output: bytes) -> list[bytes]:
-    """Split `git cat-file --batch` output ("<id> <type> <size>\\n<bytes>\\n" per object) into contents."""
-    blobs = []
+def _blobs(output: bytes) -> dict[str, bytes]:
+    """Contents by object id from `git cat-file --batch` output ("<id> <type> <size>\\n<bytes>\\n" per object)."""
+    blobs: dict[str, bytes] = {}
     position = 0
     while position < len(output):
         header_end = output.index(b"\n", position)
-        size = int(output[position:header_end].split()[2])
+        header = output[position:header_end].decode("ascii").split(" ")
+        if len(header) != 3:
+            raise GitError(f"git kunde inte läsa objektet {header[0]}")
         start = header_end + 1
-        blobs.append(output[start:start + size])
-        position = start + size + 1
+        blobs[header[0]] = output[start:start + int(header[2])]
+        position = start + int(header[2]) + 1
     return blobs
 
 
-def _inside(name: str, folder: str) -> str:
+def _inside(name: bytes, folder: bytes) -> bytes:
     return name[len(folder) + 1:] if folder else name
 
 
-def files_on_disk(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder` on disk, keyed by its POSIX path inside `folder`."""
-    if not folder.is_dir():
-        return {}
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+def files_on_disk(folder: Path) -> Files:
+    """Every file under `folder` on disk, keyed by its POSIX path inside `folder`; what cannot be read is named."""
+    found = Files()
+    if folder.is_dir():
+        _walk(folder, b"", found)
+    return found
+
+
+def _walk(folder: Path, prefix: bytes, found: Files) -> None:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: os.fsencode(e.name))
+    except OSError as exc:
+        found.unsafe[printable(prefix.rstrip(b"/")) or "."] = _os_reason(exc)
+        return
+    for entry in entries:
+        raw_name = prefix + os.fsencode(entry.name)
+        name = safe_name(raw_name)
+        if name is None:
+            found.unsafe[printable(raw_name)] = UNSAFE_NAME
+        elif entry.is_symlink() or not (entry.is_dir() or entry.is_file()):
+            found.unsafe[name] = NOT_A_FILE_ON_DISK
+        elif entry.is_dir():
+            _walk(Path(entry.path), raw_name + b"/", found)
+        else:
+            try:
+                found.files[name] = Path(entry.path).read_bytes()
+            except OSError as exc:
+                found.unsafe[name] = _os_reason(exc)
+
+
+def _os_reason(exc: OSError) -> str:
+    return f"den kan inte läsas ({exc.strerror or exc}). Kontrollera behörigheten och kör vb diff igen"

@@ -5,22 +5,25 @@ from __future__ import annotations
 import re
 
 from generator.rollup.claims import Claim, check_counts, check_status_split
-from generator.content.models import Katalog, Organisation, Rapport
-from generator.problems import Path, Problem, problem
+from generator.content.models import Organisation, Rapport
+from generator.rollup.aggregate import Aggregate, Rollup, council_counts
+from generator.problems import Location, Problem, problem
 
 
-def check_consistency(report: Rapport, file: str, catalogue: Katalog | None, organisation: Organisation | None,
-                      unit_reports: list[Rapport]) -> list[Problem]:
-    """Number claims in a council report's text, and its statuses against its units' (same year and period)."""
-    if organisation is None or catalogue is None or report.organisation != organisation.namnd.id:
+def check_consistency(report: Rapport, file: str, rollup: Rollup, organisation: Organisation | None) -> list[Problem]:
+    """Number claims in a council report's text, and its statuses against its units' (its period's aggregate)."""
+    if organisation is None or report.organisation != organisation.namnd.id:
         return []
-    found = _direction_claims(report, file, catalogue)
+    rolled = rollup.get(report.ar, report.period)
+    if rolled is None:
+        return []
+    found = _direction_claims(report, file, rolled)
     found += _report_claims(report, file, organisation)
-    found += _status_conflicts(report, file, catalogue, [r for r in unit_reports if (r.ar, r.period) == (report.ar, report.period)])
+    found += _status_conflicts(report, file, rolled)
     return found
 
 
-def _as_problems(claims: list[Claim], file: str, path: Path) -> list[Problem]:
+def _as_problems(claims: list[Claim], file: str, path: Location) -> list[Problem]:
     return [problem("VB701", file, path, what=c.what, written=c.written, counted=c.counted, excerpt=_excerpt(c.text))
             for c in claims]
 
@@ -29,27 +32,20 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= 120 else text[:117] + "…"
 
 
-def _direction_claims(report: Rapport, file: str, catalogue: Katalog) -> list[Problem]:
+def _direction_claims(report: Rapport, file: str, rolled: Aggregate) -> list[Problem]:
+    """What each inriktningsmål's text says it holds and how the council rated it, against the aggregate's counts."""
     found = []
     for d, direction in enumerate(report.inriktningsmal):
-        goals = [g for g in catalogue.inriktningsmal if g.nr == direction.nr]
+        goals = [goal for goal in rolled.mal if goal.inriktningsmal == direction.nr]
         if not goals:
             continue
-        council_goals = [c for g in goals[0].mal for c in g.namndmal]
-        rated = {(g.nr, c.id): c.status for g in direction.mal for c in g.namndmal}
-        goal_status = [g.status for g in direction.mal]
-        claims = check_counts(direction.text, "nämndmål", len(council_goals))
-        claims += check_counts(direction.text, "mål för verksamhetsområdet", len(goals[0].mal))
-        claims += check_status_split(direction.text, "nämndmål", _count(rated.values(), "Uppfylls helt"),
-                                     _count(rated.values(), "Uppfylls delvis"))
-        claims += check_status_split(direction.text, "mål för verksamhetsområdet", _count(goal_status, "Uppfylls helt"),
-                                     _count(goal_status, "Uppfylls delvis"))
+        council, kf = council_counts(goals)
+        claims = check_counts(direction.text, "nämndmål", council.goals)
+        claims += check_counts(direction.text, "mål för verksamhetsområdet", kf.goals)
+        claims += check_status_split(direction.text, "nämndmål", council.helt, council.delvis)
+        claims += check_status_split(direction.text, "mål för verksamhetsområdet", kf.helt, kf.delvis)
         found += _as_problems(claims, file, ("inriktningsmal", d, "text"))
     return found
-
-
-def _count(statuses, wanted: str) -> int:
-    return sum(1 for s in statuses if s == wanted)
 
 
 def _stem(name: str) -> str | None:
@@ -82,27 +78,18 @@ def _report_texts(report: Rapport):
             yield ("ekonomi", section, i, "text"), block.text
 
 
-def _status_conflicts(report: Rapport, file: str, catalogue: Katalog, units: list[Rapport]) -> list[Problem]:
-    titles = {(g.nr, c.id): c.titel for d in catalogue.inriktningsmal for g in d.mal for c in g.namndmal}
+def _status_conflicts(report: Rapport, file: str, rolled: Aggregate) -> list[Problem]:
+    """A nämndmål the council rates as met, while one of its units says an enhetsmål under it is not."""
+    places = {(goal.nr, council_goal.id): ("inriktningsmal", d, "mal", g, "namndmal", n, "status")
+              for d, direction in enumerate(report.inriktningsmal) for g, goal in enumerate(direction.mal)
+              for n, council_goal in enumerate(goal.namndmal)}
     found = []
-    for d, direction in enumerate(report.inriktningsmal):
-        for g, goal in enumerate(direction.mal):
-            for n, council_goal in enumerate(goal.namndmal):
-                if council_goal.status != "Uppfylls helt":
-                    continue
-                for unit in units:
-                    for own in _own_goals(unit, goal.nr, council_goal.id):
-                        if own.status == "Uppfylls ej":
-                            found.append(problem("VB702", file, ("inriktningsmal", d, "mal", g, "namndmal", n, "status"),
-                                                 goal=titles.get((goal.nr, council_goal.id), council_goal.id),
-                                                 status=council_goal.status, unit=unit.organisation, own=own.titel))
+    for goal in rolled.mal:
+        for council_goal in goal.namndmal:
+            place = places.get((goal.nr, council_goal.id))
+            if place is None or council_goal.namndens_status != "Uppfylls helt":
+                continue
+            found += [problem("VB702", file, place, goal=council_goal.titel, status=council_goal.namndens_status,
+                              unit=own.enhet, own=own.titel)
+                      for own in council_goal.enhetsmal if own.status == "Uppfylls ej"]
     return found
-
-
-def _own_goals(report: Rapport, nr: str, goal_id: str):
-    for direction in report.inriktningsmal:
-        for goal in direction.mal:
-            if goal.nr == nr:
-                for council_goal in goal.namndmal:
-                    if council_goal.id == goal_id:
-                        yield from council_goal.enhetsmal

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.problems import Path, Problem, problem
+from generator.problems import Location, Problem, problem
 
 LARGEST = 10**15  # a district's whole budget in kronor is about 10**10
 SMALLEST = 1e-9  # a figure closer to zero than this, but not zero, is no measurement
@@ -22,7 +22,7 @@ def check_magnitudes(model: BaseModel, file: str) -> list[Problem]:
     return found
 
 
-def numbers(node: Any, path: Path = ()) -> Iterator[tuple[Path, int | float]]:
+def numbers(node: Any, path: Location = ()) -> Iterator[tuple[Location, int | float]]:
     """(path, number) for every number in a model, by the keys it has in the file."""
     if isinstance(node, BaseModel):
         for name in type(node).model_fields:

@@ -2,40 +2,37 @@
 
 Pure functions: text in, findings out. Lines are relative to the text; the
 caller turns them into file lines. A text is read with CommonMark (markdown-it)
-and, where that finds no HTML or unsafe link, also the way the site's renderer
-reads it (generator.engine.site_markdown), since the two do not always agree.
+and, where that finds no HTML or unsafe link, also the way the site's engine reads
+it (a `SiteReader` the engine hands over), since the two do not always agree.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import typing
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from pydantic import BaseModel
-
-from generator.content.models import Narrative
+from generator.content.text import MAYBE_UNDERLINE, MIN_HEADING_LEVEL, todo_lines
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
-MIN_HEADING_LEVEL = 3  # h1 is the report, h2 its top sections
 SAFE_SCHEMES = ("http", "https", "mailto")
+WEB_SCHEMES = ("http", "https")  # only with "//" and a host after the colon
+_TWO_SLASHES = re.compile(r"[/\\]{2}")  # a browser reads a backslash as "/": the start of another host
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _BROWSER_DROPS = {ord("\t"): None, ord("\n"): None, ord("\r"): None}  # the URL standard removes these anywhere
 _LEADING_CONTROLS = "".join(map(chr, range(0x21)))  # ... and C0 controls and spaces in front
 UNSAFE_CODES = ("VB601", "VB602", "VB603")
 _SCRIPTY = re.compile(r"<\s*/?\s*script|\bon[a-z]+\s*=|javascript:|<\s*iframe|<\s*object|<\s*embed", re.I)
-_TODO = re.compile(r"\b(TODO|ATT GÖRA|FYLL I)\b")
-# What a line starts with inside block quotes and list items: indentation, ">" and list markers.
-CONTAINER_PREFIX = r"(?:[ \t>]|[-*+][ \t]|[0-9]{1,9}[.)][ \t])*"
-# A line that may underline a setext heading: only "=" or only "-", behind a container prefix.
-MAYBE_UNDERLINE = re.compile(rf"^{CONTAINER_PREFIX}(?:=+|-+)[ \t]*$", re.MULTILINE)
 # What any HTML, link, image or heading above MIN_HEADING_LEVEL in CommonMark needs: "<", "[", a run of one or
 # two "#", or a possible setext underline.
 _MAY_HAVE_FINDINGS = re.compile(rf"[<\[]|(?<!#)#{{1,2}}(?!#)|{MAYBE_UNDERLINE.pattern}", re.MULTILINE)
+
+
+# How the site's engine reads a Markdown text: the raw HTML blocks and the link targets it would publish.
+SiteReader = Callable[[str], tuple[list[str], list[str]]]
 
 
 @dataclass(frozen=True)
@@ -57,8 +54,11 @@ def _parser() -> MarkdownIt:
     return md
 
 
-def check_markdown(text: str) -> list[Finding]:
-    """Every HTML, unsafe link, climbing heading and TODO marker in `text`."""
+def check_markdown(text: str, published: SiteReader | None) -> list[Finding]:
+    """Every HTML, unsafe link, climbing heading and TODO marker in `text`.
+
+    `published` is how the site's engine reads the text (None: only the CommonMark reading, where no site is made).
+    """
     if not text:
         return []
     found: list[Finding] = []
@@ -66,7 +66,7 @@ def check_markdown(text: str) -> list[Finding]:
         for token in _parser().parse(text):
             found.extend(_check_token(token, 0))
     if not any(f.code in UNSAFE_CODES for f in found):  # the site's renderer may still find what CommonMark did not
-        found.extend(site_findings(text))
+        found.extend(site_findings(text, published))
     found.extend(todo_markers(text))
     return found
 
@@ -76,12 +76,10 @@ def needs_parse(text: str) -> bool:
     return _MAY_HAVE_FINDINGS.search(text) is not None
 
 
-def site_findings(text: str) -> list[Finding]:
-    """Raw HTML and unsafe links in `text` as the site's Markdown renderer reads it (see generator.engine.site_markdown)."""
-    if "<" not in text and "[" not in text:  # spares loading the renderer: nothing to find
+def site_findings(text: str, published: SiteReader | None) -> list[Finding]:
+    """Raw HTML and unsafe links in `text` as the site's engine reads it (the engine hands over its reader)."""
+    if published is None or ("<" not in text and "[" not in text):  # spares loading the renderer: nothing to find
         return []
-    from generator.engine.site_markdown import published
-
     raw, urls = published(text)
     found = [Finding("VB602" if _SCRIPTY.search(item) else "VB601", _line_of(text, item),
                      {"snippet": item.strip().split("\n")[0][:60]}) for item in raw]
@@ -123,55 +121,29 @@ def _check_one(token: Any, line: int) -> Iterator[Finding]:
 
 
 def safe_url(url: str) -> bool:
-    """http(s), mailto or a relative link; anything else (javascript:, data:, file:) is refused.
+    """https://, http://, mailto: or a page of the site, as the README says; anything else is refused.
 
-    Read as a browser reads it: tabs and line breaks anywhere and control characters in front are dropped.
+    Read as a browser reads it: tabs and line breaks anywhere and control characters in front are dropped,
+    and a backslash counts as "/". So "//host" and "/\\host" (another site, no scheme), "http:host" (another site
+    when the page is served over https), javascript:, data: and file: are all refused.
     """
-    match = _SCHEME.match(url.translate(_BROWSER_DROPS).lstrip(_LEADING_CONTROLS))
-    return match is None or match.group(1).lower() in SAFE_SCHEMES
+    cleaned = url.translate(_BROWSER_DROPS).lstrip(_LEADING_CONTROLS)
+    match = _SCHEME.match(cleaned)
+    if match is None:
+        return _TWO_SLASHES.match(cleaned) is None
+    scheme = match.group(1).lower()
+    if scheme in WEB_SCHEMES:
+        return _TWO_SLASHES.match(cleaned, match.end()) is not None
+    return scheme in SAFE_SCHEMES
 
 
 def todo_markers(text: str) -> Iterator[Finding]:
     """TODO markers left in a text (VB503); a line scan, no Markdown parse needed."""
-    for number, line in enumerate(text.split("\n")):
-        match = _TODO.search(line)
-        if match:
-            yield Finding("VB503", number, {"marker": match.group(1)})
+    for number, marker in todo_lines(text):
+        yield Finding("VB503", number, {"marker": marker})
 
 
 def heading_titles(text: str) -> list[tuple[int, str]]:
     """(level, title) of every heading in a Markdown text, in order."""
     tokens = _parser().parse(text or "")
     return [(int(tok.tag[1]), tokens[i + 1].content) for i, tok in enumerate(tokens) if tok.type == "heading_open"]
-
-
-# --- finding the narrative fields of a model --------------------------------
-
-
-def _is_narrative(annotation: Any) -> bool:
-    if get_origin(annotation) is typing.Annotated:
-        return any(isinstance(meta, Narrative) for meta in get_args(annotation)[1:])
-    return any(_is_narrative(arg) for arg in get_args(annotation))
-
-
-@functools.lru_cache(maxsize=None)
-def _narrative_fields(model_cls: type[BaseModel]) -> frozenset[str]:
-    return frozenset(
-        name for name, info in model_cls.model_fields.items()
-        if any(isinstance(m, Narrative) for m in info.metadata) or _is_narrative(info.annotation)
-    )
-
-
-def narratives(model: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """(path, text) of every non-empty Markdown field in a model tree."""
-    fields = _narrative_fields(type(model))
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if name in fields and isinstance(value, str) and value:
-            yield (*path, name), value
-        elif isinstance(value, BaseModel):
-            yield from narratives(value, (*path, name))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from narratives(item, (*path, name, index))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from generator.content.models import Organisation
 from generator.problems import Problem, problem, suggestion
+from generator.check.reviewers import check_reviewers
 
 
 def check_organisation(organisation: Organisation, file: str) -> list[Problem]:
-    """Duplicate ids and units pointing at avdelningar or verksamhetsområden that do not exist."""
+    """Duplicate ids, units pointing at avdelningar or verksamhetsområden that do not exist, bad reviewers."""
     found = []
     groups = [("verksamhetsomraden", "verksamhetsområde", organisation.verksamhetsomraden, {}),
               ("avdelningar", "avdelning", organisation.avdelningar, {}),
@@ -27,7 +28,7 @@ def check_organisation(organisation: Organisation, file: str) -> list[Problem]:
         if unit.verksamhetsomrade not in areas:
             found.append(problem("VB210", file, ("enheter", index, "verksamhetsomrade"), ref=unit.verksamhetsomrade,
                                  what="verksamhetsomraden", suggestion=suggestion(unit.verksamhetsomrade, areas)))
-    return found
+    return found + check_reviewers(organisation, file)
 
 
 def node_ids(organisation: Organisation | None) -> dict[str, str]:

@@ -9,6 +9,7 @@ from pathlib import Path as FsPath
 from generator.content.load import Content, find_root, load_content
 from generator.fsio import walk_tree
 from generator.problems import Problem, Severity, problem
+from generator.check.narrative import SiteReader
 from generator.check.validate import validate
 
 
@@ -25,15 +26,18 @@ class CheckResult:
         return Severity.ERROR in severities or (strict and Severity.WARNING in severities)
 
 
-def check_paths(paths: list[FsPath]) -> CheckResult:
-    """Check content roots or single files; a single file is checked against its tree's organisation and catalogues."""
+def check_paths(paths: list[FsPath], *, published: SiteReader | None) -> CheckResult:
+    """Check content roots or single files; a single file is checked against its tree's organisation and catalogues.
+
+    `published` is the site engine's reading of a Markdown text (see `generator.check.narrative`).
+    """
     found: list[Problem] = []
     files = 0
     for root, only in _group(paths, found):
         content = load_content(root, only)
         files += content.files
         asked = None if only is None else _asked(content, only)
-        found += [p for p in validate(content, asked) if only is None or _concerns(p, only)]
+        found += [p for p in validate(content, asked, published=published) if only is None or _concerns(p, only)]
     return CheckResult(found, files)
 
 

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from generator.check.narrative import check_markdown, narratives
+from generator.check.narrative import SiteReader, check_markdown
+from generator.content.text import narratives
 from generator.problems import Problem, problem
 
 
-def check_texts(model: BaseModel, file: str) -> list[Problem]:
-    """HTML, unsafe links, headings above their section and TODO markers in all narrative fields."""
+def check_texts(model: BaseModel, file: str, published: SiteReader | None) -> list[Problem]:
+    """HTML, unsafe links, headings above their section and TODO markers in all narrative fields.
+
+    `published` reads a text as the site's engine will (see `check_markdown`).
+    """
     found = []
     for path, text in narratives(model):
-        for finding in check_markdown(text):
+        for finding in check_markdown(text, published):
             found.append(problem(finding.code, file, path, field=".".join(map(str, path)),
                                  heading=_heading(text, finding.line), _offset=finding.line, **finding.args))
     return found

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from generator.content.load import Content
+from generator.rollup.aggregate import Rollup
+from generator.check.narrative import SiteReader
 from generator.problems import Problem
 from generator.check.catalogue import check_catalogue
 from generator.check.consistency import check_consistency
@@ -20,31 +22,35 @@ from generator.check.text import check_texts
 from generator.content.yamlread import SourceMap
 
 
-def validate(content: Content, files: Collection[str] | None = None) -> list[Problem]:
+def validate(content: Content, files: Collection[str] | None = None, *, published: SiteReader | None,
+             rolled: Rollup | None = None) -> list[Problem]:
     """All problems of a loaded content tree: loading, references, values, economy and text.
 
     With `files` (names as in `content`), the per-file rules run only for those files: checking one
-    report needs the organisation and catalogue loaded, not their own rules run.
+    report needs the organisation and catalogue loaded, not their own rules run. `published` is how
+    the site's engine reads a Markdown text (its raw HTML and links; None only where no
+    site is made); `rolled` the periods' aggregates, shared with the build (else made here when needed).
     """
     found = list(content.problems)
     organisation = content.organisation.model if content.organisation else None
     if content.organisation and (files is None or content.organisation.file in files):
         found += check_organisation(organisation, content.organisation.file)
-        found += check_texts(organisation, content.organisation.file)
+        found += check_texts(organisation, content.organisation.file, published)
     for loaded in content.catalogues.values():
         if files is None or loaded.file in files:
             found += check_catalogue(loaded.model, loaded.file, organisation)
             found += check_magnitudes(loaded.model, loaded.file)
-            found += check_texts(loaded.model, loaded.file)
+            found += check_texts(loaded.model, loaded.file, published)
     found += check_report_set([(r.file, r.model) for r in content.reports])
-    models = [r.model for r in content.reports]  # once: a district has hundreds of reports
+    rollup = rolled or Rollup.of(content)
     for loaded in content.reports:
         catalogue = content.catalogue(loaded.model.ar)
         found += check_report(loaded.model, loaded.file, catalogue, organisation, loaded.model.ar in content.broken_years)
         found += check_economy(loaded.model, loaded.file, organisation)
         found += check_magnitudes(loaded.model, loaded.file)
-        found += check_texts(loaded.model, loaded.file)
-        found += check_consistency(loaded.model, loaded.file, catalogue, organisation, models)
+        found += check_texts(loaded.model, loaded.file, published)
+        found += check_consistency(loaded.model, loaded.file, rollup,
+                                   organisation)
     return locate(found, content.sources())
 
 

@@ -31,13 +31,14 @@ def _processes(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from generator.build.city import district_roots
-    from generator.build.publish import PublishError, publish
+    from generator.build.publish import PublishError
+    from generator.build.site import build
 
     roots = district_roots(args.content)
     try:
         if roots:
             return _run_city(args, roots)
-        built = publish(args.content, args.site, args.config, processes=args.processes)
+        built = build(args.content, args.site, args.config, processes=args.processes)
     except PublishError as exc:
         print(f"vb build: {exc}", file=sys.stderr)
         return 1

@@ -23,6 +23,8 @@ def run(args: argparse.Namespace) -> int:
     from generator.content.yamlread import MAX_BYTES, read_file, too_large
     from generator.fsio import read_bounded, reason, write_atomic
     from generator.problems import problem
+    from generator.check.reviewers import check_reviewers
+    from generator.check.validate import locate
 
     source = args.content / "organisation.yml"
     read = read_bounded(source, MAX_BYTES)  # a link is not followed, a huge file not read
@@ -34,6 +36,11 @@ def run(args: argparse.Namespace) -> int:
     organisation, found = to_model(Organisation, document)
     if organisation is None:
         print(as_text([*document.problems, *found], 1), file=sys.stderr)
+        return 1
+    refused = locate(check_reviewers(organisation, str(source)), {str(source): document.source})
+    if refused:
+        print(as_text(refused, 1), file=sys.stderr)
+        print("CODEOWNERS skrevs inte: rätta granskarna ovan och kör vb codeowners igen.", file=sys.stderr)
         return 1
     text = codeowners(organisation, _content_in_repository(args.content))
     if args.out == "-":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 
@@ -30,11 +31,11 @@ def run(args: argparse.Namespace) -> int:
     sides = []
     for revision in (args.base, args.head):
         try:
-            files = gitread.files_on_disk(args.content) if revision is None else gitread.files_at(root, revision, folder)
+            found = gitread.files_on_disk(args.content) if revision is None else gitread.files_at(root, revision, folder)
         except gitread.GitError as exc:
             say(problem("VB802", "git", revision=revision, reason=exc))
             return 1
-        sides.append(snapshot(files, folder))
+        sides.append(snapshot(found.files, gitread.printable(os.fsencode(folder)), found.unsafe))
     changes = compare(*sides)
     print(RENDERERS[args.format](changes, args.base, args.head or "arbetskopian"), end="" if args.format == "markdown" else "\n")
     return 0

@@ -24,11 +24,12 @@ def run(args: argparse.Namespace) -> int:
     from generator.rollup.export import export_files
     from generator.problems import Severity
     from generator.check.validate import validate
+    from generator.engine import published
 
     content = load_tree(args.content)
     if content is None:
         return 1
-    found = validate(content)  # the tree is read once: checked, then aggregated
+    found = validate(content, published=published)  # the tree is read once: checked, then aggregated
     if any(p.severity is Severity.ERROR for p in found):
         print(as_text(found, content.files))
         print("Exporten avbröts: rätta felen ovan först.", file=sys.stderr)

@@ -13,7 +13,7 @@ without parsing a builtin's text signature as it must for `list`.
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Annotated, Literal, Union
+from typing import get_args, Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -36,8 +36,17 @@ KfGoalNr = Annotated[str, StringConstraints(pattern=r"^[1-9]\.[1-9][0-9]?$")]
 Number = Union[int, float]
 
 Period = Literal["VP", "T1", "T2", "VB"]
+PERIODS: tuple[str, ...] = get_args(Period)  # in the order of the year
+TERTIALS: tuple[str, ...] = ("T1", "T2")  # the reports that forecast the full year
 Status = Literal["Uppfylls helt", "Uppfylls delvis", "Uppfylls ej", "Ingen"]
 ActivityState = Literal["klar", "pågående", "ej påbörjad", "avbruten"]
+
+
+
+def period_rank(period: str) -> int:
+    """A period's place in the year (VP 0 … VB 3), for ordering reports."""
+    return PERIODS.index(period) if period in PERIODS else 0
+
 
 PERIOD_NAMES: dict[str, str] = {
     "VP": "Verksamhetsplan",
@@ -69,7 +78,7 @@ class Avdelning(Base):
 
     id: Id
     namn: str
-    granskare: list[str] = Field(default_factory=_no_items, description="Controllers som granskar enheternas rapporter (användarnamn i git).")
+    granskare: list[str] = Field(default_factory=_no_items, description="Controllers som granskar enheternas rapporter: användarnamn i GitHub/GitLab, @organisation/team eller e-postadress.")
 
 
 class Enhet(Base):
@@ -81,7 +90,7 @@ class Enhet(Base):
     verksamhetsomrade: Id
     resultatenhet: bool = False
     enhetschef: str | None = None
-    granskare: list[str] = Field(default_factory=_no_items, description="Personer på enheten som äger enhetens rapportfiler (användarnamn i git).")
+    granskare: list[str] = Field(default_factory=_no_items, description="Personer på enheten som äger enhetens rapportfiler: användarnamn i GitHub/GitLab, @organisation/team eller e-postadress.")
 
 
 class Namnd(Base):

@@ -18,7 +18,8 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-NO_TOC = "{.no-toc}"
+from generator.render.text import NO_TOC  # the marker the renderer writes
+
 MARK_ATTRIBUTE = "data-vb-no-toc"
 CSS_CLASS = "no-toc"  # kept on the heading, so print styles can tell the report's own sections apart
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -129,3 +130,8 @@ def _flatten(tokens: list[dict[str, Any]], rows: list[tuple[int, str, str]]) -> 
     for token in tokens:
         rows.append((token["level"], html.unescape(token["name"]), token["id"]))
         _flatten(token.get("children", []), rows)
+
+
+def heading_anchors(text: str) -> list[tuple[int, str, str]]:
+    """(level, title, id) of a generated page's table-of-contents headings, named as the site will name them."""
+    return toc_anchors(text, headings_only=True)

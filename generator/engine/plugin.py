@@ -37,15 +37,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.theme import Theme
 
-from generator.build.pages import Site, SiteError, build_site, nav_config
-from generator.check.run import check_paths
-from generator.check.output import as_text
 from generator.parallel import cores
 from generator.engine.prerender import Rendered, page_outputs, render_key, render_pages, use_outputs, use_rendered
-from generator.problems import Severity
 from generator.render.environment import TEMPLATES
 from generator.render.nav import Redirect
 from generator.render.redirect import redirect_html
+from generator.render.site import Site, SiteError, nav_config
 from generator.engine.search import SearchIndexError, build_search_index
 
 log = get_plugin_logger("vb")
@@ -59,24 +56,37 @@ SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 class VbConfig(base.Config):
-    """Plugin options: where the content is (relative to mkdocs.yml) and whether to check it first."""
+    """Plugin options: where the content is (relative to mkdocs.yml) and how many processes work."""
 
     content = c.Type(str, default="content")
-    check = c.Type(bool, default=True)
     processes = c.Type(int, default=0)  # processes that build and convert pages; 0: one per core
 
 
-class VbPlugin(BasePlugin[VbConfig]):
-    """Generated report pages for MkDocs."""
+class SitePlugin(BasePlugin[VbConfig]):
+    """Generated report pages for MkDocs; `make_site` says where pages come from when none were handed over."""
 
     site: Site | None = None
     content_root: Path | None = None
     serving = False
-    prebuilt: Site | None = None  # the pages, made by `vb build` while it checked the content
+    prepared: Site | None = None  # the pages `vb build` made before the engine ran
+    index_search = True  # `vb build` indexes the built site itself, as a stage of its own
     nav: Navigation | None = None
     rendered: dict[str, Rendered]
     kept: dict[str, Rendered]  # `mkdocs serve`: each page's results of the last build, while render_key holds
     kept_for = ""
+
+    def make_site(self, root: Path, processes: int) -> Site:
+        """The pages of the content tree at `root` (the build stage's subclass makes them; raise SiteError if not)."""
+        raise SiteError(f"Insticksprogrammet kan inte skapa sidor av {root} på egen hand: använd `vb build`.")
+
+    def use_prepared(self, site: Site, content_root: Path, processes: int) -> None:
+        """`vb build`: lay out these pages (already checked and made) and leave the search index to the build."""
+        self.prepared = site
+        self.content_root = content_root
+        self.config.content = str(content_root)
+        self.config.processes = processes
+        self.serving = False
+        self.index_search = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """`mkdocs serve` builds in one process (its server threads must not be forked) and keeps pages' HTML."""
@@ -101,11 +111,9 @@ class VbPlugin(BasePlugin[VbConfig]):
         root = Path(config.config_file_path or ".").resolve().parent / self.config.content
         self.content_root = root
         self.rendered = {}
-        if self.config.check:
-            _stop_on_errors(root)
         try:
-            self.site = self.prebuilt or build_site(root, processes=self.processes)
-            self.prebuilt = None  # MkDocs keeps this plugin across builds in one process: use the pages once
+            self.site = self.prepared or self.make_site(root, self.processes)
+            self.prepared = None  # MkDocs keeps this plugin across builds in one process: use the pages once
         except SiteError as exc:
             raise PluginError(str(exc)) from None
         config.nav = html_titles(nav_config(self.site.nav))
@@ -181,7 +189,9 @@ class VbPlugin(BasePlugin[VbConfig]):
         add_theme_additions(config.theme)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the built pages for search; a failed index fails the build with a Swedish message."""
+        """Index the built pages for search (unless `vb build` does); a failed index fails the build in Swedish."""
+        if not self.index_search:
+            return
         try:
             build_search_index(Path(config.site_dir))
         except SearchIndexError as exc:
@@ -246,14 +256,3 @@ def outside_links(markdown: str, page_dir: Path, docs_dir: Path, project: Path,
         return text
 
     return MARKDOWN_LINK.sub(fix, markdown), dropped
-
-
-def _stop_on_errors(root: Path) -> None:
-    """Errors in the content stop the build with their Swedish messages; warnings do not."""
-    result = check_paths([root])
-    errors = [p for p in result.problems if p.severity is Severity.ERROR]
-    if errors:
-        raise PluginError("Innehållet har fel och webbplatsen byggs inte. Rätta felen och bygg igen.\n"
-                          + as_text(errors, result.files))
-    if result.problems:
-        log.info("Innehållet har %d varningar (kör `vb check` för att se dem).", len(result.problems))

@@ -6,12 +6,13 @@ the open-data export and the consistency checks all read this one result.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Union
 from pydantic import BaseModel, Field
 
 from generator.rollup import economy as eco
 from generator.rollup.assess import Verdict, judged_value, verdict
+from generator.content.load import Content
 from generator.content.lookup import index
 from generator.content.models import (
     AktivitetUppfoljning,
@@ -24,7 +25,7 @@ from generator.content.models import (
     Resultatenheter,
     Resultatrakning,
 )
-from generator.check.narrative import narratives, todo_markers
+from generator.content.text import narratives, todo_lines
 
 Num = Union[int, float]
 STATUS_KEY = {"Uppfylls helt": "helt", "Uppfylls delvis": "delvis", "Uppfylls ej": "ej"}
@@ -258,6 +259,38 @@ class _Scope:
         if node == self.organisation.namnd.id:
             return self.organisation.namnd.namn
         return self.units[node].namn if node in self.units else node
+
+
+YearPeriod = tuple[int, str]  # (year, period)
+
+
+class Rollup:
+    """A content tree's periods rolled up, each once and only when first asked for: the check and the pages share them."""
+
+    def __init__(self, organisation: Organisation | None, catalogues: Mapping[int, Katalog], reports: list[Rapport]):
+        self.organisation, self.catalogues, self.reports = organisation, catalogues, reports
+        self._made: dict[YearPeriod, Aggregate] = {}
+
+    @classmethod
+    def of(cls, content: Content) -> Rollup:
+        """The roll-up of a loaded content tree (its organisation, catalogues and reports)."""
+        organisation = content.organisation.model if content.organisation else None
+        return cls(organisation, {year: c.model for year, c in content.catalogues.items()},
+                   [loaded.model for loaded in content.reports])
+
+    def get(self, year: int, period: str) -> Aggregate | None:
+        """The aggregate of (year, period), or None without an organisation or that year's catalogue."""
+        if self.organisation is None or year not in self.catalogues:
+            return None
+        if (year, period) not in self._made:
+            self._made[(year, period)] = aggregate(self.organisation, self.catalogues[year], self.reports, year, period)
+        return self._made[(year, period)]
+
+    def every_period(self) -> dict[YearPeriod, Aggregate]:
+        """Every (year, period) that has reports and a catalogue, rolled up."""
+        keys = sorted({(r.ar, r.period) for r in self.reports})
+        found = {key: self.get(*key) for key in keys}
+        return {key: made for key, made in found.items() if made is not None}
 
 
 def aggregate(organisation: Organisation, catalogue: Katalog, reports: Iterable[Rapport], year: int, period: str) -> Aggregate:
@@ -501,23 +534,40 @@ def _completeness(scope: _Scope) -> Completeness:
             blank.append("Enhetsmål")
         if blank:
             empty[node] = blank
-        markers = sum(1 for _, text in narratives(report) for _ in todo_markers(text))
+        markers = sum(1 for _, text in narratives(report) for _ in todo_lines(text))
         if markers:
             todo[node] = markers
     return Completeness(saknar_rapport=missing, tomma_avsnitt=empty, att_gora=todo)
 
 
+class StatusCount(BaseModel):
+    """How many goals of a level the council has rated, and how many of those it rates helt and delvis."""
+
+    rated: int = 0
+    helt: int = 0
+    delvis: int = 0
+    goals: int = 0  # in the catalogue, rated or not
+
+
+def council_counts(goals: list[Goal]) -> tuple[StatusCount, StatusCount]:
+    """The council's ratings of its nämndmål and of the KF mål för verksamhetsområdet among `goals`."""
+    return _count([c.namndens_status for g in goals for c in g.namndmal]), _count([g.namndens_status for g in goals])
+
+
+def _count(statuses: list[str | None]) -> StatusCount:
+    rated = [s for s in statuses if s]
+    return StatusCount(rated=len(rated), helt=rated.count("Uppfylls helt"), delvis=rated.count("Uppfylls delvis"),
+                       goals=len(statuses))
+
+
 def prose_figures(goals: list[Goal]) -> list[str]:
     """Sentences the council's text can use, computed from the data."""
-    council = [c for g in goals for c in g.namndmal if c.namndens_status]
-    full = sum(1 for c in council if c.namndens_status == "Uppfylls helt")
-    kf_rated = [g for g in goals if g.namndens_status]
-    kf_full = sum(1 for g in kf_rated if g.namndens_status == "Uppfylls helt")
+    council, kf = council_counts(goals)
     lines = []
-    if council:
-        lines.append(f"{full} av {len(council)} nämndmål bedöms uppfyllas helt.")
-    if kf_rated:
-        lines.append(f"{kf_full} av {len(kf_rated)} mål för verksamhetsområdet bedöms uppfyllas helt.")
+    if council.rated:
+        lines.append(f"{council.helt} av {council.rated} nämndmål bedöms uppfyllas helt.")
+    if kf.rated:
+        lines.append(f"{kf.helt} av {kf.rated} mål för verksamhetsområdet bedöms uppfyllas helt.")
     tally = Tally()
     for goal in goals:
         tally = tally.add(goal.antal)

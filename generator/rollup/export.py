@@ -10,6 +10,8 @@ from generator.rollup.aggregate import Aggregate, IncomeStatementSum
 from generator.rollup.economy import to_mnkr
 
 FORMAT_VERSION = 1
+# A spreadsheet reads a cell that begins with one of these as a formula (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def as_json(result: Aggregate) -> str:
@@ -20,10 +22,19 @@ def as_json(result: Aggregate) -> str:
 
 def _csv(header: list[str], rows: list[list[object]]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180; a carriage return in a cell is then quoted too
+    writer.writerow([inert(name) for name in header])
+    writer.writerows([inert(cell) for cell in row] for row in rows)
     return buffer.getvalue()
+
+
+def inert(cell: object) -> object:
+    """A cell a spreadsheet shows as written: text that could start a formula gets a leading '; numbers stay numbers."""
+    if cell is None:
+        return ""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
 
 
 def goal_table(result: Aggregate) -> str:

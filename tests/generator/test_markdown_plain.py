@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown.inlinepatterns import InlineProcessor
 
-from generator.build.pages import build_site
+from tests.site_pages import site_of
 from generator.engine.markdown_plain import NEEDS_INLINE, PlainTextExtension, is_plain, only_known_patterns
 from generator.engine.markdown_toc import NoTocExtension
 
@@ -28,9 +28,10 @@ def _convert(text: str, shortcut: bool) -> tuple[str, list]:
 
 @pytest.fixture(scope="module")
 def real_pages() -> dict[str, str]:
-    return build_site(ROOT / "content").pages
+    return site_of(ROOT / "content").pages
 
 
+@pytest.mark.slow
 def test_every_page_of_the_real_content_converts_the_same(real_pages: dict[str, str]):
     assert len(real_pages) > 100
     different = [path for path, text in real_pages.items() if _convert(text, True) != _convert(text, False)]

@@ -12,7 +12,8 @@ import re
 import markdown
 import pytest
 
-from generator.build.pages import Site, build_site
+from generator.render.site import Site
+from tests.site_pages import site_of
 from generator.engine.markdown_toc import NoTocExtension
 from tests.render.rollup_tree import ALFA_NAME, write_rollup_tree
 
@@ -23,7 +24,7 @@ ALFA_ESCAPED = "Alfa \\| \\#1 &lt;script&gt;alert(1)&lt;/script&gt;"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Site:
-    return build_site(write_rollup_tree(tmp_path_factory.mktemp("rollup") / "content"))
+    return site_of(write_rollup_tree(tmp_path_factory.mktemp("rollup") / "content"))
 
 
 def _html(text: str) -> str:

@@ -10,7 +10,8 @@ import re
 import markdown
 import pytest
 
-from generator.build.pages import Site, build_site, nav_config
+from generator.render.site import Site, nav_config
+from tests.site_pages import site_of
 from generator.render.indicator_pages import rounded
 from tests.render.rollup_tree import write_rollup_tree
 
@@ -20,7 +21,7 @@ PAGE = "indikatorer/nojd/index.md"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Site:
-    return build_site(write_rollup_tree(tmp_path_factory.mktemp("rollup") / "content"))
+    return site_of(write_rollup_tree(tmp_path_factory.mktemp("rollup") / "content"))
 
 
 def test_indicator_pages_have_stable_paths_from_ids(site):

@@ -1,13 +1,15 @@
-"""The site as Markdown pages and a navigation tree, built from a content tree. No MkDocs here.
+"""Pages stage: the site as Markdown pages and a navigation tree, from loaded content and its aggregates.
 
 `PAGE_BUILDERS` is the list of page builders: each takes the `SiteData` and
 returns navigation nodes holding their pages, in the order they appear in the
-navigation. Further pages (e.g. goals and indicators rolled up to the council)
-are added by appending a builder; nothing else needs to change.
+navigation. Further pages are added by appending a builder; nothing else needs
+to change. No engine here: `nav_config` gives the navigation in mkdocs.yml's
+form, and the engine is told how it names headings (`SiteData.anchors`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
@@ -15,12 +17,12 @@ from typing import Any, Callable
 
 from jinja2 import Environment
 
-from generator.content.load import Content, load_content
-from generator.content.models import Organisation
+from generator.content.load import Content
+from generator.content.models import Organisation, period_rank
 from generator.parallel import fork_map
 from generator.render.environment import TEMPLATES, environment
 from generator.render.info import ReportInfo
-from generator.render.nav import NavNode, Page, Redirect
+from generator.render.nav import HeadingAnchors, NavNode, Page, Redirect
 from generator.render.overview import (
     HOME,
     UNITS,
@@ -33,9 +35,9 @@ from generator.render.overview import (
 )
 from generator.render.navgroups import department_sections
 from generator.render.report import print_redirect, report_nav
-from generator.render.rollup import rollup_pages
+from generator.render.rollup import period_data, rollup_nav
+from generator.rollup.aggregate import Aggregate, YearPeriod
 
-PERIOD_ORDER = {"VP": 0, "T1": 1, "T2": 2, "VB": 3}
 REPORTS_PER_PART = 40  # a district's reports in parts small enough to keep every core busy to the end
 
 
@@ -45,12 +47,17 @@ class SiteError(Exception):
 
 @dataclass
 class SiteData:
-    """What page builders get: the content, its organisation, and every report ready to render."""
+    """What page builders get: the content, its organisation, every report ready to render and each period rolled up.
+
+    `anchors` is how the site's engine will name a page's headings (a split report links its parts by them).
+    """
 
     content: Content
     organisation: Organisation
     reports: list[ReportInfo]
     env: Environment
+    rolled: Mapping[YearPeriod, Aggregate]
+    anchors: HeadingAnchors
 
     def name_of(self, organisation_id: str) -> str:
         """The display name of the council or a unit."""
@@ -67,7 +74,7 @@ class SiteData:
     def periods(self) -> list[PeriodKey]:
         """The periods that have reports, newest first."""
         keys = {PeriodKey(i.report.ar, i.report.period) for i in self.reports}
-        return sorted(keys, key=lambda k: (k.year, PERIOD_ORDER.get(k.period, 0)), reverse=True)
+        return sorted(keys, key=lambda k: (k.year, period_rank(k.period)), reverse=True)
 
     def reports_in(self, key: PeriodKey) -> list[ReportInfo]:
         """The reports of one period: the council's first, then the units' in organisation.yml's order."""
@@ -113,7 +120,7 @@ def report_parts(site: SiteData) -> list[PageBuilder]:
 def report_pages(site: SiteData, first: int) -> list[NavNode]:
     """The pages of REPORTS_PER_PART reports from number `first` on: one navigation node per report."""
     chosen = site.reports[first:first + REPORTS_PER_PART]
-    return [report_nav(site.env, info, site.name_of, should_split(info)) for info in chosen]
+    return [report_nav(site.env, info, site.name_of, should_split(info), site.anchors) for info in chosen]
 
 
 def period_sections(site: SiteData, reports: list[NavNode]) -> list[NavNode]:
@@ -136,6 +143,14 @@ def unit_pages(site: SiteData) -> list[NavNode]:
              for u in organisation.enheter}
     return [NavNode("Enheter", Page(UNITS, units_page(site.env, organisation)),
                     department_sections(organisation, units))]
+
+
+def rollup_pages(site: SiteData) -> list[NavNode]:
+    """Mål, Indikatorer and Ekonomi, from each period's aggregate (made once, before any page)."""
+    periods = [period_data(key, site.rolled[(key.year, key.period)], site.content.catalogue(key.year),
+                           site.organisation, site.reports_in(key))
+               for key in site.periods if (key.year, key.period) in site.rolled]
+    return rollup_nav(site.env, periods)
 
 
 PAGE_BUILDERS: list[PageBuilder] = [home_pages, period_pages, unit_pages, rollup_pages]
@@ -179,26 +194,25 @@ class Site:
     redirects: list[Redirect] = field(default_factory=list)
 
 
-def site_data(content: Content, templates: Path = TEMPLATES) -> SiteData:
-    """Prepare loaded content for the page builders."""
+def site_data(content: Content, rolled: Mapping[YearPeriod, Aggregate], anchors: HeadingAnchors,
+              templates: Path = TEMPLATES) -> SiteData:
+    """Prepare loaded content and its periods' aggregates for the page builders."""
     if content.organisation is None:
         raise SiteError("content/organisation.yml saknas eller kan inte läsas. Kör `vb check` och rätta felen.")
     organisation: Organisation = content.organisation.model
     council_id = organisation.namnd.id
     order = {unit.id: number for number, unit in enumerate(organisation.enheter, start=1)}
-    loaded = sorted(content.reports, key=lambda r: (-r.model.ar, -PERIOD_ORDER.get(r.model.period, 0),
+    loaded = sorted(content.reports, key=lambda r: (-r.model.ar, -period_rank(r.model.period),
                                                     0 if r.model.organisation == council_id else 1,
                                                     order.get(r.model.organisation, len(order) + 1)))
-    data = SiteData(content, organisation, [], environment(templates))
+    data = SiteData(content, organisation, [], environment(templates), rolled, anchors)
     data.reports = [ReportInfo(r.model, content.catalogue(r.model.ar), data.name_of(r.model.organisation),
                                r.model.organisation == council_id) for r in loaded]
     return data
 
 
-def site_from_content(content: Content, builders: list[PageBuilder] | None = None,
-                      templates: Path = TEMPLATES, processes: int = 1) -> Site:
+def build_pages(data: SiteData, builders: list[PageBuilder] | None = None, processes: int = 1) -> Site:
     """Run every page builder (in up to `processes` processes: builders only read the SiteData); no page twice."""
-    data = site_data(content, templates)
     chosen = PAGE_BUILDERS if builders is None else builders
     parts = builder_parts(data, chosen)
     built = fork_map(lambda number: parts[number][1](data), len(parts), processes)
@@ -218,16 +232,6 @@ def assemble(data: SiteData, built: list[list[NavNode]]) -> Site:
     moved = [print_redirect(info, should_split(info)) for info in data.reports]
     site.redirects = [r for r in moved if r and r.target in site.pages and r.source not in site.pages]
     return site
-
-
-def build_site(content_root: Path, templates: Path = TEMPLATES, processes: int = 1) -> Site:
-    """Load a content tree and build its pages and navigation (in up to `processes` processes)."""
-    return site_from_content(load_content(Path(content_root)), templates=templates, processes=processes)
-
-
-def build_pages(content_root: Path) -> dict[str, str]:
-    """Every generated page of a content tree: path (relative to the site root) -> Markdown."""
-    return build_site(content_root).pages
 
 
 def nav_config(nodes: list[NavNode]) -> list[Any]:
