@@ -17,6 +17,7 @@ from pathlib import Path
 from types import UnionType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
+import pytest
 from hypothesis import HealthCheck, event, example, given, note, settings
 from hypothesis import strategies as st
 from markdown import Markdown
@@ -328,6 +329,7 @@ OUTCOME = ("inriktningsmal", 0, "mal", 0, "indikatorer", 0, "utfall")
 COUNCIL_GOAL_OUTCOME = ("inriktningsmal", 0, "mal", 0, "namndmal", 0, "indikatorer", 1, "utfall")
 
 
+@pytest.mark.slow  # a check and a site's pages for each of 80 trees
 @SETTINGS
 @example(("render", [(tree.UNIT_VB_PATH, OUTCOME, 1e300)]))  # once accepted, and more digits than a figure could print
 @example(("render", [(tree.UNIT_VB_PATH, COUNCIL_GOAL_OUTCOME, 1.7976931348623157e308)]))  # once beyond the chart's axis

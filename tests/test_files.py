@@ -277,6 +277,7 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+@pytest.mark.slow  # a site build
 def test_ctrl_c_stops_a_build_quietly_with_130(tmp_path):
     from tests.test_build import _config
 

@@ -150,6 +150,7 @@ def _vb_build(tmp_path: Path, config: Path) -> subprocess.Popen:
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+@pytest.mark.slow  # whole site builds
 def test_a_second_build_waits_for_the_first_and_says_so(tmp_path):
     write_tree(tmp_path / "content")
     config = _config(tmp_path)
@@ -165,6 +166,7 @@ def test_a_second_build_waits_for_the_first_and_says_so(tmp_path):
     assert _neighbours(tmp_path) == []
 
 
+@pytest.mark.slow  # whole site builds
 def test_two_builds_at_once_both_finish_and_leave_one_whole_site(tmp_path):
     write_tree(tmp_path / "content")
     config = _config(tmp_path)
