@@ -76,7 +76,7 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
        "Ta bort den ur innehållsmappen; där ska bara finnas mappar och YAML-filer."),
     _c("VB017", E, "Mappen kan inte läsas", "Mappen {name} kan inte läsas: {reason}. Filerna i den kontrolleras inte.",
        "Ge dig själv läsrätt till mappen (t.ex. chmod u+rx {name}) eller flytta den ut ur innehållsmappen."),
-    _c("VB018", E, "Filen eller mappen går inte att använda", "{path}: {reason}. Kommandot avbröts; filer som fanns sedan tidigare är oförändrade.",
+    _c("VB018", E, "Filen eller mappen går inte att använda", "{where}: {reason}. Kommandot avbröts; filer som fanns sedan tidigare är oförändrade.",
        "{todo}"),
     # --- shape and types --------------------------------------------------
     _c("VB101", E, "Obligatoriskt fält saknas", "Fältet \"{field}\" saknas.",
