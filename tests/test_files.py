@@ -289,7 +289,7 @@ def test_ctrl_c_stops_a_build_quietly_with_130(tmp_path):
     build = subprocess.Popen([sys.executable, "-c", STOPPED_BUILD, "build", "--content", str(tmp_path / "content"),
                               "--site", str(site), "--config", str(config), "--processes", "2"],
                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    assert build.stdout.readline().strip() == "bygger"
+    assert build.stdout.readline().startswith("bygger")  # the page builders have started (two may print at once)
     os.killpg(build.pid, signal.SIGINT)  # as a terminal sends Ctrl-C: to every process of the build
     out, err = build.communicate(timeout=60)
     assert build.returncode == 130
@@ -317,3 +317,44 @@ def test_write_atomic_replaces_a_link_instead_of_writing_through_it(tmp_path):
     write_atomic(tmp_path / "fil", "ny")
     assert outside.read_text(encoding="utf-8") == "orörd"
     assert not (tmp_path / "fil").is_symlink() and (tmp_path / "fil").read_text(encoding="utf-8") == "ny"
+
+
+# --- vb fmt and vb import-report and symbolic links -----------------------------------------------------
+
+OUT_OF_LAYOUT = "organisation: enhet-b\nar: 2021\nperiod: VB\novrigt: \"x\"\n"
+
+
+@pytest.mark.parametrize("given", ["folder", "file"])
+def test_vb_fmt_never_writes_through_a_link(tmp_path, capsys, given):
+    root = write_tree(tmp_path / "content")
+    outside = _outside(root, "2021-vb.yml", OUT_OF_LAYOUT)
+    _link(root, "rapporter/enhet-b/2021-vb.yml", outside)
+    asked = root if given == "folder" else root / "rapporter" / "enhet-b" / "2021-vb.yml"
+    assert main(["fmt", str(asked)]) == 1
+    assert outside.read_text(encoding="utf-8") == OUT_OF_LAYOUT
+    assert (root / "rapporter" / "enhet-b" / "2021-vb.yml").is_symlink()
+    assert "VB015" in capsys.readouterr().err
+
+
+def test_vb_fmt_replaces_a_report_in_one_step(tmp_path, monkeypatch):
+    root = write_tree(tmp_path / "content", {"rapporter/enhet-b/2021-vb.yml": OUT_OF_LAYOUT})
+    replaced: list[str] = []
+    real_replace = os.replace
+    monkeypatch.setattr(os, "replace", lambda old, new: (replaced.append(Path(new).name), real_replace(old, new)))
+    assert main(["fmt", str(root / "rapporter" / "enhet-b" / "2021-vb.yml")]) == 0
+    assert replaced == ["2021-vb.yml"]
+    assert (root / "rapporter" / "enhet-b" / "2021-vb.yml").read_text(encoding="utf-8").endswith("ovrigt: x\n")
+
+
+def test_vb_import_report_does_not_write_through_a_dangling_link(tmp_path, capsys):
+    root = write_tree(tmp_path / "content")
+    target = tmp_path / "utanfor" / "ny.yml"
+    target.parent.mkdir()
+    _link(root, "rapporter/enhet-b/2021-t2.yml", target)
+    export = tmp_path / "export.txt"
+    export.write_text("Verksamhetsberättelse\n", encoding="utf-8")
+    code = main(["import", "--unit", "enhet-b", "--year", "2021", "--period", "T2", "--content", str(root),
+                 str(export)])
+    assert code == 1
+    assert not target.exists()
+    assert "VB015" in capsys.readouterr().err

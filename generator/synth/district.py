@@ -11,6 +11,7 @@ every printed sum is exact.
 
 from __future__ import annotations
 
+import math
 import random
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,7 +21,10 @@ from typing import Any, NamedTuple
 
 from babel.numbers import format_decimal
 
+from generator.content.id_twins import readable_id
 from generator.ids import slug
+from generator.rollup import economy as eco
+from generator.rollup.aggregate import ROLLED_FIELDS, IndicatorValue, roll_up
 from generator.authoring.yamlwrite import dump
 
 PERIODS = ("VP", "T1", "T2", "VB")
@@ -720,7 +724,7 @@ def _council_goal_node(rng: random.Random, spec: CouncilGoalSpec, year: int, dis
         expected = "\n".join(f"- {prose.expectation()}" for _ in range(rng.randint(2, 4)))
     else:
         expected = " ".join(prose.expectation() for _ in range(rng.randint(3, 6)))
-    head = {"id": _unique(slug(title), used), "titel": title, "beskrivning": description, "forvantat_resultat": expected}
+    head = {"id": readable_id(title, used), "titel": title, "beskrivning": description, "forvantat_resultat": expected}
     node = Node(head["id"], head, spec.domains, enhetsmal=spec.enhetsmal)
     node.activities = _activities(rng, spec.domains, year, units, used, rng.randint(5, 10), 0.55)
     return node
@@ -742,7 +746,7 @@ def _indicator_entry(rng: random.Random, spec: IndicatorSpec, on_goal: bool, rep
     if spec.aggregering == "summa":
         target *= max(1, round(reporters * FOLLOW_SHARE))
     origin = "KF" if on_goal and rng.random() < 0.7 else "nämnd"
-    data: dict[str, Any] = {"id": _unique(slug(spec.namn), used), "namn": spec.namn, "enhet": spec.enhet,
+    data: dict[str, Any] = {"id": readable_id(spec.namn, used), "namn": spec.namn, "enhet": spec.enhet,
                             "ursprung": origin, "jamstalldhet": spec.jamstalldhet, "riktning": spec.riktning,
                             "aggregering": spec.aggregering, "frekvens": spec.frekvens, "arsmal": _value(spec, target)}
     if origin == "KF":
@@ -764,7 +768,7 @@ def _activities(rng: random.Random, domains: frozenset[str], year: int, units: l
         if pool and rng.random() >= to_all:
             picked = set(rng.sample(pool, min(len(pool), rng.randint(1, 5))))
             chosen = [unit for unit in pool if unit in picked]
-        found.append({"id": _unique(slug(text), used), "text": text, "start": start, "slut": end, "galler": chosen})
+        found.append({"id": readable_id(text, used), "text": text, "start": start, "slut": end, "galler": chosen})
     return found
 
 
@@ -888,11 +892,11 @@ class World:
 
 
 def within_rules(brutto: int, fund: int, deviation: int) -> int:
-    """A resultatenhet's result kept to the rules: a surplus under 5 % of gross budget, the fund after it under 10 %.
+    """A resultatenhet's result kept just inside the rules (`rollup.economy`), so no synthetic figure sits on a limit.
 
     A deficit is held to 3 % of gross budget, unless a fund already above 10 % must be brought down.
     """
-    high = min(brutto * 5 // 100 - 1, brutto // 10 - 1 - fund)
+    high = math.ceil(eco.largest_surplus(brutto, fund)) - 1
     return min(high, max(-(brutto * 3 // 100), deviation))
 
 
@@ -974,7 +978,7 @@ ACTIVITY_STATES = {
 DEVIATIONS = ("Aktiviteten har skjutits upp till nästa år på grund av ändrade förutsättningar.",
               "Aktiviteten avbröts eftersom den ersatts av ett gemensamt arbete i förvaltningen.",
               "Aktiviteten har inte kunnat genomföras på grund av hög sjukfrånvaro under perioden.")
-OUTCOME_FIELDS = ("utfall", "utfall_man", "utfall_kvinnor", "utfall_foregaende", "prognos")
+OUTCOME_FIELDS = ROLLED_FIELDS  # the figures of an indicator's outcome that roll up
 
 
 @dataclass
@@ -1212,14 +1216,13 @@ def _goal_status(rng: random.Random, statuses: list[str], period: str) -> str:
     return STATUS_NOT if set(statuses) == {STATUS_NOT} else STATUS_PART
 
 
-def _aggregate(spec: IndicatorSpec, reported: list[dict[str, Any]], name: str) -> int | float | None:
-    """The council's figure: the units' sum, or their mean weighted by `vikt`."""
-    pairs = [(entry[name], entry.get("vikt", 1)) for entry in reported if name in entry]
-    if not pairs:
-        return None
-    if spec.aggregering == "summa":
-        return sum(value for value, _ in pairs)
-    return round(sum(value * weight for value, weight in pairs) / sum(weight for _, weight in pairs), 1)
+def _rolled_up(spec: IndicatorSpec, reported: list[dict[str, Any]]) -> dict[str, int | float | None]:
+    """The council's figures: the units' figures rolled up by the roll-up's own rule (`rollup.aggregate.roll_up`)."""
+    values = [IndicatorValue(enhet=str(number), enhet_namn=str(number), vikt=entry.get("vikt"),
+                             **{name: entry.get(name) for name in OUTCOME_FIELDS})
+              for number, entry in enumerate(reported)]
+    figures, _ = roll_up(values, spec.aggregering)
+    return {name: figures[name] for name in OUTCOME_FIELDS}
 
 
 def _council_outcome(rng: random.Random, prose: Prose, item: CatIndicator, reported: list[dict[str, Any]],
@@ -1230,7 +1233,7 @@ def _council_outcome(rng: random.Random, prose: Prose, item: CatIndicator, repor
         entry = outcome(rng, prose, Tracked(item, None, previous), period)
         entry.pop("vikt", None)
         return entry
-    values = {name: _aggregate(item.spec, reported, name) for name in OUTCOME_FIELDS}
+    values = _rolled_up(item.spec, reported)
     return _outcome_entry(rng, prose, Tracked(item, None, None), values, item.data["arsmal"], period)
 
 
@@ -1383,9 +1386,9 @@ def result_units_table(world: World, year: int, period: str) -> dict[str, Any]:
     for unit in (u for u in world.units if u.resultatenhet):
         brutto, fund = world.budget(unit, year).brutto, world.fund(unit, year)
         result = -world.period_result(unit, year, period)
-        rows.append({"enhet": unit.id, "bruttobudget": brutto, "fem_procent": (brutto * 5 + 50) // 100,
+        rows.append({"enhet": unit.id, "bruttobudget": brutto, "fem_procent": eco.five_percent(brutto),
                      "overforing_fran_fg": -fund, "resultat": result, "egen_verksamhet": "JA",
-                     "overforing_till_nasta": fund - result})
+                     "overforing_till_nasta": eco.transfer_to_next(-fund, result)})
     names = ("bruttobudget", "fem_procent", "overforing_fran_fg", "resultat", "overforing_till_nasta")
     return {"kolumner": ["Resultatenhetens namn", f"Resultatenheternas bruttobudget {year}",
                          f"Varav 5 % av resultatenheternas bruttobudget {year}",
