@@ -26,8 +26,8 @@ from generator.ids import slug
 from generator.rollup import economy as eco
 from generator.rollup.aggregate import ROLLED_FIELDS, IndicatorValue, roll_up
 from generator.authoring.yamlwrite import dump
+from generator.content.models import PERIODS, TERTIALS
 
-PERIODS = ("VP", "T1", "T2", "VB")
 STATUS_FULL, STATUS_PART, STATUS_NOT, STATUS_NONE = "Uppfylls helt", "Uppfylls delvis", "Uppfylls ej", "Ingen"
 
 DISTRICTS = (
@@ -991,7 +991,7 @@ class Facts:
 
 def status_lead(status: str, period: str) -> str:
     """The first sentence of an analysis: how the goal is judged (a forecast in tertial reports)."""
-    forecast = period in ("T1", "T2")
+    forecast = period in TERTIALS
     if status == STATUS_FULL:
         return "Målet bedöms uppfyllas helt under året." if forecast else "Målet har uppfyllts under året."
     if status == STATUS_PART:
@@ -1037,7 +1037,7 @@ def _outcome_entry(rng: random.Random, prose: Prose, tracked: Tracked, values: d
         value = tracked.target if name == "arsmal" else values.get(name)
         if value is not None:
             entry[name] = value
-    judged = values.get("prognos", values.get("utfall")) if period in ("T1", "T2") else values.get("utfall")
+    judged = values.get("prognos", values.get("utfall")) if period in TERTIALS else values.get("utfall")
     if _worse(judged, target, tracked.cat.spec.riktning):
         entry["analys"] = prose.analysis("Utfallet når inte upp till årsmålet.")
     elif judged is not None and rng.random() < 0.2:
@@ -1313,7 +1313,7 @@ def area_rows(world: World, year: int, period: str) -> list[AreaRow]:
         own = central.randint(*CENTRAL[area])
         budget = _tenths(sum(world.budget(u, year).net for u in members) + own)
         spread = own * (current.uniform(0.5, 1.0) if area == "ovrig-verksamhet" else current.gauss(0, 0.01))
-        asks = period in ("T1", "T2") and budget >= 200 and current.random() < 0.2
+        asks = period in TERTIALS and budget >= 200 and current.random() < 0.2
         adjustment = current.randint(3, min(60, budget // 20)) if asks else 0
         others = 0 if planned else sum(world.period_result(u, year, period) for u in members if not u.resultatenhet)
         transfers = -sum(world.period_result(u, year, period) for u in members if u.resultatenhet)
@@ -1432,7 +1432,7 @@ def investments_table(world: World, year: int, period: str) -> dict[str, Any]:
     rows = []
     for name in INVESTMENTS:
         budget = base.randint(2, 220)
-        adjustment = current.randint(1, 70) if period in ("T1", "T2") and current.random() < 0.15 else 0
+        adjustment = current.randint(1, 70) if period in TERTIALS and current.random() < 0.15 else 0
         forecast = budget if period == "VP" else max(0, budget + adjustment + int(current.gauss(0, budget * 0.05)))
         rows.append((name, budget, forecast, adjustment, budget + adjustment - forecast))
     keys = ("budget", "prognos", "budgetjustering", "avvikelse")
@@ -1447,7 +1447,7 @@ def investments_table(world: World, year: int, period: str) -> dict[str, Any]:
 def turnover_table(world: World, year: int, period: str) -> dict[str, Any] | None:
     """Omslutningsförändringar in tertial reports: costs matched by income, summed."""
     rng = world.rng("omslutning", year, period)
-    if period not in ("T1", "T2") or rng.random() < 0.3:
+    if period not in TERTIALS or rng.random() < 0.3:
         return None
     areas = rng.sample(["Äldreomsorg", "Barn, kultur och fritid", "Individ- och familjeomsorg", "Förskoleverksamhet"],
                        rng.randint(1, 2))
