@@ -289,9 +289,14 @@ def test_ctrl_c_stops_a_build_quietly_with_130(tmp_path):
     build = subprocess.Popen([sys.executable, "-c", STOPPED_BUILD, "build", "--content", str(tmp_path / "content"),
                               "--site", str(site), "--config", str(config), "--processes", "2"],
                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    assert build.stdout.readline().startswith("bygger")  # the page builders have started (two may print at once)
-    os.killpg(build.pid, signal.SIGINT)  # as a terminal sends Ctrl-C: to every process of the build
-    out, err = build.communicate(timeout=60)
+    try:
+        assert build.stdout.readline().startswith("bygger")  # the page builders have started (two may print at once)
+        os.killpg(build.pid, signal.SIGINT)  # as a terminal sends Ctrl-C: to every process of the build
+        out, err = build.communicate(timeout=60)
+    finally:
+        if build.poll() is None:  # nothing is left running, whatever failed above
+            os.killpg(build.pid, signal.SIGKILL)
+            build.wait()
     assert build.returncode == 130
     assert err == ""
     assert (site / "index.html").read_text(encoding="utf-8") == "förra bygget"
