@@ -19,6 +19,7 @@ from generator.content.load import load_content
 from generator.content.models import Rapport
 from generator.authoring.yamlfmt import key_order
 from generator.fsio import write_atomic
+from generator.content.layout import ORGANISATION_FILE
 
 PAGE = """<!doctype html>
 <html lang="sv">
@@ -73,7 +74,7 @@ def config_text(content_root: Path, backend: Backend, content_folder: str) -> st
     """config.yml for the content at `content_root`, as YAML."""
     content = load_content(content_root)
     if content.organisation is None:
-        raise EditorMissing(f"{content_root / 'organisation.yml'} kan inte läsas; kör vb check.")
+        raise EditorMissing(f"{content_root / ORGANISATION_FILE} kan inte läsas; kör vb check.")
     catalogues = [loaded.model for loaded in content.catalogues.values()]
     made = config(content.organisation.model, catalogues, backend, content_folder)
     header = "# Skapad av vb (vb cms) ur innehållsmodellen; ändra inte för hand.\n"

@@ -28,8 +28,8 @@ from generator.fsio import read_bounded, write_atomic
 from generator.pdf.make import CACHE_FOLDER
 from generator.problems import problem
 from generator.render.districts import District, districts_page
+from generator.content.layout import ORGANISATION_FILE
 
-ORGANISATION = "organisation.yml"
 START_PAGE = "index.html"
 OUTPUT_LINES = 40  # the last lines of a failed district's output that are shown
 
@@ -59,15 +59,15 @@ class CityBuilt:
 
 def district_roots(content: Path) -> list[Path]:
     """The district folders of a city's content (subfolders with organisation.yml); none for one district's tree."""
-    if not content.is_dir() or (content / ORGANISATION).is_file():
+    if not content.is_dir() or (content / ORGANISATION_FILE).is_file():
         return []
-    return sorted(p for p in content.iterdir() if p.is_dir() and (p / ORGANISATION).is_file())
+    return sorted(p for p in content.iterdir() if p.is_dir() and (p / ORGANISATION_FILE).is_file())
 
 
 def district_of(root: Path) -> District:
     """A district's folder and its council's name from organisation.yml (the folder name if it cannot be read)."""
-    read = read_bounded(root / ORGANISATION, MAX_BYTES)
-    data = read_file(read.raw, ORGANISATION).data if read.raw is not None else None
+    read = read_bounded(root / ORGANISATION_FILE, MAX_BYTES)
+    data = read_file(read.raw, ORGANISATION_FILE).data if read.raw is not None else None
     council = data.get("namnd") if isinstance(data, dict) else None
     name = council.get("namn") if isinstance(council, dict) else None
     return District(root.name, name if isinstance(name, str) and name.strip() else root.name)
@@ -134,8 +134,7 @@ def shown_at(build: DistrictBuild, staging: Path, site: Path) -> DistrictBuild:
 def linked_message(linked: list[Path], site: Path) -> str:
     """Which district folders are symbolic links; nothing was built."""
     said = [problem("VB015", str(root), name=root.name) for root in linked]
-    lines = "\n".join(f"{item.file}: {item.severity.value} {item.code}: {item.message}\n    Så rättar du: {item.fix}"
-                      for item in said)
+    lines = "\n".join(shown(item) for item in said)
     return f"{lines}\n\nIngen stadsdel byggdes och {site} är oförändrad."
 
 

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from generator.content.layout import ORGANISATION_FILE
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -26,11 +27,11 @@ def run(args: argparse.Namespace) -> int:
     from generator.check.reviewers import check_reviewers
     from generator.check.validate import locate
 
-    source = args.content / "organisation.yml"
+    source = args.content / ORGANISATION_FILE
     read = read_bounded(source, MAX_BYTES)  # a link is not followed, a huge file not read
     if read.raw is None:
-        found = problem("VB001", str(source), reason=reason(read.error)) if read.error else too_large(str(source), read.size)
-        print(as_text([found], 0), file=sys.stderr)
+        unread = problem("VB001", str(source), reason=reason(read.error)) if read.error else too_large(str(source), read.size)
+        print(as_text([unread], 0), file=sys.stderr)
         return 1
     document = read_file(read.raw, str(source))
     organisation, found = to_model(Organisation, document)

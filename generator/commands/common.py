@@ -9,6 +9,7 @@ from generator.content.load import Content, load_content
 from generator.content.models import Katalog
 from generator.check.output import as_text, shown
 from generator.problems import Problem, Severity, problem
+from generator.content.layout import ORGANISATION_FILE, catalogue_name
 
 
 def say(item: Problem) -> None:
@@ -18,12 +19,12 @@ def say(item: Problem) -> None:
 
 def load_tree(root: Path) -> Content | None:
     """The content tree at `root` with a readable organisation, or None after saying what is wrong."""
-    if not (root / "organisation.yml").is_file():
-        say(problem("VB001", str(root / "organisation.yml"), reason="filen finns inte; ange innehållsmappen med --content"))
+    if not (root / ORGANISATION_FILE).is_file():
+        say(problem("VB001", str(root / ORGANISATION_FILE), reason="filen finns inte; ange innehållsmappen med --content"))
         return None
     content = load_content(root)
     if content.organisation is None:
-        found = [p for p in content.problems if p.file.endswith("organisation.yml") and p.severity is Severity.ERROR]
+        found = [p for p in content.problems if p.file.endswith(ORGANISATION_FILE) and p.severity is Severity.ERROR]
         print(as_text(found, 1), file=sys.stderr)
         return None
     return content
@@ -53,4 +54,4 @@ def needs_no_catalogue(content: Content, year: int) -> bool:
 def catalogue_problems(content: Content, year: int) -> list[Problem]:
     """Why the catalogue of `year` is missing: its own read errors, or VB206 when there is no file."""
     found = [p for p in content.problems if p.file.replace("\\", "/").endswith(f"katalog/{year}.yml")]
-    return found or [problem("VB206", str(Path(content.root) / "katalog" / f"{year}.yml"), year=year)]
+    return found or [problem("VB206", str(Path(content.root) / catalogue_name(year)), year=year)]

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from generator.commands.period import add_period
+from generator.content.layout import report_name
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -30,13 +31,13 @@ def run(args: argparse.Namespace) -> int:
     from generator.fsio import link_between, write_atomic
 
     content = load_tree(args.content)
-    if content is None:
+    if content is None or content.organisation is None:
         return 1
     nodes = node_ids(content.organisation.model)
     if args.unit not in nodes:
         say(problem("VB201", content.organisation.file, ref=args.unit, suggestion=suggestion(args.unit, nodes)))
         return 1
-    target = args.content / "rapporter" / args.unit / f"{args.year}-{args.period.lower()}.yml"
+    target = args.content / report_name(args.unit, args.year, args.period)
     link = link_between(args.content, target)  # a new report is never written through a symbolic link
     if link is not None:
         say(problem("VB015", str(args.content / link), name=link.as_posix()))

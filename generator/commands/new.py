@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from generator.commands.period import add_period
+from generator.content.layout import report_name
 
 
 
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     organisation = content.organisation.model
     nodes = node_ids(organisation)
-    target = args.content / "rapporter" / args.unit / f"{args.year}-{args.period.lower()}.yml"
+    target = args.content / report_name(args.unit, args.year, args.period)
     if args.unit not in nodes:
         say(problem("VB201", content.organisation.file, ref=args.unit, suggestion=suggestion(args.unit, nodes)))
         return 1

@@ -28,6 +28,7 @@ from generator.content.report_places import Hidden, hidden_keys
 from generator.content.salvage import salvage
 from generator.content.yamlread import MAX_BYTES, Document, SourceMap, read_file, too_large
 from generator.fsio import Entry, entry_of, link_between, read_bounded, reason, walk_tree
+from generator.content.layout import CATALOGUE_FOLDER, ORGANISATION_FILE, REPORTS_FOLDER
 
 REPORT_NAME = re.compile(r"^(?P<year>[0-9]{4})-(?P<period>vp|t1|t2|vb)\.ya?ml$")
 CATALOGUE_NAME = re.compile(r"^(?P<year>[0-9]{4})\.ya?ml$")
@@ -76,7 +77,7 @@ def find_root(start: FsPath) -> FsPath | None:
     """The content root at or above `start`: the folder holding organisation.yml."""
     probe = start if start.is_dir() else start.parent
     for folder in [probe, *probe.parents]:
-        if (folder / "organisation.yml").is_file():
+        if (folder / ORGANISATION_FILE).is_file():
             return folder
     return None
 
@@ -84,13 +85,13 @@ def find_root(start: FsPath) -> FsPath | None:
 def classify(relative: FsPath) -> str:
     """'organisation', 'katalog', 'rapport', 'faststalld', 'ignored' or 'unknown' for a path inside the root."""
     parts = [unicodedata.normalize("NFC", p) for p in relative.parts]
-    if parts == ["organisation.yml"]:
+    if parts == [ORGANISATION_FILE]:
         return "organisation"
-    if len(parts) == 2 and parts[0] == "katalog" and CATALOGUE_NAME.match(parts[1]):
+    if len(parts) == 2 and parts[0] == CATALOGUE_FOLDER and CATALOGUE_NAME.match(parts[1]):
         return "katalog"
-    if len(parts) == 3 and parts[0] == "rapporter" and REPORT_NAME.match(parts[2].lower()):
+    if len(parts) == 3 and parts[0] == REPORTS_FOLDER and REPORT_NAME.match(parts[2].lower()):
         return "rapport"
-    if len(parts) == 3 and parts[0] == "rapporter" and ADOPTED_NAME.match(parts[2].lower()):
+    if len(parts) == 3 and parts[0] == REPORTS_FOLDER and ADOPTED_NAME.match(parts[2].lower()):
         return "faststalld"
     if parts[-1] in IGNORED or parts[-1].startswith("."):
         return "ignored"
@@ -108,8 +109,8 @@ def _read_for(root: FsPath, only: list[FsPath]) -> list[Entry]:
     The other reports are never read, so they need not be listed (a tree may hold hundreds).
     An asked-for file below a symbolic link is listed as that link.
     """
-    catalogues = root / "katalog"
-    listed = [_entry_at(root, root / "organisation.yml")]
+    catalogues = root / CATALOGUE_FOLDER
+    listed = [_entry_at(root, root / ORGANISATION_FILE)]
     if catalogues.is_symlink() or not catalogues.is_dir():
         listed.append(_entry_at(root, catalogues))
     else:

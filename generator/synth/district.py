@@ -27,6 +27,7 @@ from generator.rollup import economy as eco
 from generator.rollup.aggregate import ROLLED_FIELDS, IndicatorValue, roll_up
 from generator.authoring.yamlwrite import dump
 from generator.content.models import PERIODS, TERTIALS
+from generator.content.layout import ORGANISATION_FILE, catalogue_name, report_name
 
 STATUS_FULL, STATUS_PART, STATUS_NOT, STATUS_NONE = "Uppfylls helt", "Uppfylls delvis", "Uppfylls ej", "Ingen"
 
@@ -1048,11 +1049,10 @@ def _outcome_entry(rng: random.Random, prose: Prose, tracked: Tracked, values: d
 def _by_sex(rng: random.Random, spec: IndicatorSpec, value: int | float) -> dict[str, int | float]:
     """Outcomes for men and women whose mean (or sum) is the outcome."""
     if spec.aggregering == "summa":
-        men = int(value * rng.uniform(0.3, 0.7))
-        return {"utfall_man": men, "utfall_kvinnor": int(value) - men}
+        half = int(value * rng.uniform(0.3, 0.7))
+        return {"utfall_man": half, "utfall_kvinnor": int(value) - half}
     gap = rng.gauss(0, 3)
-    men, women = _value(spec, value + gap), _value(spec, value - gap)
-    return {"utfall_man": men, "utfall_kvinnor": women}
+    return {"utfall_man": _value(spec, value + gap), "utfall_kvinnor": _value(spec, value - gap)}
 
 
 def _activity_followup(rng: random.Random, prose: Prose, activity: dict[str, Any], period: str) -> dict[str, Any]:
@@ -1437,7 +1437,7 @@ def investments_table(world: World, year: int, period: str) -> dict[str, Any]:
         rows.append((name, budget, forecast, adjustment, budget + adjustment - forecast))
     keys = ("budget", "prognos", "budgetjustering", "avvikelse")
     entries = [{"namn": row[0], **{k: v / 10 for k, v in zip(keys, row[1:])}} for row in rows]
-    totals = {k: sum(row[i + 1] for row in rows) / 10 for i, k in enumerate(keys)}
+    totals = {k: sum(int(row[i + 1]) for row in rows) / 10 for i, k in enumerate(keys)}
     word = "Utfall" if period == "VB" else "Prognos"
     return {"kolumner": ["Mnkr, netto", f"Budget {year} (inkl beviljade budgetjusteringar)", f"{word} {year}",
                          "Budgetjusteringar (ansökta medel i ärendet)", "Avvikelse"],
@@ -1577,8 +1577,8 @@ def council_report(world: World, year: int, period: str, facts: list[Facts]) -> 
 
 
 def report_path(organisation: str, year: int, period: str) -> str:
-    """rapporter/<organisation>/<år>-<period>.yml."""
-    return f"rapporter/{organisation}/{year}-{period.lower()}.yml"
+    """Where a report is in the tree (`content.layout`)."""
+    return report_name(organisation, year, period)
 
 
 def make_world(units: int, years: list[int], seed: int, district: int = 0) -> World:
@@ -1605,9 +1605,9 @@ def synthesize(units: int, years: list[int], periods: list[str], seed: int, dist
     """Every file of one synthetic content tree: relative path -> YAML text, the same for the same arguments."""
     _check_arguments(units, years, periods, district)
     world = make_world(units, years, seed, district)
-    files = {"organisation.yml": dump(organisation_data(district, world.units))}
+    files = {ORGANISATION_FILE: dump(organisation_data(district, world.units))}
     for year in world.years:
-        files[f"katalog/{year}.yml"] = dump(world.catalogues[year].data())
+        files[catalogue_name(year)] = dump(world.catalogues[year].data())
         for period in (p for p in PERIODS if p in periods):
             facts = []
             for unit in world.units:
