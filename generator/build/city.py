@@ -23,6 +23,7 @@ from typing import TextIO
 
 
 from generator.build.publish import PublishError, staged
+from generator.check.output import shown
 from generator.content.yamlread import MAX_BYTES, read_file
 from generator.fsio import read_bounded, write_atomic
 from generator.pdf.make import CACHE_FOLDER

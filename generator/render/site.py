@@ -152,9 +152,9 @@ def unit_pages(site: SiteData) -> list[NavNode]:
 
 def rollup_pages(site: SiteData) -> list[NavNode]:
     """Mål, Indikatorer and Ekonomi, from each period's aggregate (made once, before any page)."""
-    periods = [period_data(key, site.rolled[(key.year, key.period)], site.content.catalogue(key.year),
-                           site.organisation, site.reports_in(key))
-               for key in site.periods if (key.year, key.period) in site.rolled]
+    periods = [period_data(key, site.rolled[(key.year, key.period)], catalogue, site.organisation, site.reports_in(key))
+               for key in site.periods
+               if (key.year, key.period) in site.rolled and (catalogue := site.content.catalogue(key.year)) is not None]
     return rollup_nav(site.env, periods)
 
 
