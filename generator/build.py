@@ -34,6 +34,7 @@ from generator.render.overview import (
 from generator.render.navgroups import department_sections
 from generator.render.report import print_redirect, report_nav
 from generator.render.rollup import rollup_pages
+from generator.render.site_pages import site_pages
 
 PERIOD_ORDER = {"VP": 0, "T1": 1, "T2": 2, "VB": 3}
 REPORTS_PER_PART = 40  # a district's reports in parts small enough to keep every core busy to the end
@@ -177,6 +178,7 @@ class Site:
     pages: dict[str, str] = field(default_factory=dict)
     nav: list[NavNode] = field(default_factory=list)
     redirects: list[Redirect] = field(default_factory=list)
+    council: str = ""  # the council's name, which the site's name includes
 
 
 def site_data(content: Content, templates: Path = TEMPLATES) -> SiteData:
@@ -205,6 +207,13 @@ def site_from_content(content: Content, builders: list[PageBuilder] | None = Non
     return assemble(data, joined(data, chosen, parts, built))
 
 
+def add_site_pages(site: Site, data: SiteData) -> None:
+    """The accessibility statement and the about page, outside the menu (every page's foot links to them)."""
+    settings = data.content.webbplats.model if data.content.webbplats else None
+    site.pages.update({page.path: page.text for page in site_pages(data.env, settings, data.organisation)})
+    site.council = data.organisation.namnd.namn
+
+
 def assemble(data: SiteData, built: list[list[NavNode]]) -> Site:
     """The builders' navigation, in the builders' order, as one site; two builders may not make the same page."""
     site = Site()
@@ -217,6 +226,7 @@ def assemble(data: SiteData, built: list[list[NavNode]]) -> Site:
                 site.pages[page.path] = page.text
     moved = [print_redirect(info, should_split(info)) for info in data.reports]
     site.redirects = [r for r in moved if r and r.target in site.pages and r.source not in site.pages]
+    add_site_pages(site, data)
     return site
 
 

@@ -2,6 +2,7 @@
 
 Layout of a content tree:
     organisation.yml
+    webbplats.yml                 the site's publisher and accessibility statement (generator.webbplats)
     katalog/<år>.yml
     rapporter/<organisation-id>/<år>-<period>.yml
 Nothing here raises for bad input: every failure is a `Problem`.
@@ -21,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.models import Katalog, Organisation, Rapport
 from generator.problems import Path, Problem, problem, suggestion
+from generator.webbplats import SETTINGS_FILE, Webbplats
 from generator.yamlread import Document, SourceMap, read_file
 
 REPORT_NAME = re.compile(r"^(?P<year>[0-9]{4})-(?P<period>vp|t1|t2|vb)\.ya?ml$")
@@ -43,6 +45,7 @@ class Content:
 
     root: str
     organisation: Loaded | None = None
+    webbplats: Loaded | None = None
     catalogues: dict[int, Loaded] = field(default_factory=dict)
     reports: list[Loaded] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -78,6 +81,8 @@ def classify(relative: FsPath) -> str:
     parts = [unicodedata.normalize("NFC", p) for p in relative.parts]
     if parts == ["organisation.yml"]:
         return "organisation"
+    if parts == [SETTINGS_FILE]:
+        return "webbplats"
     if len(parts) == 2 and parts[0] == "katalog" and CATALOGUE_NAME.match(parts[1]):
         return "katalog"
     if len(parts) == 3 and parts[0] == "rapporter" and REPORT_NAME.match(parts[2].lower()):
@@ -151,7 +156,7 @@ def _load_one(content: Content, kind: str, path: FsPath, shown: str) -> None:
     document = read_file(raw, shown)
     content.source_maps[shown] = document.source
     content.problems.extend(document.problems)
-    model_cls = {"organisation": Organisation, "katalog": Katalog, "rapport": Rapport}[kind]
+    model_cls = {"organisation": Organisation, "katalog": Katalog, "rapport": Rapport, "webbplats": Webbplats}[kind]
     model, found = to_model(model_cls, document)
     content.problems.extend(found)
     if model is None:
@@ -161,6 +166,8 @@ def _load_one(content: Content, kind: str, path: FsPath, shown: str) -> None:
     loaded = Loaded(shown, model, document.source)
     if kind == "organisation":
         content.organisation = loaded
+    elif kind == "webbplats":
+        content.webbplats = loaded
     elif kind == "katalog":
         content.catalogues.setdefault(model.ar, loaded)
     else:

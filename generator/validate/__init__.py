@@ -16,6 +16,7 @@ from generator.validate.economy import check_economy
 from generator.validate.organisation import check_organisation
 from generator.validate.report import check_report, check_report_set
 from generator.validate.text import check_texts
+from generator.webbplats import check_webbplats, missing_settings
 from generator.yamlread import SourceMap
 
 
@@ -30,6 +31,11 @@ def validate(content: Content, files: Collection[str] | None = None) -> list[Pro
     if content.organisation and (files is None or content.organisation.file in files):
         found += check_organisation(organisation, content.organisation.file)
         found += check_texts(organisation, content.organisation.file)
+    if content.webbplats and (files is None or content.webbplats.file in files):
+        found += check_webbplats(content.webbplats.model, content.webbplats.file)
+        found += check_texts(content.webbplats.model, content.webbplats.file)
+    elif content.webbplats is None and content.organisation and files is None:
+        found.append(missing_settings(content.organisation.file))
     for loaded in content.catalogues.values():
         if files is None or loaded.file in files:
             found += check_catalogue(loaded.model, loaded.file, organisation)
