@@ -35,7 +35,7 @@ def validate(content: Content, files: Collection[str] | None = None) -> list[Pro
         found += check_webbplats(content.webbplats.model, content.webbplats.file)
         found += check_texts(content.webbplats.model, content.webbplats.file)
     elif content.webbplats is None and content.organisation and files is None:
-        found.append(missing_settings(content.organisation.file))
+        found.append(missing_settings(content.organisation.file).at(1, 1))  # the first line of the file to create
     for loaded in content.catalogues.values():
         if files is None or loaded.file in files:
             found += check_catalogue(loaded.model, loaded.file, organisation)
