@@ -106,3 +106,21 @@ def test_every_page_is_valid_html(site: Path):
     errors = [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m.get('message')}"
               for m in messages if m.get("type") == "error"]
     assert not errors, "\n".join(errors[:50])
+
+
+def test_on_a_phone_the_driftbudget_keeps_its_row_names_beside_the_last_column_and_says_it_scrolls(page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/ekonomi/2021/t1/")
+    page.wait_for_load_state("networkidle")
+    heading = page.locator("#namndens-driftbudget")
+    wrap = heading.locator("xpath=following::div[contains(@class, 'md-typeset__scrollwrap')][1]")
+    cue = wrap.locator("xpath=preceding-sibling::*[1]")
+    assert cue.is_visible() and "rulla" in cue.inner_text()
+    wrap.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
+    row_name = wrap.locator("tbody tr").first.locator("th[scope=row]")
+    last_figure = wrap.locator("tbody tr").first.locator("td").last
+    last_figure.scroll_into_view_if_needed()
+    name_box, figure_box = row_name.bounding_box(), last_figure.bounding_box()
+    assert name_box is not None and figure_box is not None
+    assert 0 <= name_box["x"] and name_box["x"] + name_box["width"] <= figure_box["x"] <= 390
+    assert "Nämnd och administration" in row_name.inner_text()

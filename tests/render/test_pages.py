@@ -17,7 +17,7 @@ from generator.render.nav import NavNode, Page, relative
 from generator.render.report import report_nav
 
 NBSP = "\u00a0"
-LINK = re.compile(r"\]\(([^)#\s]*)(?:#([^)\s]+))?\)")
+LINK = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:)([^)#\s]*)(?:#([^)\s]+))?\)")  # links to other sites and mailto: aside
 
 
 def _ids(text: str) -> set[str]:
@@ -60,6 +60,7 @@ def test_pages_have_stable_paths_built_from_ids(small_site):
         "indikatorer/index.md", "indikatorer/1.1/index.md", "indikatorer/2.1/index.md",
         *[f"indikatorer/{i}/index.md" for i in ("nojdhet", "besok", "vantetid", "sjukfranvaro")],
         "ekonomi/index.md", "ekonomi/2021/vb/index.md", "ekonomi/2021/t1/index.md",
+        "tillganglighet/index.md", "om-webbplatsen/index.md",
     ])
 
 

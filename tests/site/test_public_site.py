@@ -88,3 +88,33 @@ def test_the_guides_for_units_are_published_outside_the_readers_menu(site):
     assert (site / "guide-for-enheter" / "index.html").is_file()
     assert "guide-for-enheter/" not in start and "Hjälp" not in start
     assert 'href="../guide-for-enheter/"' in about and 'href="../oppna-data/"' in about
+
+
+def economy_tables(site: Path) -> dict[str, list[str]]:
+    """Every table of the economy pages (rolled up and the council's own), as HTML, by page."""
+    pages = [*site.glob("ekonomi/*/*/index.html"), *site.glob("*/*/hagersten-alvsjo/ekonomi/index.html")]
+    return {p.relative_to(site).as_posix(): re.findall(r"<table>.*?</table>", p.read_text(encoding="utf-8"), re.S)
+            for p in pages}
+
+
+def test_economy_tables_have_row_headers_and_a_named_corner(site):
+    tables = economy_tables(site)
+    assert sum(map(len, tables.values())) > 10
+    for page, found in tables.items():
+        for table in found:
+            corner = re.search(r"<thead>\s*<tr>\s*<th[^>]*>(.*?)</th>", table, re.S).group(1)
+            assert re.sub(r"<[^>]+>", "", corner).strip(), f"{page}: tom hörncell i {table[:300]}"
+            rows = re.findall(r"<tr>\s*<(t[dh])([^>]*)>", table.split("<tbody>", 1)[1])
+            assert rows and all(tag == "th" and 'scope="row"' in attrs for tag, attrs in rows), f"{page}: {table[:300]}"
+
+
+def test_economy_tables_in_tkr_and_mnkr_say_so_and_result_units_give_the_sign_convention(site):
+    page = (site / "ekonomi/2021/t1/index.html").read_text(encoding="utf-8")
+    units = page[page.index('id="resultatenheter"'):]
+    before_table = units[:units.index("<table>")]
+    assert "Beloppen anges i tkr." in before_table
+    header = units[units.index("<thead>"):units.index("</thead>")]
+    assert "Resultat Överskott (−) Underskott (+)" in header
+    assert "Resultatöverföring till nästa år Överskott (+) Underskott (−)" in header
+    budget = page[page.index('id="namndens-driftbudget"'):page.index('id="resultatenheter"')]
+    assert "Beloppen anges i mnkr." in budget[:budget.index("<table>")]

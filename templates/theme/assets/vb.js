@@ -9,14 +9,26 @@
     var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
     for (var i = 0; i < wraps.length; i++) {
       var wrap = wraps[i];
-      if (wrap.scrollWidth > wrap.clientWidth) {
+      var hint = wrap.previousElementSibling;
+      var hasHint = hint !== null && hint.classList.contains("vb-rulla");
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");
         wrap.setAttribute("aria-label", "Tabell " + (i + 1) + ", rulla i sidled");
+        if (!hasHint) {  /* a visible cue that some columns are out of view (radrubrikerna står kvar) */
+          hint = document.createElement("p");
+          hint.className = "vb-rulla";
+          hint.setAttribute("aria-hidden", "true");
+          hint.textContent = "Tabellen är bredare än skärmen: rulla åt sidan för att se alla kolumner \u2192";
+          wrap.parentNode.insertBefore(hint, wrap);
+        }
       } else {
         wrap.removeAttribute("tabindex");
         wrap.removeAttribute("role");
         wrap.removeAttribute("aria-label");
+        if (hasHint) {
+          hint.parentNode.removeChild(hint);
+        }
       }
     }
   }
