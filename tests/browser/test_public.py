@@ -124,3 +124,16 @@ def test_on_a_phone_the_driftbudget_keeps_its_row_names_beside_the_last_column_a
     assert name_box is not None and figure_box is not None
     assert 0 <= name_box["x"] and name_box["x"] + name_box["width"] <= figure_box["x"] <= 390
     assert "Nämnd och administration" in row_name.inner_text()
+
+
+def test_on_a_phone_the_indicator_charts_text_is_at_least_12_px(page, kinds):
+    page.set_viewport_size({"width": 390, "height": 844})
+    charts = [path for shape, path in kinds.items() if shape[:1] == ("indikatorer",) and len(shape) == 2]
+    assert charts
+    page.goto(charts[0])
+    page.wait_for_load_state("networkidle")
+    size = page.evaluate("""() => {
+        const svg = document.querySelector('.vb-diagram svg');
+        return svg.getBoundingClientRect().width / svg.viewBox.baseVal.width * parseFloat(svg.getAttribute('font-size'));
+    }""")
+    assert size >= 12, size

@@ -106,3 +106,12 @@ def test_the_chart_passes_through_markdown_as_a_block():
     assert "<figure" in html and "&lt;svg" not in html and "<p><svg" not in html
     assert '<path d="M170.7 252L352 142L533.3 32"' in html
     assert "<table>" in html
+
+
+def test_a_series_with_groups_is_not_joined_across_groups():
+    # A year's target is one value for all its periods: the 2020 and 2021 targets are not a trend.
+    series = Series("Årsmål", (10, 20, 20), TARGET, groups=(2020, 2021, 2021))
+    svg = line_chart(Chart("Mål", "%", ("VB 2020", "T1 2021", "VB 2021"), (series,)))
+    assert '<path d="M170.7 252M352 32L533.3 32" fill="none" stroke="#333333"' in svg
+    joined = line_chart(Chart("Mål", "%", ("VB 2020", "T1 2021", "VB 2021"), (Series("Årsmål", (10, 20, 20), TARGET),)))
+    assert '<path d="M170.7 252L352 32L533.3 32"' in joined

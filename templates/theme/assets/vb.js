@@ -6,26 +6,32 @@
 
   /* A table wider than its column scrolls sideways; keyboard users reach it with Tab (WCAG 2.1.1). */
   function scrollableTables() {
-    var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
+    var wraps = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset .vb-diagram");
     for (var i = 0; i < wraps.length; i++) {
       var wrap = wraps[i];
       var hint = wrap.previousElementSibling;
       var hasHint = hint !== null && hint.classList.contains("vb-rulla");
       if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        var chart = wrap.classList.contains("vb-diagram");
         wrap.setAttribute("tabindex", "0");
-        wrap.setAttribute("role", "region");
-        wrap.setAttribute("aria-label", "Tabell " + (i + 1) + ", rulla i sidled");
+        if (!chart) {  /* a chart's figure keeps its own role, named by its caption */
+          wrap.setAttribute("role", "region");
+          wrap.setAttribute("aria-label", "Tabell " + (i + 1) + ", rulla i sidled");
+        }
         if (!hasHint) {  /* a visible cue that some columns are out of view (radrubrikerna står kvar) */
           hint = document.createElement("p");
           hint.className = "vb-rulla";
           hint.setAttribute("aria-hidden", "true");
-          hint.textContent = "Tabellen är bredare än skärmen: rulla åt sidan för att se alla kolumner \u2192";
+          hint.textContent = chart ? "Diagrammet är bredare än skärmen: rulla åt sidan för att se hela \u2192"
+            : "Tabellen är bredare än skärmen: rulla åt sidan för att se alla kolumner \u2192";
           wrap.parentNode.insertBefore(hint, wrap);
         }
-      } else {
+      } else if (wrap.hasAttribute("tabindex")) {
         wrap.removeAttribute("tabindex");
-        wrap.removeAttribute("role");
-        wrap.removeAttribute("aria-label");
+        if (!wrap.classList.contains("vb-diagram")) {
+          wrap.removeAttribute("role");
+          wrap.removeAttribute("aria-label");
+        }
         if (hasHint) {
           hint.parentNode.removeChild(hint);
         }
