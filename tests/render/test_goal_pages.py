@@ -119,3 +119,12 @@ def test_indicators_per_unit_and_combined_with_swedish_figures(site):
     assert f"| *Sammanvägt för enheterna* | *87,5{NBSP}%* |  |  | *92,0{NBSP}%* | *90{NBSP}%* | *● uppfyllt* |" in kf
     assert f"| **Nämnden** | **88{NBSP}%** |" in kf
     assert "](../../../../indikatorer/nojd/index.md)" in kf
+
+
+def test_goal_pages_of_a_period_no_unit_has_reported_say_so_instead_of_counting_zeros(tree):
+    # The small tree's T1 2021 has only the council's report.
+    pages = build_site(tree).pages
+    for path in ("mal/2021/t1/index.md", "mal/2021/t1/1.1/index.md", "mal/2021/t1/1.1/aldre-trygga/index.md"):
+        assert "Ingen enhet har lämnat någon rapport för perioden ännu" in pages[path], path
+        assert not re.search(r"\| 0 \|", pages[path]), path
+    assert "Ingen enhet har lämnat" not in pages["mal/2021/vb/1.1/index.md"]  # a unit reported for VB 2021
