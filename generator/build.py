@@ -98,7 +98,8 @@ def should_split(info: ReportInfo) -> bool:
 def home_pages(site: SiteData) -> list[NavNode]:
     """The start page."""
     council = site.reports_of(site.organisation.namnd.id)
-    return [NavNode("Start", Page(HOME, home_page(site.env, site.organisation, site.periods, council)))]
+    reported = {info.report.organisation for info in site.reports}
+    return [NavNode("Start", Page(HOME, home_page(site.env, site.organisation, site.periods, council, reported)))]
 
 
 def period_pages(site: SiteData) -> list[NavNode]:

@@ -250,6 +250,8 @@ class HomePage:
     periods: list[Link]
     council_reports: list[Link]
     departments: list[LinkGroup]
+    without_reports: int = 0  # units left out of `departments` because they have no report yet
+    units_href: str = "enheter/index.md"
 
 
 @dataclass
