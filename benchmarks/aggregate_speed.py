@@ -10,9 +10,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.aggregate import aggregate
-from generator.load import load_content
-from generator.synth import synthesize, write_tree
+from generator.rollup.aggregate import aggregate
+from generator.content.load import load_content
+from generator.synth.district import synthesize, write_tree
 
 PERIODS = ["T1", "T2", "VB"]
 

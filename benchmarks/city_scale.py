@@ -18,9 +18,9 @@ from pathlib import Path
 
 from measure import size_mb
 
-from generator.city import build_district, concurrent_peak_mb, district_roots, publish_city
+from generator.build.city import build_district, concurrent_peak_mb, district_roots, publish_city
 from generator.parallel import cores
-from generator.synth import district_id, synthesize, write_tree
+from generator.synth.district import district_id, synthesize, write_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 PERIODS = ["T1", "T2", "VB"]

@@ -2,8 +2,8 @@
 
 Each phase runs in a process of its own, so its peak memory is its own:
   load+check  `vb check` of the tree (load_content and every rule)
-  aggregate   every period aggregated (generator.aggregate; loading not counted)
-  render      every page as Markdown (generator.build.site_from_content, one process; loading not counted)
+  aggregate   every period aggregated (generator.rollup.aggregate; loading not counted)
+  render      every page as Markdown (generator.build.pages.site_from_content, one process; loading not counted)
   mkdocs      the whole `vb build` (check, pages, MkDocs, search index) into a site folder
 It prints wall time, CPU time, peak memory and output size of each phase at each size, and how much each
 grew per doubling of the content: linear growth multiplies by about 2 (at most 2.3 counts as linear).
@@ -14,6 +14,8 @@ Run: .venv/bin/python benchmarks/scale.py [--units 150] [--max 8] [--phases load
 """
 
 from __future__ import annotations
+
+from generator.engine import published
 
 import argparse
 import json
@@ -31,14 +33,14 @@ PHASES = ("load+check", "aggregate", "render", "mkdocs")
 
 def phase(name: str, root: Path) -> dict[str, float]:
     """Run one phase here (in the phase's own process) and return its own seconds and output bytes."""
-    from generator.aggregate import aggregate
-    from generator.build import site_from_content
-    from generator.check import check_paths
-    from generator.load import load_content
+    from generator.rollup.aggregate import aggregate
+    from generator.build.pages import site_from_content
+    from generator.check.run import check_paths
+    from generator.content.load import load_content
 
     if name == "load+check":
         start, cpu = time.perf_counter(), time.process_time()
-        result = check_paths([root])
+        result = check_paths([root], published=published)
         return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "bytes": 0,
                 "problems": len(result.problems)}
     content = load_content(root)
@@ -68,7 +70,7 @@ def measure(name: str, root: Path, work: Path) -> tuple[Measured, float, float, 
 
 def write_district(units: int, root: Path) -> int:
     """A synthetic district of `units` units and three periods; the number of reports."""
-    from generator.synth import synthesize, write_tree
+    from generator.synth.district import synthesize, write_tree
 
     write_tree(synthesize(units, [2021], PERIODS, seed=1), root)
     return sum(1 for _ in (root / "rapporter").rglob("*.yml"))

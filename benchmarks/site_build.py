@@ -16,7 +16,7 @@ from pathlib import Path
 
 from measure import Measured, run_measured, size_mb
 
-from generator.synth import synthesize, write_tree
+from generator.synth.district import synthesize, write_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -85,6 +85,9 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
        "Skriv datumet utan citattecken som ÅÅÅÅ-MM-DD, t.ex. 2021-05-27."),
     _c("VB108", E, "Ett block ska ha exakt ett innehåll", "Blocket har {count} delar ({kinds}).",
        "Dela upp det i ett block per text eller tabell: \"- text: ...\" eller \"- tabell: ...\"."),
+    _c("VB109", E, "Ogiltig granskare", "\"{value}\" kan inte användas som granskare.",
+       "Skriv ett användarnamn i GitHub eller GitLab (anna-andersson eller @anna-andersson), en grupp "
+       "(@organisation/controllers) eller en e-postadress, en granskare per rad i listan, utan mellanslag och #."),
     _c("VB110", E, "Redogörelsen säger helt förenlig men listar brister",
        "Webbplatsen sägs vara \"{stated}\" med lagen men {count} kända brister listas under brister.",
        "Skriv efterlevnad: delvis förenlig (eller inte förenlig) så länge bristerna finns, eller ta bort brister som är åtgärdade."),
@@ -163,7 +166,8 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
     _c("VB602", E, "Skript i texten", "Texten innehåller ett skript eller en händelsehanterare ({snippet}).",
        "Ta bort det; rapporter får inte innehålla program."),
     _c("VB603", E, "Otillåten länk", "Länken \"{url}\" är inte tillåten.",
-       "Länka bara med https://, http://, mailto: eller till en annan sida på webbplatsen."),
+       "Länka bara med https://, http://, mailto: eller till en annan sida på webbplatsen (t.ex. ../annan-sida/). "
+       "En adress som börjar med // eller \\ leder till en annan webbplats: skriv https:// först."),
     _c("VB604", E, "Rubriken är på för hög nivå", "Rubriken \"{heading}\" har nivå {level} men i {field} börjar underrubriker på nivå {min_level}.",
        "Skriv rubriken med {hashes} (eller fler #) så att den hamnar under avsnittet."),
     # --- commands: vb new, vb diff -----------------------------------------

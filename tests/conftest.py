@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_paths
+from generator.engine import published
+from generator.check.run import check_paths
 from generator.problems import Problem
 
 # Tests of bugs that were found and fixed live in tests/regressions/.
@@ -360,7 +361,7 @@ def line_of(text: str, fragment: str, first: bool = False) -> int:
 
 def check(root: Path) -> list[Problem]:
     """`vb check` on a whole content root, as problems."""
-    return check_paths([root]).problems
+    return check_paths([root], published=published).problems
 
 
 def same_file(problem_file: str, path: Path) -> bool:

@@ -12,9 +12,10 @@ from pathlib import Path
 import yaml
 
 from generator.cli import main
-from generator.load import load_content
-from generator.mkdocs_plugin import VbPlugin, outside_links
-from generator.outline import table_of_contents
+from generator.content.load import load_content
+from generator.build.plugin import VbPlugin
+from generator.engine.plugin import outside_links
+from generator.content.outline import table_of_contents
 from generator.render.environment import TEMPLATES
 from tests.content.conftest import report_of
 from tests.render.tree import UNIT_VB, UNIT_VB_PATH, write_tree
@@ -163,7 +164,7 @@ def test_mkdocs_stops_on_content_errors_with_the_swedish_messages(tmp_path):
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "site")],
                             capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode != 0
-    assert "Innehållet har fel och webbplatsen byggs inte" in result.stderr
+    assert "Innehållet har fel, så webbplatsen byggs inte" in result.stderr
     assert "VB105" in result.stderr and "Så rättar du" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()

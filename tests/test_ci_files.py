@@ -72,7 +72,7 @@ def test_github_workflow_runs_on_pull_requests_and_pushes_to_main():
 
 
 def test_github_comment_step_updates_the_comment_marked_by_vb_diff():
-    from generator.diff import MARKER
+    from generator.authoring.diff import MARKER
 
     comment = next(s for s in github_steps("granska") if s.get("uses", "").startswith("actions/github-script"))
     assert f"'{MARKER}'" in comment["with"]["script"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.city import DistrictBuild, concurrent_peak_mb, district_of, district_roots
+from generator.build.city import DistrictBuild, concurrent_peak_mb, district_of, district_roots
 from generator.cli import main
 from generator.render.districts import District, districts_page
 from tests.test_build import _config

@@ -27,10 +27,11 @@ from typing import Callable
 
 import pytest
 
-from generator.check import check_paths
+from generator.engine import published
+from generator.check.run import check_paths
 from generator.cli import main
 from generator.problems import CATALOGUE, Severity
-from generator.yamlread import MAX_BYTES
+from generator.content.yamlread import MAX_BYTES
 
 from tests.conftest import TEXT_LINE, UNIT_VB, UNIT_VB_PATH, write_tree
 
@@ -226,7 +227,7 @@ def run_check_case(folder: Path, tmp_path: Path, capsys) -> None:
     case = load_case(folder)
     root = case.build(tmp_path)
     started = time.monotonic()
-    result = check_paths([root])
+    result = check_paths([root], published=published)
     elapsed = time.monotonic() - started
     limit = TIME_LIMITS.get(case.name, TIME_LIMIT)
     assert elapsed < limit, f"{case.name}: check took {elapsed:.1f} s (limit {limit} s)"
@@ -271,7 +272,7 @@ def test_case_through_cli(folder: Path, tmp_path: Path, capsys):
 
 def test_nfd_values_are_read_as_nfc(tmp_path):
     """The nfd-in-values case is saved in NFD; the loaded report holds NFC text."""
-    from generator.load import load_content
+    from generator.content.load import load_content
 
     case = load_case(CORPUS / "nfd-in-values")
     root = case.build(tmp_path)

@@ -8,9 +8,10 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator.build import PAGE_BUILDERS, assemble, build_site, nav_config, site_data
-from generator.load import load_content
-from generator.publish import check_and_build
+from generator.render.site import PAGE_BUILDERS, assemble, nav_config
+from tests.site_pages import data_of, site_of
+from generator.content.load import load_content
+from generator.build.site import prepare
 from generator.cli import main
 from generator.parallel import cores, fork_map
 from tests.render.tree import UNIT_VB, UNIT_VB_PATH, write_tree
@@ -37,7 +38,7 @@ def test_an_error_in_a_forked_task_is_raised_here():
 
 def test_page_builders_in_two_processes_make_the_same_pages_and_navigation(tmp_path):
     tree = write_tree(tmp_path / "content")
-    alone, together = build_site(tree, processes=1), build_site(tree, processes=2)
+    alone, together = site_of(tree, processes=1), site_of(tree, processes=2)
     assert together.pages == alone.pages
     assert nav_config(together.nav) == nav_config(alone.nav)
     assert together.redirects == alone.redirects
@@ -46,11 +47,10 @@ def test_page_builders_in_two_processes_make_the_same_pages_and_navigation(tmp_p
 @pytest.mark.parametrize("per_part", [1, 2, 1000])
 def test_builders_split_into_parts_make_the_pages_the_whole_builders_make(tmp_path, monkeypatch, per_part):
     tree = write_tree(tmp_path / "content")
-    data = site_data(load_content(tree))
+    data = data_of(load_content(tree))
     whole = assemble(data, [builder(data) for builder in PAGE_BUILDERS])
-    monkeypatch.setattr("generator.build.REPORTS_PER_PART", per_part)
-    for split in (build_site(tree, processes=2), check_and_build(load_content(tree), 2)[1]):
-        assert not isinstance(split, str)
+    monkeypatch.setattr("generator.render.site.REPORTS_PER_PART", per_part)
+    for split in (site_of(tree, processes=2), prepare(tree, 2)):
         assert list(split.pages) == list(whole.pages) and split.pages == whole.pages
         assert nav_config(split.nav) == nav_config(whole.nav)
 
@@ -105,7 +105,7 @@ def test_a_page_builder_that_stops_in_another_process_stops_the_build_with_a_swe
     def broken(_site):
         raise KeyError("saknad-nyckel")
 
-    monkeypatch.setattr("generator.publish.PAGE_BUILDERS", [*PAGE_BUILDERS, broken])
+    monkeypatch.setattr("generator.render.site.PAGE_BUILDERS", [*PAGE_BUILDERS, broken])
     write_tree(tmp_path / "content")
     assert _build(tmp_path, _config(tmp_path), "site", 2) == 1
     assert not (tmp_path / "site").exists()

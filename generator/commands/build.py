@@ -30,14 +30,15 @@ def _processes(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.city import district_roots
-    from generator.publish import PublishError, publish
+    from generator.build.city import district_roots
+    from generator.build.publish import PublishError
+    from generator.build.site import build
 
     roots = district_roots(args.content)
     try:
         if roots:
             return _run_city(args, roots)
-        built = publish(args.content, args.site, args.config, processes=args.processes)
+        built = build(args.content, args.site, args.config, processes=args.processes)
     except PublishError as exc:
         print(f"vb build: {exc}", file=sys.stderr)
         return 1
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_city(args: argparse.Namespace, roots: list[Path]) -> int:
     """One site per district, as many at a time as there are cores (or --processes)."""
-    from generator.city import publish_city
+    from generator.build.city import publish_city
     from generator.parallel import cores
 
     built = publish_city(roots, args.site, args.config, args.processes or cores())

@@ -18,16 +18,17 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.check import check_paths
-    from generator.output import FORMATS
+    from generator.check.output import FORMATS
+    from generator.check.run import check_paths
+    from generator.engine import published
 
-    result = check_paths(args.paths)
+    result = check_paths(args.paths, published=published)
     print(FORMATS[args.format](result.problems, result.files))
     return 1 if result.failed(args.strict) else 0
 
 
 def run_codes(args: argparse.Namespace) -> int:
-    from generator.output import code_table, with_code_table
+    from generator.check.output import code_table, with_code_table
 
     if args.readme is None:
         print(code_table())

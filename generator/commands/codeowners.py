@@ -16,12 +16,14 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.codeowners import codeowners
-    from generator.load import to_model
-    from generator.models import Organisation
-    from generator.output import as_text
+    from generator.authoring.codeowners import codeowners
+    from generator.content.load import to_model
+    from generator.content.models import Organisation
+    from generator.check.output import as_text
     from generator.problems import problem
-    from generator.yamlread import read_file
+    from generator.check.reviewers import check_reviewers
+    from generator.check.validate import locate
+    from generator.content.yamlread import read_file
 
     source = args.content / "organisation.yml"
     try:
@@ -33,6 +35,11 @@ def run(args: argparse.Namespace) -> int:
     organisation, found = to_model(Organisation, document)
     if organisation is None:
         print(as_text([*document.problems, *found], 1), file=sys.stderr)
+        return 1
+    refused = locate(check_reviewers(organisation, str(source)), {str(source): document.source})
+    if refused:
+        print(as_text(refused, 1), file=sys.stderr)
+        print("CODEOWNERS skrevs inte: rätta granskarna ovan och kör vb codeowners igen.", file=sys.stderr)
         return 1
     text = codeowners(organisation, _content_in_repository(args.content))
     if args.out == "-":
@@ -47,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _content_in_repository(content: Path) -> str:
     """The content folder relative to the repository root (or to the current folder outside git)."""
-    from generator.gitread import GitError, repo_relative, toplevel
+    from generator.authoring.gitread import GitError, repo_relative, toplevel
 
     try:
         return repo_relative(content, toplevel(content))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.load import Content, load_content
-from generator.models import Katalog
-from generator.output import as_text
+from generator.content.load import Content, load_content
+from generator.content.models import Katalog
+from generator.check.output import as_text
 from generator.problems import Problem, Severity, problem
 
 

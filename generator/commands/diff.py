@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 
@@ -16,9 +17,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator import gitread
+    from generator.authoring import gitread
     from generator.commands.common import say
-    from generator.diff import RENDERERS, compare, snapshot
+    from generator.authoring.diff import RENDERERS, compare, snapshot
     from generator.problems import problem
 
     try:
@@ -30,11 +31,11 @@ def run(args: argparse.Namespace) -> int:
     sides = []
     for revision in (args.base, args.head):
         try:
-            files = gitread.files_on_disk(args.content) if revision is None else gitread.files_at(root, revision, folder)
+            found = gitread.files_on_disk(args.content) if revision is None else gitread.files_at(root, revision, folder)
         except gitread.GitError as exc:
             say(problem("VB802", "git", revision=revision, reason=exc))
             return 1
-        sides.append(snapshot(files, folder))
+        sides.append(snapshot(found.files, gitread.printable(os.fsencode(folder)), found.unsafe))
     changes = compare(*sides)
     print(RENDERERS[args.format](changes, args.base, args.head or "arbetskopian"), end="" if args.format == "markdown" else "\n")
     return 0

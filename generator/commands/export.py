@@ -17,17 +17,18 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.aggregate import aggregate
+    from generator.rollup.aggregate import aggregate
     from generator.commands.common import load_tree, require_catalogue
-    from generator.export import export_files
-    from generator.output import as_text
+    from generator.rollup.export import export_files
+    from generator.check.output import as_text
     from generator.problems import Severity
-    from generator.validate import validate
+    from generator.check.validate import validate
+    from generator.engine import published
 
     content = load_tree(args.content)
     if content is None:
         return 1
-    found = validate(content)  # the tree is read once: checked, then aggregated
+    found = validate(content, published=published)  # the tree is read once: checked, then aggregated
     if any(p.severity is Severity.ERROR for p in found):
         print(as_text(found, content.files))
         print("Exporten avbröts: rätta felen ovan först.", file=sys.stderr)

@@ -20,7 +20,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from generator.commands.common import load_tree, require_catalogue, say
     from generator.problems import problem, suggestion
-    from generator.validate.organisation import node_ids
+    from generator.check.organisation import node_ids
 
     content = load_tree(args.content)
     if content is None or content.organisation is None:
@@ -41,9 +41,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _write(args: argparse.Namespace, content, target: Path, name: str) -> int:
     """Build the skeleton, write it and tell the unit what to do next."""
-    from generator.models import PERIOD_NAMES
-    from generator.scaffold import find_report, header, previous_report, scaffold, with_outcome_todos
-    from generator.yamlwrite import dump
+    from generator.content.models import PERIOD_NAMES
+    from generator.authoring.scaffold import find_report, header, previous_report, scaffold, with_outcome_todos
+    from generator.authoring.yamlwrite import dump
 
     reports = [loaded.model for loaded in content.reports]
     previous = previous_report(reports, args.unit, args.year, args.period)

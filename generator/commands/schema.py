@@ -13,7 +13,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.schema import write_schemas
+    from generator.content.schema import write_schemas
 
     for path in write_schemas(args.out):
         print(path)

@@ -17,9 +17,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from generator.commands.common import load_tree, require_catalogue
-    from generator.models import PERIOD_NAMES
-    from generator.status import FORMATS, readiness
-    from generator.validate import validate
+    from generator.content.models import PERIOD_NAMES
+    from generator.authoring.status import FORMATS, readiness
+    from generator.check.validate import validate
+    from generator.engine import published
 
     content = load_tree(args.content)
     if content is None or content.organisation is None:
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     organisation = content.organisation.model
     rows = readiness(organisation, args.year, args.period, [(r.file, r.model) for r in content.reports],
-                     validate(content), catalogue)
+                     validate(content, published=published), catalogue)
     title = f"{PERIOD_NAMES[args.period]} {args.year}: rapporternas status – {organisation.namnd.namn}"
     print(FORMATS[args.format](rows, title))
     return 0

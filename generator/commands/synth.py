@@ -71,7 +71,7 @@ def _refusal(out: Path, force: bool) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.synth import district_id, synthesize, write_tree
+    from generator.synth.district import district_id, synthesize, write_tree
 
     refusal = _refusal(args.out, args.force)
     if refusal:

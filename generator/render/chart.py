@@ -17,7 +17,7 @@ from typing import Literal
 
 from markupsafe import Markup, escape
 
-from generator import format as fmt
+from generator.render import format as fmt
 
 WIDTH = 640
 LEFT = 80  # room for the y-axis figures

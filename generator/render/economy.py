@@ -11,8 +11,8 @@ from typing import Callable
 
 from markupsafe import Markup
 
-from generator import format as fmt
-from generator.models import (
+from generator.render import format as fmt
+from generator.content.models import (
     Belopp,
     Block,
     Driftbudget,

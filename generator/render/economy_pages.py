@@ -12,10 +12,10 @@ from __future__ import annotations
 from jinja2 import Environment
 from markupsafe import Markup
 
-from generator import format as fmt
-from generator.aggregate import BUDGET_COLUMNS, RESULT_COLUMNS, IncomeStatementSum, ResultUnits
-from generator.economy import half_up
-from generator.models import Driftbudget
+from generator.render import format as fmt
+from generator.rollup.aggregate import BUDGET_COLUMNS, RESULT_COLUMNS, IncomeStatementSum, ResultUnits
+from generator.rollup.economy import half_up
+from generator.content.models import Driftbudget
 from generator.render import paths
 from generator.render.context import LinkList, Part, Section, Table, TableRow, TocEntry
 from generator.render.economy import (

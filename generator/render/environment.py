@@ -15,7 +15,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_environment
 from markupsafe import Markup
 
-from generator import format as fmt
+from generator.render import format as fmt
 from generator.render.text import cell, heading, html_text, md_escape
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"

@@ -14,9 +14,9 @@ from itertools import groupby
 from jinja2 import Environment
 from markupsafe import Markup
 
-from generator import format as fmt
-from generator.aggregate import CouncilGoal, Goal, Tally, UnitGoal as AggregateUnitGoal
-from generator.outline import goal_title
+from generator.render import format as fmt
+from generator.rollup.aggregate import CouncilGoal, Goal, Tally, UnitGoal as AggregateUnitGoal
+from generator.content.outline import goal_title
 from generator.render import paths
 from generator.render.context import Link, LinkList, Part, Section, Table, TableRow, TocEntry, UnitGoal
 from generator.render.environment import render_context

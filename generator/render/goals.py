@@ -8,8 +8,8 @@ analyses under one activity (`ReportInfo.extra_analyses`).
 
 from __future__ import annotations
 
-from generator import format as fmt
-from generator.models import (
+from generator.render import format as fmt
+from generator.content.models import (
     AktivitetUppfoljning,
     IndikatorUtfall,
     MalUppfoljning,

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from jinja2 import Environment
 from markupsafe import Markup
 
-from generator import format as fmt
-from generator.aggregate import IndicatorRollup, IndicatorValue
-from generator.models import Indikator
-from generator.outline import goal_title
+from generator.render import format as fmt
+from generator.rollup.aggregate import IndicatorRollup, IndicatorValue
+from generator.content.models import Indikator
+from generator.content.outline import goal_title
 from generator.render import paths
 from generator.render.chart import COMBINED, COUNCIL, TARGET, Chart, Series, line_chart
 from generator.render.context import Link, Part, Section, Table, TableRow

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.lookup import CatalogueIndex, index
-from generator.models import Katalog, Rapport
+from generator.content.lookup import CatalogueIndex, index
+from generator.content.models import Katalog, Rapport
 
 
 @dataclass

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from typing import Callable
+
+# (level, title, id) of a page's table-of-contents headings, as the site's engine will name them.
+HeadingAnchors = Callable[[str], list[tuple[int, str, str]]]
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from math import ceil
 
-from generator.models import Organisation
+from generator.content.models import Organisation
 from generator.render.nav import NavNode
 
 RUN_LIMIT = 40  # most units on one level of the menu

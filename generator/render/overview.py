@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
-from generator import format as fmt
-from generator.models import Enhet, Organisation
+from generator.render import format as fmt
+from generator.content.models import Enhet, Organisation
 from generator.render.context import HomePage, Link, LinkGroup, PeriodPage, UnitPage, UnitsPage
 from generator.render.environment import render_context
 from generator.render.info import ReportInfo

@@ -1,6 +1,6 @@
 """A report to pages: the whole report on one page that is also its print view, or parts and a print view.
 
-Every page follows `generator.outline`: a section's heading is the outline's
+Every page follows `generator.content.outline`: a section's heading is the outline's
 title and its level is its depth, so the page TOC reads as the report's
 Innehållsförteckning. Headings that are not in the Innehållsförteckning (cover
 parts, "Analys", nämndmål, the authors' own sub-headings) are kept out of the
@@ -14,10 +14,9 @@ from typing import Callable
 
 from jinja2 import Environment
 
-from generator import format as fmt
-from generator.markdown_toc import toc_anchors
-from generator.outline import Section as OutlineSection
-from generator.outline import outline
+from generator.render import format as fmt
+from generator.content.outline import Section as OutlineSection
+from generator.content.outline import outline
 from generator.render.context import (
     Cover,
     Link,
@@ -32,7 +31,7 @@ from generator.render.economy import block_part
 from generator.render.environment import render_context
 from generator.render.goals import kf_goal
 from generator.render.info import ReportInfo
-from generator.render.nav import NavNode, Page, Redirect
+from generator.render.nav import HeadingAnchors, NavNode, Page, Redirect
 from generator.render.text import narrative, tidy
 
 NameOf = Callable[[str], str]
@@ -146,17 +145,20 @@ def print_view(env: Environment, info: ReportInfo, name_of: NameOf) -> str:
     return render_page(env, page)
 
 
-def report_nav(env: Environment, info: ReportInfo, name_of: NameOf, split: bool) -> NavNode:
-    """The report's pages as navigation: one page that is also its print view, or (split) parts and a print view."""
+def report_nav(env: Environment, info: ReportInfo, name_of: NameOf, split: bool, anchors: HeadingAnchors) -> NavNode:
+    """The report's pages as navigation: one page that is also its print view, or (split) parts and a print view.
+
+    A split report links its parts' sections by the ids the engine gives their headings (`anchors`).
+    """
     base = info.base
     if not split:
         return NavNode(info.name, Page(f"{base}/index.md", whole_page(env, info, name_of)))
     printed = NavNode(PRINT_TITLE, Page(f"{base}/utskrift.md", print_view(env, info, name_of)))
     sections = sections_of(info)
     hrefs: Hrefs = {}
-    children = [part_nav(env, info, section, name_of, hrefs) for section in sections[1:]]
+    children = [part_nav(env, info, section, name_of, hrefs, anchors) for section in sections[1:]]
     _add_signatures(env, info, children)
-    front = Page(f"{base}/index.md", front_page(env, info, sections, name_of, hrefs))
+    front = Page(f"{base}/index.md", front_page(env, info, sections, name_of, hrefs, anchors))
     return NavNode(info.name, front, [*children, printed])
 
 
@@ -178,7 +180,7 @@ def whole_page(env: Environment, info: ReportInfo, name_of: NameOf) -> str:
 
 
 def front_page(env: Environment, info: ReportInfo, sections: list[OutlineSection], name_of: NameOf,
-               hrefs: Hrefs) -> str:
+               hrefs: Hrefs, anchors: HeadingAnchors) -> str:
     """The first page of a split report: cover, a linked Innehållsförteckning and the first section."""
     first = section_part(sections[0], 2, info, name_of, f"{info.base}/index.md")
 
@@ -189,9 +191,9 @@ def front_page(env: Environment, info: ReportInfo, sections: list[OutlineSection
         return render_page(env, ReportPage(title_of(info), facts(info), [Link(PRINT_TITLE, "utskrift.md")],
                                            [p for p in parts if p is not None]))
 
-    anchors = [anchor for level, _, anchor in toc_anchors(page(hrefs), headings_only=True) if level == 2]
-    if anchors:  # the first section is the page's only TOC heading below the title
-        hrefs[id(sections[0])] = f"#{anchors[0]}"
+    found = [anchor for level, _, anchor in anchors(page(hrefs)) if level == 2]
+    if found:  # the first section is the page's only TOC heading below the title
+        hrefs[id(sections[0])] = f"#{found[0]}"
     return page(hrefs)
 
 
@@ -206,26 +208,26 @@ def _direction_slug(section: OutlineSection) -> str:
 
 
 def _section_page(env: Environment, info: ReportInfo, section: OutlineSection, name_of: NameOf, path: str,
-                  href: str, hrefs: Hrefs) -> NavNode:
+                  href: str, hrefs: Hrefs, anchors: HeadingAnchors) -> NavNode:
     """A section as a page of its own (heading h1); its sub-sections are linked by their exact anchors."""
     text = render_page(env, ReportPage("", [], [], [section_part(section, 1, info, name_of, path)]))
     hrefs[id(section)] = href
-    anchors = toc_anchors(text, headings_only=True)[1:]
-    if len(anchors) == len(section.children):
-        for child, (_, _, anchor) in zip(section.children, anchors):
+    found = anchors(text)[1:]
+    if len(found) == len(section.children):
+        for child, (_, _, anchor) in zip(section.children, found):
             hrefs[id(child)] = f"{href}#{anchor}"
     return NavNode(section.title, Page(path, text))
 
 
 def part_nav(env: Environment, info: ReportInfo, section: OutlineSection, name_of: NameOf,
-             hrefs: Hrefs) -> NavNode:
+             hrefs: Hrefs, anchors: HeadingAnchors) -> NavNode:
     """A top section as its own page; the goals section as an index page with one page per direction."""
     slug = page_slug(section)
     if section.key != "inriktningsmal":
-        return _section_page(env, info, section, name_of, f"{info.base}/{slug}.md", f"{slug}.md", hrefs)
+        return _section_page(env, info, section, name_of, f"{info.base}/{slug}.md", f"{slug}.md", hrefs, anchors)
     directions = [
         _section_page(env, info, child, name_of, f"{info.base}/{slug}/{_direction_slug(child)}.md",
-                      f"{slug}/{_direction_slug(child)}.md", hrefs)
+                      f"{slug}/{_direction_slug(child)}.md", hrefs, anchors)
         for child in section.children
     ]
     hrefs[id(section)] = f"{slug}/index.md"

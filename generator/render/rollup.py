@@ -1,41 +1,29 @@
-"""The page builder of the rolled-up follow-up: Mål, Indikatorer and Ekonomi, from one aggregate per period.
-
-Each (year, period) with a goal catalogue is aggregated once here; the goal,
-indicator and economy pages all read that one result.
-"""
+"""The rolled-up follow-up's pages: Mål, Indikatorer and Ekonomi, each from its period's one aggregate."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from jinja2 import Environment
 
-from generator.aggregate import aggregate
-from generator.lookup import index
+from generator.content.lookup import index
+from generator.content.models import Katalog, Organisation
 from generator.render.economy_pages import economy_nav
 from generator.render.goal_pages import goals_nav
 from generator.render.indicator_pages import indicators_nav
+from generator.render.info import ReportInfo
 from generator.render.nav import NavNode
+from generator.render.overview import PeriodKey
 from generator.render.rollup_context import PeriodData
-
-if TYPE_CHECKING:  # build.py imports this module
-    from generator.build import SiteData
+from generator.rollup.aggregate import Aggregate
 
 
-def period_data(site: SiteData) -> list[PeriodData]:
-    """Every period with reports and a catalogue, newest first, each aggregated once."""
-    found = []
-    for key in site.periods:
-        catalogue = site.content.catalogue(key.year)
-        if catalogue is None:
-            continue
-        infos = site.reports_in(key)
-        rolled = aggregate(site.organisation, catalogue, [i.report for i in infos], key.year, key.period)
-        found.append(PeriodData(key, rolled, index(catalogue), site.organisation,
-                                {i.report.organisation: f"{i.base}/index.md" for i in infos},
-                                next((i for i in infos if i.is_council), None)))
-    return found
+def period_data(key: PeriodKey, rolled: Aggregate, catalogue: Katalog, organisation: Organisation,
+                infos: list[ReportInfo]) -> PeriodData:
+    """What the roll-up pages of one period read: its aggregate and where each report's page is."""
+    return PeriodData(key, rolled, index(catalogue), organisation,
+                      {i.report.organisation: f"{i.base}/index.md" for i in infos},
+                      next((i for i in infos if i.is_council), None))
 
 
-def rollup_pages(site: SiteData) -> list[NavNode]:
+def rollup_nav(env: Environment, periods: list[PeriodData]) -> list[NavNode]:
     """Mål, Indikatorer and Ekonomi as navigation sections, in that order."""
-    periods = period_data(site)
-    return [goals_nav(site.env, periods), indicators_nav(site.env, periods), economy_nav(site.env, periods)]
+    return [goals_nav(env, periods), indicators_nav(env, periods), economy_nav(env, periods)]

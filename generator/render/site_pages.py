@@ -11,11 +11,11 @@ from typing import ClassVar
 from jinja2 import Environment
 from markupsafe import Markup
 
-from generator.models import Organisation
+from generator.content.models import Organisation
 from generator.render.environment import render_context
 from generator.render.nav import Page
 from generator.render.text import md_escape, narrative, tidy
-from generator.webbplats import Brist, Webbplats
+from generator.content.webbplats import Brist, Webbplats
 
 STATEMENT = "tillganglighet/index.md"
 ABOUT = "om-webbplatsen/index.md"

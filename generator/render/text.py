@@ -14,8 +14,9 @@ import re
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from generator.markdown_toc import NO_TOC
-from generator.narrative import CONTAINER_PREFIX, MAYBE_UNDERLINE, MIN_HEADING_LEVEL
+from generator.content.text import CONTAINER_PREFIX, MAYBE_UNDERLINE, MIN_HEADING_LEVEL
+
+NO_TOC = "{.no-toc}"  # ends a heading that stays out of the page's table of contents (the engine honours it)
 
 MAX_HEADING_LEVEL = 6
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")

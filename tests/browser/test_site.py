@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_content
+from generator.content.load import load_content
 from tests.browser.conftest import AXE, ROOT
 from tests.browser.pages import ids_in, normalise, one_of_each_kind, page_paths, seed_toc
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import Content, load_content
+from generator.content.load import Content, load_content
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"

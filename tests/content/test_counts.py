@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.models import Rapport
+from generator.content.models import Rapport
 from tests.content.conftest import report_of
 
 # (organisation, year, period): inriktningsmål, KF mål, nämndmål, enhetsmål, indicator rows, activity rows, analyses

@@ -17,10 +17,10 @@ import atheris
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 with atheris.instrument_imports(include=["generator", "yaml"]):
-    from generator.load import to_model
-    from generator.models import Rapport
+    from generator.content.load import to_model
+    from generator.content.models import Rapport
     from generator.problems import CATALOGUE
-    from generator.yamlread import read_file
+    from generator.content.yamlread import read_file
 
 
 def one_input(data: bytes) -> None:

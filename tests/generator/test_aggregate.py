@@ -9,11 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.aggregate import aggregate, sum_statements
-from generator.export import export_files
-from generator.load import load_content
-from generator.models import Katalog, Organisation, Rapport, Resultatrakning
-from generator.validate.consistency import check_consistency
+from generator.rollup.aggregate import aggregate, sum_statements
+from generator.rollup.export import export_files
+from generator.content.load import load_content
+from generator.content.models import Katalog, Organisation, Rapport, Resultatrakning
+from generator.check.consistency import check_consistency
+from generator.rollup.aggregate import Rollup
 
 ORG = Organisation.model_validate({
     "namnd": {"id": "namnd", "namn": "Testnämnden", "forvaltning": "Testförvaltningen"},
@@ -148,13 +149,13 @@ def test_figures_for_prose(result):
 
 
 def test_council_status_contradicting_a_unit_is_a_warning():
-    found = check_consistency(COUNCIL, "r.yml", CATALOGUE, ORG, REPORTS)
+    found = check_consistency(COUNCIL, "r.yml", Rollup(ORG, {COUNCIL.ar: CATALOGUE}, REPORTS), ORG)
     assert [(p.code, p.args["unit"]) for p in found] == [("VB702", "u2")]
 
 
 def test_prose_counts_are_checked_against_the_table():
     council = COUNCIL.model_copy(update={"sammanfattning": "Inom förskoleverksamheten finns tre resultatenheter. Totalt en resultatenheter."})
-    found = check_consistency(council, "r.yml", CATALOGUE, ORG, [])
+    found = check_consistency(council, "r.yml", Rollup(ORG, {council.ar: CATALOGUE}, [council]), ORG)
     assert [(p.code, p.args["written"], p.args["counted"]) for p in found] == [("VB701", "3", "1")]
 
 

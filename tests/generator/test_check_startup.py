@@ -9,8 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.check import check_paths
-from generator.load import load_content
+from generator.engine import published
+from generator.check.run import check_paths
+from generator.content.load import load_content
 
 from tests.conftest import KATALOG_2021, UNIT_VB_PATH, edited, write_tree
 
@@ -41,20 +42,20 @@ def test_checking_a_unit_file_loads_no_site_library():
 def test_a_text_with_something_to_find_is_still_read_with_commonmark(tmp_path):
     unit = edited(UNIT_VB_PATH, "sammanfattande_analys: |\n", "sammanfattande_analys: |\n  Rubrik\n  ======\n\n")
     root = write_tree(tmp_path / "content", unit)
-    assert [p.code for p in check_paths([root / UNIT_VB_PATH]).problems] == ["VB604"]
+    assert [p.code for p in check_paths([root / UNIT_VB_PATH], published=published).problems] == ["VB604"]
 
 
 def test_the_catalogues_own_rules_run_only_when_it_is_checked(tmp_path, monkeypatch):
-    import generator.validate as validate
+    import generator.check.validate as validate
 
     checked: list[str] = []
     rule = validate.check_catalogue
     monkeypatch.setattr(validate, "check_catalogue", lambda model, file, org: checked.append(file) or rule(model, file, org))
     root = write_tree(tmp_path / "content")
-    check_paths([root / UNIT_VB_PATH])
+    check_paths([root / UNIT_VB_PATH], published=published)
     assert checked == []
-    check_paths([root / "katalog" / "2021.yml"])
-    check_paths([root])
+    check_paths([root / "katalog" / "2021.yml"], published=published)
+    check_paths([root], published=published)
     assert [Path(file).name for file in checked] == ["2021.yml", "2021.yml"]
 
 
@@ -64,15 +65,15 @@ def test_a_unit_file_is_checked_against_the_catalogue_without_the_catalogues_pro
     broken["katalog/2021.yml"] = broken["katalog/2021.yml"].replace("slut: 2021-12-31", "slut: 2020-12-31", 1)
     assert broken["katalog/2021.yml"] != KATALOG_2021
     root = write_tree(tmp_path / "content", broken)
-    assert {p.code for p in check_paths([root]).problems} >= {"VB503", "VB301"}
-    assert check_paths([root / UNIT_VB_PATH]).problems == []
+    assert {p.code for p in check_paths([root], published=published).problems} >= {"VB503", "VB301"}
+    assert check_paths([root / UNIT_VB_PATH], published=published).problems == []
     unit = edited(UNIT_VB_PATH, "- id: aldre-trygga", "- id: aldre-tryga")
     root = write_tree(tmp_path / "other", {**broken, **unit})
-    assert [p.code for p in check_paths([root / UNIT_VB_PATH]).problems] == ["VB203"]  # references still checked
+    assert [p.code for p in check_paths([root / UNIT_VB_PATH], published=published).problems] == ["VB203"]  # references still checked
 
 
 def test_only_the_files_asked_for_and_their_references_are_read(tmp_path):
     root = write_tree(tmp_path / "content", {"rapporter/enhet-b/2021-vb.yml": "inte: [en, rapport"})
     content = load_content(root, [root / UNIT_VB_PATH])
     assert sorted(Path(name).name for name in content.sources()) == ["2021-vb.yml", "2021.yml", "organisation.yml"]
-    assert [p.code for p in check_paths([root / UNIT_VB_PATH]).problems] == []
+    assert [p.code for p in check_paths([root / UNIT_VB_PATH], published=published).problems] == []

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.diff import Change, Kind, compare, md_escape, number, render_markdown, snapshot
+from generator.authoring.diff import Change, Kind, compare, md_escape, number, render_markdown, snapshot
 from tests.conftest import COUNCIL_T1_PATH, UNIT_VB, UNIT_VB_PATH, VALID_FILES, write_tree
 
 NB = "\u00a0"  # numbers are written with non-breaking spaces: 8 000 tkr, 92,5 %

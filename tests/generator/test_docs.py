@@ -6,9 +6,9 @@ import json
 import re
 from pathlib import Path
 
-from generator.output import code_table
+from generator.check.output import code_table
 from generator.problems import CATALOGUE
-from generator.schema import SCHEMAS, schema_text
+from generator.content.schema import SCHEMAS, schema_text
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import format as fmt
+from generator.render import format as fmt
 
 NBSP = "\u00a0"
 MINUS = "\u2212"

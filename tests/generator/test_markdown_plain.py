@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown.inlinepatterns import InlineProcessor
 
-from generator.build import build_site
-from generator.markdown_plain import NEEDS_INLINE, PlainTextExtension, is_plain, only_known_patterns
-from generator.markdown_toc import NoTocExtension
+from tests.site_pages import site_of
+from generator.engine.markdown_plain import NEEDS_INLINE, PlainTextExtension, is_plain, only_known_patterns
+from generator.engine.markdown_toc import NoTocExtension
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ["tables", "toc", "fenced_code", NoTocExtension()]
@@ -28,7 +28,7 @@ def _convert(text: str, shortcut: bool) -> tuple[str, list]:
 
 @pytest.fixture(scope="module")
 def real_pages() -> dict[str, str]:
-    return build_site(ROOT / "content").pages
+    return site_of(ROOT / "content").pages
 
 
 def test_every_page_of_the_real_content_converts_the_same(real_pages: dict[str, str]):
@@ -104,6 +104,6 @@ def test_the_sites_markdown_settings_keep_the_shortcut_on():
     from mkdocs.config import load_config
 
     config = load_config(str(ROOT / "mkdocs.yml"))
-    assert "generator.markdown_plain" in config["markdown_extensions"]
+    assert "generator.engine.markdown_plain" in config["markdown_extensions"]
     md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
     assert only_known_patterns(md)

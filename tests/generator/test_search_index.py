@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from mkdocs.theme import Theme
 
-from generator import search_index
+from generator.engine import search as search_index
 from generator.cli import main
-from generator.mkdocs_plugin import SEARCH_PAGE, THEME_ADDITIONS, add_theme_additions
-from generator.search_index import SearchIndexError, build_search_index, entry_problem, pagefind_command
+from generator.engine.plugin import SEARCH_PAGE, THEME_ADDITIONS, add_theme_additions
+from generator.engine.search import SearchIndexError, build_search_index, entry_problem, pagefind_command
 from tests.render.tree import write_tree
 
 ROOT = Path(__file__).resolve().parents[2]

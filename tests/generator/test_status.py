@@ -7,8 +7,8 @@ import json
 import yaml
 
 from generator.cli import main
-from generator.models import Rapport
-from generator.status import SECTION_NAMES, Section, sections
+from generator.content.models import Rapport
+from generator.authoring.status import SECTION_NAMES, Section, sections
 from tests.conftest import KATALOG_2021, UNIT_VB, UNIT_VB_PATH, edited
 
 # enhet-c's report cannot be read: a list where a text belongs is fine, a broken bracket is not.

@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.yamlread import MAX_BYTES, read_file
+from generator.content.yamlread import MAX_BYTES, read_file
 
 
 def codes(raw: bytes) -> list[tuple[str, int | None]]:

@@ -1,4 +1,4 @@
-"""Regression (fixed) (generator/yamlread.py _scalar): an escaped carriage return in a text crashes the build.
+"""Regression (fixed) (generator/content/yamlread.py _scalar): an escaped carriage return in a text crashes the build.
 
 Input: `systematiskt_kvalitetsarbete: "Text\\r\\r\\r\\r### Rubrik"` in a unit's report (double quotes,
 so "\\r" is a carriage return in the value; the file itself has only "\\n" line breaks).
@@ -10,9 +10,10 @@ Happened: `vb build` stops with VB900 (IndexError: list index out of range). Fou
 
 from __future__ import annotations
 
-from generator.build import build_site
-from generator.check import check_paths
-from generator.yamlread import read_file
+from tests.site_pages import site_of
+from generator.engine import published
+from generator.check.run import check_paths
+from generator.content.yamlread import read_file
 
 from tests.render.tree import FILES, UNIT_VB_PATH, write_tree
 
@@ -27,6 +28,6 @@ def test_the_site_is_built_with_the_heading(tmp_path):
     unit = FILES[UNIT_VB_PATH].replace('systematiskt_kvalitetsarbete: ""', ESCAPED)
     assert unit != FILES[UNIT_VB_PATH]
     root = write_tree(tmp_path / "content", {UNIT_VB_PATH: unit})
-    assert check_paths([root]).problems == []
-    page = build_site(root).pages["2021/vb/hemtjansten/index.md"]
+    assert check_paths([root], published=published).problems == []
+    page = site_of(root).pages["2021/vb/hemtjansten/index.md"]
     assert "Text\n\n\n\n" not in page and "Rubrik {.no-toc}\nSlut" in page

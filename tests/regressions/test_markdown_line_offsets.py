@@ -1,4 +1,4 @@
-"""Regression (fixed) (generator/narrative.py + generator/validate/__init__.py locate): Markdown problems
+"""Regression (fixed) (generator/check/narrative.py + generator/validate/__init__.py locate): Markdown problems
 get the wrong line unless they start a block in a literal (|) scalar.
 
 1. Inline findings (html_inline, links, images) take the line of their paragraph

@@ -1,4 +1,4 @@
-"""Regression (fixed) (minor; generator/yamlread.py read_text): a UTF-16 file is called binary.
+"""Regression (fixed) (minor; generator/content/yamlread.py read_text): a UTF-16 file is called binary.
 
 Input: a report saved as UTF-16 with a byte order mark (what Windows Notepad calls
 "Unicode"; vb003-utf16-reported-as-binary).

@@ -1,4 +1,4 @@
-"""Regression (fixed) (generator/yamlread.py, parse): a control character gives VB005 at line 1, in English.
+"""Regression (fixed) (generator/content/yamlread.py, parse): a control character gives VB005 at line 1, in English.
 
 Input: a report whose line 6 contains U+0007 (corpus case vb005-control-character).
 Expected: VB005 at line 6 (PyYAML's ReaderError knows the position) with a Swedish reason.
@@ -20,7 +20,7 @@ def test_cli(tmp_path, capsys):
 
 
 def test_reason_is_swedish():
-    from generator.yamlread import read_file
+    from generator.content.yamlread import read_file
 
     found = read_file(b"a: 1\nb: x\x07y\n", "f.yml").problems
     assert [(p.code, p.line) for p in found] == [("VB005", 2)]

@@ -1,4 +1,4 @@
-"""Regression (fixed) (generator/yamlread.py _plain + generator/load.py _one_error): an impossible date is
+"""Regression (fixed) (generator/content/yamlread.py _plain + generator/content/load.py _one_error): an impossible date is
 reported twice, the second time with wrong advice.
 
 Input: `datum: 2021-02-30` (unquoted; vb012-invalid-date-also-reported-as-text).

@@ -1,4 +1,4 @@
-"""Regression (fixed) (generator/load.py, load_content): VB013 (unknown file) has no line and column.
+"""Regression (fixed) (generator/content/load.py, load_content): VB013 (unknown file) has no line and column.
 
 Input: rapporter/enhet-a/2021-vb.yml.bak (vb013-unknown-file) or
 rapporter/enhet-a/anteckningar-åäö.txt with its name in NFD (vb013-nfd-file-name).

@@ -1,4 +1,4 @@
-"""Regression (fixed) (generator/validate/report.py, check_report_set): VB209 crashes the whole check.
+"""Regression (fixed) (generator/check/report.py, check_report_set): VB209 crashes the whole check.
 
 `problem("VB209", file, ("organisation",), ..., path=file, ...)` passes `path` twice
 (`problem(code, file, path=(), **args)`), so any report whose contents do not match its

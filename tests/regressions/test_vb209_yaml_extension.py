@@ -1,4 +1,4 @@
-"""Regression (fixed) (inconsistency; generator/load.py REPORT_NAME vs generator/validate/report.py
+"""Regression (fixed) (inconsistency; generator/content/load.py REPORT_NAME vs generator/check/report.py
 expected_path): a report named <år>-<period>.yaml is accepted as a report by the loader
 (`\\.ya?ml$`) but VB209 requires the name to end in .yml.
 

@@ -1,4 +1,4 @@
-"""Regression (fixed) (minor; generator/validate/report.py _check_sections): VB212 for a council-only
+"""Regression (fixed) (minor; generator/check/report.py _check_sections): VB212 for a council-only
 economy section written as a block list points at the section's first block, not its key.
 
 Input: a unit report with `ekonomi:` / `  resultatenheter:` (line 5) /

@@ -1,4 +1,4 @@
-"""Regression (fixed) (generator/validate/economy.py _transfer_rules): a number too large for a float
+"""Regression (fixed) (generator/check/economy.py _transfer_rules): a number too large for a float
 crashes the check.
 
 Input: `bruttobudget: -1e400` in a resultatenheter row (vb900-minus-infinite-budget).

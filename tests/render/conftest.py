@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Site, build_site
-from generator.load import Content, load_content
+from generator.render.site import Site
+from tests.site_pages import site_of
+from generator.content.load import Content, load_content
 from tests.render.tree import write_tree
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,7 +23,7 @@ def tree(tmp_path: Path) -> Path:
 @pytest.fixture
 def small_site(tree: Path) -> Site:
     """Every page of the small tree."""
-    return build_site(tree)
+    return site_of(tree)
 
 
 @pytest.fixture(scope="session")
@@ -33,4 +34,4 @@ def real_content() -> Content:
 @pytest.fixture(scope="session")
 def real_site() -> Site:
     """Every page of the real content in content/."""
-    return build_site(ROOT / "content")
+    return site_of(ROOT / "content")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.yamlwrite import dump
+from generator.authoring.yamlwrite import dump
 
 ALFA_NAME = "Alfa | #1 <script>alert(1)</script>"
 

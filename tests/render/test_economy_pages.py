@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.build import Site, build_site
+from generator.render.site import Site
+from tests.site_pages import site_of
 from tests.render.rollup_tree import write_rollup_tree
 
 NBSP = "\u00a0"
@@ -16,7 +17,7 @@ MINUS = "\u2212"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Site:
-    return build_site(write_rollup_tree(tmp_path_factory.mktemp("rollup") / "content"))
+    return site_of(write_rollup_tree(tmp_path_factory.mktemp("rollup") / "content"))
 
 
 def test_economy_pages_have_stable_paths(site):

@@ -12,8 +12,9 @@ import re
 import markdown
 import pytest
 
-from generator.build import Site, build_site
-from generator.markdown_toc import NoTocExtension
+from generator.render.site import Site
+from tests.site_pages import site_of
+from generator.engine.markdown_toc import NoTocExtension
 from tests.render.rollup_tree import ALFA_NAME, write_rollup_tree
 
 NBSP = "\u00a0"
@@ -23,7 +24,7 @@ ALFA_ESCAPED = "Alfa \\| \\#1 &lt;script&gt;alert(1)&lt;/script&gt;"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Site:
-    return build_site(write_rollup_tree(tmp_path_factory.mktemp("rollup") / "content"))
+    return site_of(write_rollup_tree(tmp_path_factory.mktemp("rollup") / "content"))
 
 
 def _html(text: str) -> str:
@@ -123,7 +124,7 @@ def test_indicators_per_unit_and_combined_with_swedish_figures(site):
 
 def test_goal_pages_of_a_period_no_unit_has_reported_say_so_instead_of_counting_zeros(tree):
     # The small tree's T1 2021 has only the council's report.
-    pages = build_site(tree).pages
+    pages = site_of(tree).pages
     for path in ("mal/2021/t1/index.md", "mal/2021/t1/1.1/index.md", "mal/2021/t1/1.1/aldre-trygga/index.md"):
         assert "Ingen enhet har lämnat någon rapport för perioden ännu" in pages[path], path
         assert not re.search(r"\| 0 \|", pages[path]), path

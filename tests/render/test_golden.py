@@ -12,7 +12,8 @@ import os
 import shutil
 from pathlib import Path
 
-from generator.build import build_site, nav_config
+from generator.render.site import nav_config
+from tests.site_pages import site_of
 
 EXPECTED = Path(__file__).parent / "expected"
 NAV = "nav.json"
@@ -32,7 +33,7 @@ def _saved() -> dict[str, str]:
 
 
 def test_pages_of_the_small_tree_match_the_saved_markdown(tree):
-    site = build_site(tree)
+    site = site_of(tree)
     nav = json.dumps(nav_config(site.nav), ensure_ascii=False, indent=2) + "\n"
     if os.environ.get("VB_UPDATE_GOLDEN") == "1":
         _update(site.pages, nav)

@@ -10,9 +10,10 @@ import re
 import markdown
 import pytest
 
-from generator.build import Site, build_site, nav_config
-from generator.aggregate import IndicatorRollup, IndicatorValue
+from generator.render.site import Site, nav_config
+from tests.site_pages import site_of
 from generator.render.indicator_pages import combined_row_name, rounded
+from generator.rollup.aggregate import IndicatorRollup, IndicatorValue
 from tests.render.rollup_tree import write_rollup_tree
 
 NBSP = "\u00a0"
@@ -21,7 +22,7 @@ PAGE = "indikatorer/nojd/index.md"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Site:
-    return build_site(write_rollup_tree(tmp_path_factory.mktemp("rollup") / "content"))
+    return site_of(write_rollup_tree(tmp_path_factory.mktemp("rollup") / "content"))
 
 
 def test_indicator_pages_have_stable_paths_from_ids(site):

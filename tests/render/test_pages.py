@@ -8,9 +8,10 @@ import re
 import markdown
 import pytest
 
-from generator.build import PAGE_BUILDERS, Site, SiteError, nav_config, site_data, site_from_content
-from generator.load import load_content
-from generator.markdown_toc import NoTocExtension
+from generator.render.site import PAGE_BUILDERS, Site, SiteError, nav_config
+from tests.site_pages import data_of, site_of
+from generator.content.load import load_content
+from generator.engine.markdown_toc import NoTocExtension
 from generator.render.environment import environment
 from generator.render.info import ReportInfo
 from generator.render.nav import NavNode, Page, relative
@@ -116,11 +117,11 @@ def test_an_activity_analysis_stands_under_analys_and_the_units_name(small_site)
 
 
 def test_other_units_analyses_can_be_added_under_an_activity(tree):
-    data = site_data(load_content(tree))
+    data = data_of(load_content(tree))
     unit = next(info for info in data.reports if info.report.organisation == "hemtjansten")
     rolled = ReportInfo(unit.report, unit.catalogue, unit.name, False,
                         extra_analyses={"vandringar": [("Boendet", "Boendet gick med.")]})
-    page = report_nav(environment(), rolled, data.name_of, split=False).page
+    page = report_nav(environment(), rolled, data.name_of, False, data.anchors).page
     assert page is not None
     assert ("###### Hemtjänsten {.no-toc}\n\nVandringarna genomfördes varje månad.\n\n"
             "###### Boendet {.no-toc}\n\nBoendet gick med.\n") in page.text
@@ -151,7 +152,7 @@ def test_a_further_page_builder_adds_its_pages_and_navigation(tree):
     def extra(_site):
         return [NavNode("Extra", Page("extra/index.md", "# Extra\n"))]
 
-    site = site_from_content(load_content(tree), builders=[*PAGE_BUILDERS, extra])
+    site = site_of(tree, builders=[*PAGE_BUILDERS, extra])
     assert site.pages["extra/index.md"] == "# Extra\n"
     assert nav_config(site.nav)[-1] == {"Extra": "extra/index.md"}
 
@@ -161,7 +162,7 @@ def test_two_builders_may_not_make_the_same_page(tree):
         return [NavNode("Start igen", Page("index.md", "# Igen\n"))]
 
     with pytest.raises(SiteError, match="index.md"):
-        site_from_content(load_content(tree), builders=[*PAGE_BUILDERS, again])
+        site_of(tree, builders=[*PAGE_BUILDERS, again])
 
 
 def test_relative_links_between_pages():

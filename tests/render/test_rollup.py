@@ -3,16 +3,19 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from generator import aggregate as aggregate_module
-from generator.build import build_site, nav_config
+from generator.build.site import prepare
 from generator.cli import main
-from generator.render import rollup
+from generator.render.site import nav_config
+from generator.rollup import aggregate as aggregate_module
+from generator.rollup.aggregate import aggregate
+from tests.site_pages import site_of
 from tests.render.rollup_tree import write_rollup_tree
 from tests.render.test_pages import _broken_links
 from tests.render.tree import write_tree
@@ -25,25 +28,25 @@ def test_each_period_is_aggregated_once(tmp_path, monkeypatch):
 
     def counted(organisation, catalogue, reports, year, period):
         calls.append((year, period))
-        return aggregate_module.aggregate(organisation, catalogue, reports, year, period)
+        return aggregate(organisation, catalogue, reports, year, period)
 
-    monkeypatch.setattr(rollup, "aggregate", counted)
-    site = build_site(write_rollup_tree(tmp_path / "content"))
-    assert calls == [(2021, "VB"), (2021, "T1")]
+    monkeypatch.setattr(aggregate_module, "aggregate", counted)
+    site = prepare(write_tree(tmp_path / "content"), 1, io.StringIO())  # the check reads the council's aggregate too
+    assert sorted(calls) == [(2021, "T1"), (2021, "VB")]
     assert [next(iter(entry)) for entry in nav_config(site.nav)][-3:] == ["Mål", "Indikatorer", "Ekonomi"]
 
 
 def test_a_period_without_a_catalogue_gets_no_rolled_up_pages(tmp_path):
     root = write_rollup_tree(tmp_path / "content")
     (root / "katalog" / "2021.yml").unlink()
-    site = build_site(root)
+    site = site_of(root)
     assert [p for p in site.pages if p.startswith(("mal/", "indikatorer/", "ekonomi/"))] == [
         "mal/index.md", "indikatorer/index.md", "ekonomi/index.md"]
     assert "Det finns inga indikatorer ännu." in site.pages["indikatorer/index.md"]
 
 
 def test_every_link_of_the_rolled_up_district_reaches_a_page_and_anchor(tmp_path):
-    site = build_site(write_rollup_tree(tmp_path / "content"))
+    site = site_of(write_rollup_tree(tmp_path / "content"))
     assert _broken_links(site) == []
 
 

@@ -1,11 +1,11 @@
-"""The page TOC of a rendered report reads as its Innehållsförteckning (generator/outline.py)."""
+"""The page TOC of a rendered report reads as its Innehållsförteckning (generator/content/outline.py)."""
 
 from __future__ import annotations
 
 import re
 
-from generator.markdown_toc import page_toc
-from generator.outline import table_of_contents
+from generator.engine.markdown_toc import page_toc
+from generator.content.outline import table_of_contents
 from tests.content.conftest import report_of
 
 TITLE_002 = "Tertialrapport 1 för 2021 – Hägersten-Älvsjö stadsdelsnämnd"

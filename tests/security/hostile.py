@@ -17,9 +17,9 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel, ValidationError
 
-from generator.models import Katalog, Organisation, Rapport
-from generator.yamlread import read_file
-from generator.yamlwrite import dump
+from generator.content.models import Katalog, Organisation, Rapport
+from generator.content.yamlread import read_file
+from generator.authoring.yamlwrite import dump
 
 from tests.render.tree import FILES
 

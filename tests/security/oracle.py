@@ -15,7 +15,7 @@ from generator.render.text import cell, narrative
 from tests.security.htmlscan import scan
 
 # MkDocs' built-in extensions and the ones mkdocs.yml adds (tests/security/test_markdown_site.py compares).
-SITE_EXTENSIONS = ["toc", "tables", "fenced_code", "generator.markdown_toc", "generator.markdown_plain"]
+SITE_EXTENSIONS = ["toc", "tables", "fenced_code", "generator.engine.markdown_toc", "generator.engine.markdown_plain"]
 
 
 def _markdown(raw_html: bool) -> Markdown:

@@ -1,4 +1,4 @@
-"""Property tests of the Markdown checks (generator/narrative.py) with hypothesis.
+"""Property tests of the Markdown checks (generator/check/narrative.py) with hypothesis.
 
 They never raise, whatever the text; and any text they accept (no error, e.g. VB601-VB604) is
 harmless where the site shows it: no raw HTML from the text, no handler attribute, no
@@ -11,7 +11,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.narrative import _check_token, _parser, check_markdown, heading_titles, needs_parse, safe_url, todo_markers
+from generator.engine import published
+from generator.check.narrative import _check_token, _parser, check_markdown, heading_titles, needs_parse, safe_url, todo_markers
 from generator.problems import CATALOGUE, Severity
 
 from tests.security.oracle import harms
@@ -30,7 +31,7 @@ SETTINGS = settings(max_examples=400, deadline=None, derandomize=True, suppress_
 @SETTINGS
 @given(st.one_of(st.text(), markdownish))
 def test_the_checks_never_raise(text):
-    for finding in check_markdown(text):
+    for finding in check_markdown(text, published):
         assert finding.code in CATALOGUE
         assert 0 <= finding.line <= text.count("\n")
     heading_titles(text)
@@ -48,7 +49,7 @@ def test_the_checks_never_raise(text):
 @example("<b[](\t&#10)))))6?#y:")  # harmless: an empty link whose address is a line break
 @given(markdownish)
 def test_a_text_the_checks_accept_is_harmless_on_the_site(text):
-    if any(CATALOGUE[f.code].severity is Severity.ERROR for f in check_markdown(text)):
+    if any(CATALOGUE[f.code].severity is Severity.ERROR for f in check_markdown(text, published)):
         return  # refused: the site is never built from it
     assert harms(text) == []
 
@@ -64,10 +65,29 @@ def test_a_script_address_is_unsafe_however_it_is_hidden(rest, scheme, lead, inn
 
 
 @SETTINGS
-@given(st.sampled_from(["https://", "http://", "mailto:", "", "/", "#", "../"]), st.text())
+@given(st.sampled_from(["https://", "http://", "mailto:", "", "/", "#", "../", "?"]), st.text())
 def test_web_and_relative_addresses_are_safe(start, rest):
-    address = start + rest.replace(":", "")
-    assert safe_url(address)
+    rest = rest.replace(":", "")
+    if start in ("", "/"):  # a page of the site: no second slash (nor a backslash) may follow, however hidden
+        rest = rest.translate({ord(c): None for c in "\t\n\r"}).lstrip("".join(map(chr, range(0x21))) + "/\\")
+    assert safe_url(start + rest)
+
+
+@SETTINGS
+@given(st.text(), st.sampled_from(["", " ", "\t", "\x01", "\n"]), st.sampled_from(["/", "\\"]),
+       st.sampled_from(["", "\t", "\n", "\r"]), st.sampled_from(["/", "\\"]))
+def test_an_address_of_another_host_without_a_scheme_is_refused(rest, lead, first, inner, second):
+    """README: links go to https://, http://, mailto: or a page of the site; "//host" is another site."""
+    assert not safe_url(lead + first + inner + second + rest)
+
+
+@SETTINGS
+@given(st.sampled_from(["http", "https", "HTTP", "Https"]), st.text().filter(lambda t: not t.startswith(("/", "\\"))),
+       st.sampled_from(["", "/", "\\"]))
+def test_a_web_address_without_two_slashes_is_refused(scheme, rest, one):
+    if (one + rest).translate({ord(c): None for c in "\t\n\r"}).startswith(("//", "/\\", "\\/", "\\\\")):
+        return  # two slashes after all, once a browser has dropped tabs and line breaks
+    assert not safe_url(f"{scheme}:{one}{rest}")
 
 
 HEADING_PIECES = ["#", "##", "###", "####", " ", "\t", "\n", "=", "==", "-", "--", "---", "> ", "- ", "* ", "+ ",

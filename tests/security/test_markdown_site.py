@@ -1,7 +1,7 @@
 """The Markdown check reads a text the way the site's renderer does, with the site's own extensions.
 
 The site renders units' Markdown with Python-Markdown as MkDocs sets it up; the check's first
-reading is CommonMark. Where the two differ, the site's reading decides (generator/site_markdown.py).
+reading is CommonMark. Where the two differ, the site's reading decides (generator/engine/site_markdown.py).
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from generator.narrative import check_markdown
-from generator.site_markdown import EXTENSIONS, as_cell, published
+from generator.engine import published
+from generator.check.narrative import check_markdown
+from generator.engine.site_markdown import EXTENSIONS, as_cell, published
 
 from tests.security.oracle import SITE_EXTENSIONS
 
@@ -36,7 +37,7 @@ def test_the_check_and_the_judges_use_the_sites_markdown_extensions():
     ("    <i>kod</i>", "VB601", 0),  # code as a block, but not squeezed into a table cell
 ])
 def test_what_only_the_sites_renderer_reads_as_html_or_a_link_is_refused(text, code, line):
-    found = [(f.code, f.line) for f in check_markdown(text)]
+    found = [(f.code, f.line) for f in check_markdown(text, published)]
     assert found == [(code, line)]
 
 
@@ -48,7 +49,7 @@ def test_what_only_the_sites_renderer_reads_as_html_or_a_link_is_refused(text, c
     "&lt;script&gt; skrivet med tecken&shy;referenser",
 ])
 def test_harmless_texts_pass(text):
-    assert check_markdown(text) == []
+    assert check_markdown(text, published) == []
 
 
 def test_a_cell_keeps_the_text_on_one_line_with_its_pipes_escaped():
@@ -57,7 +58,7 @@ def test_a_cell_keeps_the_text_on_one_line_with_its_pipes_escaped():
 
 def test_a_text_without_angle_or_square_brackets_is_not_rendered():
     assert published("# Rubrik\n\n*kursiv* och **fet**, 1. lista") == ([], [])
-    code = ("import sys; from generator.narrative import check_markdown; "
-            "check_markdown('Text med *kursiv*, #-tecken och en TODO'); print('markdown' in sys.modules)")
+    code = ("import sys; from generator.check.narrative import check_markdown; from generator.engine import published; "
+            "check_markdown('Text med *kursiv*, #-tecken och en TODO', published); print('markdown' in sys.modules)")
     shown = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert shown.stdout.strip() == "False"

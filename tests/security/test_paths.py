@@ -14,12 +14,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import build_site
-from generator.check import check_paths
+from tests.site_pages import site_of
+from generator.engine import published
+from generator.check.run import check_paths
 from generator.cli import main
 from generator.ids import ID_PATTERN, is_id, slug
-from generator.yamlread import read_file
-from generator.yamlwrite import dump
+from generator.content.yamlread import read_file
+from generator.authoring.yamlwrite import dump
 
 from tests.render.tree import FILES, UNIT_VB_PATH
 
@@ -76,7 +77,7 @@ def test_inside_tells_escaping_paths_apart(tmp_path):
 
 
 def test_every_page_of_the_tree_is_inside_the_site(tmp_path):
-    site = build_site(_write(tmp_path / "content", FILES))
+    site = site_of(_write(tmp_path / "content", FILES))
     assert len(site.pages) > 20
     assert all(inside(path, tmp_path / "site") for path in site.pages)
     assert all(inside(r.source, tmp_path / "site") and inside(r.target, tmp_path / "site") for r in site.redirects)
@@ -85,9 +86,9 @@ def test_every_page_of_the_tree_is_inside_the_site(tmp_path):
 def test_odd_but_valid_ids_give_pages_inside_the_site(tmp_path):
     files = _renamed(ODD_IDS)
     root = _write(tmp_path / "content", files)
-    assert [p.message for p in check_paths([root]).problems] == []
-    site = build_site(root)
-    clean = build_site(_write(tmp_path / "clean", FILES))
+    assert [p.message for p in check_paths([root], published=published).problems] == []
+    site = site_of(root)
+    clean = site_of(_write(tmp_path / "clean", FILES))
     assert len(site.pages) == len(clean.pages)
     assert all(inside(path, tmp_path / "site") for path in site.pages)
     for new in ODD_IDS.values():
@@ -105,7 +106,7 @@ def test_odd_but_valid_ids_give_pages_inside_the_site(tmp_path):
 ], ids=lambda value: value if isinstance(value, str) else ".".join(map(str, value)))
 def test_an_id_that_could_leave_the_site_is_refused(tmp_path, file, path, bad):
     root = _write(tmp_path / "content", _with(file, path, bad))
-    found = [(p.code, Path(p.file).resolve(), p.path) for p in check_paths([root]).problems]
+    found = [(p.code, Path(p.file).resolve(), p.path) for p in check_paths([root], published=published).problems]
     assert ("VB106", (root / file).resolve(), path) in found
 
 
@@ -128,13 +129,13 @@ def test_a_slug_is_always_a_valid_id(text):
 @given(unit=st.from_regex(ID_PATTERN, fullmatch=True).filter(lambda i: i not in ("boendet", "kansliet", "provnamnden")))
 def test_any_valid_unit_id_gives_pages_inside_the_site(tmp_path_factory, unit):
     folder = tmp_path_factory.mktemp("unit")
-    site = build_site(_write(folder / "content", _renamed({"hemtjansten": unit})))
+    site = site_of(_write(folder / "content", _renamed({"hemtjansten": unit})))
     assert all(inside(path, folder / "site") for path in site.pages)
     assert any(unit in PurePosixPath(path).parts or PurePosixPath(path).stem == unit for path in site.pages)
 
 
 def test_a_unit_called_index_does_not_replace_the_units_overview(tmp_path):
-    site = build_site(_write(tmp_path / "content", _renamed({"hemtjansten": "index"})))
+    site = site_of(_write(tmp_path / "content", _renamed({"hemtjansten": "index"})))
     assert "enheter/index/index.md" in site.pages
     overview = site.pages["enheter/index.md"]
     assert overview.startswith("# Enheter") and "(index/index.md)" in overview

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_paths
+from generator.engine import published
+from generator.check.run import check_paths
 from generator.cli import main
 from generator.problems import Severity
 
@@ -51,7 +52,7 @@ REFUSED = [
 
 def _by_field(root: Path, fields: list[Field], code: str) -> tuple[set[tuple[str, tuple]], set[tuple[str, tuple]]]:
     """(fields that should have `code`, fields that got it) as (file, path) pairs."""
-    problems = check_paths([root]).problems
+    problems = check_paths([root], published=published).problems
     got = {(Path(p.file).resolve().relative_to(root.resolve()).as_posix(), p.path) for p in problems if p.code == code}
     return {(f.file, f.path) for f in fields}, got
 
@@ -66,7 +67,7 @@ def test_the_check_refuses_runnable_markdown_in_every_markdown_field(tmp_path, p
 
 def test_plain_texts_with_payloads_pass_the_check(tmp_path):
     files, fields = hostile(PLAIN_PAYLOAD, MARKDOWN_PAYLOAD)
-    problems = check_paths([write(tmp_path / "content", files)]).problems
+    problems = check_paths([write(tmp_path / "content", files)], published=published).problems
     assert [p for p in problems if p.severity is Severity.ERROR] == []
     plain = {(f.file, f.path) for f in fields if not f.markdown}
     table = ("ekonomi", "driftbudget", 2, "tabell")

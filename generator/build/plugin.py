@@ -1,0 +1,26 @@
+"""The `vb` plugin of mkdocs.yml: the engine's plugin with the stages before the engine behind it.
+
+`mkdocs build` and `mkdocs serve` find the plugin by this entry point; it makes
+the pages with the same stages as `vb build` (`generator.build.site.prepare`).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from generator.build.publish import PublishError
+from generator.build.site import prepare
+from generator.engine.plugin import SitePlugin
+from generator.render.site import Site, SiteError
+
+
+class VbPlugin(SitePlugin):
+    """Generated report pages for MkDocs, made by the build's stages; content errors stop the build in Swedish."""
+
+    def make_site(self, root: Path, processes: int) -> Site:
+        shown = io.StringIO()
+        try:
+            return prepare(root, processes, shown)
+        except PublishError as exc:
+            raise SiteError(f"{exc}\n{shown.getvalue()}".rstrip()) from None

@@ -1,0 +1,1 @@
+"""Check stage: pure rules over loaded models; every finding is a coded `Problem`."""

@@ -1,0 +1,58 @@
+"""Rules for a year's goal catalogue: unique ids, sane dates and targets, known units."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.content.models import Aktivitet, Indikator, Katalog, Organisation
+from generator.problems import Path, Problem, problem, suggestion
+from generator.check.organisation import node_ids
+from generator.check.values import check_date_range, check_percent, check_year
+
+
+def check_catalogue(catalogue: Katalog, file: str, organisation: Organisation | None) -> list[Problem]:
+    """Duplicate ids, activity dates, percentage targets and activity units in one catalogue."""
+    found = check_year(catalogue.ar, file, ("ar",))
+    seen: dict[str, str] = {}
+    units = node_ids(organisation)
+    for path, kind, item in _walk(catalogue):
+        key = item.id if not hasattr(item, "nr") else item.nr
+        if key in seen:
+            found.append(problem("VB207", file, (*path, "id" if hasattr(item, "id") else "nr"), ref=key,
+                                 first=seen[key], what=kind))
+        else:
+            seen[key] = f"{kind} {key}"
+        if isinstance(item, Aktivitet):
+            found += _check_activity(item, path, file, catalogue.ar, units)
+        if isinstance(item, Indikator) and item.enhet == "%" and isinstance(item.arsmal, (int, float)):
+            found += check_percent(item.arsmal, file, (*path, "arsmal"), "Årsmål")
+    return found
+
+
+def _check_activity(activity: Aktivitet, path: Path, file: str, year: int, units: dict[str, str]) -> list[Problem]:
+    found = check_date_range(activity.start, activity.slut, file, path, year)
+    if isinstance(activity.galler, list) and units:
+        for index, unit in enumerate(activity.galler):
+            if unit not in units:
+                found.append(problem("VB201", file, (*path, "galler", index), ref=unit,
+                                     suggestion=suggestion(unit, units)))
+    return found
+
+
+def _walk(catalogue: Katalog) -> Iterator[tuple[Path, str, object]]:
+    for d, direction in enumerate(catalogue.inriktningsmal):
+        for g, goal in enumerate(direction.mal):
+            base: Path = ("inriktningsmal", d, "mal", g)
+            yield base, "mål", goal
+            yield from _leaves(base, goal.indikatorer, goal.aktiviteter)
+            for n, council_goal in enumerate(goal.namndmal):
+                path = (*base, "namndmal", n)
+                yield path, "nämndmål", council_goal
+                yield from _leaves(path, council_goal.indikatorer, council_goal.aktiviteter)
+
+
+def _leaves(base: Path, indicators: list[Indikator], activities: list[Aktivitet]) -> Iterator[tuple[Path, str, object]]:
+    for i, indicator in enumerate(indicators):
+        yield (*base, "indikatorer", i), "indikator", indicator
+    for a, activity in enumerate(activities):
+        yield (*base, "aktiviteter", a), "aktivitet", activity

@@ -1,0 +1,149 @@
+"""Checks on the Markdown that units write: no HTML, safe links, headings inside their section.
+
+Pure functions: text in, findings out. Lines are relative to the text; the
+caller turns them into file lines. A text is read with CommonMark (markdown-it)
+and, where that finds no HTML or unsafe link, also the way the site's engine reads
+it (a `SiteReader` the engine hands over), since the two do not always agree.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Iterator
+
+from generator.content.text import MAYBE_UNDERLINE, MIN_HEADING_LEVEL, todo_lines
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+WEB_SCHEMES = ("http", "https")  # only with "//" and a host after the colon
+_TWO_SLASHES = re.compile(r"[/\\]{2}")  # a browser reads a backslash as "/": the start of another host
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_BROWSER_DROPS = {ord("\t"): None, ord("\n"): None, ord("\r"): None}  # the URL standard removes these anywhere
+_LEADING_CONTROLS = "".join(map(chr, range(0x21)))  # ... and C0 controls and spaces in front
+UNSAFE_CODES = ("VB601", "VB602", "VB603")
+_SCRIPTY = re.compile(r"<\s*/?\s*script|\bon[a-z]+\s*=|javascript:|<\s*iframe|<\s*object|<\s*embed", re.I)
+# What any HTML, link, image or heading above MIN_HEADING_LEVEL in CommonMark needs: "<", "[", a run of one or
+# two "#", or a possible setext underline.
+_MAY_HAVE_FINDINGS = re.compile(rf"[<\[]|(?<!#)#{{1,2}}(?!#)|{MAYBE_UNDERLINE.pattern}", re.MULTILINE)
+
+
+# How the site's engine reads a Markdown text: the raw HTML blocks and the link targets it would publish.
+SiteReader = Callable[[str], tuple[list[str], list[str]]]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem in a Markdown text: code, 0-based line within the text, and message arguments."""
+
+    code: str
+    line: int
+    args: dict[str, Any]
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    """The parser, imported on first use: a file without Markdown text is checked without it."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True})
+    md.validateLink = lambda url: True  # see every link so unsafe ones are reported, not silently dropped
+    return md
+
+
+def check_markdown(text: str, published: SiteReader | None) -> list[Finding]:
+    """Every HTML, unsafe link, climbing heading and TODO marker in `text`.
+
+    `published` is how the site's engine reads the text (None: only the CommonMark reading, where no site is made).
+    """
+    if not text:
+        return []
+    found: list[Finding] = []
+    if needs_parse(text):
+        for token in _parser().parse(text):
+            found.extend(_check_token(token, 0))
+    if not any(f.code in UNSAFE_CODES for f in found):  # the site's renderer may still find what CommonMark did not
+        found.extend(site_findings(text, published))
+    found.extend(todo_markers(text))
+    return found
+
+
+def needs_parse(text: str) -> bool:
+    """Whether CommonMark could find HTML, a link or a too high heading in `text` (plain prose needs no parser)."""
+    return _MAY_HAVE_FINDINGS.search(text) is not None
+
+
+def site_findings(text: str, published: SiteReader | None) -> list[Finding]:
+    """Raw HTML and unsafe links in `text` as the site's engine reads it (the engine hands over its reader)."""
+    if published is None or ("<" not in text and "[" not in text):  # spares loading the renderer: nothing to find
+        return []
+    raw, urls = published(text)
+    found = [Finding("VB602" if _SCRIPTY.search(item) else "VB601", _line_of(text, item),
+                     {"snippet": item.strip().split("\n")[0][:60]}) for item in raw]
+    found += [Finding("VB603", _line_of(text, url), {"url": url[:80]}) for url in urls if not safe_url(url)]
+    unique: dict[tuple[str, int], Finding] = {}
+    for item in found:  # one per kind and line: the block and the cell often show the same HTML
+        unique.setdefault((item.code, item.line), item)
+    return list(unique.values())
+
+
+def _line_of(text: str, needle: str) -> int:
+    """The 0-based line of `text` where `needle` (its first line, at most 30 characters) first occurs, else 0."""
+    probe = needle.strip().split("\n")[0][:30]
+    return next((number for number, line in enumerate(text.split("\n")) if probe and probe in line), 0)
+
+
+def _check_token(token: Any, line: int) -> Iterator[Finding]:
+    line = token.map[0] if token.map else line
+    yield from _check_one(token, line)
+    offset = 0
+    for child in token.children or []:  # inline tokens: count line breaks to find the line
+        yield from _check_one(child, line + offset)
+        offset += child.type in ("softbreak", "hardbreak")
+
+
+def _check_one(token: Any, line: int) -> Iterator[Finding]:
+    if token.type in ("html_block", "html_inline"):
+        snippet = token.content.strip().split("\n")[0][:60]
+        yield Finding("VB602" if _SCRIPTY.search(token.content) else "VB601", line, {"snippet": snippet})
+    elif token.type in ("link_open", "image"):
+        url = token.attrGet("href") if token.type == "link_open" else token.attrGet("src")
+        if url is not None and not safe_url(str(url)):
+            yield Finding("VB603", line, {"url": str(url)[:80]})
+    elif token.type == "heading_open":
+        level = int(token.tag[1])
+        if level < MIN_HEADING_LEVEL:
+            yield Finding("VB604", line, {"level": level, "min_level": MIN_HEADING_LEVEL,
+                                          "hashes": "#" * MIN_HEADING_LEVEL})
+
+
+def safe_url(url: str) -> bool:
+    """https://, http://, mailto: or a page of the site, as the README says; anything else is refused.
+
+    Read as a browser reads it: tabs and line breaks anywhere and control characters in front are dropped,
+    and a backslash counts as "/". So "//host" and "/\\host" (another site, no scheme), "http:host" (another site
+    when the page is served over https), javascript:, data: and file: are all refused.
+    """
+    cleaned = url.translate(_BROWSER_DROPS).lstrip(_LEADING_CONTROLS)
+    match = _SCHEME.match(cleaned)
+    if match is None:
+        return _TWO_SLASHES.match(cleaned) is None
+    scheme = match.group(1).lower()
+    if scheme in WEB_SCHEMES:
+        return _TWO_SLASHES.match(cleaned, match.end()) is not None
+    return scheme in SAFE_SCHEMES
+
+
+def todo_markers(text: str) -> Iterator[Finding]:
+    """TODO markers left in a text (VB503); a line scan, no Markdown parse needed."""
+    for number, marker in todo_lines(text):
+        yield Finding("VB503", number, {"marker": marker})
+
+
+def heading_titles(text: str) -> list[tuple[int, str]]:
+    """(level, title) of every heading in a Markdown text, in order."""
+    tokens = _parser().parse(text or "")
+    return [(int(tok.tag[1]), tokens[i + 1].content) for i, tok in enumerate(tokens) if tok.type == "heading_open"]

@@ -1,0 +1,38 @@
+"""Rules for organisation.yml: unique ids and references to avdelningar and verksamhetsområden."""
+
+from __future__ import annotations
+
+from generator.content.models import Organisation
+from generator.problems import Problem, problem, suggestion
+from generator.check.reviewers import check_reviewers
+
+
+def check_organisation(organisation: Organisation, file: str) -> list[Problem]:
+    """Duplicate ids, units pointing at avdelningar or verksamhetsområden that do not exist, bad reviewers."""
+    found = []
+    groups = [("verksamhetsomraden", "verksamhetsområde", organisation.verksamhetsomraden, {}),
+              ("avdelningar", "avdelning", organisation.avdelningar, {}),
+              ("enheter", "enhet", organisation.enheter, {organisation.namnd.id: "nämnden"})]
+    for key, what, items, seen in groups:  # units share the namespace of the council: both write reports
+        for index, item in enumerate(items):
+            if item.id in seen:
+                found.append(problem("VB207", file, (key, index, "id"), ref=item.id, first=seen[item.id], what=what))
+            else:
+                seen[item.id] = f"{what} {item.id}"
+    departments = {a.id for a in organisation.avdelningar}
+    areas = {v.id for v in organisation.verksamhetsomraden}
+    for index, unit in enumerate(organisation.enheter):
+        if unit.avdelning not in departments:
+            found.append(problem("VB210", file, ("enheter", index, "avdelning"), ref=unit.avdelning,
+                                 what="avdelningar", suggestion=suggestion(unit.avdelning, departments)))
+        if unit.verksamhetsomrade not in areas:
+            found.append(problem("VB210", file, ("enheter", index, "verksamhetsomrade"), ref=unit.verksamhetsomrade,
+                                 what="verksamhetsomraden", suggestion=suggestion(unit.verksamhetsomrade, areas)))
+    return found + check_reviewers(organisation, file)
+
+
+def node_ids(organisation: Organisation | None) -> dict[str, str]:
+    """Every organisation node that can write a report: id -> name."""
+    if organisation is None:
+        return {}
+    return {organisation.namnd.id: organisation.namnd.namn, **{u.id: u.namn for u in organisation.enheter}}

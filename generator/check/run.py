@@ -1,0 +1,69 @@
+"""`vb check`: load, validate and collect every problem of the given paths in one run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+
+from generator.content.load import Content, find_root, load_content
+from generator.problems import Problem, Severity, problem
+from generator.check.narrative import SiteReader
+from generator.check.validate import validate
+
+
+@dataclass
+class CheckResult:
+    """The problems found and how many files were read."""
+
+    problems: list[Problem]
+    files: int
+
+    def failed(self, strict: bool) -> bool:
+        """Errors fail; warnings fail only with --strict."""
+        severities = {p.severity for p in self.problems}
+        return Severity.ERROR in severities or (strict and Severity.WARNING in severities)
+
+
+def check_paths(paths: list[FsPath], *, published: SiteReader | None) -> CheckResult:
+    """Check content roots or single files; a single file is checked against its tree's organisation and catalogues.
+
+    `published` is the site engine's reading of a Markdown text (see `generator.check.narrative`).
+    """
+    found: list[Problem] = []
+    files = 0
+    for root, only in _group(paths, found):
+        content = load_content(root, only)
+        files += content.files
+        asked = None if only is None else _asked(content, only)
+        found += [p for p in validate(content, asked, published=published) if only is None or _concerns(p, only)]
+    return CheckResult(found, files)
+
+
+def _asked(content: Content, only: list[FsPath]) -> set[str]:
+    """The names (as loaded) of the files that were asked for; the others are read only as references."""
+    wanted = {p.resolve() for p in only}
+    return {name for name in content.sources() if FsPath(name).resolve() in wanted}
+
+
+def _group(paths: list[FsPath], found: list[Problem]) -> list[tuple[FsPath, list[FsPath] | None]]:
+    groups: dict[FsPath, list[FsPath] | None] = {}
+    for path in paths:
+        if not path.exists():
+            found.append(problem("VB001", str(path), reason="filen eller mappen finns inte"))
+            continue
+        root = find_root(path)
+        if root is None:
+            found.append(problem("VB001", str(path), reason="ingen organisation.yml hittades i mappen eller ovanför"))
+            continue
+        if path.is_dir() and path.resolve() == root.resolve():
+            groups[root] = None
+        elif groups.get(root, []) is not None:
+            listed = groups.setdefault(root, [])
+            assert listed is not None
+            listed.extend(sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path])
+    return list(groups.items())
+
+
+def _concerns(item: Problem, only: list[FsPath]) -> bool:
+    target = FsPath(item.file).resolve()
+    return any(target == p.resolve() for p in only)

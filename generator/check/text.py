@@ -1,0 +1,27 @@
+"""Markdown rules for every narrative field of a model."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from generator.check.narrative import SiteReader, check_markdown
+from generator.content.text import narratives
+from generator.problems import Problem, problem
+
+
+def check_texts(model: BaseModel, file: str, published: SiteReader | None) -> list[Problem]:
+    """HTML, unsafe links, headings above their section and TODO markers in all narrative fields.
+
+    `published` reads a text as the site's engine will (see `check_markdown`).
+    """
+    found = []
+    for path, text in narratives(model):
+        for finding in check_markdown(text, published):
+            found.append(problem(finding.code, file, path, field=".".join(map(str, path)),
+                                 heading=_heading(text, finding.line), _offset=finding.line, **finding.args))
+    return found
+
+
+def _heading(text: str, line: int) -> str:
+    lines = text.split("\n")
+    return lines[line].lstrip("# ").strip() if line < len(lines) else ""

@@ -1,0 +1,75 @@
+"""Validate stage: pure rules over loaded models; every finding is a coded `Problem`.
+
+Rules never read files. `validate` gathers the problems of every rule; `locate`
+gives each one the line and column of the value it is about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from generator.content.load import Content
+from generator.rollup.aggregate import Rollup
+from generator.check.narrative import SiteReader
+from generator.problems import Problem
+from generator.check.catalogue import check_catalogue
+from generator.check.consistency import check_consistency
+from generator.check.economy import check_economy
+from generator.check.organisation import check_organisation
+from generator.check.report import check_report, check_report_set
+from generator.check.text import check_texts
+from generator.content.yamlread import SourceMap
+from generator.check.webbplats import check_webbplats, missing_settings
+
+
+def validate(content: Content, files: Collection[str] | None = None, *, published: SiteReader | None,
+             rolled: Rollup | None = None) -> list[Problem]:
+    """All problems of a loaded content tree: loading, references, values, economy and text.
+
+    With `files` (names as in `content`), the per-file rules run only for those files: checking one
+    report needs the organisation and catalogue loaded, not their own rules run. `published` is how
+    the site's engine reads a Markdown text (its raw HTML and links; None only where no
+    site is made); `rolled` the periods' aggregates, shared with the build (else made here when needed).
+    """
+    found = list(content.problems)
+    organisation = content.organisation.model if content.organisation else None
+    if content.organisation and (files is None or content.organisation.file in files):
+        found += check_organisation(organisation, content.organisation.file)
+        found += check_texts(organisation, content.organisation.file, published)
+    if content.webbplats and (files is None or content.webbplats.file in files):
+        found += check_webbplats(content.webbplats.model, content.webbplats.file)
+        found += check_texts(content.webbplats.model, content.webbplats.file, published)
+    elif content.webbplats is None and content.organisation and files is None:
+        found.append(missing_settings(content.organisation.file).at(1, 1))  # the first line of the file to create
+    for loaded in content.catalogues.values():
+        if files is None or loaded.file in files:
+            found += check_catalogue(loaded.model, loaded.file, organisation)
+            found += check_texts(loaded.model, loaded.file, published)
+    found += check_report_set([(r.file, r.model) for r in content.reports])
+    rollup = rolled or Rollup.of(content)
+    for loaded in content.reports:
+        catalogue = content.catalogue(loaded.model.ar)
+        found += check_report(loaded.model, loaded.file, catalogue, organisation, loaded.model.ar in content.broken_years)
+        found += check_economy(loaded.model, loaded.file, organisation)
+        found += check_texts(loaded.model, loaded.file, published)
+        found += check_consistency(loaded.model, loaded.file, rollup,
+                                   organisation)
+    return locate(found, content.sources())
+
+
+def locate(found: list[Problem], sources: dict[str, SourceMap]) -> list[Problem]:
+    """Give every problem without a line the position of its value (or key) in its file."""
+    placed = []
+    for item in found:
+        if item.line is None and item.file in sources:
+            position = sources[item.file].locate(item.path, key=item.on_key)
+            offset = item.args.get("_offset")
+            if offset is None:
+                item = item.at(position.line, position.column)
+            elif position.block:  # literal text starts on the line after the key and keeps its lines
+                item = item.at(position.line + 1 + offset, 1)
+            else:  # folded or plain text lost its line breaks: find the offending text in the file
+                needle = str(item.args.get("snippet") or item.args.get("url") or item.args.get("heading") or "")[:30]
+                item = item.at(sources[item.file].find(needle, position.line) or position.line, 1)
+        placed.append(item)
+    return sorted(placed, key=lambda p: (p.file, p.line or 0, p.column or 0, p.code))

@@ -1,0 +1,1 @@
+"""Content stage: files under content/ read strictly, as typed models with their places in the files."""

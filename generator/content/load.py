@@ -1,0 +1,327 @@
+"""Load stage: files under content/ become typed models, or coded problems.
+
+Layout of a content tree:
+    organisation.yml
+    webbplats.yml                 the site's publisher and accessibility statement (generator.content.webbplats)
+    katalog/<år>.yml
+    rapporter/<organisation-id>/<år>-<period>.yml
+Nothing here raises for bad input: every failure is a `Problem`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import typing
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from generator.content.models import Katalog, Organisation, Rapport
+from generator.problems import Path, Problem, problem, suggestion
+from generator.content.yamlread import Document, SourceMap, read_file
+from generator.content.webbplats import SETTINGS_FILE, Webbplats
+
+REPORT_NAME = re.compile(r"^(?P<year>[0-9]{4})-(?P<period>vp|t1|t2|vb)\.ya?ml$")
+CATALOGUE_NAME = re.compile(r"^(?P<year>[0-9]{4})\.ya?ml$")
+IGNORED = {"README.md", "LASMIG.md", ".gitkeep"}
+
+
+@dataclass
+class Loaded:
+    """One model read from one file, with the file's positions."""
+
+    file: str
+    model: Any
+    source: SourceMap
+
+
+@dataclass
+class Content:
+    """Everything read from a content tree, and what was wrong with it."""
+
+    root: str
+    organisation: Loaded | None = None
+    webbplats: Loaded | None = None
+    catalogues: dict[int, Loaded] = field(default_factory=dict)
+    reports: list[Loaded] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    source_maps: dict[str, SourceMap] = field(default_factory=dict)
+    broken_years: set[int] = field(default_factory=set)
+
+    @property
+    def files(self) -> int:
+        """How many content files were read."""
+        return len(self.source_maps)
+
+    def catalogue(self, year: int) -> Katalog | None:
+        """The goal catalogue of `year`, if there is one."""
+        found = self.catalogues.get(year)
+        return found.model if found else None
+
+    def sources(self) -> dict[str, SourceMap]:
+        """Every read file's positions, to give problems a line and column."""
+        return self.source_maps
+
+
+def find_root(start: FsPath) -> FsPath | None:
+    """The content root at or above `start`: the folder holding organisation.yml."""
+    probe = start if start.is_dir() else start.parent
+    for folder in [probe, *probe.parents]:
+        if (folder / "organisation.yml").is_file():
+            return folder
+    return None
+
+
+def classify(relative: FsPath) -> str:
+    """'organisation', 'katalog', 'rapport', 'ignored' or 'unknown' for a path inside the root."""
+    parts = [unicodedata.normalize("NFC", p) for p in relative.parts]
+    if parts == ["organisation.yml"]:
+        return "organisation"
+    if parts == [SETTINGS_FILE]:
+        return "webbplats"
+    if len(parts) == 2 and parts[0] == "katalog" and CATALOGUE_NAME.match(parts[1]):
+        return "katalog"
+    if len(parts) == 3 and parts[0] == "rapporter" and REPORT_NAME.match(parts[2].lower()):
+        return "rapport"
+    if parts[-1] in IGNORED or parts[-1].startswith("."):
+        return "ignored"
+    return "unknown"
+
+
+def content_files(root: FsPath) -> list[FsPath]:
+    """All files of a content tree in a stable order."""
+    return sorted(p for p in root.rglob("*") if p.is_file())
+
+
+def _read_for(root: FsPath, only: list[FsPath]) -> list[FsPath]:
+    """What checking `only` can read: organisation.yml, the catalogues and `only`, in content_files' order.
+
+    The other reports are never read, so they need not be listed (a tree may hold hundreds).
+    """
+    catalogues = root / "katalog"
+    listed = [root / "organisation.yml", *(catalogues.iterdir() if catalogues.is_dir() else [])]
+    listed += [root / p.relative_to(root) for p in only]
+    unique = {p.resolve(): p for p in reversed(listed) if p.is_file()}
+    return sorted(unique.values())
+
+
+def load_content(root: FsPath, only: list[FsPath] | None = None) -> Content:
+    """Read a content tree; with `only`, read just those reports besides organisation and catalogues."""
+    content = Content(str(root))
+    wanted = {p.resolve() for p in only} if only else None
+    years = _years(only, root) if only else None
+    for path in _read_for(root, only) if only else content_files(root):
+        relative = path.relative_to(root)
+        kind = classify(relative)
+        shown = _shown(path)
+        if kind == "ignored" or (kind == "katalog" and years is not None and path.stem not in years):
+            continue
+        if kind == "unknown":
+            if wanted is None or path.resolve() in wanted:
+                content.problems.append(problem("VB013", shown, name=str(relative)).at(1, 1))
+            continue
+        if kind == "rapport" and wanted is not None and path.resolve() not in wanted:
+            continue
+        _load_one(content, kind, path, shown)
+    return content
+
+
+def _years(only: list[FsPath], root: FsPath) -> set[str] | None:
+    """The catalogue years the given reports need, read off their file names; None means all."""
+    years = set()
+    for path in only:
+        if classify(path.resolve().relative_to(root.resolve())) != "rapport":
+            return None
+        years.add(path.name[:4])
+    return years
+
+
+def _shown(path: FsPath) -> str:
+    try:
+        return str(path.resolve().relative_to(FsPath.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _load_one(content: Content, kind: str, path: FsPath, shown: str) -> None:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        content.problems.append(problem("VB001", shown, reason=exc.strerror or str(exc)))
+        return
+    document = read_file(raw, shown)
+    content.source_maps[shown] = document.source
+    content.problems.extend(document.problems)
+    model_cls = {"organisation": Organisation, "katalog": Katalog, "rapport": Rapport, "webbplats": Webbplats}[kind]
+    model, found = to_model(model_cls, document)
+    content.problems.extend(found)
+    if model is None:
+        if kind == "katalog":  # its own problems are reported; reports of that year need not say it is missing
+            content.broken_years.add(int(path.stem))
+        return
+    loaded = Loaded(shown, model, document.source)
+    if kind == "organisation":
+        content.organisation = loaded
+    elif kind == "webbplats":
+        content.webbplats = loaded
+    elif kind == "katalog":
+        content.catalogues.setdefault(model.ar, loaded)
+    else:
+        content.reports.append(loaded)
+
+
+def to_model(model_cls: type[BaseModel], document: Document) -> tuple[Any, list[Problem]]:
+    """Validate plain data against a model; pydantic's errors become coded problems."""
+    data = document.data
+    if data is None:
+        return None, []
+    if not isinstance(data, dict):
+        example = next(iter(model_cls.model_fields))
+        found = "en lista" if isinstance(data, list) else f'"{data}"'
+        return None, [problem("VB011", document.file, example=example, found=found).at(1, 1)]
+    try:
+        return model_cls.model_validate(data), []
+    except ValidationError as exc:
+        known = {p.path for p in document.problems}
+        return None, _convert(model_cls, data, exc.errors(), document.file, known)
+
+
+def _convert(model_cls: type[BaseModel], data: Any, errors: list[dict[str, Any]], file: str, known: set[Path]) -> list[Problem]:
+    """One problem per location; none where reading the file already said what is wrong."""
+    located = [(_data_path(data, error["loc"]), error) for error in errors]
+    paths = {path for path, _ in located}
+    seen: set[Path] = set()
+    found = []
+    for path, error in located:
+        deeper = any(other[: len(path)] == path and len(other) > len(path) for other in paths)
+        if path in seen or path in known or (deeper and error["type"] != "missing"):
+            continue  # a union reports every member; the deepest error is the telling one
+        seen.add(path)
+        found.append(_one_error(model_cls, path, error, file))
+    return found
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> Path:
+    """The part of pydantic's location that exists in the data (drops union member names)."""
+    path: list[str | int] = []
+    current = data
+    for step in loc:
+        if isinstance(current, dict) and step in current:
+            current = current[step]
+            path.append(step)
+        elif isinstance(current, list) and isinstance(step, int) and step < len(current):
+            current = current[step]
+            path.append(step)
+        elif isinstance(current, dict) and isinstance(step, str) and not step.startswith(("list[", "function", "literal[")):
+            path.append(step)  # a missing or unknown key
+            current = None
+    return tuple(path)
+
+
+_TYPE_NAMES = {
+    "string_type": "text", "int_type": "ett heltal", "float_type": "ett tal", "bool_type": "true eller false",
+    "date_type": "ett datum (ÅÅÅÅ-MM-DD)", "list_type": "en lista (rader som börjar med \"- \")",
+    "dict_type": "nycklar med värden", "model_type": "nycklar med värden", "model_attributes_type": "nycklar med värden",
+    "int_from_float": "ett heltal", "float_parsing": "ett tal", "none_required": "inget värde",
+}
+
+
+def _one_error(model_cls: type[BaseModel], path: Path, error: dict[str, Any], file: str) -> Problem:
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "missing":
+        return problem("VB101", file, path, field=path[-1] if path else "")
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(model_cls, path[:-1])
+        return problem("VB102", file, path, key=path[-1], suggestion=suggestion(str(path[-1]), allowed),
+                       allowed=", ".join(allowed), on_key=True)
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", error.get("ctx", {}).get("expected", ""))
+        return problem("VB105", file, path, value=value, suggestion=suggestion(str(value), allowed),
+                       allowed=", ".join(f'"{a}"' for a in allowed))
+    if kind == "string_pattern_mismatch":
+        return _pattern_problem(path, value, file)
+    if isinstance(value, str) and kind in ("int_type", "float_type", "int_parsing", "float_parsing"):
+        number = _as_number(value)
+        if number is not None:
+            return problem("VB104", file, path, value=value, number=number)
+    if isinstance(value, str) and kind == "date_type":
+        return problem("VB107", file, path, value=value)
+    expected = _TYPE_NAMES.get(kind, "ett annat slags värde")
+    return problem("VB103", file, path, expected=expected, found=_describe(value), hint=_hint(kind, value))
+
+
+def _pattern_problem(path: Path, value: Any, file: str) -> Problem:
+    if path and path[-1] == "nr":
+        return problem("VB106", file, path, value=value, what="målnummer",
+                       hint='Skriv målets nummer som i katalogen, t.ex. "1" för ett inriktningsmål och "1.4" för ett mål för verksamhetsområdet.')
+    return problem("VB106", file, path, value=value, what="id",
+                   hint="Ett id består av små bokstäver a–z, siffror och bindestreck, t.ex. bestallarenheten-aldre (inga å, ä, ö, punkter eller snedstreck).")
+
+
+def _as_number(text: str) -> str | None:
+    cleaned = text.replace("\u00a0", "").replace(" ", "").replace("−", "-").replace(",", ".").rstrip("%").strip()
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return None
+    if not math.isfinite(number):
+        return None
+    return str(int(number)) if number.is_integer() and "." not in cleaned else str(number)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "inget värde"
+    if isinstance(value, bool):
+        return f"sanningsvärdet {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"talet {value}"
+    if isinstance(value, list):
+        return "en lista"
+    if isinstance(value, dict):
+        return "nycklar med värden"
+    text = str(value)
+    return f'texten "{text[:40]}{"…" if len(text) > 40 else ""}"'
+
+
+def _hint(kind: str, value: Any) -> str:
+    if kind == "bool_type":
+        return "Skriv true (ja) eller false (nej); yes, no, on och off räknas som text."
+    if kind == "string_type" and isinstance(value, (int, float)):
+        return 'Sätt citattecken runt värdet så att det läses som text, t.ex. "08-50822517".'
+    if kind in ("list_type",):
+        return "Skriv varje post på en egen rad som börjar med \"- \"."
+    if kind in ("dict_type", "model_type"):
+        return "Skriv nycklar med värden under, indragna två mellanslag."
+    return "Rätta värdet så att det har rätt form."
+
+
+def _allowed_keys(model_cls: type[BaseModel], path: Path) -> list[str]:
+    current: Any = model_cls
+    for step in path:
+        if isinstance(step, int):
+            continue
+        model = _model_in(current)
+        if model is None or step not in model.model_fields:
+            return []
+        current = model.model_fields[step].annotation
+    model = _model_in(current)
+    return list(model.model_fields) if model else []
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model class inside list[...], X | None or Annotated[...], if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = get_origin(annotation)
+    if origin in (list, Union, typing.Annotated) or str(origin) == "types.UnionType" or origin is not None:
+        for arg in get_args(annotation):
+            found = _model_in(arg)
+            if found is not None:
+                return found
+    return None

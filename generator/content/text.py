@@ -1,0 +1,60 @@
+"""What a narrative text is: the Markdown fields of the models, and the structure every stage reads the same way.
+
+Units write Markdown in the fields marked `Narrative`. The check, the roll-up (TODO markers) and the
+renderer (headings moved into their section) share these patterns, so they agree on what a text holds.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import typing
+from typing import Any, Iterator, get_args, get_origin
+
+from pydantic import BaseModel
+
+from generator.content.models import Narrative
+
+MIN_HEADING_LEVEL = 3  # h1 is the report, h2 its top sections
+_TODO = re.compile(r"\b(TODO|ATT GÖRA|FYLL I)\b")
+# What a line starts with inside block quotes and list items: indentation, ">" and list markers.
+CONTAINER_PREFIX = r"(?:[ \t>]|[-*+][ \t]|[0-9]{1,9}[.)][ \t])*"
+# A line that may underline a setext heading: only "=" or only "-", behind a container prefix.
+MAYBE_UNDERLINE = re.compile(rf"^{CONTAINER_PREFIX}(?:=+|-+)[ \t]*$", re.MULTILINE)
+
+
+def todo_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(0-based line, marker) of every TODO marker left in a text; a line scan, no Markdown parse needed."""
+    for number, line in enumerate(text.split("\n")):
+        match = _TODO.search(line)
+        if match:
+            yield number, match.group(1)
+
+
+def _is_narrative(annotation: Any) -> bool:
+    if get_origin(annotation) is typing.Annotated:
+        return any(isinstance(meta, Narrative) for meta in get_args(annotation)[1:])
+    return any(_is_narrative(arg) for arg in get_args(annotation))
+
+
+@functools.lru_cache(maxsize=None)
+def _narrative_fields(model_cls: type[BaseModel]) -> frozenset[str]:
+    return frozenset(
+        name for name, info in model_cls.model_fields.items()
+        if any(isinstance(m, Narrative) for m in info.metadata) or _is_narrative(info.annotation)
+    )
+
+
+def narratives(model: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """(path, text) of every non-empty Markdown field in a model tree."""
+    fields = _narrative_fields(type(model))
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name in fields and isinstance(value, str) and value:
+            yield (*path, name), value
+        elif isinstance(value, BaseModel):
+            yield from narratives(value, (*path, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from narratives(item, (*path, name, index))

@@ -1,0 +1,268 @@
+"""The MkDocs plugin `vb`: checks the content, adds the generated pages and their navigation.
+
+All rendering lives in `generator.build.pages` and `generator.render`; this module
+only connects them to MkDocs: `on_config` checks the content (errors stop the
+build with the Swedish messages) and sets the navigation, `on_files` adds the
+generated pages and the site's stylesheet (the static guides stay out of the
+menu; the about page lists them), `on_page_markdown` makes links from
+the static guides to project files outside docs/ (e.g. ../README.md) point at
+the repository, `on_pre_build` puts the site's theme additions (templates/theme:
+search field, search page, script) before the theme's templates, `on_post_build`
+writes the search index (Pagefind) for the built pages, and `on_serve` rebuilds
+on changes to content/ and templates/.
+
+Speed (generator.engine.prerender): `on_nav` converts the generated pages' Markdown in
+processes forked from the build (one per core) and `on_pre_page` hands each
+page its HTML; `on_env` fills the theme's template for them the same way.
+`mkdocs serve` builds in one process and converts again only changed pages.
+Moved pages (a unit's former print view) get a small page at their old address.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from mkdocs.theme import Theme
+
+from generator.parallel import cores
+from generator.engine.prerender import Rendered, page_outputs, render_key, render_pages, use_outputs, use_rendered
+from generator.render.environment import TEMPLATES
+from generator.render.nav import Redirect
+from generator.render.redirect import redirect_html
+from generator.render.site import Site, SiteError, nav_config
+from generator.engine.search import SearchIndexError, build_search_index
+from generator.render.site_pages import ABOUT, guide_title, with_guides
+from generator.engine.theme_html import site_name, valid_theme_html
+
+log = get_plugin_logger("vb")
+STYLESHEET = "assets/vb.css"
+STYLESHEET_SOURCE = TEMPLATES / "assets" / "print.css"
+THEME_ADDITIONS = TEMPLATES / "theme"
+SEARCH_PAGE = "sok.html"
+MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(([^)\s]+)\)")
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+class VbConfig(base.Config):
+    """Plugin options: where the content is (relative to mkdocs.yml) and how many processes work."""
+
+    content = c.Type(str, default="content")
+    processes = c.Type(int, default=0)  # processes that build and convert pages; 0: one per core
+
+
+class SitePlugin(BasePlugin[VbConfig]):
+    """Generated report pages for MkDocs; `make_site` says where pages come from when none were handed over."""
+
+    site: Site | None = None
+    content_root: Path | None = None
+    serving = False
+    prepared: Site | None = None  # the pages `vb build` made before the engine ran
+    index_search = True  # `vb build` indexes the built site itself, as a stage of its own
+    nav: Navigation | None = None
+    rendered: dict[str, Rendered]
+    kept: dict[str, Rendered]  # `mkdocs serve`: each page's results of the last build, while render_key holds
+    kept_for = ""
+
+    def make_site(self, root: Path, processes: int) -> Site:
+        """The pages of the content tree at `root` (the build stage's subclass makes them; raise SiteError if not)."""
+        raise SiteError(f"Insticksprogrammet kan inte skapa sidor av {root} på egen hand: använd `vb build`.")
+
+    def use_prepared(self, site: Site, content_root: Path, processes: int) -> None:
+        """`vb build`: lay out these pages (already checked and made) and leave the search index to the build."""
+        self.prepared = site
+        self.content_root = content_root
+        self.config.content = str(content_root)
+        self.config.processes = processes
+        self.serving = False
+        self.index_search = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """`mkdocs serve` builds in one process (its server threads must not be forked) and keeps pages' HTML."""
+        self.serving = command == "serve"
+        self.kept = {}
+
+    def on_shutdown(self) -> None:
+        """The end of `mkdocs serve` or `mkdocs build`: a later build in this process starts afresh."""
+        self.serving = False
+        self.kept = {}
+        self.kept_for = ""
+
+    @property
+    def processes(self) -> int:
+        """How many processes build and convert the pages."""
+        if self.serving:
+            return 1
+        return self.config.processes if self.config.processes > 0 else cores()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Check the content, build the pages and set the navigation and stylesheet."""
+        root = Path(config.config_file_path or ".").resolve().parent / self.config.content
+        self.content_root = root
+        self.rendered = {}
+        try:
+            self.site = self.prepared or self.make_site(root, self.processes)
+            self.prepared = None  # MkDocs keeps this plugin across builds in one process: use the pages once
+        except SiteError as exc:
+            raise PluginError(str(exc)) from None
+        config.nav = html_titles(nav_config(self.site.nav))
+        config.site_name = site_name(config.site_name, self.site.council)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Add the generated pages (they replace static files of the same name), the stylesheet and redirects."""
+        assert self.site is not None
+        static = {f.src_uri: guide_title(f.content_string, f.src_uri)
+                  for f in files.documentation_pages() if f.src_uri not in self.site.pages}
+        for path, text in self.site.pages.items():
+            _replace(files, File.generated(config, path, content=with_guides(text, static) if path == ABOUT else text))
+        _replace(files, File.generated(config, STYLESHEET, content=STYLESHEET_SOURCE.read_text(encoding="utf-8")))
+        for moved in self.site.redirects:
+            _replace(files, redirect_file(config, moved))
+        return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Convert the generated pages to HTML in parallel before MkDocs reads them one by one."""
+        self.rendered = {}
+        if self.serving:
+            key = render_key(config, files)
+            self.kept = self.kept if key == self.kept_for else {}
+            self.kept_for = key
+        elif self.site is not None and self.processes > 1:
+            pages = [f.page for f in files.documentation_pages() if f.src_uri in self.site.pages and f.page is not None]
+            self.rendered = render_pages(pages, config, files, self.processes)
+        self.nav = nav
+        return nav
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Fill the theme's template for the generated pages in parallel, before MkDocs writes them one by one."""
+        if self.site is not None and self.processes > 1 and not self.serving and self.nav is not None:
+            pages = [f.page for f in files.documentation_pages()
+                     if f.src_uri in self.site.pages and f.page is not None and f.page.content is not None]
+            use_outputs(page_outputs(pages, config, files, self.nav, env, self.processes), files, env)
+        return env
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        """A page converted beforehand (in parallel, or unchanged since serve's last build) is not converted again."""
+        if self.serving:
+            use_rendered(page, self.kept.get(page.file.src_uri), self.kept.__setitem__)
+            return page
+        found = self.rendered.pop(page.file.src_uri, None)
+        if found is not None:
+            use_rendered(page, found)
+        return page
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Static pages may link to project files outside docs/; those links go to the repository, or become text."""
+        if self.site is None or page.file.src_uri in self.site.pages or not page.file.abs_src_path:
+            return markdown
+        project = Path(config.config_file_path or ".").resolve().parent
+        fixed, dropped = outside_links(markdown, Path(page.file.abs_src_path).parent, Path(config.docs_dir),
+                                       project, config.repo_url)
+        for target in dropped:
+            log.info("%s: länken till %s leder utanför webbplatsen och visas som text (ange repo_url i mkdocs.yml "
+                     "för att länka till projektets filer).", page.file.src_uri, target)
+        return fixed
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        """`mkdocs serve` rebuilds when content or templates change."""
+        if self.content_root is not None:
+            server.watch(str(self.content_root))
+        server.watch(str(TEMPLATES))
+        return server
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """The site's theme additions apply with any mkdocs.yml that uses the plugin."""
+        add_theme_additions(config.theme)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """The theme's markup made valid HTML where no template block can change it."""
+        return valid_theme_html(output)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        """The same for the pages made from templates alone (the search page, the 404 page)."""
+        return valid_theme_html(output_content)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Index the built pages for search (unless `vb build` does); a failed index fails the build in Swedish."""
+        if not self.index_search:
+            return
+        try:
+            build_search_index(Path(config.site_dir))
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
+
+
+def html_titles(entries: list[Any]) -> list[Any]:
+    """The navigation with its titles HTML-escaped: MkDocs' themes print nav and page titles as HTML, unescaped."""
+    escaped: list[Any] = []
+    for entry in entries:
+        if isinstance(entry, dict):
+            escaped.append({escape(title, quote=False): html_titles(value) if isinstance(value, list) else value
+                            for title, value in entry.items()})
+        else:
+            escaped.append(entry)
+    return escaped
+
+
+def add_theme_additions(theme: Theme) -> None:
+    """templates/theme comes before the theme's own templates (after a custom_dir); sok.html is rendered as a page."""
+    folder = str(THEME_ADDITIONS)
+    if folder not in theme.dirs:
+        theme.dirs.insert(1 if theme.custom_dir else 0, folder)
+    theme.static_templates.add(SEARCH_PAGE)
+
+
+def redirect_file(config: MkDocsConfig, moved: Redirect) -> File:
+    """A static page at a moved page's former address (e.g. 2021/vb/x/utskrift/index.html) leading to it."""
+    source = File.generated(config, moved.source, content="")
+    target = File.generated(config, moved.target, content="")
+    html = redirect_html(moved.title, get_relative_url(target.url, source.url))
+    return File.generated(config, source.dest_uri, content=html)
+
+
+def _replace(files: Files, new: File) -> None:
+    """Add a file, removing one with the same path first."""
+    old = files.get_file_from_path(new.src_uri)
+    if old is not None:
+        log.info("Den genererade sidan %s ersätter filen med samma namn i docs/.", new.src_uri)
+        files.remove(old)
+    files.append(new)
+
+
+def outside_links(markdown: str, page_dir: Path, docs_dir: Path, project: Path,
+                  repo_url: str | None) -> tuple[str, list[str]]:
+    """Rewrite links that leave docs/: to `repo_url` for files in the project, else keep only the link text."""
+    dropped: list[str] = []
+
+    def fix(match: re.Match[str]) -> str:
+        """One link: left alone inside the site, pointed at the repository, or reduced to its text."""
+        text, target = match.group(1), match.group(2)
+        if SCHEME.match(target) or target.startswith(("#", "/")):
+            return match.group(0)
+        path, hash_sign, anchor = target.partition("#")
+        resolved = (page_dir / path).resolve()
+        if resolved.is_relative_to(docs_dir.resolve()):
+            return match.group(0)
+        if repo_url and resolved.is_relative_to(project) and resolved.exists():
+            relative = resolved.relative_to(project).as_posix()
+            return f"[{text}]({repo_url.rstrip('/')}/blob/HEAD/{relative}{hash_sign}{anchor})"
+        dropped.append(target)
+        return text
+
+    return MARKDOWN_LINK.sub(fix, markdown), dropped

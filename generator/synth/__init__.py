@@ -1,0 +1,1 @@
+"""Synthetic content trees for benchmarks and tests, made with the real rules."""
