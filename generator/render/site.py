@@ -37,6 +37,7 @@ from generator.render.navgroups import department_sections
 from generator.render.report import print_redirect, report_nav
 from generator.render.rollup import period_data, rollup_nav
 from generator.rollup.aggregate import Aggregate, YearPeriod
+from generator.render.glossary import glossary_page
 from generator.render.site_pages import site_pages
 
 REPORTS_PER_PART = 40  # a district's reports in parts small enough to keep every core busy to the end
@@ -223,9 +224,11 @@ def build_pages(data: SiteData, builders: list[PageBuilder] | None = None, proce
 
 
 def add_site_pages(site: Site, data: SiteData) -> None:
-    """The accessibility statement and the about page, outside the menu (every page's foot links to them)."""
+    """The accessibility statement, the about page and the glossary, outside the menu (every page's foot links to
+    them)."""
     settings = data.content.webbplats.model if data.content.webbplats else None
-    site.pages.update({page.path: page.text for page in site_pages(data.env, settings, data.organisation)})
+    own = [*site_pages(data.env, settings, data.organisation), glossary_page(data.env)]
+    site.pages.update({page.path: page.text for page in own})
     site.council = data.organisation.namnd.namn
 
 

@@ -61,7 +61,7 @@ def test_pages_have_stable_paths_built_from_ids(small_site):
         "indikatorer/index.md", "indikatorer/1.1/index.md", "indikatorer/2.1/index.md",
         *[f"indikatorer/{i}/index.md" for i in ("nojdhet", "besok", "vantetid", "sjukfranvaro")],
         "ekonomi/index.md", "ekonomi/2021/vb/index.md", "ekonomi/2021/t1/index.md",
-        "tillganglighet/index.md", "om-webbplatsen/index.md",
+        "tillganglighet/index.md", "om-webbplatsen/index.md", "ordlista/index.md",
     ])
 
 

@@ -68,11 +68,11 @@ def test_no_page_loads_anything_from_another_site(site):
     assert not found, found
 
 
-def test_every_page_links_to_the_accessibility_statement_and_the_about_page(site):
-    assert (site / "tillganglighet" / "index.html").is_file() and (site / "om-webbplatsen" / "index.html").is_file()
+def test_every_page_links_to_the_accessibility_statement_the_about_page_and_the_glossary(site):
+    assert all((site / folder / "index.html").is_file() for folder in ("tillganglighet", "om-webbplatsen", "ordlista"))
     without = [file.relative_to(site).as_posix() for file in html_files(site)
                if "refresh" not in (text := file.read_text(encoding="utf-8"))[:2000]
-               and not ("Tillgänglighetsredogörelse</a>" in text and "Om webbplatsen</a>" in text)]
+               and not all(f"{name}</a>" in text for name in ("Tillgänglighetsredogörelse", "Om webbplatsen", "Ordlista"))]
     assert not without
 
 
