@@ -252,6 +252,7 @@ class HomePage:
     departments: list[LinkGroup]
     without_reports: int = 0  # units left out of `departments` because they have no report yet
     units_href: str = "enheter/index.md"
+    glance: object = None  # the newest period at a glance (generator.render.glance.Glance), if any
 
 
 @dataclass

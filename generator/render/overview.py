@@ -67,7 +67,7 @@ def _departments(organisation: Organisation, source: str, units: list[Enhet], ta
 
 
 def home_page(env: Environment, organisation: Organisation, periods: list[PeriodKey], council: list[ReportInfo],
-              reported: set[str] | None = None) -> str:
+              reported: set[str] | None = None, glance: object = None) -> str:
     """index.md: the council, its periods, its own reports, and the units that have reports (`reported`, unit ids;
     None: all units), by avdelning; the others are counted and found under Enheter."""
     council_body = organisation.namnd
@@ -83,6 +83,7 @@ def home_page(env: Environment, organisation: Organisation, periods: list[Period
         departments=_departments(organisation, HOME, organisation.enheter, units),
         without_reports=len(organisation.enheter) - len(units),
         units_href=UNITS,
+        glance=glance,
     ))
 
 

@@ -37,6 +37,7 @@ from generator.render.navgroups import department_sections
 from generator.render.report import print_redirect, report_nav
 from generator.render.rollup import period_data, rollup_nav
 from generator.rollup.aggregate import Aggregate, YearPeriod
+from generator.render.glance import Glance, glance
 from generator.render.glossary import glossary_page
 from generator.render.site_pages import site_pages
 
@@ -107,7 +108,19 @@ def home_pages(site: SiteData) -> list[NavNode]:
     """The start page."""
     council = site.reports_of(site.organisation.namnd.id)
     reported = {info.report.organisation for info in site.reports}
-    return [NavNode("Start", Page(HOME, home_page(site.env, site.organisation, site.periods, council, reported)))]
+    page = home_page(site.env, site.organisation, site.periods, council, reported, newest_glance(site))
+    return [NavNode("Start", Page(HOME, page))]
+
+
+def newest_glance(site: SiteData) -> Glance | None:
+    """The newest period with the council's report (its assessments and budget), else the newest with goals."""
+    shown = [key for key in site.periods if (key.year, key.period) in site.rolled]
+    council = [key for key in shown if any(info.is_council for info in site.reports_in(key))]
+    for key in council + [key for key in shown if key not in council]:
+        rolled = site.rolled[(key.year, key.period)]
+        if rolled.mal or rolled.ekonomi.driftbudget is not None:
+            return glance(key, rolled, sum(1 for info in site.reports_in(key) if not info.is_council))
+    return None
 
 
 def period_pages(site: SiteData) -> list[NavNode]:

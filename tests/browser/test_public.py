@@ -135,3 +135,19 @@ def test_on_a_phone_the_indicator_charts_text_is_at_least_12_px(page):
         return svg.getBoundingClientRect().width / svg.viewBox.baseVal.width * parseFloat(svg.getAttribute('font-size'));
     }""")
     assert size >= 12, size
+
+
+def test_every_hit_says_where_it_is_and_the_filters_narrow_the_hits(page):
+    from tests.browser.test_site import all_hits
+
+    page.goto(f"/sok.html?q={urllib.parse.quote('hemtjänst')}")
+    every = all_hits(page)
+    places = page.locator("#vb-sokresultat li .vb-traffplats").all_inner_texts()
+    assert len(places) == len(every) > 0
+    page.locator("#vb-filter-period").select_option("T1")
+    page.get_by_role("button", name="Filtrera").click()
+    page.wait_for_url("**period=T1**")
+    narrowed = all_hits(page)
+    assert 0 < len(narrowed) < len(every)
+    assert all("T1" in text for text in page.locator("#vb-sokresultat li .vb-traffplats").all_inner_texts())
+    assert page.locator("#vb-filter-period").input_value() == "T1"
