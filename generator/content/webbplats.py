@@ -54,3 +54,4 @@ class Webbplats(Base):
     utgivare: str | None = None  # default: the council's name in organisation.yml
     tillganglighet: Tillganglighet
     om_webbplatsen: Markdown = ""
+    licens: Literal["CC0-1.0", "CC-BY-4.0"] = "CC0-1.0"  # for the open data under data/

@@ -131,6 +131,8 @@ class SitePlugin(BasePlugin[VbConfig]):
                   for f in files.documentation_pages() if f.src_uri not in self.site.pages}
         for path, text in self.site.pages.items():
             _replace(files, File.generated(config, path, content=with_guides(text, static) if path == ABOUT else text))
+        for path, content in self.site.files.items():  # the open data under data/, copied as they are
+            _replace(files, File.generated(config, path, content=content))
         _replace(files, File.generated(config, STYLESHEET, content=STYLESHEET_SOURCE.read_text(encoding="utf-8")))
         for moved in self.site.redirects:
             _replace(files, redirect_file(config, moved))

@@ -20,7 +20,8 @@ from jinja2 import Environment
 from generator.content.load import Content
 from generator.content.models import Organisation, period_rank
 from generator.parallel import fork_map
-from generator.render.environment import TEMPLATES, environment
+from generator.render.environment import TEMPLATES, environment, render_context
+from generator.render.text import tidy
 from generator.render.info import ReportInfo
 from generator.render.nav import HeadingAnchors, NavNode, Page, Redirect
 from generator.render.overview import (
@@ -37,6 +38,8 @@ from generator.render.navgroups import department_sections
 from generator.render.report import print_redirect, report_nav
 from generator.render.rollup import period_data, rollup_nav
 from generator.rollup.aggregate import Aggregate, YearPeriod
+from generator.content.webbplats import Webbplats
+from generator.render.downloads import CATALOGUE, DATA, DATA_PAGE, data_page_context, dcat_catalogue, period_files
 from generator.render.glance import Glance, glance
 from generator.render.glossary import glossary_page
 from generator.render.site_pages import site_pages
@@ -209,6 +212,7 @@ class Site:
     nav: list[NavNode] = field(default_factory=list)
     redirects: list[Redirect] = field(default_factory=list)
     council: str = ""  # the council's name, which the site's name includes
+    files: dict[str, str | bytes] = field(default_factory=dict)  # downloads (data/...): path -> content
 
 
 def site_data(content: Content, rolled: Mapping[YearPeriod, Aggregate], anchors: HeadingAnchors,
@@ -242,6 +246,23 @@ def add_site_pages(site: Site, data: SiteData) -> None:
     settings = data.content.webbplats.model if data.content.webbplats else None
     own = [*site_pages(data.env, settings, data.organisation), glossary_page(data.env)]
     site.pages.update({page.path: page.text for page in own})
+    add_downloads(site, data, settings)
+
+
+def add_downloads(site: Site, data: SiteData, settings: Webbplats | None) -> None:
+    """Every period's open data under data/, the page listing it and the DCAT-AP-SE catalogue."""
+    listed = []
+    for key in data.periods:
+        rolled = data.rolled.get((key.year, key.period))
+        if rolled is not None:
+            period, files = period_files(key.label, f"{key.year}-{key.period.lower()}", rolled)
+            listed.append(period)
+            site.files.update(files)
+    licence = settings.licens if settings else "CC0-1.0"
+    email = settings.tillganglighet.kontakt.epost if settings else data.organisation.namnd.epost or ""
+    publisher = (settings.utgivare if settings else None) or data.organisation.namnd.namn
+    site.files[f"{DATA}/{CATALOGUE}"] = dcat_catalogue(listed, publisher, email, licence)
+    site.pages[DATA_PAGE] = tidy(str(render_context(data.env, data_page_context(listed, licence))))
     site.council = data.organisation.namnd.namn
 
 

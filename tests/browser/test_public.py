@@ -18,7 +18,7 @@ from tests.site.builtsite import html_files
 
 WIDTHS = {"telefon": (390, 844), "dator": (1366, 768)}
 VNU = HERE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-NEW_KINDS = {("tillganglighet",), ("om-webbplatsen",), ("ordlista",)}
+NEW_KINDS = {("tillganglighet",), ("om-webbplatsen",), ("ordlista",), ("data",)}
 
 
 def other_origin_requests(page, base_url: str, path: str) -> list[str]:
