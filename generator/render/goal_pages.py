@@ -190,7 +190,8 @@ def _unit_goal(entry: AggregateUnitGoal, number: int, goal_id: str, report: str 
                     narrative(entry.analys, level + 1), link=link)
 
 
-def council_goal_page(env: Environment, period: PeriodData, goal: Goal, council_goal: CouncilGoal) -> str:
+def council_goal_page(env: Environment, period: PeriodData, goal: Goal, council_goal: CouncilGoal,
+                      seen: list[tuple[PeriodData, str, CouncilGoal]] | None = None) -> str:
     """A nämndmål: assessment, counts, the catalogue's texts, indicators and every unit's enhetsmål."""
     key = period.key
     page = paths.council_goal_path(key.year, key.period, goal.nr, council_goal.id)
@@ -208,6 +209,8 @@ def council_goal_page(env: Environment, period: PeriodData, goal: Goal, council_
         parts.append(Section(2, "Indikatorer", indicators))
     parts.append(Section(2, "Enheternas enhetsmål", [*_silent(period, council_goal),
                                                      *unit_goals(period, council_goal, page, 3)]))
+    if seen and len(seen) > 1:
+        parts.insert(1, Section(2, "Över perioderna", [history_table(page, period, seen)]))
     return _render(env, RollupPage(council_goal.titel, facts, [], parts))
 
 
@@ -228,13 +231,15 @@ def _silent(period: PeriodData, goal: CouncilGoal) -> list[Part]:
 # --- navigation -------------------------------------------------------------------------
 
 
-def period_nav(env: Environment, period: PeriodData) -> NavNode:
+def period_nav(env: Environment, period: PeriodData, history: History | None = None) -> NavNode:
     """One period's goals: the overview, each KF mål with its nämndmål below it."""
     key = period.key
+    seen = history or {}
     children = [NavNode(goal_title(goal.nr, goal.titel),
                         Page(paths.kf_goal_path(key.year, key.period, goal.nr), kf_goal_page(env, period, goal)),
                         [NavNode(c.titel, Page(paths.council_goal_path(key.year, key.period, goal.nr, c.id),
-                                               council_goal_page(env, period, goal, c))) for c in goal.namndmal])
+                                               council_goal_page(env, period, goal, c, seen.get(c.id, []))))
+                         for c in goal.namndmal])
                 for goal in period.aggregate.mal]
     return NavNode(key.label, Page(paths.goals_path(key.year, key.period), overview_page(env, period)), children)
 
@@ -246,4 +251,35 @@ def goals_nav(env: Environment, periods: list[PeriodData]) -> NavNode:
     sentences = ["Nämndens bedömningar och enheternas enhetsmål per period, räknade från rapporterna."] if periods \
         else ["Det finns inga rapporter ännu."]
     index = _render(env, RollupPage("Mål", [], sentences, [LinkList(2, "", entries)]))
-    return NavNode("Mål", Page(paths.GOALS, index), [period_nav(env, p) for p in periods])
+    history = goal_history(periods)
+    return NavNode("Mål", Page(paths.GOALS, index), [period_nav(env, p, history) for p in periods])
+
+
+# --- a nämndmål over the periods ------------------------------------------------------
+
+History = dict[str, list[tuple[PeriodData, str, CouncilGoal]]]  # nämndmål id -> (period, KF mål, goal), oldest first
+
+
+def goal_history(periods: list[PeriodData]) -> History:
+    """Every nämndmål's appearances in the periods (which come newest first), oldest first."""
+    found: History = {}
+    for period in reversed(periods):
+        for goal in period.aggregate.mal:
+            for council_goal in goal.namndmal:
+                found.setdefault(council_goal.id, []).append((period, goal.nr, council_goal))
+    return found
+
+
+def history_table(page: str, current: PeriodData, seen: list[tuple[PeriodData, str, CouncilGoal]]) -> Table:
+    """The nämndmål in every period (T1 → T2 → VB, year on year): the council's assessment and the units' counts."""
+    rows = []
+    for period, nr, goal in seen:
+        key = period.key
+        label = md_escape(key.label)
+        cell = label if period is current else link_cell(key.label, relative(
+            page, paths.council_goal_path(key.year, key.period, nr, goal.id)))
+        counts = tally_cells(goal.antal) if units_reported(period) else [md_escape("–")] * 4
+        rows.append(TableRow([bold(cell) if period is current else cell,
+                              md_escape(council_status(goal.namndens_status, period)), *counts]))
+    note = [md_escape("Perioden på den här sidan står i fetstil; – betyder att ingen enhet har rapporterat.")]
+    return Table(note, ["Period", "Nämndens bedömning", *TALLY_HEADER], [False, False] + [True] * 4, rows)
