@@ -1,5 +1,7 @@
 # Two commands are all a fresh machine needs: `make site` and `make test`.
 PYTHON ?= python3
+# CI adds the extra fuzz (atheris has wheels for Linux x86-64 only): make test EXTRAS=test,fuzz
+EXTRAS ?= test
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -8,10 +10,10 @@ STAMP := $(VENV)/.installed
 
 # editable_mode=compat installs a plain path entry: no import hook slows every `vb` start-up.
 # The package's bytecode is written once here, also where PYTHONDONTWRITEBYTECODE is set.
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet --config-settings editable_mode=compat -e '.[test]'
+	$(BIN)/pip install --quiet --config-settings editable_mode=compat -e '.[$(EXTRAS)]'
 	$(BIN)/python -m compileall -q generator  # as pip does for installed packages: `vb` starts without compiling
 	touch $(STAMP)
 
@@ -22,8 +24,9 @@ check: $(STAMP)
 site: $(STAMP)
 	$(BIN)/vb build
 
+# Both cores (pytest-xdist); `make test PYTEST_ARGS="-m 'not slow'"` leaves out the slow tests.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto $(PYTEST_ARGS)
 
 schema: $(STAMP)
 	$(BIN)/vb schema --out schemas/

@@ -11,6 +11,7 @@ import importlib
 import os
 import sys
 
+from generator.check.output import shown
 from generator.problems import problem
 
 COMMAND_MODULES = [
@@ -46,5 +47,5 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:  # the last line of defence: a coded message instead of a traceback
         internal = problem("VB900", "vb", reason=f"{type(exc).__name__}: {exc}")
-        print(f"vb: {internal.severity.value} {internal.code}: {internal.message}\n    {internal.fix}", file=sys.stderr)
+        print(shown(internal), file=sys.stderr)
         return 1

@@ -7,11 +7,13 @@ of codes; `docs/felkoder.md` is generated from it and a test keeps them equal.
 
 from __future__ import annotations
 
+import functools
+import string
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-Path = tuple[str | int, ...]
+Location = tuple[str | int, ...]  # keys and list indexes from a file's top to a value
 
 
 class Severity(str, Enum):
@@ -189,7 +191,7 @@ class Problem:
 
     code: str
     file: str
-    path: Path = ()
+    path: Location = ()
     args: dict[str, Any] = field(default_factory=dict)
     line: int | None = None
     column: int | None = None
@@ -216,19 +218,28 @@ class Problem:
         return Problem(self.code, self.file, self.path, self.args, line, column, self.on_key)
 
 
-class _Blank(dict):
-    def __missing__(self, key: str) -> str:
-        return ""
-
-
 def _render(template: str, args: dict[str, Any]) -> str:
-    return template.format_map(_Blank(args))
+    return template.format_map(args)
 
 
-def problem(code: str, file: str, path: Path = (), /, *, on_key: bool = False, **args: Any) -> Problem:
-    """Build a problem; `on_key` points it at the key rather than the value."""
+@functools.lru_cache(maxsize=None)
+def placeholders(code: str) -> frozenset[str]:
+    """The names a code's message and fix need a value for."""
+    entry = CATALOGUE[code]
+    return frozenset(name for text in (entry.message, entry.fix)
+                     for _, name, _, _ in string.Formatter().parse(text) if name)
+
+
+def problem(code: str, file: str, path: Location = (), /, *, on_key: bool = False, **args: Any) -> Problem:
+    """Build a problem; `on_key` points it at the key rather than the value.
+
+    A placeholder without a value is refused here, so no message is ever shown with a blank in it.
+    """
     if code not in CATALOGUE:
         raise KeyError(code)
+    missing = placeholders(code) - args.keys()
+    if missing:
+        raise ValueError(f"{code} needs a value for {', '.join(sorted(missing))}")
     return Problem(code, file, tuple(path), args, on_key=on_key)
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 import os
 import subprocess
 import sys
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -170,15 +171,13 @@ def test_mkdocs_stops_on_content_errors_with_the_swedish_messages(tmp_path):
     assert not (tmp_path / "site" / "index.html").exists()
 
 
+@pytest.mark.slow
 def test_mkdocs_build_strict_of_the_real_content(tmp_path):
     site = tmp_path / "site"
-    started = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
                              "-d", str(site)], capture_output=True, text=True, cwd=ROOT,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    seconds = time.perf_counter() - started
     assert result.returncode == 0, result.stderr
-    assert seconds < 120
     content = load_content(ROOT / "content")
     report = report_of(content, "hagersten-alvsjo", 2021, "T1")
     printed = (site / "2021/t1/hagersten-alvsjo/utskrift/index.html").read_text(encoding="utf-8")

@@ -11,6 +11,8 @@ from generator.cli import main
 from generator.render.districts import District, districts_page
 from tests.test_build import _config
 
+pytestmark = pytest.mark.slow  # builds whole sites
+
 BROKEN = "status: trasig"
 
 

@@ -66,6 +66,7 @@ def _build(root: Path, config: Path, name: str, processes: int) -> int:
                  "--processes", str(processes)])
 
 
+@pytest.mark.slow
 def test_pages_converted_in_two_processes_are_the_pages_mkdocs_makes_alone(tmp_path):
     write_tree(tmp_path / "content")
     config = _config(tmp_path)
@@ -89,6 +90,7 @@ def test_a_broken_link_found_while_converting_in_two_processes_still_stops_the_s
     assert "Webbplatsen kunde inte byggas" in err
 
 
+@pytest.mark.slow
 def test_a_later_build_in_the_same_process_reads_the_content_again(tmp_path):
     write_tree(tmp_path / "content")
     config = _config(tmp_path)

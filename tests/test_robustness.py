@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import tempfile
 from pathlib import Path
 
@@ -71,6 +73,7 @@ def mutated(draw, text: str, keep: int = 0) -> str:
 
 @settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(unit=mutated(UNIT_VB, IDENTITY_LINES), council=mutated(COUNCIL_T1, IDENTITY_LINES))
+@pytest.mark.slow
 def test_check_never_raises_on_changed_reports(unit, council):
     with tempfile.TemporaryDirectory() as folder:
         root = write_tree(Path(folder), {UNIT_VB_PATH: unit, COUNCIL_T1_PATH: council})

@@ -9,6 +9,8 @@ from mkdocs.config import load_config
 from tests.render.tree import UNIT_VB_PATH, write_tree
 from tests.test_build import _config
 
+pytestmark = pytest.mark.slow  # builds whole sites
+
 UNIT_PAGE = "2021/vb/hemtjansten/index.md"
 
 

@@ -16,6 +16,8 @@ import yaml
 from generator.cli import main
 from tests.content.test_completeness import _strings, skeleton
 
+pytestmark = pytest.mark.slow  # builds whole sites
+
 ROOT = Path(__file__).resolve().parents[1]
 _MARKER = re.compile(r"^\s*(\d+\.|[-*+])\s+")
 

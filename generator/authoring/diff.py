@@ -33,6 +33,7 @@ from generator.content.models import (
 )
 from generator.content.outline import COUNCIL_ECONOMY, UNIT_ECONOMY
 from generator.content.yamlread import read_file
+from generator.render.text import md_escape
 
 ReportKey = tuple[str, int, str]
 FactKey = tuple[Any, ...]
@@ -627,14 +628,6 @@ def render_text(changes: list[Change], base: str, head: str) -> str:
     return "\n".join(lines)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-
-
-def md_escape(text: str) -> str:
-    """Content text made inert in Markdown: no links, emphasis, HTML or tables."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
-
-
 def code_span(text: str) -> str:
     """`text` as inline code that no backtick in it can close (a fence longer than its longest run)."""
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
@@ -650,7 +643,7 @@ def render_markdown(changes: list[Change], base: str, head: str) -> str:
              f" i {_counted(len(groups), 'fil', 'filer')}." if changes else NO_CHANGES]
     for (group, file), items in groups.items():
         lines += ["", f"#### {md_escape(group)}", "", code_span(file), ""]
-        lines += [f"- {sentence(item, md_escape)}" for item in items]
+        lines += [f"- {sentence(item, lambda text: str(md_escape(text)))}" for item in items]
     return "\n".join(lines) + "\n"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.content.models import Aktivitet, Indikator, Katalog, Organisation
-from generator.problems import Path, Problem, problem, suggestion
+from generator.problems import Location, Problem, problem, suggestion
 from generator.check.organisation import node_ids
 from generator.check.values import check_date_range, check_percent, check_year
 
@@ -29,7 +29,7 @@ def check_catalogue(catalogue: Katalog, file: str, organisation: Organisation | 
     return found
 
 
-def _check_activity(activity: Aktivitet, path: Path, file: str, year: int, units: dict[str, str]) -> list[Problem]:
+def _check_activity(activity: Aktivitet, path: Location, file: str, year: int, units: dict[str, str]) -> list[Problem]:
     found = check_date_range(activity.start, activity.slut, file, path, year)
     if isinstance(activity.galler, list) and units:
         for index, unit in enumerate(activity.galler):
@@ -39,10 +39,10 @@ def _check_activity(activity: Aktivitet, path: Path, file: str, year: int, units
     return found
 
 
-def _walk(catalogue: Katalog) -> Iterator[tuple[Path, str, object]]:
+def _walk(catalogue: Katalog) -> Iterator[tuple[Location, str, object]]:
     for d, direction in enumerate(catalogue.inriktningsmal):
         for g, goal in enumerate(direction.mal):
-            base: Path = ("inriktningsmal", d, "mal", g)
+            base: Location = ("inriktningsmal", d, "mal", g)
             yield base, "mål", goal
             yield from _leaves(base, goal.indikatorer, goal.aktiviteter)
             for n, council_goal in enumerate(goal.namndmal):
@@ -51,7 +51,7 @@ def _walk(catalogue: Katalog) -> Iterator[tuple[Path, str, object]]:
                 yield from _leaves(path, council_goal.indikatorer, council_goal.aktiviteter)
 
 
-def _leaves(base: Path, indicators: list[Indikator], activities: list[Aktivitet]) -> Iterator[tuple[Path, str, object]]:
+def _leaves(base: Location, indicators: list[Indikator], activities: list[Aktivitet]) -> Iterator[tuple[Location, str, object]]:
     for i, indicator in enumerate(indicators):
         yield (*base, "indikatorer", i), "indikator", indicator
     for a, activity in enumerate(activities):

@@ -7,7 +7,7 @@ import re
 from generator.rollup.claims import Claim, check_counts, check_status_split
 from generator.content.models import Organisation, Rapport
 from generator.rollup.aggregate import Aggregate, Rollup, council_counts
-from generator.problems import Path, Problem, problem
+from generator.problems import Location, Problem, problem
 
 
 def check_consistency(report: Rapport, file: str, rollup: Rollup, organisation: Organisation | None) -> list[Problem]:
@@ -23,7 +23,7 @@ def check_consistency(report: Rapport, file: str, rollup: Rollup, organisation: 
     return found
 
 
-def _as_problems(claims: list[Claim], file: str, path: Path) -> list[Problem]:
+def _as_problems(claims: list[Claim], file: str, path: Location) -> list[Problem]:
     return [problem("VB701", file, path, what=c.what, written=c.written, counted=c.counted, excerpt=_excerpt(c.text))
             for c in claims]
 

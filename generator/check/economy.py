@@ -29,10 +29,10 @@ from generator.rollup.economy import (
     over_transfer_limit,
     transfer_to_next,
 )
-from generator.problems import Path, Problem, problem
+from generator.problems import Location, Problem, problem
 
 
-def compare(stated: float | None, computed: float, lines: int, unit: float, what: str, file: str, path: Path) -> list[Problem]:
+def compare(stated: float | None, computed: float, lines: int, unit: float, what: str, file: str, path: Location) -> list[Problem]:
     """No problem when equal; a warning within one rounding unit per line; an error beyond that."""
     if stated is None:
         return []
@@ -62,7 +62,7 @@ def check_economy(report: Rapport, file: str, organisation: Organisation | None)
     return found
 
 
-def _blocks(report: Rapport) -> Iterator[tuple[Path, Block]]:
+def _blocks(report: Rapport) -> Iterator[tuple[Location, Block]]:
     for section, index, block in report.ekonomi.blocks():
         yield ("ekonomi", section, index), block
 
@@ -70,7 +70,7 @@ def _blocks(report: Rapport) -> Iterator[tuple[Path, Block]]:
 # --- resultaträkning -------------------------------------------------------
 
 
-def _income_statement(table: Resultatrakning, file: str, path: Path, _org: Organisation | None) -> list[Problem]:
+def _income_statement(table: Resultatrakning, file: str, path: Location, _org: Organisation | None) -> list[Problem]:
     unit = ROUNDING[table.belopp]
     found = _row_deviations(table.intakter, income=True, unit=unit, file=file, path=(*path, "intakter"))
     found += _row_deviations(table.kostnader, income=False, unit=unit, file=file, path=(*path, "kostnader"))
@@ -86,7 +86,7 @@ def _income_statement(table: Resultatrakning, file: str, path: Path, _org: Organ
     return found
 
 
-def _row_deviations(rows: Sequence[Belopp], income: bool, unit: float, file: str, path: Path) -> list[Problem]:
+def _row_deviations(rows: Sequence[Belopp], income: bool, unit: float, file: str, path: Location) -> list[Problem]:
     found = []
     for index, row in enumerate(rows):
         expected = row.utfall - row.budget if income else row.budget - row.utfall
@@ -95,7 +95,7 @@ def _row_deviations(rows: Sequence[Belopp], income: bool, unit: float, file: str
     return found
 
 
-def _total(rows: Sequence[Belopp], total: Belopp | None, what: str, unit: float, file: str, path: Path) -> list[Problem]:
+def _total(rows: Sequence[Belopp], total: Belopp | None, what: str, unit: float, file: str, path: Location) -> list[Problem]:
     if total is None:
         return []
     found = []
@@ -112,7 +112,7 @@ def _total(rows: Sequence[Belopp], total: Belopp | None, what: str, unit: float,
 _BUDGET_COLUMNS = ("budget", "begarda_bj", "prognos_fore", "prognos_efter", "avvikelse")
 
 
-def _operating_budget(table: Driftbudget, file: str, path: Path, _org: Organisation | None) -> list[Problem]:
+def _operating_budget(table: Driftbudget, file: str, path: Location, _org: Organisation | None) -> list[Problem]:
     unit = ROUNDING[table.belopp]
     found = []
     for index, row in enumerate(table.rader):
@@ -125,7 +125,7 @@ def _operating_budget(table: Driftbudget, file: str, path: Path, _org: Organisat
     return found
 
 
-def _budget_row(row: DriftbudgetRad, unit: float, file: str, path: Path) -> list[Problem]:
+def _budget_row(row: DriftbudgetRad, unit: float, file: str, path: Location) -> list[Problem]:
     found = compare(row.avvikelse, row.budget + row.begarda_bj - row.prognos_efter, 3, unit,
                     f"{row.namn}, avvikelse", file, (*path, "avvikelse"))
     if row.varav:
@@ -142,7 +142,7 @@ def _budget_row(row: DriftbudgetRad, unit: float, file: str, path: Path) -> list
 # --- resultatenheter --------------------------------------------------------
 
 
-def _result_units(table: Resultatenheter, file: str, path: Path, org: Organisation | None) -> list[Problem]:
+def _result_units(table: Resultatenheter, file: str, path: Location, org: Organisation | None) -> list[Problem]:
     found = []
     units = {u.id: u for u in org.enheter} if org else {}
     for index, row in enumerate(table.rader):
@@ -165,7 +165,7 @@ def _result_units(table: Resultatenheter, file: str, path: Path, org: Organisati
     return found
 
 
-def _transfer_rules(gross: float, result: float, fund: float, name: str, file: str, path: Path) -> list[Problem]:
+def _transfer_rules(gross: float, result: float, fund: float, name: str, file: str, path: Location) -> list[Problem]:
     """One year's surplus at most 5 % of gross budget, the accumulated fund at most 10 %."""
     found = []
     if over_transfer_limit(gross, result):
@@ -180,7 +180,7 @@ def _transfer_rules(gross: float, result: float, fund: float, name: str, file: s
 # --- investeringar and omslutningsförändringar ---------------------------------
 
 
-def _investments(table: Investeringar, file: str, path: Path, _org: Organisation | None) -> list[Problem]:
+def _investments(table: Investeringar, file: str, path: Location, _org: Organisation | None) -> list[Problem]:
     """Column totals only: a row's deviation follows the council's own judgement, not a formula."""
     found: list[Problem] = []
     unit = ROUNDING["mnkr"]
@@ -192,7 +192,7 @@ def _investments(table: Investeringar, file: str, path: Path, _org: Organisation
     return found
 
 
-def _turnover(table: Omslutningsforandringar, file: str, path: Path, _org: Organisation | None) -> list[Problem]:
+def _turnover(table: Omslutningsforandringar, file: str, path: Location, _org: Organisation | None) -> list[Problem]:
     if table.summa is None:
         return []
     rows = [row for group in table.grupper for row in group.rader]

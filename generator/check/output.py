@@ -7,15 +7,15 @@ from collections import Counter
 from generator.problems import CATALOGUE, Problem, Severity
 
 
+def shown(item: Problem) -> str:
+    """One problem as people read it: file:line:column, severity, code and message, then what to do."""
+    where = ":".join(str(x) for x in (item.file, item.line, item.column) if x is not None)
+    return f"{where}: {item.severity.value} {item.code}: {item.message}\n    Så rättar du: {item.fix}"
+
+
 def as_text(found: list[Problem], files: int) -> str:
-    """One block per problem (file:line:column, code, message, what to do) and a summary line."""
-    lines = []
-    for item in found:
-        where = ":".join(str(x) for x in (item.file, item.line, item.column) if x is not None)
-        lines.append(f"{where}: {item.severity.value} {item.code}: {item.message}")
-        lines.append(f"    Så rättar du: {item.fix}")
-    lines.append(summary(found, files))
-    return "\n".join(lines)
+    """One block per problem (see `shown`) and a summary line."""
+    return "\n".join([*(shown(item) for item in found), summary(found, files)])
 
 
 def summary(found: list[Problem], files: int) -> str:

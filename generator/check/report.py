@@ -16,7 +16,7 @@ from generator.content.models import (
     Organisation,
     Rapport,
 )
-from generator.problems import Path, Problem, problem, suggestion
+from generator.problems import Location, Problem, problem, suggestion
 from generator.check.organisation import node_ids
 from generator.check.values import check_percent, check_plausible_date, check_year
 
@@ -97,20 +97,20 @@ class _GoalChecker:
         self.is_council = is_council
         self.year = report.ar
         self.found: list[Problem] = []
-        self.first: dict[tuple[str, str], Path] = {}
+        self.first: dict[tuple[str, str], Location] = {}
 
-    def add(self, code: str, path: Path, **args: object) -> None:
+    def add(self, code: str, path: Location, **args: object) -> None:
         self.found.append(problem(code, self.file, path, year=self.year, **args))
 
     def run(self) -> None:
         for d, direction in enumerate(self.report.inriktningsmal):
-            base: Path = ("inriktningsmal", d)
+            base: Location = ("inriktningsmal", d)
             if direction.nr not in self.catalogue.directions:
                 self.add("VB202", (*base, "nr"), ref=direction.nr, suggestion=suggestion(direction.nr, self.catalogue.directions))
             for g, goal in enumerate(direction.mal):
                 self._goal(goal, (*base, "mal", g), direction.nr)
 
-    def _goal(self, goal: MalUppfoljning, path: Path, direction_nr: str) -> None:
+    def _goal(self, goal: MalUppfoljning, path: Location, direction_nr: str) -> None:
         if goal.nr not in self.catalogue.goals:
             self.add("VB202", (*path, "nr"), ref=goal.nr, suggestion=suggestion(goal.nr, self.catalogue.goals))
             return
@@ -122,7 +122,7 @@ class _GoalChecker:
         for n, council_goal in enumerate(goal.namndmal):
             self._council_goal(council_goal, (*path, "namndmal", n), goal.nr, names)
 
-    def _council_goal(self, goal: NamndmalUppfoljning, path: Path, goal_nr: str, names: set[str]) -> None:
+    def _council_goal(self, goal: NamndmalUppfoljning, path: Location, goal_nr: str, names: set[str]) -> None:
         if (goal_nr, goal.id) not in self.catalogue.council_goals:
             self.add("VB203", (*path, "id"), ref=goal.id, parent=goal_nr, suggestion=suggestion(goal.id, names))
             return
@@ -131,13 +131,13 @@ class _GoalChecker:
             if own_goal.status in ("Uppfylls delvis", "Uppfylls ej") and not own_goal.analys.strip():
                 self.add("VB502", (*path, "enhetsmal", e, "status"), name=own_goal.titel, status=own_goal.status)
 
-    def _leaves(self, indicators: list[IndikatorUtfall], activities: list[AktivitetUppfoljning], path: Path, place: Place) -> None:
+    def _leaves(self, indicators: list[IndikatorUtfall], activities: list[AktivitetUppfoljning], path: Location, place: Place) -> None:
         for i, outcome in enumerate(indicators):
             self._indicator(outcome, (*path, "indikatorer", i), place)
         for a, activity in enumerate(activities):
             self._activity(activity, (*path, "aktiviteter", a), place)
 
-    def _placed(self, kind: str, ref: str, path: Path, place: Place, table: dict, code: str) -> bool:
+    def _placed(self, kind: str, ref: str, path: Location, place: Place, table: dict, code: str) -> bool:
         """True when `ref` is in the catalogue at `place`; otherwise records why not."""
         if (kind, ref) in self.first:
             first = self.first[(kind, ref)]
@@ -154,7 +154,7 @@ class _GoalChecker:
             return False
         return True
 
-    def _indicator(self, outcome: IndikatorUtfall, path: Path, place: Place) -> None:
+    def _indicator(self, outcome: IndikatorUtfall, path: Location, place: Place) -> None:
         if not self._placed("indikatorn", outcome.id, path, place, self.catalogue.indicators, "VB204"):
             return
         indicator = self.catalogue.indicators[outcome.id][1]
@@ -165,14 +165,14 @@ class _GoalChecker:
                     self.found += check_percent(value, self.file, (*path, name), name)
         self._below_target(outcome, indicator, path)
 
-    def _below_target(self, outcome: IndikatorUtfall, indicator: Indikator, path: Path) -> None:
+    def _below_target(self, outcome: IndikatorUtfall, indicator: Indikator, path: Location) -> None:
         value = judged_value(self.report.period, outcome.utfall, outcome.prognos)
         target = outcome.arsmal if outcome.arsmal is not None else indicator.arsmal
         if outcome.analys.strip() or verdict(value, target, indicator.riktning) in ("uppfyllt", "ingen bedömning"):
             return
         self.add("VB501", (*path, "utfall"), name=indicator.namn, value=value, target=target)
 
-    def _activity(self, activity: AktivitetUppfoljning, path: Path, place: Place) -> None:
+    def _activity(self, activity: AktivitetUppfoljning, path: Location, place: Place) -> None:
         if not self._placed("aktiviteten", activity.id, path, place, self.catalogue.activities, "VB205"):
             return
         assigned = self.catalogue.activities[activity.id][1].galler
@@ -180,5 +180,5 @@ class _GoalChecker:
             self.add("VB214", (*path, "id"), ref=activity.id, org=self.report.organisation)
 
 
-def _path_text(path: Path) -> str:
+def _path_text(path: Location) -> str:
     return ".".join(map(str, path))

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from generator.content.load import Content, load_content
 from generator.content.models import Katalog
-from generator.check.output import as_text
+from generator.check.output import as_text, shown
 from generator.problems import Problem, Severity, problem
 
 
 def say(item: Problem) -> None:
     """Print one coded problem to stderr the way `vb check` shows problems."""
-    print(f"{item.file}: {item.severity.value} {item.code}: {item.message}\n    Så rättar du: {item.fix}", file=sys.stderr)
+    print(shown(item), file=sys.stderr)
 
 
 def load_tree(root: Path) -> Content | None:

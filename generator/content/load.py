@@ -21,7 +21,7 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from generator.content.models import Katalog, Organisation, Rapport
-from generator.problems import Path, Problem, problem, suggestion
+from generator.problems import Location, Problem, problem, suggestion
 from generator.content.yamlread import Document, SourceMap, read_file
 from generator.content.webbplats import SETTINGS_FILE, Webbplats
 
@@ -190,11 +190,11 @@ def to_model(model_cls: type[BaseModel], document: Document) -> tuple[Any, list[
         return None, _convert(model_cls, data, exc.errors(), document.file, known)
 
 
-def _convert(model_cls: type[BaseModel], data: Any, errors: list[dict[str, Any]], file: str, known: set[Path]) -> list[Problem]:
+def _convert(model_cls: type[BaseModel], data: Any, errors: list[dict[str, Any]], file: str, known: set[Location]) -> list[Problem]:
     """One problem per location; none where reading the file already said what is wrong."""
     located = [(_data_path(data, error["loc"]), error) for error in errors]
     paths = {path for path, _ in located}
-    seen: set[Path] = set()
+    seen: set[Location] = set()
     found = []
     for path, error in located:
         deeper = any(other[: len(path)] == path and len(other) > len(path) for other in paths)
@@ -205,7 +205,7 @@ def _convert(model_cls: type[BaseModel], data: Any, errors: list[dict[str, Any]]
     return found
 
 
-def _data_path(data: Any, loc: tuple[Any, ...]) -> Path:
+def _data_path(data: Any, loc: tuple[Any, ...]) -> Location:
     """The part of pydantic's location that exists in the data (drops union member names)."""
     path: list[str | int] = []
     current = data
@@ -230,7 +230,7 @@ _TYPE_NAMES = {
 }
 
 
-def _one_error(model_cls: type[BaseModel], path: Path, error: dict[str, Any], file: str) -> Problem:
+def _one_error(model_cls: type[BaseModel], path: Location, error: dict[str, Any], file: str) -> Problem:
     kind = error["type"]
     value = error.get("input")
     if kind == "missing":
@@ -255,7 +255,7 @@ def _one_error(model_cls: type[BaseModel], path: Path, error: dict[str, Any], fi
     return problem("VB103", file, path, expected=expected, found=_describe(value), hint=_hint(kind, value))
 
 
-def _pattern_problem(path: Path, value: Any, file: str) -> Problem:
+def _pattern_problem(path: Location, value: Any, file: str) -> Problem:
     if path and path[-1] == "nr":
         return problem("VB106", file, path, value=value, what="målnummer",
                        hint='Skriv målets nummer som i katalogen, t.ex. "1" för ett inriktningsmål och "1.4" för ett mål för verksamhetsområdet.')
@@ -301,7 +301,7 @@ def _hint(kind: str, value: Any) -> str:
     return "Rätta värdet så att det har rätt form."
 
 
-def _allowed_keys(model_cls: type[BaseModel], path: Path) -> list[str]:
+def _allowed_keys(model_cls: type[BaseModel], path: Location) -> list[str]:
     current: Any = model_cls
     for step in path:
         if isinstance(step, int):

@@ -17,7 +17,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from generator.problems import Path, Problem, problem
+from generator.problems import Location, Problem, problem
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -45,8 +45,8 @@ class Position:
 class SourceMap:
     """Positions of values and keys by their path in the data."""
 
-    values: dict[Path, Position] = field(default_factory=dict)
-    keys: dict[Path, Position] = field(default_factory=dict)
+    values: dict[Location, Position] = field(default_factory=dict)
+    keys: dict[Location, Position] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
 
     def find(self, needle: str, start: int) -> int | None:
@@ -56,7 +56,7 @@ class SourceMap:
                 return number
         return None
 
-    def locate(self, path: Path, key: bool = False) -> Position:
+    def locate(self, path: Location, key: bool = False) -> Position:
         """The position of `path`, or of its nearest recorded ancestor."""
         table = self.keys if key else self.values
         probe = tuple(path)
@@ -175,14 +175,14 @@ class _Builder:
                     self.problems.append(problem("VB014", self.file).at(*_pos(event)))
         return data
 
-    def _flag(self, event: yaml.Event, path: Path) -> None:
+    def _flag(self, event: yaml.Event, path: Location) -> None:
         if getattr(event, "anchor", None):
             self.problems.append(problem("VB008", self.file, path).at(*_pos(event)))
         tag = getattr(event, "tag", None)
         if tag and tag != "!":
             self.problems.append(problem("VB009", self.file, path, tag=tag).at(*_pos(event)))
 
-    def _node(self, event: yaml.Event, events: Iterator[yaml.Event], path: Path) -> Any:
+    def _node(self, event: yaml.Event, events: Iterator[yaml.Event], path: Location) -> Any:
         scalar = type(event) is _ScalarEvent
         mark = event.start_mark
         self.source.values[path] = Position(mark.line + 1, mark.column + 1, scalar and event.style == "|")
@@ -200,7 +200,7 @@ class _Builder:
             return self._mapping(events, path)
         raise yaml.YAMLError(f"unexpected event {event!r}")
 
-    def _sequence(self, events: Iterator[yaml.Event], path: Path) -> list[Any]:
+    def _sequence(self, events: Iterator[yaml.Event], path: Location) -> list[Any]:
         items: list[Any] = []
         for event in events:
             if isinstance(event, yaml.SequenceEndEvent):
@@ -208,7 +208,7 @@ class _Builder:
             items.append(self._node(event, events, (*path, len(items))))
         return items
 
-    def _mapping(self, events: Iterator[yaml.Event], path: Path) -> dict[str, Any]:
+    def _mapping(self, events: Iterator[yaml.Event], path: Location) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for event in events:
             if isinstance(event, yaml.MappingEndEvent):
@@ -230,13 +230,13 @@ class _Builder:
             result[key] = self._node(next(events), events, value_path)
         return result
 
-    def _scalar(self, event: yaml.ScalarEvent, path: Path) -> Any:
+    def _scalar(self, event: yaml.ScalarEvent, path: Location) -> Any:
         value = event.value
         if not event.implicit[0]:  # quoted or block scalar: always text
             return _one_line_break(value) if "\r" in value else value
         return self._plain(value, event, path)
 
-    def _plain(self, value: str, event: yaml.ScalarEvent, path: Path) -> Any:
+    def _plain(self, value: str, event: yaml.ScalarEvent, path: Location) -> Any:
         if value in _NULLS:
             return None
         if value in _TRUE:

@@ -23,7 +23,8 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+])")
 _SPACES = re.compile(r"[ \t\r\n]+")  # not str.split(): no-break spaces in figures must stay
 _BARE_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\|")  # a | after an even number of backslashes ends a cell
-_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# HTML's specials, and "~" as an entity: GitHub reads "~x~" as struck text, Python-Markdown has no escape for it.
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "~": "&#126;"})
 _SETEXT_PREFIX = re.compile(rf"^({CONTAINER_PREFIX})")  # the quote and list markers before a setext heading's text
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _PARSER = MarkdownIt("commonmark").disable("inline")  # headings are found by the block rules alone

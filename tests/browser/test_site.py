@@ -13,6 +13,8 @@ from generator.content.load import load_content
 from tests.browser.conftest import AXE, ROOT
 from tests.browser.pages import ids_in, normalise, one_of_each_kind, page_paths, seed_toc
 
+pytestmark = pytest.mark.slow  # builds whole sites
+
 SOURCES = ROOT / "tests" / "sources"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = {"serious", "critical"}

@@ -6,9 +6,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 
 from generator.cli import main
-from generator.authoring.diff import Change, Kind, compare, md_escape, number, render_markdown, snapshot
+from generator.authoring.diff import Change, Kind, compare, number, render_markdown, snapshot
+from generator.render.text import md_escape
 from tests.conftest import COUNCIL_T1_PATH, UNIT_VB, UNIT_VB_PATH, VALID_FILES, write_tree
 
 NB = "\u00a0"  # numbers are written with non-breaking spaces: 8 000 tkr, 92,5 %
@@ -168,7 +170,9 @@ def test_markdown_for_a_pull_request_comment(repo, capsys):
     assert lines[:4] == ["<!-- vb diff -->", "### Ändringar i rapporterna", "",
                          "Från `base` till `arbetskopian`: 1 ändring i 1 fil."]
     assert f"#### {UNIT_TITLE}" in lines and f"`content/{UNIT_VB_PATH}`" in lines
-    assert lines[-1] == r"- Mål 1.1, analys: ändrad text: ”Se \[\<b\>sidan\</b\>\]\(https://example.se\).”"
+    assert lines[-1] == r"- Mål 1.1, analys: ändrad text: ”Se \[&lt;b&gt;sidan&lt;/b&gt;\](https://example.se).”"
+    html = MarkdownIt("commonmark").enable("table").render(lines[-1])  # as GitHub shows the comment: no link, no HTML
+    assert "<a" not in html and "<b>" not in html and "&lt;b&gt;sidan" in html
 
 
 def test_unknown_revision_and_no_repository_are_coded_messages(repo, tmp_path_factory, capsys):
@@ -195,7 +199,7 @@ def test_swedish_numbers_and_markdown_escaping():
     assert number(2784.9, "tkr") == f"2{NB}784,9{NB}tkr"
     assert number(-3204) == f"\u22123{NB}204"  # a true minus sign, as on the site
     assert number(8.6, "%") == f"8,6{NB}%"
-    assert md_escape("*fet* <b> [x](y) a|b") == r"\*fet\* \<b\> \[x\]\(y\) a\|b"
+    assert md_escape("*fet* <b> [x](y) a|b ~x~") == r"\*fet\* &lt;b&gt; \[x\](y) a\|b &#126;x&#126;"
     assert render_markdown([], "a", "b").splitlines()[-1] == "Inga ändringar i rapporter, målkataloger eller organisation."
 
 

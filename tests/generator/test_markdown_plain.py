@@ -31,6 +31,7 @@ def real_pages() -> dict[str, str]:
     return site_of(ROOT / "content").pages
 
 
+@pytest.mark.slow
 def test_every_page_of_the_real_content_converts_the_same(real_pages: dict[str, str]):
     assert len(real_pages) > 100
     different = [path for path, text in real_pages.items() if _convert(text, True) != _convert(text, False)]

@@ -43,6 +43,7 @@ def test_every_link_of_the_small_site_reaches_a_page_and_anchor(small_site):
     assert _broken_links(small_site) == []
 
 
+@pytest.mark.slow
 def test_every_link_of_the_real_site_reaches_a_page_and_anchor(real_site):
     assert _broken_links(real_site) == []
 

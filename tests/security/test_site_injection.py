@@ -29,6 +29,8 @@ from tests.security.hostile import (
 )
 from tests.security.htmlscan import Scan, scan
 
+pytestmark = pytest.mark.slow  # builds whole sites
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # Markdown payloads the check refuses, each with its code. The last five are read differently by
