@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import zipfile
 from dataclasses import dataclass
 from typing import ClassVar
 from xml.sax.saxutils import escape as xml_escape, quoteattr
@@ -21,6 +23,7 @@ CATALOGUE = "dcat.rdf"
 # Columns that hold ids and goal numbers ("1.10"): text, even where they look like numbers.
 TEXT_COLUMNS = {"KF-mål", "Nämndmål-id", "Enhet-id", "Indikator-id", "Id", "Nivå"}
 FORMULA_STARTS = ("=", "+", "-", "@")
+FIXED_TIME = "2000-01-01T00:00:00Z"
 MEDIA_TYPES = {"csv": "text/csv", "json": "application/json",
                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 LICENCES = {"CC0-1.0": ("CC0 1.0 (fri att använda utan villkor)", "http://creativecommons.org/publicdomain/zero/1.0/"),
@@ -93,7 +96,22 @@ def workbook(tables: dict[str, str]) -> bytes:
                     cell.data_type = "s"  # text, also where it begins with "="
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return reproducible(buffer.getvalue())
+
+
+def reproducible(xlsx: bytes) -> bytes:
+    """The same file for the same tables: the save time the writer stamps on the file and on every part of the
+    archive is replaced by one fixed time, so that building the site twice gives identical files."""
+    stamp = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                data = stamp.sub(rb"\g<1>" + FIXED_TIME.encode() + rb"\g<2>", data)
+            target.writestr(zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0)), data,
+                            compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def period_files(label: str, folder: str, rolled: Aggregate) -> tuple[PeriodDownloads, dict[str, str | bytes]]:

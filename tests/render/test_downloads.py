@@ -55,3 +55,10 @@ def test_the_catalogue_is_dcat_with_a_dataset_per_period_and_a_licensed_distribu
 def test_a_catalogue_escapes_the_publishers_name():
     text = dcat_catalogue([], "A & B <nämnd>", "x@example.se", "CC-BY-4.0")
     assert "A &amp; B &lt;nämnd&gt;" in text and ET.fromstring(text) is not None
+
+
+def test_the_same_tables_give_the_same_spreadsheet_byte_for_byte():
+    tables = {"malstatus.csv": "KF-mål,Helt\r\n1.1,4\r\n"}
+    first = workbook(tables)
+    assert workbook(tables) == first
+    assert load_workbook(io.BytesIO(first))["malstatus"]["B2"].value == 4
