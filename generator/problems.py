@@ -96,10 +96,6 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
     _c("VB111", E, "Kända brister saknas i redogörelsen",
        "Webbplatsen sägs vara \"{stated}\" med lagen men inga brister listas.",
        "Lista varje känd brist under tillganglighet: brister: med beskrivning och krav, eller skriv efterlevnad: helt förenlig om inga brister finns."),
-    _c("VB112", W, "Tillgänglighetsredogörelsen saknas",
-       "content/webbplats.yml saknas, så webbplatsen får ingen ifylld tillgänglighetsredogörelse.",
-       "Skapa content/webbplats.yml med utgivare och tillganglighet (efterlevnad, senaste_bedomning, metod, uppdaterad, kontakt, brister); se README."),
-    # --- references and structure -----------------------------------------
     _c("VB201", E, "Okänd organisation", "\"{ref}\" finns inte i organisation.yml.{suggestion}",
        "Använd id:t för en enhet eller nämnden som den står i content/organisation.yml."),
     _c("VB202", E, "Okänt KF-mål", "Mål {ref} finns inte i målkatalogen för {year}.{suggestion}",

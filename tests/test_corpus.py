@@ -111,12 +111,7 @@ def _nfd_file_name(root: Path) -> None:
     (root / "rapporter" / "enhet-a" / nfd("anteckningar-åäö.txt")).write_text("Anteckningar\n", encoding="utf-8")
 
 
-def _no_settings(root: Path) -> None:
-    (root / "webbplats.yml").unlink()
-
-
 BUILDERS: dict[str, Callable[[Path], None]] = {
-    "vb112-no-site-settings": _no_settings,
     "vb002-file-too-large": _too_large,
     "vb004-binary-file": _binary,
     "vb013-nfd-file-name": _nfd_file_name,

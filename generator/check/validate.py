@@ -19,7 +19,7 @@ from generator.check.organisation import check_organisation
 from generator.check.report import check_report, check_report_set
 from generator.check.text import check_texts
 from generator.content.yamlread import SourceMap
-from generator.check.webbplats import check_webbplats, missing_settings
+from generator.check.webbplats import check_webbplats
 
 
 def validate(content: Content, files: Collection[str] | None = None, *, published: SiteReader | None,
@@ -39,8 +39,6 @@ def validate(content: Content, files: Collection[str] | None = None, *, publishe
     if content.webbplats and (files is None or content.webbplats.file in files):
         found += check_webbplats(content.webbplats.model, content.webbplats.file)
         found += check_texts(content.webbplats.model, content.webbplats.file, published)
-    elif content.webbplats is None and content.organisation and files is None:
-        found.append(missing_settings(content.organisation.file).at(1, 1))  # the first line of the file to create
     for loaded in content.catalogues.values():
         if files is None or loaded.file in files:
             found += check_catalogue(loaded.model, loaded.file, organisation)

@@ -1,11 +1,9 @@
 """Rules for content/webbplats.yml: the accessibility statement's stated compliance agrees with its listed
-deficiencies, and a content tree without the file is told that its statement will say no assessment was made."""
+deficiencies. (Without the file the statement says that no assessment has been made.)"""
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
-from generator.content.webbplats import SETTINGS_FILE, Webbplats
+from generator.content.webbplats import Webbplats
 from generator.problems import Problem, problem
 
 
@@ -19,7 +17,3 @@ def check_webbplats(settings: Webbplats, file: str) -> list[Problem]:
         return [problem("VB111", file, ("tillganglighet", "efterlevnad"), stated=statement.efterlevnad)]
     return []
 
-
-def missing_settings(organisation_file: str) -> Problem:
-    """A content tree without webbplats.yml builds, but its statement says that no assessment has been made."""
-    return problem("VB112", str(PurePath(organisation_file).with_name(SETTINGS_FILE)))

@@ -4,6 +4,7 @@ tracking). Both are made from content/webbplats.yml and organisation.yml and lin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
@@ -35,6 +36,16 @@ ABOUT_HREF = "../om-webbplatsen/index.md"
 SECTION_LEVEL = 3  # a deficiency's own text sits under a level-3 heading
 
 
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+
+
+def mail_link(address: str) -> Markup:
+    """The address as a mailto: link when it is a plain e-mail address, else as text (it comes from the content)."""
+    if EMAIL.fullmatch(address):
+        return Markup(f"[{md_escape(address)}](mailto:{address})")
+    return md_escape(address)
+
+
 def long_date(day: date) -> str:
     """"7 december 2026", as dates are written in Swedish prose."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
@@ -56,7 +67,7 @@ class StatementPage:
     TEMPLATE: ClassVar[str] = "tillganglighet.md.j2"
     publisher: str
     compliance: str
-    email: str
+    email: Markup  # a mailto: link, or the address as text
     phone: str
     response_time: str
     deficiencies: list[Deficiency]
@@ -74,7 +85,7 @@ class AboutPage:
     TEMPLATE: ClassVar[str] = "om_webbplatsen.md.j2"
     publisher: str
     administration: str
-    email: str
+    email: Markup  # a mailto: link, or the address as text
     text: Markup
     statement_href: str
 
@@ -92,14 +103,14 @@ def statement_context(settings: Webbplats | None, organisation: Organisation) ->
     """The statement's values, ready to show; without settings it says that no assessment has been made."""
     council = organisation.namnd
     if settings is None:
-        return StatementPage(publisher=council.namn, compliance=NOT_ASSESSED, email=council.epost or "",
+        return StatementPage(publisher=council.namn, compliance=NOT_ASSESSED, email=mail_link(council.epost or ""),
                              phone=council.telefon or "", response_time="", deficiencies=[], exceptions=[],
                              method=Markup(""), assessed="", updated="", about_href=ABOUT_HREF)
     statement = settings.tillganglighet
     return StatementPage(
         publisher=settings.utgivare or council.namn,
         compliance=COMPLIANCE_TEXT[statement.efterlevnad],
-        email=statement.kontakt.epost, phone=statement.kontakt.telefon or "",
+        email=mail_link(statement.kontakt.epost), phone=statement.kontakt.telefon or "",
         response_time=statement.kontakt.svarstid,
         deficiencies=_deficiencies(statement.brister), exceptions=_deficiencies(statement.undantag),
         method=narrative(statement.metod, SECTION_LEVEL - 1),
@@ -112,7 +123,7 @@ def about_context(settings: Webbplats | None, organisation: Organisation) -> Abo
     council = organisation.namnd
     return AboutPage(
         publisher=(settings.utgivare if settings else None) or council.namn, administration=council.forvaltning,
-        email=settings.tillganglighet.kontakt.epost if settings else council.epost or "",
+        email=mail_link(settings.tillganglighet.kontakt.epost if settings else council.epost or ""),
         text=narrative(settings.om_webbplatsen if settings else "", 1), statement_href=STATEMENT_HREF)
 
 
