@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test check schema clean
+.PHONY: site test check schema fmt clean
 
 # editable_mode=compat installs a plain path entry: no import hook slows every `vb` start-up.
 # The package's bytecode is written once here, also where PYTHONDONTWRITEBYTECODE is set.
@@ -17,19 +17,28 @@ $(STAMP): pyproject.toml Makefile
 	$(BIN)/python -m compileall -q generator  # as pip does for installed packages: `vb` starts without compiling
 	touch $(STAMP)
 
+# The browser editor (Decap CMS, served from site/redigera/) and its local server, pinned by editor/package-lock.json.
+EDITOR_STAMP := editor/node_modules/.package-lock.json
+$(EDITOR_STAMP): editor/package.json editor/package-lock.json
+	cd editor && npm ci --no-audit --no-fund --loglevel=error
+
 check: $(STAMP)
 	$(BIN)/vb check content/
 
 # `vb build` checks the content first; site/ is replaced only by a successful build.
-site: $(STAMP)
+site: $(STAMP) $(EDITOR_STAMP)
 	$(BIN)/vb build
 
 # Both cores (pytest-xdist); `make test PYTEST_ARGS="-m 'not slow'"` leaves out the slow tests.
-test: $(STAMP)
+test: $(STAMP) $(EDITOR_STAMP)
 	$(BIN)/python -m pytest -q -n auto $(PYTEST_ARGS)
 
 schema: $(STAMP)
 	$(BIN)/vb schema --out schemas/
 
+# Reports in the layout the editor saves, so that an edit there changes only its own lines.
+fmt: $(STAMP)
+	$(BIN)/vb fmt content/
+
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) site editor/node_modules

@@ -19,21 +19,40 @@ COMMAND_MODULES = [
     "generator.commands.schema",
     "generator.commands.export",
     "generator.commands.new",
+    "generator.commands.import_report",
     "generator.commands.status",
     "generator.commands.codeowners",
     "generator.commands.diff",
     "generator.commands.build",
     "generator.commands.synth",
+    "generator.commands.fmt",
+    "generator.commands.cms",
 ]
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered command."""
     parser = argparse.ArgumentParser(prog="vb", description="Uppföljningsrapporter: kontroll, sammanställning och webbplats.")
+    parser.add_argument("--version", action=_Version, nargs=0, help="visa versionen och avsluta")
     commands = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(commands)
     return parser
+
+
+class _Version(argparse.Action):
+    """--version: the installed version, looked up only when asked (start-up stays quick)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"vb {_version()}")
+        parser.exit()
+
+
+def _version() -> str:
+    """The installed package's version, as pyproject.toml states it."""
+    from generator.check.output_ci import tool_version
+
+    return tool_version()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,8 +17,3 @@ def slug(text: str, words: int = 6) -> str:
     folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
     parts = [p for p in re.split(r"[^a-z0-9]+", folded) if p][:words]
     return "-".join(parts)[:80].strip("-") or "x"
-
-
-def is_id(value: str) -> bool:
-    """True when `value` can be used as an id (no dots, slashes or capitals)."""
-    return bool(ID_RE.match(value))

@@ -51,7 +51,7 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
     _c("VB004", E, "Filen är inte en textfil", "Filen innehåller binära data och är inte en YAML-fil.",
        "Ta bort filen från content/ eller ersätt den med en YAML-fil."),
     _c("VB005", E, "YAML-syntaxfel", "YAML-filen kan inte tolkas: {reason}.",
-       "Kontrollera indrag, kolon och citattecken på raden och raden ovanför."),
+       "{fix}"),
     _c("VB006", E, "Tabbtecken i indrag", "Raden är indragen med tabbtecken.",
        "Använd mellanslag för indrag i YAML (två per nivå). Ställ in editorn på att infoga mellanslag vid Tab."),
     _c("VB007", E, "Dubblerad nyckel", "Nyckeln \"{key}\" finns redan på rad {first_line}.",
@@ -125,6 +125,9 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
     _c("VB214", W, "Aktiviteten gäller inte enheten", "Aktiviteten \"{ref}\" är inte tilldelad {org} i katalogen.",
        "Kontrollera att det är rätt aktivitet, eller lägg till enheten under \"galler\" i katalogen."),
     # --- values -----------------------------------------------------------
+    _c("VB215", E, "Id:n som inte går att skilja åt", "Id:t \"{ref}\" ({name}) går inte att skilja från \"{other}\" ({other_name}).",
+       "Ge {what} ett id med ord ur namnet som säger vad som skiljer dem, t.ex. \"{example}\". Ett id får inte skilja sig "
+       "från ett annat bara med ett nummer på slutet (-2), och ett långt id får inte vara början på ett annat."),
     _c("VB301", E, "Startdatum efter slutdatum", "Startdatum {start} är efter slutdatum {end}.",
        "Byt plats på datumen eller rätta det som är fel."),
     _c("VB302", W, "Osannolikt datum", "Datumet {value} ligger långt från rapportåret {year}.",
@@ -153,6 +156,8 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
        "Skriv under \"analys\" varför målet inte uppfylls helt och vad enheten gör åt det."),
     _c("VB503", W, "Att göra", "Det står kvar en markering \"{marker}\" som ska fyllas i.",
        "Skriv texten eller värdet och ta bort markeringen."),
+    _c("VB504", W, "Både utfall och skäl till att indikatorn inte mäts", "{name} har utfallet {value} men också \"ej_matt: {reason}\".",
+       "Ta bort \"ej_matt\" om indikatorn har mätts i år, annars utfallet."),
     # --- consistency between text and data ---------------------------------
     _c("VB701", W, "Texten säger något annat än uppgifterna", "Om {what} står det {written} men uppgifterna ger {counted}: \"{excerpt}\"",
        "Rätta texten eller uppgifterna så att de stämmer överens."),
@@ -175,6 +180,10 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
        "Ange en gren, tagg eller commit som finns, t.ex. origin/main eller HEAD~1. I CI måste hela historiken hämtas (fetch-depth: 0 i actions/checkout, GIT_DEPTH: 0 i GitLab)."),
     _c("VB803", E, "Inte ett git-arkiv", "{folder} kan inte jämföras i git: {reason}.",
        "Kör kommandot i mappen där rapporterna är klonade (där .git finns), eller ange innehållsmappen med --content."),
+    _c("VB804", E, "Filen är inte i standardformatet", "Rad {line} skrivs som {expected} när rapporten sparas i redigeraren, men står som {found}.",
+       "Kör vb fmt {report} så skrivs filen i standardformatet utan att innehållet ändras. Då blir nästa ändring i redigeraren bara de rader som ändras."),
+    _c("VB805", W, "Kommentar i rapporten", "Filen har {count} kommentarer (# …), den första här: \"{comment}\". De försvinner när rapporten sparas i redigeraren.",
+       "Kommentarer (som vb new:s TODO) är bra medan du skriver i filen. Flytta det som ska finnas kvar till ett fält i rapporten (t.ex. analys) och ta bort kommentaren när den är klar."),
     # --- internal ---------------------------------------------------------
     _c("VB900", E, "Internt fel", "Ett oväntat fel inträffade: {reason}.",
        "Det här är ett fel i verktyget, inte i din fil. Rapportera det till förvaltningens controller."),
@@ -239,9 +248,18 @@ def problem(code: str, file: str, path: Location = (), /, *, on_key: bool = Fals
     return Problem(code, file, tuple(path), args, on_key=on_key)
 
 
-def suggestion(word: str, choices: list[str] | set[str]) -> str:
-    """' Menade du "x"?' for the closest choice, or '' when nothing is close."""
+def suggestion(word: str, choices: list[str] | set[str], names: dict[str, str] | None = None) -> str:
+    """' Menade du "x"?' for the closest choice, or '' when nothing is close; with `names`, the choice's name too
+    (' Menade du "x" (Sjukfrånvaro)?'), so an id can be told from its neighbours without opening the catalogue."""
     import difflib
 
     close = difflib.get_close_matches(str(word), sorted(map(str, choices)), n=1, cutoff=0.6)
-    return f' Menade du "{close[0]}"?' if close else ""
+    if not close:
+        return ""
+    name = (names or {}).get(close[0])
+    return f' Menade du "{close[0]}" ({_short(name)})?' if name else f' Menade du "{close[0]}"?'
+
+
+def _short(text: str, limit: int = 80) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rsplit(" ", 1)[0] + "…"

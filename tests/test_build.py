@@ -16,7 +16,7 @@ from generator.cli import main
 from generator.content.load import load_content
 from generator.build.plugin import VbPlugin
 from generator.engine.plugin import outside_links
-from generator.content.outline import table_of_contents
+from tests.toc import table_of_contents
 from generator.render.environment import TEMPLATES
 from tests.content.conftest import report_of
 from tests.render.tree import UNIT_VB, UNIT_VB_PATH, write_tree

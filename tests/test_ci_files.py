@@ -144,3 +144,11 @@ def test_pip_install_dot_in_ci_gets_every_subpackage():
     found = set(find_packages(where=str(ROOT), include=config["include"]))
     packages = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "generator").rglob("__init__.py")}
     assert packages <= found and "generator.commands" in packages
+
+
+def test_gitlab_check_job_publishes_a_code_quality_report():
+    job = load(GITLAB)["kontroll"]
+    report = job["artifacts"]["reports"]["codequality"]
+    assert any(line.startswith("vb check --format gitlab content/") and line.split("> ")[1].split()[0] == report
+               for line in job["script"])
+    assert job["artifacts"]["when"] == "always"  # the report is wanted most when the check fails

@@ -52,3 +52,15 @@ def test_vb_commands_in_the_guide_are_valid_command_lines():
     assert {call[0] for call in calls} >= {"new", "check", "diff"}
     for call in calls:
         build_parser().parse_args(call)  # exits (and fails the test) on an invalid command line
+
+
+def test_guide_says_how_a_unit_finds_its_id_and_whether_it_is_a_resultatenhet():
+    text = guide()
+    section = text.split("### Hitta enhetens id")[1].split("\n## ")[0]
+    search = next(b for b in blocks("sh") if "organisation.yml" in b and "grep" in b)
+    word = re.search(r'grep -i -A5 "([^"]+)"', search).group(1)
+    # The search finds the unit whose organisation name differs from the report's "Hägersten-Älvsjö hemtjänst".
+    organisation = (ROOT / "content" / "organisation.yml").read_text(encoding="utf-8")
+    assert re.search(rf"namn: .*{word}", organisation, re.I)
+    assert "id: hemtjansten" in organisation and "`id: hemtjansten`" in section
+    assert "resultatenhet: true" in section and "VB405" in section

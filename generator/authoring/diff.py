@@ -103,6 +103,7 @@ class Kind(str, Enum):
     MOVED = "flyttad"
     RENAMED = "nytt namn"
     NEW_ID = "nytt id"
+    STATED = "uppgift i en ny rapport"
     UNREADABLE = "kan inte läsas"
     SET_ASIDE = "inte visad"
 
@@ -211,6 +212,7 @@ def _compare_reports(base: Snapshot, head: Snapshot) -> list[Change]:
         old, new = base.reports.get(key), head.reports.get(key)
         if old is None and new is not None:
             changes.append(Change(title, new[0], Kind.ADDED, "Rapporten", after=_report_summary(new[1])))
+            changes += describe_new_report(title, new[0], report_facts(new[1], _names(key, base, head)))
         elif new is None and old is not None:
             if old[0] not in head.unreadable:
                 changes.append(Change(title, old[0], Kind.REMOVED, "Rapporten"))
@@ -223,6 +225,26 @@ def _report_summary(report: Rapport) -> str:
     goals = sum(len(d.mal) for d in report.inriktningsmal)
     own = sum(len(c.enhetsmal) for d in report.inriktningsmal for g in d.mal for c in g.namndmal)
     return f"{goals} mål, {own} enhetsmål"
+
+
+def describe_new_report(group: str, file: str, facts: dict[FactKey, Fact]) -> list[Change]:
+    """What a reviewer reads in a new report: every status, value and text, in document order.
+
+    An item's own value (an indicator's figures, an enhetsmål's status) is told once, on the item;
+    levels without an assessment ("Ingen bedömning") and empty texts are left out.
+    """
+    told: set[FactKey] = set()
+    changes = []
+    for key, fact in facts.items():
+        if not fact.value or fact.value == _status(None) or (fact.owner in told and fact.kind != "text"):
+            continue
+        if fact.kind == "text":
+            changes.append(Change(group, file, Kind.TEXT_ADDED, fact.label, after=excerpt(fact.value)))
+            continue
+        if fact.kind == "item":
+            told.add(key)
+        changes.append(Change(group, file, Kind.STATED, fact.label, after=fact.value))
+    return changes
 
 
 def _compare_report(title: str, old: tuple[str, Rapport], new: tuple[str, Rapport], names: Names) -> list[Change]:
@@ -238,6 +260,13 @@ class Names:
 
     catalogue: CatalogueIndex | None
     is_council: bool = False
+    _activity_names: dict[str, str] | None = None
+
+    def _activities(self) -> dict[str, str]:
+        if self._activity_names is None:
+            texts = {ref: item.text for ref, (_, item) in self.catalogue.activities.items()} if self.catalogue else {}
+            self._activity_names = distinct_names(texts, 70)
+        return self._activity_names
 
     def council_goal(self, nr: str, ref: str) -> str:
         """A nämndmål's title, shortened; its id when the catalogue does not have it."""
@@ -250,9 +279,8 @@ class Names:
         return (short(found[1].namn, 70), found[1].enhet) if found else (ref, None)
 
     def activity(self, ref: str) -> str:
-        """The start of an activity's text."""
-        found = self.catalogue.activities.get(ref) if self.catalogue else None
-        return short(found[1].text, 70) if found else ref
+        """The start of an activity's text, long enough to tell it from every other activity of the year."""
+        return self._activities().get(ref, ref)
 
 
 def _names(key: ReportKey, base: Snapshot, head: Snapshot) -> Names:
@@ -563,6 +591,32 @@ def short(text: str, limit: int = 80) -> str:
     return cut.rstrip(",.;:") + "…"
 
 
+def distinct_names(texts: dict[str, str], limit: int) -> dict[str, str]:
+    """Each text shortened (`short`) but never so far that two texts read the same.
+
+    A text that shares its first words with another is kept up to the word where they differ.
+    """
+    lines = {ref: " ".join(text.split()) for ref, text in texts.items()}
+    ordered = sorted(lines.values())
+    names = {}
+    for ref, line in lines.items():
+        spot = ordered.index(line)
+        shared = max((_common(line, other) for other in ordered[max(spot - 1, 0): spot + 2] if other != line), default=0)
+        end = line.find(" ", shared + 1)
+        names[ref] = short(line, max(limit, (len(line) if end < 0 else end) + 2))
+    return names
+
+
+def _common(first: str, second: str) -> int:
+    """How many leading characters two texts share."""
+    count = 0
+    for a, b in zip(first, second):
+        if a != b:
+            break
+        count += 1
+    return count
+
+
 def excerpt(text: str, limit: int = 100) -> str:
     """The start of a Markdown text as one plain line: headings, emphasis and list marks removed."""
     plain = re.sub(r"(?m)^\s{0,3}(#{1,6}\s+|[-*+]\s+|\d+\.\s+|>\s?)", "", text)
@@ -589,6 +643,7 @@ SENTENCES = {
     Kind.MOVED: "Filen har flyttats: {before} → {after}",
     Kind.RENAMED: "{subject} har bytt namn: {before} → {after}",
     Kind.NEW_ID: "{subject} har fått nytt id: {before} → {after}",
+    Kind.STATED: "{subject}: {after}",
     Kind.UNREADABLE: "Filen kan inte läsas: {after} Kör vb check {subject} för att se alla fel.",
     Kind.SET_ASIDE: "Visas inte här: {after}. Granska den för hand.",
 }

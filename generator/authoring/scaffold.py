@@ -1,9 +1,10 @@
 """A new report's skeleton, so a unit starts from the right goals instead of an empty file.
 
 Pure: the year's catalogue and the unit's earlier reports in, the report's data
-out. The unit gets the KF mål and nämndmål under which it has activities
-(`galler` names it or says "alla"), every indicator of those goals, its
-activities, and the enhetsmål of its previous report with their status.
+out. The unit gets what concerns it: the activities whose `galler` names it, or
+says "alla" and whose verksamhetsområden (generator.areas) include the unit's;
+the indicators of its area; the nämndmål and KF mål above them or tagged with
+its area; and the enhetsmål of its previous report with their status.
 Everything the unit has to write is left as a TODO marker that `vb check`
 reports (VB503) until it is filled in.
 """
@@ -14,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.content.areas import Areas, concerns, inherit, names_area
 from generator.content.models import Aktivitet, Enhetsmal, Indikator, Katalog, KfMal, Namndmal, Rapport
 
 PERIOD_ORDER = {"VP": 0, "T1": 1, "T2": 2, "VB": 3}
@@ -45,11 +47,20 @@ class _Context:
     carried: dict[str, list[Enhetsmal]]
     outcomes: dict[str, float | int]
     states: dict[str, str]
+    area: str | None = None
     placed: set[str] = field(default_factory=set)
 
-    def assigned(self, activity: Aktivitet) -> bool:
-        """The council follows every activity; a unit those whose `galler` names it or says "alla"."""
-        return self.is_council or activity.galler == "alla" or self.unit in activity.galler
+    def assigned(self, activity: Aktivitet, areas: Areas) -> bool:
+        """The council follows every activity; a unit those whose `galler` names it, or says "alla" in its area."""
+        if self.is_council:
+            return True
+        if activity.galler == "alla":
+            return concerns(inherit(activity.verksamhetsomraden, areas), self.area)
+        return self.unit in activity.galler
+
+    def measures(self, indicator: Indikator, areas: Areas) -> bool:
+        """The council reports every indicator; a unit those of its verksamhetsområde."""
+        return self.is_council or concerns(inherit(indicator.verksamhetsomraden, areas), self.area)
 
 
 def previous_report(reports: list[Rapport], unit: str, year: int, period: str) -> Rapport | None:
@@ -65,9 +76,11 @@ def find_report(reports: list[Rapport], unit: str, year: int, period: str) -> Ra
 
 
 def scaffold(catalogue: Katalog, unit: str, period: str, *, is_council: bool = False,
-             previous: Rapport | None = None, last_vb: Rapport | None = None) -> Scaffold:
-    """The report's data: goals, indicators and activities of the unit, previous enhetsmål, TODO markers."""
-    context = _Context(unit, period, is_council, _own_goals(previous), _outcomes(last_vb), _states(previous))
+             previous: Rapport | None = None, last_vb: Rapport | None = None, area: str | None = None) -> Scaffold:
+    """The report's data: goals, indicators and activities of the unit (in its verksamhetsområde `area`),
+    previous enhetsmål, TODO markers."""
+    context = _Context(unit, period, is_council, _own_goals(previous), _outcomes(last_vb), _states(previous),
+                       None if is_council else area)
     directions = []
     for direction in catalogue.inriktningsmal:
         goals = [found for found in (_goal(goal, context) for goal in direction.mal) if found]
@@ -119,29 +132,31 @@ def _states(previous: Rapport | None) -> dict[str, str]:
 
 
 def _goal(goal: KfMal, context: _Context) -> dict[str, Any] | None:
-    council_goals = [found for found in (_council_goal(c, context) for c in goal.namndmal) if found]
-    activities = [_activity(a, context) for a in goal.aktiviteter if context.assigned(a)]
+    areas = goal.verksamhetsomraden
+    council_goals = [found for found in (_council_goal(c, areas, context) for c in goal.namndmal) if found]
+    activities = [_activity(a, context) for a in goal.aktiviteter if context.assigned(a, areas)]
     if not (council_goals or activities or context.is_council):
         return None
     entry: dict[str, Any] = {"nr": goal.nr}
     if context.is_council:
         entry["analys"] = TODO_ANALYSIS
-    entry["indikatorer"] = [_indicator(i, context) for i in goal.indikatorer]
+    entry["indikatorer"] = [_indicator(i, context) for i in goal.indikatorer if context.measures(i, areas)]
     entry["aktiviteter"] = activities
     entry["namndmal"] = council_goals
     return {key: value for key, value in entry.items() if value != []}
 
 
-def _council_goal(goal: Namndmal, context: _Context) -> dict[str, Any] | None:
-    activities = [_activity(a, context) for a in goal.aktiviteter if context.assigned(a)]
+def _council_goal(goal: Namndmal, parent: Areas, context: _Context) -> dict[str, Any] | None:
+    areas = inherit(goal.verksamhetsomraden, parent)
+    activities = [_activity(a, context) for a in goal.aktiviteter if context.assigned(a, areas)]
     own = context.carried.get(goal.id, [])
-    if not (activities or own or context.is_council):
+    if not (activities or own or context.is_council or names_area(goal.verksamhetsomraden, context.area)):
         return None
     context.placed.add(goal.id)
     entry: dict[str, Any] = {"id": goal.id}
     if context.is_council:
         entry["analys"] = TODO_ANALYSIS
-    entry["indikatorer"] = [_indicator(i, context) for i in goal.indikatorer]
+    entry["indikatorer"] = [_indicator(i, context) for i in goal.indikatorer if context.measures(i, areas)]
     entry["aktiviteter"] = activities
     entry["enhetsmal"] = [{"titel": e.titel, "status": e.status, "forvantat_resultat": e.forvantat_resultat,
                            "analys": TODO_ANALYSIS} for e in own]
@@ -175,10 +190,3 @@ def with_outcome_todos(text: str) -> str:
             lines.append(f"{match.group('indent')}{TODO_OUTCOME}")
         lines.append(line)
     return "\n".join(lines)
-
-
-def header(unit_name: str, period_name: str, year: int, previous: Rapport | None) -> str:
-    """The comment lines at the top of a new report file."""
-    source = f" Enhetsmålen kommer från {previous.period} {previous.ar}." if previous else ""
-    return (f"# {period_name} {year} för {unit_name}.\n"
-            f"# Skapad med vb new.{source} Skriv där det står TODO och kör sedan: vb check\n")

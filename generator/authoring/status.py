@@ -150,7 +150,9 @@ def _text(name: str, text: str) -> Section:
 
 
 def _has_outcome(outcome: IndikatorUtfall, tertial: bool) -> bool:
-    return outcome.utfall is not None or (tertial and outcome.prognos is not None)
+    """An outcome, a forecast in a tertial report, or the reason the indicator is not measured this year."""
+    not_measured = outcome.ej_matt is not None and filled_text(outcome.ej_matt)
+    return outcome.utfall is not None or (tertial and outcome.prognos is not None) or not_measured
 
 
 def _walk(report: Rapport, kind: str) -> Iterator[Any]:

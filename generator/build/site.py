@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from generator.authoring.cms_site import EditorMissing, write_editor
 from generator.build.publish import PublishError, staged
 from generator.check.output import as_text
 from generator.check.validate import validate
@@ -47,6 +48,7 @@ def build(content_root: Path, site_dir: Path, config_file: Path, out: TextIO | N
     with staged(site_dir.resolve(), config_file) as staging:                    # publish: only if all below succeed
         pages = _engine(config_file, site, content_root, staging, workers)      # engine: theme, navigation, HTML
         _search(staging)                                                        # search: the index of the pages
+        _editor(staging, content_root, config_file, out)                        # the editor under /redigera/
     return Built(site_dir.resolve(), pages, time.perf_counter() - started)
 
 
@@ -97,3 +99,11 @@ def _search(staging: Path) -> None:
         build_search_index(staging)
     except SearchIndexError as exc:
         raise PublishError(f"{exc} Den förra webbplatsen är oförändrad.") from None
+
+
+def _editor(staging: Path, content_root: Path, config_file: Path, out: TextIO | None) -> None:
+    """The browser editor and its generated configuration; without its npm packages the site is built without it."""
+    try:
+        write_editor(staging, content_root, config_file.resolve().parent)
+    except EditorMissing as exc:
+        print(f"Varning: {exc}", file=out or sys.stderr)

@@ -141,9 +141,3 @@ def todo_markers(text: str) -> Iterator[Finding]:
     """TODO markers left in a text (VB503); a line scan, no Markdown parse needed."""
     for number, marker in todo_lines(text):
         yield Finding("VB503", number, {"marker": marker})
-
-
-def heading_titles(text: str) -> list[tuple[int, str]]:
-    """(level, title) of every heading in a Markdown text, in order."""
-    tokens = _parser().parse(text or "")
-    return [(int(tok.tag[1]), tokens[i + 1].content) for i, tok in enumerate(tokens) if tok.type == "heading_open"]

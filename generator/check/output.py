@@ -78,7 +78,21 @@ def as_json(found: list[Problem], files: int) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-FORMATS = {"text": as_text, "github": as_github, "json": as_json}
+def as_gitlab(found: list[Problem], files: int) -> str:
+    """GitLab Code Quality JSON (see generator.check.output_ci)."""
+    from generator.check.output_ci import as_gitlab as gitlab
+
+    return gitlab(found, files)
+
+
+def as_sarif(found: list[Problem], files: int) -> str:
+    """SARIF 2.1.0 (see generator.check.output_ci)."""
+    from generator.check.output_ci import as_sarif as sarif
+
+    return sarif(found, files)
+
+
+FORMATS = {"text": as_text, "github": as_github, "json": as_json, "gitlab": as_gitlab, "sarif": as_sarif}
 
 
 START, END = "<!-- felkoder:start -->", "<!-- felkoder:end -->"

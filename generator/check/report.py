@@ -17,12 +17,12 @@ from generator.content.models import (
     Rapport,
 )
 from generator.problems import Location, Problem, problem, suggestion
+from generator.content.report_places import COUNCIL_ONLY_ECONOMY
+from generator.content.report_places import COUNCIL_ONLY_KEYS as COUNCIL_ONLY
+from generator.content.report_places import UNIT_ONLY_KEYS as UNIT_ONLY
 from generator.check.organisation import node_ids
 from generator.check.values import check_percent, check_plausible_date, check_year
 
-COUNCIL_ONLY = ("forslag_till_beslut", "sarskilda_redovisningar", "konsekvenser_covid19")
-COUNCIL_ONLY_ECONOMY = ("resultatenheter", "forsaljningar", "verksamhetsprojekt", "omslutningsforandringar", "budgetjusteringar")
-UNIT_ONLY = ("systematiskt_kvalitetsarbete",)
 _OUTCOME_FIELDS = ("utfall", "utfall_man", "utfall_kvinnor", "utfall_foregaende", "prognos", "arsmal")
 
 
@@ -111,22 +111,24 @@ class _GoalChecker:
                 self._goal(goal, (*base, "mal", g), direction.nr)
 
     def _goal(self, goal: MalUppfoljning, path: Location, direction_nr: str) -> None:
-        if goal.nr not in self.catalogue.goals:
+        known = goal.nr in self.catalogue.goals
+        if not known:
             self.add("VB202", (*path, "nr"), ref=goal.nr, suggestion=suggestion(goal.nr, self.catalogue.goals))
-            return
-        parent = self.catalogue.goal_parent[goal.nr]
-        if parent != direction_nr:
+        elif self.catalogue.goal_parent[goal.nr] != direction_nr:
+            parent = self.catalogue.goal_parent[goal.nr]
             self.add("VB213", (*path, "nr"), what="Målet", ref=goal.nr, actual=f"inriktningsmål {parent}")
-        self._leaves(goal.indikatorer, goal.aktiviteter, path, (goal.nr,))
+        self._leaves(goal.indikatorer, goal.aktiviteter, path, (goal.nr,) if known else None)
         names = {place[1] for place in self.catalogue.council_goals if place[0] == goal.nr}
         for n, council_goal in enumerate(goal.namndmal):
-            self._council_goal(council_goal, (*path, "namndmal", n), goal.nr, names)
+            self._council_goal(council_goal, (*path, "namndmal", n), goal.nr if known else None, names)
 
-    def _council_goal(self, goal: NamndmalUppfoljning, path: Location, goal_nr: str, names: set[str]) -> None:
-        if (goal_nr, goal.id) not in self.catalogue.council_goals:
-            self.add("VB203", (*path, "id"), ref=goal.id, parent=goal_nr, suggestion=suggestion(goal.id, names))
-            return
-        self._leaves(goal.indikatorer, goal.aktiviteter, path, (goal_nr, goal.id))
+    def _council_goal(self, goal: NamndmalUppfoljning, path: Location, goal_nr: str | None, names: set[str]) -> None:
+        """An unknown nämndmål is reported, and what stands under it is still checked (no problems in rounds)."""
+        known = goal_nr is not None and (goal_nr, goal.id) in self.catalogue.council_goals
+        if goal_nr is not None and not known:
+            titles = {ref: self.catalogue.council_goals[(goal_nr, ref)].titel for ref in names}
+            self.add("VB203", (*path, "id"), ref=goal.id, parent=goal_nr, suggestion=suggestion(goal.id, names, titles))
+        self._leaves(goal.indikatorer, goal.aktiviteter, path, (goal_nr, goal.id) if known else None)
         for e, own_goal in enumerate(goal.enhetsmal):
             if own_goal.status in ("Uppfylls delvis", "Uppfylls ej") and not own_goal.analys.strip():
                 self.add("VB502", (*path, "enhetsmal", e, "status"), name=own_goal.titel, status=own_goal.status)
@@ -142,16 +144,15 @@ class _GoalChecker:
         if (kind, ref) in self.first:
             first = self.first[(kind, ref)]
             self.add("VB211", (*path, "id"), what=kind.capitalize(), ref=ref, first=_path_text(first))
-            return False
-        self.first[(kind, ref)] = path
+        self.first.setdefault((kind, ref), path)
         if ref not in table:
             here = [k for k, (p, _) in table.items() if p == place]
-            self.add(code, (*path, "id"), ref=ref, suggestion=suggestion(ref, here or list(table)))
+            named = {k: getattr(item, "namn", None) or getattr(item, "text", "") for k, (_, item) in table.items()}
+            self.add(code, (*path, "id"), ref=ref, suggestion=suggestion(ref, here or list(table), named))
             return False
         actual = table[ref][0]
-        if actual != place:
+        if place is not None and actual != place:
             self.add("VB213", (*path, "id"), what=kind.capitalize(), ref=ref, actual=self.catalogue.place_name(actual))
-            return False
         return True
 
     def _indicator(self, outcome: IndikatorUtfall, path: Location, place: Place) -> None:
@@ -164,6 +165,8 @@ class _GoalChecker:
                 if isinstance(value, (int, float)):
                     self.found += check_percent(value, self.file, (*path, name), name)
         self._below_target(outcome, indicator, path)
+        if outcome.ej_matt is not None and outcome.utfall is not None:
+            self.add("VB504", (*path, "ej_matt"), name=indicator.namn, value=outcome.utfall, reason=outcome.ej_matt)
 
     def _below_target(self, outcome: IndikatorUtfall, indicator: Indikator, path: Location) -> None:
         value = judged_value(self.report.period, outcome.utfall, outcome.prognos)

@@ -9,7 +9,7 @@ from pathlib import Path
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("check", help="kontrollera innehållsfiler")
     parser.add_argument("paths", nargs="*", type=Path, default=[Path("content")], metavar="SÖKVÄG")
-    parser.add_argument("--format", choices=["text", "github", "json"], default="text")
+    parser.add_argument("--format", choices=["text", "github", "json", "gitlab", "sarif"], default="text")
     parser.add_argument("--strict", action="store_true", help="varningar ger också felkod")
     parser.set_defaults(run=run)
     codes = commands.add_parser("felkoder", help="skriv tabellen över alla felkoder (Markdown)")

@@ -6,11 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator.commands.period import add_period
+
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("export", help="skriv sammanställningen för en period som JSON och CSV")
     parser.add_argument("--year", type=int, required=True, metavar="ÅR")
-    parser.add_argument("--period", required=True, choices=["VP", "T1", "T2", "VB"])
+    add_period(parser, required=True)
     parser.add_argument("--content", type=Path, default=Path("content"))
     parser.add_argument("--out", type=Path, default=Path("export"))
     parser.set_defaults(run=run)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-PERIODS = ["VP", "T1", "T2", "VB"]
+from generator.commands.period import add_period
+
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("new", help="skapa en ny rapport för en enhet med mål, indikatorer och aktiviteter")
     parser.add_argument("--unit", required=True, metavar="ID", help="enhetens id i organisation.yml")
     parser.add_argument("--year", type=int, required=True, metavar="ÅR")
-    parser.add_argument("--period", required=True, type=str.upper, choices=PERIODS)
+    add_period(parser, required=True)
     parser.add_argument("--content", type=Path, default=Path("content"), metavar="MAPP")
     parser.set_defaults(run=run)
 
@@ -41,17 +42,24 @@ def run(args: argparse.Namespace) -> int:
 
 def _write(args: argparse.Namespace, content, target: Path, name: str) -> int:
     """Build the skeleton, write it and tell the unit what to do next."""
-    from generator.content.models import PERIOD_NAMES
-    from generator.authoring.scaffold import find_report, header, previous_report, scaffold, with_outcome_todos
+    from generator.authoring.scaffold import find_report, previous_report, scaffold, with_outcome_todos
+    from generator.authoring.scaffold_text import header, with_names
     from generator.authoring.yamlwrite import dump
+    from generator.content.models import PERIOD_NAMES
 
     reports = [loaded.model for loaded in content.reports]
     previous = previous_report(reports, args.unit, args.year, args.period)
     last_vb = find_report(reports, args.unit, args.year - 1, "VB")
-    is_council = args.unit == content.organisation.model.namnd.id
-    result = scaffold(content.catalogue(args.year), args.unit, args.period, is_council=is_council,
-                      previous=previous, last_vb=last_vb)
-    text = header(name, PERIOD_NAMES[args.period], args.year, previous) + with_outcome_todos(dump(result.data))
+    organisation = content.organisation.model
+    is_council = args.unit == organisation.namnd.id
+    area = next((u.verksamhetsomrade for u in organisation.enheter if u.id == args.unit), None)
+    area_name = next((a.namn for a in organisation.verksamhetsomraden if a.id == area), area)
+    catalogue = content.catalogue(args.year)
+    result = scaffold(catalogue, args.unit, args.period, is_council=is_council, previous=previous, last_vb=last_vb,
+                      area=area)
+    source = f" Enhetsmålen kommer från {previous.period} {previous.ar}." if previous else ""
+    text = header(name, PERIOD_NAMES[args.period], args.year, None if is_council else area_name, source,
+                  target.as_posix()) + with_names(with_outcome_todos(dump(result.data)), catalogue)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     print(f"Skapade {target.as_posix()}.")

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from generator.commands.period import add_period
+
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("status", help="visa hur långt varje enhet har kommit med sin rapport")
     parser.add_argument("--year", type=int, required=True, metavar="ÅR")
-    parser.add_argument("--period", required=True, type=str.upper, choices=["VP", "T1", "T2", "VB"])
+    add_period(parser, required=True)
     parser.add_argument("--content", type=Path, default=Path("content"), metavar="MAPP")
     parser.add_argument("--format", choices=["text", "markdown", "json"], default="text")
     parser.set_defaults(run=run)

@@ -7,9 +7,10 @@ import sys
 import time
 from pathlib import Path
 
+from generator.commands.period import PERIODS, period
+
 MAX_UNITS = 5000
 YEARS = range(2001, 2100)
-PERIODS = ("VP", "T1", "T2", "VB")
 DISTRICT_COUNT = 13
 
 
@@ -53,9 +54,7 @@ def _districts(text: str) -> int:
 
 
 def _period(text: str) -> str:
-    if text.upper() not in PERIODS:
-        raise argparse.ArgumentTypeError(f'"{text}" är ingen period; använd VP, T1, T2 eller VB.')
-    return text.upper()
+    return period(text)
 
 
 def _refusal(out: Path, force: bool) -> str | None:

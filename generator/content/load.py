@@ -22,6 +22,8 @@ from pydantic import BaseModel, ValidationError
 
 from generator.content.models import Katalog, Organisation, Rapport
 from generator.problems import Location, Problem, problem, suggestion
+from generator.content.report_places import Hidden, hidden_keys
+from generator.content.salvage import salvage
 from generator.content.yamlread import Document, SourceMap, read_file
 from generator.content.webbplats import SETTINGS_FILE, Webbplats
 
@@ -37,6 +39,7 @@ class Loaded:
     file: str
     model: Any
     source: SourceMap
+    partial: bool = False  # parts with errors were left out (see generator.salvage)
 
 
 @dataclass
@@ -157,13 +160,15 @@ def _load_one(content: Content, kind: str, path: FsPath, shown: str) -> None:
     content.source_maps[shown] = document.source
     content.problems.extend(document.problems)
     model_cls = {"organisation": Organisation, "katalog": Katalog, "rapport": Rapport, "webbplats": Webbplats}[kind]
-    model, found = to_model(model_cls, document)
+    council = content.organisation.model.namnd.id if content.organisation else None
+    hidden = hidden_keys(document.data, council) if kind == "rapport" else {}
+    model, found = to_model(model_cls, document, hidden, partial=kind == "rapport")
     content.problems.extend(found)
     if model is None:
         if kind == "katalog":  # its own problems are reported; reports of that year need not say it is missing
             content.broken_years.add(int(path.stem))
         return
-    loaded = Loaded(shown, model, document.source)
+    loaded = Loaded(shown, model, document.source, partial=bool(found))
     if kind == "organisation":
         content.organisation = loaded
     elif kind == "webbplats":
@@ -174,8 +179,12 @@ def _load_one(content: Content, kind: str, path: FsPath, shown: str) -> None:
         content.reports.append(loaded)
 
 
-def to_model(model_cls: type[BaseModel], document: Document) -> tuple[Any, list[Problem]]:
-    """Validate plain data against a model; pydantic's errors become coded problems."""
+def to_model(model_cls: type[BaseModel], document: Document, hidden: Hidden | None = None,
+             partial: bool = False) -> tuple[Any, list[Problem]]:
+    """Validate plain data against a model; pydantic's errors become coded problems.
+
+    With `partial`, a model with errors still gives its valid part, so the other rules can run on it.
+    """
     data = document.data
     if data is None:
         return None, []
@@ -187,10 +196,12 @@ def to_model(model_cls: type[BaseModel], document: Document) -> tuple[Any, list[
         return model_cls.model_validate(data), []
     except ValidationError as exc:
         known = {p.path for p in document.problems}
-        return None, _convert(model_cls, data, exc.errors(), document.file, known)
+        found = _convert(model_cls, data, exc.errors(), document.file, known, hidden or {})
+        return (salvage(model_cls, data, exc.errors(), _data_path) if partial else None), found
 
 
-def _convert(model_cls: type[BaseModel], data: Any, errors: list[dict[str, Any]], file: str, known: set[Location]) -> list[Problem]:
+def _convert(model_cls: type[BaseModel], data: Any, errors: list[dict[str, Any]], file: str, known: set[Location],
+             hidden: Hidden) -> list[Problem]:
     """One problem per location; none where reading the file already said what is wrong."""
     located = [(_data_path(data, error["loc"]), error) for error in errors]
     paths = {path for path, _ in located}
@@ -201,7 +212,7 @@ def _convert(model_cls: type[BaseModel], data: Any, errors: list[dict[str, Any]]
         if path in seen or path in known or (deeper and error["type"] != "missing"):
             continue  # a union reports every member; the deepest error is the telling one
         seen.add(path)
-        found.append(_one_error(model_cls, path, error, file))
+        found.append(_one_error(model_cls, path, error, file, hidden))
     return found
 
 
@@ -230,13 +241,14 @@ _TYPE_NAMES = {
 }
 
 
-def _one_error(model_cls: type[BaseModel], path: Location, error: dict[str, Any], file: str) -> Problem:
+def _one_error(model_cls: type[BaseModel], path: Location, error: dict[str, Any], file: str, hidden: Hidden) -> Problem:
     kind = error["type"]
     value = error.get("input")
     if kind == "missing":
         return problem("VB101", file, path, field=path[-1] if path else "")
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(model_cls, path[:-1])
+        place = tuple(step for step in path[:-1] if isinstance(step, str))
+        allowed = [key for key in _allowed_keys(model_cls, path[:-1]) if key not in hidden.get(place, ())]
         return problem("VB102", file, path, key=path[-1], suggestion=suggestion(str(path[-1]), allowed),
                        allowed=", ".join(allowed), on_key=True)
     if kind == "literal_error":

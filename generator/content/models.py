@@ -90,6 +90,8 @@ class Enhet(Base):
     verksamhetsomrade: Id
     resultatenhet: bool = False
     enhetschef: str | None = None
+    vikter: dict[str, Number] = Field(default_factory=dict, description='Enhetens storlek för sammanvägningar, t.ex. '
+                                      '"anstallda: 170": används när katalogens indikator har "vikt: anstallda".')
     granskare: list[str] = Field(default_factory=_no_items, description="Personer på enheten som äger enhetens rapportfiler: användarnamn i GitHub/GitLab, @organisation/team eller e-postadress.")
 
 
@@ -118,16 +120,24 @@ class Organisation(Base):
 # katalog/<år>.yml
 
 
+Areas = Annotated[list[Id] | Literal["alla"] | None, Field(
+    None, description='De verksamhetsområden (id i organisation.yml) som detta gäller; "alla", eller utan värde: '
+                      'samma som målet ovanför. vb new tar bara med det som gäller enhetens verksamhetsområde.')]
+
+
 class Indikator(Base):
     """An indicator with its targets, written once per year."""
 
     id: Id
     namn: str
+    verksamhetsomraden: Areas
     enhet: str | None = Field(None, description='Mått: "%", "st", "GWh", "kg CO2 per kg livsmedel" …')
     ursprung: Literal["KF", "nämnd"] = "nämnd"
     jamstalldhet: bool = Field(False, description="true för en jämställdhetsindikator (♀).")
     riktning: Literal["högre", "lägre"] = Field("högre", description="Om ett högre eller lägre värde är bättre.")
     aggregering: Literal["summa", "viktat medel", "ingen"] = "ingen"
+    vikt: Id | None = Field(None, description='Vad enheternas värden vägs med vid "viktat medel", t.ex. "anstallda" för '
+                                              'sjukfrånvaro; varje enhets tal står under "vikter" i organisation.yml.')
     frekvens: Literal["år", "period"] = Field("period", description='"år": mäts en gång om året (Period "2021"); "period": varje rapportperiod.')
     arsmal: Number | str | None = Field(None, description='Årsmål: ett tal, eller en text som "+/-1 %".')
     kf_arsmal: Number | str | None = Field(None, description='KF:s årsmål: ett tal, eller en text som "Tas fram av nämnd".')
@@ -141,6 +151,7 @@ class Aktivitet(Base):
     start: date
     slut: date
     galler: list[Id] | Literal["alla"] = Field("alla", description="Id för de enheter som aktiviteten gäller, eller alla.")
+    verksamhetsomraden: Areas
 
 
 class Namndmal(Base):
@@ -148,6 +159,7 @@ class Namndmal(Base):
 
     id: Id
     titel: str
+    verksamhetsomraden: Areas
     beskrivning: Markdown = ""
     forvantat_resultat: Markdown = ""
     indikatorer: list[Indikator] = Field(default_factory=_no_items)
@@ -159,6 +171,7 @@ class KfMal(Base):
 
     nr: KfGoalNr
     titel: str
+    verksamhetsomraden: Areas
     indikatorer: list[Indikator] = Field(default_factory=_no_items)
     aktiviteter: list[Aktivitet] = Field(default_factory=_no_items)
     namndmal: list[Namndmal] = Field(default_factory=_no_items)
@@ -186,65 +199,67 @@ class Katalog(Base):
 class IndikatorUtfall(Base):
     """One indicator's outcome in a report."""
 
-    id: Id
-    utfall: Number | None = None
-    utfall_man: Number | None = None
-    utfall_kvinnor: Number | None = None
+    id: Id = Field(description="Indikatorn, vald ur målkatalogen.")
+    utfall: Number | None = Field(None, description="Periodens utfall: ett tal med decimalpunkt, utan % eller mellanslag (86.5).")
+    utfall_man: Number | None = Field(None, description="Utfall för män/pojkar, när indikatorn redovisas per kön.")
+    utfall_kvinnor: Number | None = Field(None, description="Utfall för kvinnor/flickor, när indikatorn redovisas per kön.")
     utfall_foregaende: Number | None = Field(None, description="Periodens utfall i föregående verksamhetsberättelse.")
     prognos: Number | None = Field(None, description="Prognos för helåret (i tertialrapporter).")
+    ej_matt: str | None = Field(None, description='Varför indikatorn inte mäts i år, i stället för utfall, t.ex. '
+                                                  '"Ingen nationell brukarundersökning 2021".')
     arsmal: Number | str | None = Field(None, description="Enhetens eget årsmål, när det skiljer sig från katalogens.")
-    kf_arsmal: Number | str | None = None
+    kf_arsmal: Number | str | None = Field(None, description="KF:s årsmål, när det skiljer sig från katalogens.")
     period: str | None = Field(None, description='Ersätter kolumnen Period ("VB 2020", "Tertial 1 2021", "2021").')
     vikt: Number | None = Field(None, description="Vikt när indikatorn vägs samman över enheter (t.ex. antal svarande).")
-    analys: Markdown = ""
+    analys: Markdown = Field("", description="Varför utfallet blev som det blev och vad enheten gör; Markdown.")
 
 
 class AktivitetUppfoljning(Base):
     """Follow-up of one activity: state, deviation and analysis."""
 
-    id: Id
-    status: ActivityState | None = None
-    avvikelse: Markdown = ""
-    analys: Markdown = ""
+    id: Id = Field(description="Aktiviteten, vald ur målkatalogen.")
+    status: ActivityState | None = Field(None, description="Hur långt aktiviteten har kommit.")
+    avvikelse: Markdown = Field("", description="Vad som avviker från planen, om något.")
+    analys: Markdown = Field("", description="Vad enheten har gjort och vad som återstår; Markdown.")
 
 
 class Enhetsmal(Base):
     """A unit's own goal under a nämndmål."""
 
-    titel: str
-    status: Status
-    forvantat_resultat: Markdown = ""
-    analys: Markdown = ""
+    titel: str = Field(description="Enhetsmålets namn, som det står i verksamhetsplanen.")
+    status: Status = Field(description="Hur väl målet uppfylls (i tertialrapporter: bedömningen för helåret).")
+    forvantat_resultat: Markdown = Field("", description="Vad enheten vill uppnå med målet; Markdown.")
+    analys: Markdown = Field("", description="Varför målet uppfylls eller inte och vad enheten gör; Markdown.")
 
 
 class NamndmalUppfoljning(Base):
     """A report's follow-up of one nämndmål."""
 
-    id: Id
+    id: Id = Field(description="Nämndmålet, valt ur målkatalogen.")
     status: Status | None = None
     analys: Markdown = ""
-    indikatorer: list[IndikatorUtfall] = Field(default_factory=_no_items)
-    aktiviteter: list[AktivitetUppfoljning] = Field(default_factory=_no_items)
-    enhetsmal: list[Enhetsmal] = Field(default_factory=_no_items)
+    indikatorer: list[IndikatorUtfall] = Field(default_factory=_no_items, description="Utfall för nämndmålets indikatorer.")
+    aktiviteter: list[AktivitetUppfoljning] = Field(default_factory=_no_items, description="Uppföljning av nämndmålets aktiviteter.")
+    enhetsmal: list[Enhetsmal] = Field(default_factory=_no_items, description="Enhetens egna mål under nämndmålet.")
 
 
 class MalUppfoljning(Base):
     """A report's follow-up of one KF mål för verksamhetsområdet."""
 
-    nr: KfGoalNr
+    nr: KfGoalNr = Field(description="KF:s mål för verksamhetsområdet, valt ur målkatalogen.")
     status: Status | None = None
     analys: Markdown = ""
-    indikatorer: list[IndikatorUtfall] = Field(default_factory=_no_items)
-    aktiviteter: list[AktivitetUppfoljning] = Field(default_factory=_no_items)
-    namndmal: list[NamndmalUppfoljning] = Field(default_factory=_no_items)
+    indikatorer: list[IndikatorUtfall] = Field(default_factory=_no_items, description="Utfall för indikatorer direkt under KF-målet.")
+    aktiviteter: list[AktivitetUppfoljning] = Field(default_factory=_no_items, description="Uppföljning av aktiviteter direkt under KF-målet.")
+    namndmal: list[NamndmalUppfoljning] = Field(default_factory=_no_items, description="Nämndmålen under KF-målet som rapporten följer upp.")
 
 
 class InriktningsmalUppfoljning(Base):
     """A report's follow-up of one KF inriktningsmål."""
 
-    nr: GoalNr
+    nr: GoalNr = Field(description="KF:s inriktningsmål, valt ur målkatalogen.")
     text: Markdown = ""
-    mal: list[MalUppfoljning] = Field(default_factory=_no_items)
+    mal: list[MalUppfoljning] = Field(default_factory=_no_items, description="KF:s mål för verksamhetsområdet under inriktningsmålet.")
 
 
 # --- economy tables -------------------------------------------------------
@@ -253,29 +268,32 @@ class InriktningsmalUppfoljning(Base):
 class Belopp(Base):
     """Utfall, budget and avvikelse of one line of a resultaträkning."""
 
-    utfall: Number
-    budget: Number
-    avvikelse: Number | None = None
+    utfall: Number = Field(description="Utfall: ett tal utan mellanslag.")
+    budget: Number = Field(description="Budget: ett tal utan mellanslag.")
+    avvikelse: Number | None = Field(None, description="Avvikelsen mot budget.")
 
 
-class ResultatrakningRad(Belopp):
-    """One income or cost line."""
+class ResultatrakningRad(Base):
+    """One income or cost line: its name first, as it is read and written, then its amounts."""
 
-    namn: str
+    namn: str = Field(description="Radens namn (Personalkostnader, Taxor och avgifter …).")
+    utfall: Number = Field(description="Utfall: ett tal utan mellanslag.")
+    budget: Number = Field(description="Budget: ett tal utan mellanslag.")
+    avvikelse: Number | None = Field(None, description="Budget minus utfall för kostnader, utfall minus budget för intäkter.")
 
 
 class Resultatrakning(Base):
     """A unit's income statement in tkr."""
 
     enhet: str | None = Field(None, description='Enhetens namn som det står ovanför tabellen ("Beställarenheten ÄO").')
-    enhetschef: str | None = None
-    belopp: Literal["tkr", "mnkr"] = "tkr"
-    utfall_rubrik: str = "Utfall"
-    intakter: list[ResultatrakningRad] = Field(default_factory=_no_items)
-    summa_intakter: Belopp | None = None
-    kostnader: list[ResultatrakningRad] = Field(default_factory=_no_items)
-    summa_kostnader: Belopp | None = None
-    summa_netto: Belopp | None = None
+    enhetschef: str | None = Field(None, description="Enhetschefens namn som det står vid tabellen.")
+    belopp: Literal["tkr", "mnkr"] = Field("tkr", description="Enheten för beloppen i tabellen.")
+    utfall_rubrik: str = Field("Utfall", description="Rubriken på utfallskolumnen (\"Utfall\", \"Prognos\" …).")
+    intakter: list[ResultatrakningRad] = Field(default_factory=_no_items, description="Intäkternas rader.")
+    summa_intakter: Belopp | None = Field(None, description="Summan av intäkterna.")
+    kostnader: list[ResultatrakningRad] = Field(default_factory=_no_items, description="Kostnadernas rader.")
+    summa_kostnader: Belopp | None = Field(None, description="Summan av kostnaderna.")
+    summa_netto: Belopp | None = Field(None, description="Intäkter minus kostnader.")
 
 
 class DriftbudgetRad(Base):
@@ -379,26 +397,26 @@ Cell = Union[int, float, str, None]
 class TabellRad(Base):
     """One row of a plain table."""
 
-    namn: str = ""
-    varden: list[Cell] = Field(default_factory=_no_items)
-    kursiv: bool = False
+    namn: str = Field("", description="Radens namn (första kolumnen).")
+    varden: list[Cell] = Field(default_factory=_no_items, description="Radens värden, ett per kolumn: tal med decimalpunkt eller text.")
+    kursiv: bool = Field(False, description="Visa raden kursiv (t.ex. en varav-rad).")
 
 
 class Tabell(Base):
     """A plain table of figures (month tables, kapitalkostnader …)."""
 
-    rubrik: str | None = None
-    kolumner: list[str]
-    rader: list[TabellRad]
-    fotnot: str | None = None
+    rubrik: str | None = Field(None, description="Tabellens rubrik.")
+    kolumner: list[str] = Field(description="Kolumnrubrikerna, från vänster.")
+    rader: list[TabellRad] = Field(description="Tabellens rader.")
+    fotnot: str | None = Field(None, description="Text under tabellen.")
 
 
 class Block(Base):
     """One piece of an economy section: exactly one of text or a table."""
 
-    text: Markdown | None = None
-    tabell: Tabell | None = None
-    resultatrakning: Resultatrakning | None = None
+    text: Markdown | None = Field(None, description="Text med Markdown: underrubriker med ###, punktlistor med -.")
+    tabell: Tabell | None = Field(None, description="En tabell med siffror (t.ex. per månad).")
+    resultatrakning: Resultatrakning | None = Field(None, description="Enhetens resultaträkning.")
     driftbudget: Driftbudget | None = None
     resultatenheter: Resultatenheter | None = None
     investeringar: Investeringar | None = None
@@ -415,13 +433,13 @@ class Ekonomi(Base):
     inledning: Markdown = ""
     driftbudget: list[Block] = Field(default_factory=_no_items, description="Uppföljning av driftbudget / Analys av resultaträkning.")
     resultatenheter: list[Block] = Field(default_factory=_no_items)
-    investeringar: list[Block] = Field(default_factory=_no_items)
+    investeringar: list[Block] = Field(default_factory=_no_items, description="Investeringar: text och tabeller.")
     forsaljningar: list[Block] = Field(default_factory=_no_items, description="Försäljningar av anläggningstillgångar.")
     verksamhetsprojekt: list[Block] = Field(default_factory=_no_items, description="Verksamhetsprojekt (driftprojekt).")
     omslutningsforandringar: list[Block] = Field(default_factory=_no_items)
     budgetjusteringar: list[Block] = Field(default_factory=_no_items)
     lokalandamal: list[Block] = Field(default_factory=_no_items, description="Medel för lokaländamål.")
-    ovrigt: list[Block] = Field(default_factory=_no_items)
+    ovrigt: list[Block] = Field(default_factory=_no_items, description="Övrigt om ekonomin: text och tabeller.")
 
     def blocks(self) -> Iterator[tuple[str, int, Block]]:
         """(section, index, block) of every block, in document order: the one walk over the economy."""
@@ -471,12 +489,12 @@ class Rapport(Base):
     arendets_beredning: Markdown = ""
     jamstalldhetsanalys: Markdown = ""
     bilagor: list[str] = Field(default_factory=_no_items)
-    sammanfattande_analys: Markdown = ""
-    inriktningsmal: list[InriktningsmalUppfoljning] = Field(default_factory=_no_items)
-    ekonomi: Ekonomi = Field(default_factory=Ekonomi)
-    systematiskt_kvalitetsarbete: Markdown = ""
+    sammanfattande_analys: Markdown = Field("", description="Verksamhetsbeskrivning och sammanfattning av året; underrubriker med ###.")
+    inriktningsmal: list[InriktningsmalUppfoljning] = Field(default_factory=_no_items, description="De av KF:s inriktningsmål som rapporten följer upp, med mål och nämndmål från målkatalogen.")
+    ekonomi: Ekonomi = Field(default_factory=Ekonomi, description="Uppföljning av ekonomi: text och tabeller i fasta avsnitt.")
+    systematiskt_kvalitetsarbete: Markdown = Field("", description="Enhetens systematiska kvalitetsarbete.")
     sarskilda_redovisningar: Markdown = ""
     konsekvenser_covid19: Markdown = ""
-    ovrigt: Markdown = ""
+    ovrigt: Markdown = Field("", description="Synpunkter och klagomål, lex Sarah och annat som inte hör till avsnitten ovan.")
     underskrifter: list[Underskrift] = Field(default_factory=_no_items)
     godkannanden: list[Godkannande] = Field(default_factory=_no_items)

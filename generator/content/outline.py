@@ -81,11 +81,3 @@ def _goals(report: Rapport, catalogue: Katalog | None) -> Section:
             goals.append(Section(goal_title(goal.nr, goal_name), f"inriktningsmal.{d}.mal.{g}"))
         directions.append(Section(goal_title(direction.nr, title), f"inriktningsmal.{d}", goals))
     return Section(GOALS_TITLE, "inriktningsmal", directions)
-
-
-def table_of_contents(report: Rapport, catalogue: Katalog | None, is_council: bool) -> list[tuple[int, str]]:
-    """The flattened table of contents: (level, title) rows."""
-    rows: list[tuple[int, str]] = []
-    for section in outline(report, catalogue, is_council):
-        rows += section.flat()
-    return rows

@@ -57,19 +57,27 @@ def _swedish(node: object) -> None:
             _swedish(value)
 
 
-def schema_text(model: type) -> str:
-    """The JSON Schema of one model, stable, readable and in Swedish."""
+def schema_text(model: type, catalogues: list[Katalog] | None = None) -> str:
+    """The JSON Schema of one model, stable, readable and in Swedish.
+
+    With the catalogues, a report's ids are offered as a list with each one's name beside it
+    (generator.schema_ids), so the editor shows "sjukfranvaro – Sjukfrånvaro" while you type.
+    """
     schema = model.model_json_schema()
     _swedish(schema)
+    if model is Rapport and catalogues:
+        from generator.content.schema_ids import add_id_choices
+
+        add_id_choices(schema, catalogues)
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def write_schemas(folder: Path) -> list[Path]:
+def write_schemas(folder: Path, catalogues: list[Katalog] | None = None) -> list[Path]:
     """Write every content schema into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, model in SCHEMAS.items():
         path = folder / name
-        path.write_text(schema_text(model), encoding="utf-8")
+        path.write_text(schema_text(model, catalogues), encoding="utf-8")
         written.append(path)
     return written

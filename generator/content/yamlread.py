@@ -18,6 +18,7 @@ from typing import Any, Iterator
 import yaml
 
 from generator.problems import Location, Problem, problem
+from generator.content.yaml_errors import GENERAL_FIX, explain
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -118,39 +119,21 @@ def parse(text: str, file: str) -> Document:
     try:
         data = builder.run(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        reason = _swedish_yaml_reason(exc)
-        found = problem("VB005", file, reason=reason)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        return Document(file, None, builder.source, [*builder.problems, found.at(line, col)])
+        told = explain(exc, builder.source.lines)
+        found = problem("VB005", file, reason=told.reason, fix=told.fix)
+        return Document(file, None, builder.source, [*builder.problems, found.at(told.line, told.column)])
     except yaml.reader.ReaderError as exc:  # a control character the YAML reader refuses
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        reason = f"otillåtet kontrolltecken (teckenkod {exc.character:#06x}); ta bort det"
-        return Document(file, None, builder.source, [problem("VB005", file, reason=reason).at(line, column)])
-    except yaml.YAMLError as exc:
-        return Document(file, None, builder.source, [problem("VB005", file, reason=str(exc).split("\n")[0]).at(1, 1)])
+        reason = f"otillåtet kontrolltecken (teckenkod {exc.character:#06x})"
+        fix = "Ta bort tecknet; det syns ofta inte i editorn, så skriv om ordet där kolumnen pekar."
+        return Document(file, None, builder.source, [problem("VB005", file, reason=reason, fix=fix).at(line, column)])
+    except yaml.YAMLError:
+        return Document(file, None, builder.source, [problem("VB005", file, reason="filen kan inte läsas som YAML",
+                                                             fix=GENERAL_FIX).at(1, 1)])
     if data is None and not builder.problems:
         builder.problems.append(problem("VB010", file).at(1, 1))
     return Document(file, data, builder.source, builder.problems)
-
-
-def _swedish_yaml_reason(exc: yaml.MarkedYAMLError) -> str:
-    what = (exc.problem or "").strip()
-    known = {
-        "mapping values are not allowed here": "kolon på fel ställe (sätt citattecken runt text som innehåller \": \")",
-        "could not find expected ':'": "ett kolon saknas efter nyckeln",
-        "did not find expected key": "indraget stämmer inte med raderna ovanför",
-        "did not find expected '-' indicator": "indraget i listan stämmer inte",
-        "found unexpected end of stream": "filen tar slut mitt i ett värde (saknas ett citattecken?)",
-        "found undefined alias": "ett alias (*namn) används",
-        "found character that cannot start any token": "ett tecken som inte får inleda ett värde (t.ex. @ eller `)",
-        "expected <block end>, but found '<block mapping start>'": "indraget stämmer inte med raderna ovanför",
-    }
-    for english, swedish in known.items():
-        if what.startswith(english):
-            return swedish
-    return what or "okänt syntaxfel"
 
 
 class _Builder:

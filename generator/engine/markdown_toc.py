@@ -85,11 +85,6 @@ def makeExtension(**kwargs: Any) -> NoTocExtension:  # noqa: N802 (Python-Markdo
     return NoTocExtension(**kwargs)
 
 
-def page_toc(text: str) -> list[tuple[int, str]]:
-    """(level, title) of every table-of-contents heading of a page, as MkDocs would list them."""
-    return [(level, title) for level, title, _ in toc_anchors(text)]
-
-
 def toc_anchors(text: str, headings_only: bool = False) -> list[tuple[int, str, str]]:
     """(level, title, id) of every table-of-contents heading of a page, in order.
 

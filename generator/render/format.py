@@ -58,11 +58,6 @@ def number(value: float | int | None) -> str:
     return (MINUS if negative else "") + text
 
 
-def percent(value: float | int | None) -> str:
-    """8.6 -> "8,6 %" (the content stores percentages as 8.6, not 0.086)."""
-    return with_unit(value, "%")
-
-
 def amount(value: float | int | None, unit: str) -> str:
     """60225, "tkr" -> "60 225 tkr"; 2784.9, "mnkr" -> "2 784,9 mnkr"."""
     return with_unit(value, unit)

@@ -111,7 +111,7 @@ def indicator_row(item: IndikatorUtfall, info: ReportInfo) -> IndicatorRow:
     return IndicatorRow(
         name=written.namn if written else item.id,
         gender_equality=bool(written and written.jamstalldhet),
-        outcome=fmt.with_unit(item.utfall, unit),
+        outcome=not_measured(item, info.report.ar) or fmt.with_unit(item.utfall, unit),
         men=fmt.with_unit(item.utfall_man, unit),
         women=fmt.with_unit(item.utfall_kvinnor, unit),
         previous=fmt.with_unit(item.utfall_foregaende, unit),
@@ -120,6 +120,12 @@ def indicator_row(item: IndikatorUtfall, info: ReportInfo) -> IndicatorRow:
         kf_target=fmt.target(kf_target, unit),
         period=period if any(v is not None for v in values) else "",
     )
+
+
+def not_measured(item: IndikatorUtfall, year: int) -> str:
+    """'Mäts inte 2021: <reason>' for an indicator without outcome whose report says why; else ''."""
+    reason = (item.ej_matt or "").strip()
+    return f"Mäts inte {year}: {reason}" if reason and item.utfall is None else ""
 
 
 def activity_table(items: list[AktivitetUppfoljning], level: int, info: ReportInfo) -> ActivityTable | None:

@@ -25,6 +25,7 @@ from generator.render.environment import render_context
 from generator.render.nav import NavNode, Page, relative
 from generator.render.rollup_context import IndicatorSummary, PeriodData, RollupPage
 from generator.render.text import md_escape, tidy
+from generator.rollup.rounding import round_like
 
 TERTIALS = ("T1", "T2")
 RULES = {
@@ -53,12 +54,8 @@ class Occurrence:
 
 
 def rounded(value: float | int | None, inputs: list[float | int], mean: bool) -> float | int | None:
-    """A computed figure with as many decimals as its inputs have (a mean at least one)."""
-    if value is None:
-        return None
-    places = max([fmt.decimals_of(v) for v in inputs] + [1 if mean else 0])
-    result = round(value, places)
-    return int(result) if places == 0 else result
+    """A computed figure rounded by the one rule of the roll-up (generator.rounding)."""
+    return round_like(value, inputs, mean)
 
 
 def combined(item: IndicatorRollup) -> IndicatorValue | None:

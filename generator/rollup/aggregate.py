@@ -26,6 +26,7 @@ from generator.content.models import (
     Resultatrakning,
 )
 from generator.content.text import narratives, todo_lines
+from generator.rollup.rounding import round_like
 
 Num = Union[int, float]
 STATUS_KEY = {"Uppfylls helt": "helt", "Uppfylls delvis": "delvis", "Uppfylls ej": "ej"}
@@ -381,23 +382,32 @@ def _value(scope: _Scope, node: str, outcome: IndikatorUtfall, indicator: Indika
     judged = judged_value(scope.period, outcome.utfall, outcome.prognos)
     return IndicatorValue(enhet=node, enhet_namn=scope.name(node), utfall=outcome.utfall, utfall_man=outcome.utfall_man,
                           utfall_kvinnor=outcome.utfall_kvinnor, utfall_foregaende=outcome.utfall_foregaende,
-                          prognos=outcome.prognos, arsmal=target, vikt=outcome.vikt,
+                          prognos=outcome.prognos, arsmal=target, vikt=_weight(scope, node, outcome, indicator),
                           bedomning=verdict(judged, target, indicator.riktning), analys=outcome.analys)
+
+
+def _weight(scope: _Scope, node: str, outcome: IndikatorUtfall, indicator: Indikator) -> Num | None:
+    """The report's own weight, else the unit's figure in organisation.yml for the weight the catalogue names."""
+    if outcome.vikt is not None:
+        return outcome.vikt
+    unit = scope.units.get(node)
+    return unit.vikter.get(indicator.vikt) if unit is not None and indicator.vikt else None
 
 
 ROLLED_FIELDS = ("utfall", "utfall_man", "utfall_kvinnor", "utfall_foregaende", "prognos")
 
 
 def roll_up(values: list[IndicatorValue], rule: str) -> tuple[dict[str, Num | None], bool]:
-    """The council value of each figure by the indicator's rule, and whether weights were missing."""
+    """The council value of each figure by the indicator's rule, rounded by the one rule, and whether weights were missing."""
     missing = rule == "viktat medel" and any(v.vikt is None for v in values)
     result: dict[str, Num | None] = {}
     for name in ROLLED_FIELDS:
         pairs = [(getattr(v, name), 1.0 if missing or v.vikt is None else v.vikt) for v in values if getattr(v, name) is not None]
         if rule == "summa" and pairs:
-            result[name] = sum(x for x, _ in pairs)
+            result[name] = round_like(sum(x for x, _ in pairs), [x for x, _ in pairs], mean=False)
         elif rule == "viktat medel" and pairs and sum(w for _, w in pairs) > 0:
-            result[name] = sum(x * w for x, w in pairs) / sum(w for _, w in pairs)
+            mean = sum(x * w for x, w in pairs) / sum(w for _, w in pairs)
+            result[name] = round_like(mean, [x for x, _ in pairs], mean=True)
         else:
             result[name] = None
     return result, missing

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 from babel.numbers import format_decimal
 
+from generator.content.id_twins import readable_id
 from generator.ids import slug
 from generator.authoring.yamlwrite import dump
 
@@ -720,7 +721,7 @@ def _council_goal_node(rng: random.Random, spec: CouncilGoalSpec, year: int, dis
         expected = "\n".join(f"- {prose.expectation()}" for _ in range(rng.randint(2, 4)))
     else:
         expected = " ".join(prose.expectation() for _ in range(rng.randint(3, 6)))
-    head = {"id": _unique(slug(title), used), "titel": title, "beskrivning": description, "forvantat_resultat": expected}
+    head = {"id": readable_id(title, used), "titel": title, "beskrivning": description, "forvantat_resultat": expected}
     node = Node(head["id"], head, spec.domains, enhetsmal=spec.enhetsmal)
     node.activities = _activities(rng, spec.domains, year, units, used, rng.randint(5, 10), 0.55)
     return node
@@ -742,7 +743,7 @@ def _indicator_entry(rng: random.Random, spec: IndicatorSpec, on_goal: bool, rep
     if spec.aggregering == "summa":
         target *= max(1, round(reporters * FOLLOW_SHARE))
     origin = "KF" if on_goal and rng.random() < 0.7 else "nämnd"
-    data: dict[str, Any] = {"id": _unique(slug(spec.namn), used), "namn": spec.namn, "enhet": spec.enhet,
+    data: dict[str, Any] = {"id": readable_id(spec.namn, used), "namn": spec.namn, "enhet": spec.enhet,
                             "ursprung": origin, "jamstalldhet": spec.jamstalldhet, "riktning": spec.riktning,
                             "aggregering": spec.aggregering, "frekvens": spec.frekvens, "arsmal": _value(spec, target)}
     if origin == "KF":
@@ -764,7 +765,7 @@ def _activities(rng: random.Random, domains: frozenset[str], year: int, units: l
         if pool and rng.random() >= to_all:
             picked = set(rng.sample(pool, min(len(pool), rng.randint(1, 5))))
             chosen = [unit for unit in pool if unit in picked]
-        found.append({"id": _unique(slug(text), used), "text": text, "start": start, "slut": end, "galler": chosen})
+        found.append({"id": readable_id(text, used), "text": text, "start": start, "slut": end, "galler": chosen})
     return found
 
 

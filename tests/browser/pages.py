@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 PERIODS = {"vp", "t1", "t2", "vb"}
-SKIPPED_FOLDERS = ("assets/", "pagefind/")
+SKIPPED_FOLDERS = ("assets/", "pagefind/", "redigera/")  # redigera/: the editor, tested in test_editor.py
 REDIRECT = re.compile(r"<meta\s+http-equiv=[\"']refresh", re.I)
 NUMBER = re.compile(r"\d+(\.\d+)*")
 TOC_LINE = re.compile(r"^(?P<title>.*?)\.{3,}\s*\d+\s*$")

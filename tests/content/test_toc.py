@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.content.outline import table_of_contents
+from tests.toc import table_of_contents
 from tests.content.conftest import report_of
 
 # Copied from the Innehållsförteckning of seed 001 (page numbers left out).

@@ -135,13 +135,13 @@ def test_reports_added_and_removed(repo, capsys):
     target.write_text(UNIT_VB.replace("organisation: enhet-a", "organisation: enhet-b"), encoding="utf-8")
     commit(repo)
     _, out, _ = run_diff(repo, capsys, "base", "HEAD")
-    assert out.splitlines()[2:] == [
+    assert out.splitlines()[2:7] == [
         f"{UNIT_TITLE} (content/{UNIT_VB_PATH})",
         "  - Rapporten har tagits bort",
         "",
         "Enhet B – Verksamhetsberättelse 2021 (content/rapporter/enhet-b/2021-vb.yml)",
         "  - Rapporten har lagts till (1 mål, 2 enhetsmål)",
-    ]
+    ]  # the new report's content follows (tests/generator/test_diff_new_report.py)
 
 
 def test_catalogue_changes(repo, capsys):
@@ -219,7 +219,7 @@ def test_council_budget_rows_and_resultatenheter(repo, capsys):
 def test_everything_is_new_against_an_empty_revision():
     files = {name: text.encode("utf-8") for name, text in VALID_FILES.items()}
     changes = compare(snapshot({}), snapshot(files))
-    assert [(c.group, c.kind, c.subject) for c in changes] == [
+    assert [(c.group, c.kind, c.subject) for c in changes if c.kind is not Kind.STATED and c.kind is not Kind.TEXT_ADDED] == [
         (UNIT_TITLE, Kind.ADDED, "Rapporten"),
         ("Testnämnden – Tertialrapport 1 2021", Kind.ADDED, "Rapporten"),
         ("Organisationen", Kind.ADDED, "Organisationen"),

@@ -36,8 +36,8 @@ def test_a_number_keeps_the_decimals_it_was_written_with():
 
 
 def test_percent_has_a_space_before_the_sign():
-    assert fmt.percent(8.6) == f"8,6{NBSP}%"
-    assert fmt.percent(100) == f"100{NBSP}%"
+    assert fmt.with_unit(8.6, "%") == f"8,6{NBSP}%"
+    assert fmt.with_unit(100, "%") == f"100{NBSP}%"
 
 
 def test_amounts_carry_their_unit():

@@ -9,7 +9,8 @@ from markdown_it import MarkdownIt
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator.engine.markdown_toc import NoTocExtension, page_toc
+from generator.engine.markdown_toc import NoTocExtension
+from tests.toc import page_toc
 from generator.render.text import cell, heading, md_escape, narrative, nest_headings, shift_amount, tidy
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from generator.engine.markdown_toc import page_toc
-from generator.content.outline import table_of_contents
+from tests.toc import page_toc
+from tests.toc import table_of_contents
 from tests.content.conftest import report_of
 
 TITLE_002 = "Tertialrapport 1 för 2021 – Hägersten-Älvsjö stadsdelsnämnd"

@@ -1,0 +1,78 @@
+// Hur redigeraren läser och sparar en rapport. Decap CMS sparar annars om hela filen i sin egen
+// stil (vikta rader, andra citattecken); här skrivs den i vb:s standardformat, samma som `vb fmt`,
+// så att en ändrad uppgift blir en ändrad rad i filen.
+import { Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+
+// Samma val som generator/yamlfmt.py gör: listor utan extra indrag, inga radbrytningar i långa
+// rader, enkla citattecken och flerradiga texter som block (|).
+export const OPTIONS = { indentSeq: false, lineWidth: 0, singleQuote: true, blockQuote: 'literal' };
+
+// Tal som står med nollor sist i decimalerna (0.0, 2.50) skrivs så igen: JavaScript skiljer inte
+// 8.0 från 8, så redigeraren minns hur talen stod i filen när den lästes, per rapport och plats.
+const FIGURES = new Map();
+
+function figures(node, path, found) {
+  if (isMap(node)) for (const pair of node.items) figures(pair.value, [...path, String(isScalar(pair.key) ? pair.key.value : pair.key)], found);
+  else if (isSeq(node)) node.items.forEach((item, index) => figures(item, [...path, index], found));
+  else if (isScalar(node) && typeof node.value === 'number' && node.minFractionDigits) {
+    found.set(JSON.stringify(path), { value: node.value, digits: node.minFractionDigits });
+  }
+  return found;
+}
+
+function restore(node, path, found) {
+  if (isMap(node)) for (const pair of node.items) restore(pair.value, [...path, String(isScalar(pair.key) ? pair.key.value : pair.key)], found);
+  else if (isSeq(node)) node.items.forEach((item, index) => restore(item, [...path, index], found));
+  else if (isScalar(node) && typeof node.value === 'number') {
+    const figure = found.get(JSON.stringify(path));
+    if (figure && figure.value === node.value) node.minFractionDigits = figure.digits;
+  }
+}
+
+const reportOf = data => (data && typeof data === 'object' ? `${data.organisation}/${data.ar}/${data.period}` : '');
+
+export function fromFile(text) {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) throw new Error(doc.errors.map(e => e.message).join('\n'));
+  const data = doc.toJSON();
+  FIGURES.set(reportOf(data), figures(doc.contents, [], new Map()));
+  return data;
+}
+
+// Nycklarna i modellens ordning (nycklar.json skrivs av vb ur modellen), okända nycklar sist i
+// den ordning de stod: redigeraren blandar annars om nycklarna i stora objekt.
+export function ordered(value, name, order) {
+  if (Array.isArray(value)) return value.map(item => ordered(item, name, order));
+  if (value === null || typeof value !== 'object') return value;
+  const model = (name && order.models[name]) || { keys: [], sub: {}, numbers: [], mixed: [] };
+  const keys = Object.keys(value);
+  const known = model.keys.filter(key => keys.includes(key));
+  const rest = keys.filter(key => !model.keys.includes(key));
+  const out = {};
+  for (const key of [...known, ...rest]) {
+    let item = ordered(value[key], model.sub[key], order);
+    if (model.numbers.includes(key) || model.mixed.includes(key)) item = typed(item, model.numbers.includes(key));
+    out[key] = item;
+  }
+  return out;
+}
+
+// Ett tal som står som text i ett formulärfält blir ett tal; ett tömt sifferfält blir null.
+const NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+function typed(value, onlyNumber) {
+  if (Array.isArray(value)) return value.map(item => typed(item, onlyNumber));
+  if (typeof value !== 'string') return value;
+  if (onlyNumber && value.trim() === '') return null;
+  return NUMBER.test(value.trim()) ? Number(value.trim()) : value;
+}
+
+export function toFile(data, order) {
+  const doc = new Document(ordered(data, order.root, order));
+  restore(doc.contents, [], FIGURES.get(reportOf(data)) || new Map());
+  return doc.toString(OPTIONS);
+}
+
+// Formatet som Decap CMS registrerar (CMS.registerCustomFormat).
+export function format(order) {
+  return { fromFile, toFile: data => toFile(data, order) };
+}

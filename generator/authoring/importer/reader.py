@@ -1,0 +1,294 @@
+"""The walk over an export's lines: the report's fixed headings, the goal tree and the texts under it.
+
+The reader knows only the headings every report of the template has; what it
+reads is plain text with source line numbers. Matching against the catalogue
+is `build`'s work.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.authoring.importer.lines import Line
+
+STATUSES = ("Uppfylls helt", "Uppfylls delvis", "Uppfylls ej", "Ingen")
+SECTIONS = {
+    "sammanfattande analys": "sammanfattande_analys",
+    "uppföljning av kommunfullmäktiges inriktningsmål": "mal",
+    "uppföljning av ekonomi": "ekonomi",
+    "systematiskt kvalitetsarbete": "systematiskt_kvalitetsarbete",
+}
+ECONOMY = {
+    "analys av resultaträkning - uppföljning av driftbudget": "driftbudget",
+    "investeringar": "investeringar",
+    "medel för lokaländamål": "lokalandamal",
+    "övrigt": "ovrigt",
+}
+_DIRECTION = re.compile(r"^KF:s inriktningsmål:\s*(?:(?P<nr>[1-9])\.?\s*(?P<title>.*))?$")
+_GOAL = re.compile(r"^KF:s mål för verksamhetsområdet:\s*(?:(?P<nr>[1-9]\.[0-9]{1,2})\.?\s*(?P<title>.*))?$")
+_NUMBERED = re.compile(r"^(?P<nr>[1-9](?:\.[0-9]{1,2})?)\.?\s+(?P<title>.*)$")
+_COUNCIL_GOAL = re.compile(r"^Nämndmål:\s*(?P<title>.*)$")
+_OWN_GOAL = re.compile(r"^Enhetsmål:\s*(?P<title>.*)$")
+_DATES = re.compile(r"^(?P<start>[0-9]{4}-[0-9]{2}-[0-9]{2}) (?P<end>[0-9]{4}-[0-9]{2}-[0-9]{2})\s*(?P<rest>.*)$")
+_TOC_LINE = re.compile(r"\.{4,}\s*\S*$|\t[0-9]+$")
+
+
+@dataclass
+class Texts:
+    """Lines of text read under one heading."""
+
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class Item:
+    """A goal, nämndmål, enhetsmål, activity or indicator as read: its title, status and texts."""
+
+    kind: str
+    title: str
+    line: int
+    nr: str = ""
+    status: str | None = None
+    texts: dict[str, Texts] = field(default_factory=dict)
+    children: list[Item] = field(default_factory=list)
+    values: str = ""  # an indicator's row of figures, or an activity's dates and deviation
+    spread: bool = False  # the figures stood on several lines: which column each belongs to is lost
+    layout: str = ""  # the figures' line as laid out in the export (spaces kept)
+
+    def text(self, name: str) -> Texts:
+        return self.texts.setdefault(name, Texts())
+
+
+@dataclass
+class Read:
+    """A whole export as read: the report's text sections, its goal tree and the lines nothing took."""
+
+    sections: dict[str, Texts] = field(default_factory=dict)
+    directions: list[Item] = field(default_factory=list)
+    unplaced: list[Line] = field(default_factory=list)
+
+
+class _Reader:
+    """A state machine over the lines; `target` is where the next text lines go."""
+
+    def __init__(self) -> None:
+        self.read = Read()
+        self.section = ""
+        self.target: Texts | None = None
+        self.title_of: Item | None = None  # an item whose title continues on the next lines
+        self.awaiting: Item | None = None  # the item the next status line belongs to
+        self.goal: Item | None = None
+        self.council_goal: Item | None = None
+        self.current: Item | None = None  # the latest enhetsmål, activity or indicator
+        self.table = ""  # "aktivitet" or "indikator" while inside a table
+        self.row: Item | None = None
+        self.in_analysis = False
+
+    def feed(self, line: Line) -> None:
+        text = line.text
+        if not text:
+            self.title_of = None
+            if self.in_analysis:  # a row's analysis ends at a blank line; the table goes on
+                self.in_analysis, self.target = False, None
+            return
+        if _TOC_LINE.search(text):
+            return  # the table of contents: its headings come again in the text
+        if self._heading(line) or self._structure(line) or self._table(line):
+            return
+        if self.title_of is not None:
+            numbered = _NUMBERED.match(text) if not self.title_of.nr and self.title_of.kind in ("inriktningsmal", "mal") else None
+            if numbered:  # "KF:s mål för verksamhetsområdet:" alone, its number and title on the next line
+                self.title_of.nr, self.title_of.title = numbered.group("nr"), numbered.group("title")
+            else:
+                self.title_of.title = f"{self.title_of.title} {text}".strip()
+            return
+        if self.target is not None:
+            self.target.lines.append(line)
+        else:
+            self.read.unplaced.append(line)
+
+    def _heading(self, line: Line) -> bool:
+        key = line.text.lower().rstrip(". ")
+        if key in SECTIONS:
+            self.section = SECTIONS[key]
+            self.target = None if self.section in ("mal", "ekonomi") else self.read.sections.setdefault(self.section, Texts())
+            self.table = ""
+            return True
+        if key == "övrigt" and self.section != "ekonomi" or (key == "övrigt" and "ekonomi:ovrigt" in self.read.sections):
+            self.section = "ovrigt"
+            self.target = self.read.sections.setdefault("ovrigt", Texts())
+            return True
+        if self.section == "ekonomi" and key in ECONOMY:
+            self.target = self.read.sections.setdefault(f"ekonomi:{ECONOMY[key]}", Texts())
+            return True
+        return False
+
+    def _structure(self, line: Line) -> bool:
+        if self.section != "mal":
+            return False
+        text = line.text
+        if text in STATUSES:
+            if self.awaiting is not None:
+                self.awaiting.status = text
+                self.awaiting = None
+                self.title_of = None
+                return True
+            return False
+        for pattern, handler in ((_DIRECTION, self._direction), (_GOAL, self._goal), (_COUNCIL_GOAL, self._council_goal),
+                                 (_OWN_GOAL, self._own_goal)):
+            match = pattern.match(text)
+            if match:
+                handler(match, line)
+                return True
+        return self._subheading(text)
+
+    def _direction(self, match: re.Match, line: Line) -> None:
+        item = Item("inriktningsmal", match.group("title") or "", line.number, nr=match.group("nr") or "")
+        self.read.directions.append(item)
+        self.title_of, self.goal, self.council_goal, self.target, self.table = item, None, None, None, ""
+
+    def _goal(self, match: re.Match, line: Line) -> None:
+        item = Item("mal", match.group("title") or "", line.number, nr=match.group("nr") or "")
+        if not self.read.directions:
+            self.read.directions.append(Item("inriktningsmal", "", line.number, nr=item.nr.split(".")[0]))
+        self.read.directions[-1].children.append(item)
+        self.goal, self.council_goal, self.current, self.row = item, None, item, None
+        self.title_of = self.awaiting = item
+        self.target, self.table = item.text("analys"), ""
+
+    def _council_goal(self, match: re.Match, line: Line) -> None:
+        item = Item("namndmal", match.group("title"), line.number)
+        (self.goal.children if self.goal else self.read.directions[-1].children if self.read.directions else []).append(item)
+        self.council_goal = self.current = item
+        self.row = None
+        self.title_of = self.awaiting = item
+        self.target, self.table = item.text("analys"), ""
+
+    def _own_goal(self, match: re.Match, line: Line) -> None:
+        item = Item("enhetsmal", match.group("title"), line.number)
+        parent = self.council_goal or self.goal
+        if parent is not None:
+            parent.children.append(item)
+        self.current, self.row = item, None
+        self.title_of = self.awaiting = item
+        self.target, self.table = item.text("analys"), ""
+
+    def _subheading(self, text: str) -> bool:
+        """Beskrivning, Förväntat resultat and Analys: where the next lines belong."""
+        name = {"Beskrivning": "beskrivning", "Förväntat resultat": "forvantat_resultat", "Analys": "analys"}.get(text)
+        if name is None or self.current is None:
+            return False
+        in_table = name == "analys" and self.row is not None
+        owner = self.row if in_table else self.current
+        self.target, self.title_of, self.awaiting = owner.text(name), None, None
+        self.in_analysis = in_table
+        if not in_table:
+            self.table = ""
+        return True
+
+    def _table(self, line: Line) -> bool:
+        if self.section != "mal":
+            return False
+        text = line.text
+        if text.startswith("Aktivitet Startdatum Slutdatum"):
+            self._start_table("aktivitet")
+            return True
+        if text.startswith("Indikator Periodens") or text == "Indikator":
+            self._start_table("indikator")
+            return True
+        if not self.table or self.in_analysis:
+            return False
+        return self._activity_row(line) if self.table == "aktivitet" else self._indicator_row(line)
+
+    def _start_table(self, kind: str) -> None:
+        self.table, self.row, self.title_of, self.awaiting, self.target = kind, None, None, None, None
+
+    def _activity_row(self, line: Line) -> bool:
+        match = _DATES.match(line.text)
+        if match:
+            if self.row is not None:
+                self.row.values = line.text
+            return True
+        if self.row is None or self.row.values:
+            self.row = Item("aktivitet", line.text, line.number)
+            (self.council_goal or self.goal).children.append(self.row) if (self.council_goal or self.goal) else None
+        else:
+            self.row.title += " " + line.text
+        return True
+
+    def _indicator_row(self, line: Line) -> bool:
+        text = line.text
+        if self.row is not None and self.row.values and not _PERIOD_END.search(self.row.values):
+            self.row.values += " " + text  # a row of figures broken over lines ends with its period
+            if re.search(r"[0-9]", text) and not _PERIOD_END.fullmatch(" " + text):
+                self.row.spread = True
+            return True
+        if _is_header(text) or (self.row is None and re.fullmatch(r"20[0-9]{2}", text)):
+            return True
+        started = _NAME_THEN_FIGURES.match(text)
+        if started and (self.row is None or self.row.values) and not _is_values(text) and not _NAME_AND_VALUES.match(text):
+            self._new_indicator(Line(line.number, started.group("name")))
+            self.row.values, self.row.layout = started.group("values"), _after_name(line.raw, started.group("name"))
+            return True
+        inline = _NAME_AND_VALUES.match(text)
+        if inline and (self.row is None or self.row.values) and not _is_values(text):
+            self._new_indicator(Line(line.number, inline.group("name")))
+            self.row.values, self.row.layout = inline.group("values"), _after_name(line.raw, inline.group("name"))
+            return True
+        if _is_values(text):
+            if self.row is not None and not self.row.values:
+                self.row.values, self.row.layout = text, line.raw
+                return True
+            return False
+        if self.row is not None and not self.row.values and re.match(r"^-?[0-9]", text):
+            self.row.values, self.row.layout = text, line.raw  # the figures start under the name
+            return True
+        if self.row is None or self.row.values:
+            self._new_indicator(line)
+        else:
+            self.row.title += " " + text
+        return True
+
+    def _new_indicator(self, line: Line) -> None:
+        self.row = Item("indikator", line.text, line.number)
+        if self.goal is not None:
+            (self.council_goal or self.goal).children.append(self.row)
+
+
+_NAME_AND_VALUES = re.compile(r"^(?P<name>.*?[A-Za-zÅÄÖåäö)])\s+(?P<values>(?:(?:-?[0-9][0-9,.]*\s*%?|öka|minska)\s+)*20[0-9]{2})$")
+_NAME_THEN_FIGURES = re.compile(r"^(?P<name>.*?[A-Za-zÅÄÖåäö)0-9])\s+(?P<values>-?[0-9][0-9,.]*\s*%.*)$")
+_PERIOD_END = re.compile(r"(?:^|\s)(?:VB |Tertial [12] |T[12] )?20[0-9]{2}$")
+_HEADER_WORDS = {"Periodens", "utfall", "Utfall", "män/", "pojkar", "kvinnor/", "flickor", "VB", "Årsmål", "KF:s",
+                 "årsmål", "Period", "Prognos", "helår", "Progno", "s", "kvinn", "or/", "flicko", "r", "Perio", "dens",
+                 "Indikator", "Tertial", "T1", "T2"}
+_VALUE = re.compile(r"^(?:-?[0-9][0-9 ]*(?:[.,][0-9]+)?\s*%?|öka|minska|[0-9]{4}|VB|Tertial|[12]|[+-]/?-?[0-9]+ ?%?|Tas|fram|av|nämnd(/styrelse)?)$")
+
+
+def _is_header(text: str) -> bool:
+    """A line of the indicator table's column headings (they break over several lines in the export)."""
+    words = text.replace("  ", " ").split()
+    return bool(words) and all(word in _HEADER_WORDS or re.fullmatch(r"20[0-9]{2}", word) for word in words) \
+        and not re.fullmatch(r"20[0-9]{2}", text)
+
+
+def _is_values(text: str) -> bool:
+    """A row of figures: numbers with % or units, targets like 'öka', and the period at its end."""
+    if not re.search(r"(20[0-9]{2}|[0-9] ?%)\s*$", text):
+        return False
+    return bool(re.search(r"[0-9]", text)) and not re.search(r"[a-zåäö]{5,}", text.replace("minska", "").replace("nämnd", "").replace("styrelse", ""))
+
+
+def _after_name(raw: str, name: str) -> str:
+    """The figures of a row that starts with the indicator's name, with their layout spaces."""
+    words = name.split()
+    match = re.match(r"\s*" + r"\s+".join(map(re.escape, words)) + r" ?", raw)
+    return raw[match.end():] if match else raw
+
+
+def read_export(lines: list[Line]) -> Read:
+    """Walk every line of an export once."""
+    reader = _Reader()
+    for line in lines:
+        reader.feed(line)
+    return reader.read

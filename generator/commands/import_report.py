@@ -1,0 +1,56 @@
+"""`vb import`: a report exported as text from the city's reporting system, written in the format."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from generator.commands.period import add_period
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("import", help="skriv en rapport i formatet från en textexport av en tidigare rapport")
+    parser.add_argument("file", type=Path, metavar="FIL", help="textexporten av rapporten (UTF-8)")
+    parser.add_argument("--unit", required=True, metavar="ID", help="enhetens id i organisation.yml")
+    parser.add_argument("--year", type=int, required=True, metavar="ÅR")
+    add_period(parser, required=True)
+    parser.add_argument("--content", type=Path, default=Path("content"), metavar="MAPP")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from generator.authoring.importer.build import build, unplaced_comment
+    from generator.authoring.importer.lines import clean
+    from generator.authoring.importer.reader import read_export
+    from generator.authoring.yamlwrite import dump
+    from generator.commands.common import load_tree, require_catalogue, say
+    from generator.problems import problem, suggestion
+    from generator.check.organisation import node_ids
+
+    content = load_tree(args.content)
+    if content is None:
+        return 1
+    nodes = node_ids(content.organisation.model)
+    if args.unit not in nodes:
+        say(problem("VB201", content.organisation.file, ref=args.unit, suggestion=suggestion(args.unit, nodes)))
+        return 1
+    target = args.content / "rapporter" / args.unit / f"{args.year}-{args.period.lower()}.yml"
+    if target.exists():
+        say(problem("VB801", str(target), org=nodes[args.unit], period=args.period, year=args.year, target=target.as_posix()))
+        return 1
+    catalogue = require_catalogue(content, args.year)
+    if catalogue is None:
+        return 1
+    try:
+        text = args.file.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        say(problem("VB001", str(args.file), reason=getattr(exc, "strerror", None) or "filen är inte en UTF-8-text"))
+        return 1
+    imported = build(read_export(clean(text)), catalogue, args.unit, args.year, args.period)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(dump(imported.data) + unplaced_comment(imported.unplaced, args.file.name), encoding="utf-8")
+    print(f"Skapade {target.as_posix()}.")
+    for number, line in imported.unplaced:
+        print(f"{args.file.name}:{number}: kunde inte placeras: {' '.join(line.split())[:120]}")
+    print("Kontrollera rapporten med: vb check " + target.as_posix())
+    return 0

@@ -1,0 +1,20 @@
+"""The one rule for a period on the command line: VP, T1, T2 or VB, in any letter case."""
+
+from __future__ import annotations
+
+import argparse
+
+PERIODS = ("VP", "T1", "T2", "VB")
+
+
+def period(text: str) -> str:
+    """'vb', 'Vb' and 'VB' are the same period; anything else is a Swedish usage error."""
+    value = text.strip().upper()
+    if value not in PERIODS:
+        raise argparse.ArgumentTypeError(f'"{text}" är ingen period; använd VP, T1, T2 eller VB (små bokstäver går också bra).')
+    return value
+
+
+def add_period(parser: argparse.ArgumentParser, name: str = "--period", **extra: object) -> None:
+    """Add a period option that every command reads the same way."""
+    parser.add_argument(name, type=period, metavar="PERIOD", help="VP, T1, T2 eller VB", **extra)
