@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "generator.commands.status",
     "generator.commands.codeowners",
     "generator.commands.diff",
+    "generator.commands.adopt",
     "generator.commands.build",
     "generator.commands.synth",
     "generator.commands.fmt",

@@ -124,6 +124,29 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
        "Flytta uppföljningen till {actual}."),
     _c("VB214", W, "Aktiviteten gäller inte enheten", "Aktiviteten \"{ref}\" är inte tilldelad {org} i katalogen.",
        "Kontrollera att det är rätt aktivitet, eller lägg till enheten under \"galler\" i katalogen."),
+    # --- adopted reports ----------------------------------------------------
+    _c("VB221", E, "Fastställd rapport ändrad utan rättelse",
+       "Rapporten fastställdes av nämnden {adopted}, men innehållet har ändrats {since} utan att en rättelse är antecknad.",
+       "En fastställd rapport ändras bara genom en rättelse. Är ändringen en rättelse: kör "
+       "vb rattelse {target} --vad \"vad som rättades\" --varfor \"varför\". Annars: ångra ändringen "
+       "(den fastställda versionen finns i {copy})."),
+    _c("VB222", E, "Kontrollsumman saknas eller är felskriven", "Kontrollsumman för {what} {state}.",
+       "Kontrollsummor skrivs av vb faststall och vb rattelse, aldrig för hand. Återställ raden ur git "
+       "(git checkout <version> -- {target})."),
+    _c("VB223", E, "Rättelse i en rapport som inte är fastställd", "Rapporten har rättelser men inget fastställande (faststalld saknas).",
+       "En rättelse gäller en fastställd rapport. Återställ faststalld om den har tagits bort, annars ta bort rattelser."),
+    _c("VB224", E, "Rättelsen är daterad för tidigt", "Rättelsen är daterad {date}, före {earlier}.",
+       "Rättelser står i den ordning de gjordes, efter fastställandet. Rätta datumet."),
+    _c("VB225", E, "Den fastställda versionen saknas", "Rapporten är fastställd, men den fastställda versionen {copy} finns inte.",
+       "Återställ filen ur git (git log -- {copy} visar när den fanns). Har rapporten inte ändrats sedan "
+       "fastställandet kan du i stället ta bort faststalld och köra vb faststall igen."),
+    _c("VB226", E, "Den fastställda versionen har ändrats", "Innehållet i den fastställda versionen stämmer inte med kontrollsumman från fastställandet.",
+       "Den fastställda versionen ändras aldrig. Återställ filen ur git (git checkout <version> -- {target}); "
+       "rättelser görs i {report} med vb rattelse."),
+    _c("VB227", E, "Fastställandet har ändrats", "Den fastställda versionen {copy} anger \"{expected}\", men rapporten {found}.",
+       "Skriv faststalld i rapporten så som det står i {copy}: ett fastställande ändras inte och tas inte bort."),
+    _c("VB228", E, "Fastställd rapport borttagen", "Rapporten {report} är fastställd (se den här filen) men finns inte.",
+       "Återställ rapporten ur git (git checkout <version> -- {report}). En fastställd rapport tas inte bort."),
     # --- values -----------------------------------------------------------
     _c("VB215", E, "Id:n som inte går att skilja åt", "Id:t \"{ref}\" ({name}) går inte att skilja från \"{other}\" ({other_name}).",
        "Ge {what} ett id med ord ur namnet som säger vad som skiljer dem, t.ex. \"{example}\". Ett id får inte skilja sig "
@@ -184,6 +207,19 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
        "Kör vb fmt {report} så skrivs filen i standardformatet utan att innehållet ändras. Då blir nästa ändring i redigeraren bara de rader som ändras."),
     _c("VB805", W, "Kommentar i rapporten", "Filen har {count} kommentarer (# …), den första här: \"{comment}\". De försvinner när rapporten sparas i redigeraren.",
        "Kommentarer (som vb new:s TODO) är bra medan du skriver i filen. Flytta det som ska finnas kvar till ett fält i rapporten (t.ex. analys) och ta bort kommentaren när den är klar."),
+    _c("VB811", E, "Rapporten är redan fastställd", "{target} är redan {adopted}.",
+       "En rapport fastställs en gång. En ändring efter fastställandet antecknas med "
+       "vb rattelse {target} --vad \"vad som rättades\" --varfor \"varför\"."),
+    _c("VB812", E, "Rapporten är inte fastställd", "{target} är inte fastställd, så det finns ingen rättelse att anteckna.",
+       "En rapport som inte är fastställd ändras fritt. Fastställ den med "
+       "vb faststall {target} --datum ÅÅÅÅ-MM-DD --paragraf N --dnr DIARIENUMMER när nämnden har beslutat."),
+    _c("VB813", E, "Inget har ändrats", "Innehållet i {target} är detsamma som {since}, så det finns ingen rättelse att anteckna.",
+       "Gör ändringen i filen först och kör sedan vb rattelse igen."),
+    _c("VB814", E, "Rapporten har fel", "{target} har fel och kan inte {what}.",
+       "Rätta felen som vb check {target} visar och försök igen."),
+    _c("VB815", E, "Filen kunde inte uppdateras", "{target} kunde inte skrivas om säkert: {reason}.",
+       "Ingenting har ändrats. Flytta rattelser sist i filen (eller faststalld, om det står mitt i) och försök igen, "
+       "eller be förvaltningens controller om hjälp."),
     # --- internal ---------------------------------------------------------
     _c("VB900", E, "Internt fel", "Ett oväntat fel inträffade: {reason}.",
        "Det här är ett fel i verktyget, inte i din fil. Rapportera det till förvaltningens controller."),

@@ -41,6 +41,8 @@ COUNCIL_PARTS: frozenset[tuple[str, str]] = frozenset(
 )
 # The report's identity comes from its file name; the form keeps it but does not offer it.
 IDENTITY = ("organisation", "ar", "period")
+# The adoption and its rättelser are written by vb faststall and vb rattelse (with checksums): kept, not offered.
+RECORDS = ("faststalld", "rattelser")
 UNIT_ONLY_PARTS: frozenset[tuple[str, str]] = frozenset({("Rapport", "systematiskt_kvalitetsarbete")})
 
 LABELS: dict[str, str] = {
@@ -52,7 +54,8 @@ LABELS: dict[str, str] = {
     "enhet": "Enhet",
     "enhetschef": "Enhetschef", "enhetsmal": "Enhetsmål", "fem_procent": "5 % av bruttobudgeten",
     "forsaljningar": "Försäljningar", "forslag_till_beslut": "Förslag till beslut",
-    "forvantat_resultat": "Förväntat resultat", "fotnot": "Fotnot", "godkannanden": "Godkännanden",
+    "diarienummer": "Diarienummer", "faststalld": "Fastställd av nämnden", "forvantat_resultat": "Förväntat resultat",
+    "kontrollsumma": "Kontrollsumma", "paragraf": "Paragraf", "vad": "Vad som rättades", "varfor": "Varför", "fotnot": "Fotnot", "godkannanden": "Godkännanden",
     "grupper": "Grupper", "handlaggare": "Handläggare", "id": "Namn", "indikatorer": "Indikatorer",
     "inledning": "Inledning", "inriktningsmal": "Uppföljning av Kommunfullmäktiges inriktningsmål",
     "intakter": "Intäkter", "investeringar": "Investeringar", "jamstalldhetsanalys": "Jämställdhetsanalys",
@@ -68,7 +71,7 @@ LABELS: dict[str, str] = {
     "summa": "Summa", "summa_intakter": "Summa intäkter", "summa_kostnader": "Summa kostnader",
     "summa_netto": "Summa netto", "systematiskt_kvalitetsarbete": "Systematiskt kvalitetsarbete",
     "tabell": "Tabell", "telefon": "Telefon", "text": "Text", "till": "Till", "titel": "Titel",
-    "totalt": "Totalt", "underskrifter": "Underskrifter", "utfall": "Periodens utfall",
+    "rattelser": "Rättelser", "totalt": "Totalt", "underskrifter": "Underskrifter", "utfall": "Periodens utfall",
     "utfall_foregaende": "Utfall i föregående verksamhetsberättelse", "utfall_kvinnor": "Utfall kvinnor/flickor",
     "utfall_man": "Utfall män/pojkar", "utfall_rubrik": "Rubrik för utfallskolumnen", "varav": "Varav",
     "varden": "Värden", "verksamhetsomrade": "Verksamhetsområde", "verksamhetsprojekt": "Verksamhetsprojekt",
@@ -237,7 +240,7 @@ def form_fields(model: type[BaseModel], audience: Audience, path: tuple[str, ...
     path = path or (model.__name__,)
     found = []
     for name, info in model.model_fields.items():
-        if model is Rapport and name in IDENTITY:
+        if model is Rapport and name in IDENTITY + RECORDS:
             found.append({"name": name, "label": LABELS[name], "widget": "hidden"})
             continue
         if not audience.offers(model, name):

@@ -37,7 +37,8 @@ from generator.render.text import md_escape
 
 ReportKey = tuple[str, int, str]
 FactKey = tuple[Any, ...]
-MODELS: dict[str, type[BaseModel]] = {"organisation": Organisation, "katalog": Katalog, "rapport": Rapport}
+MODELS: dict[str, type[BaseModel]] = {"organisation": Organisation, "katalog": Katalog, "rapport": Rapport,
+                                      "faststalld": Rapport}
 EMPTY = "–"
 
 
@@ -54,6 +55,7 @@ class Snapshot:
     reports: dict[ReportKey, tuple[str, Rapport]] = field(default_factory=dict)
     unreadable: dict[str, str] = field(default_factory=dict)
     prefix: str = "content"
+    adopted: dict[ReportKey, tuple[str, Rapport]] = field(default_factory=dict)
     set_aside: dict[str, str] = field(default_factory=dict)
 
     def shown(self, relative: str) -> str:
@@ -82,6 +84,8 @@ def snapshot(files: dict[str, bytes], prefix: str = "content", set_aside: dict[s
             found.organisation = model
         elif kind == "katalog":
             found.catalogues.setdefault(model.ar, model)
+        elif kind == "faststalld":
+            found.adopted.setdefault((model.organisation, model.ar, model.period), (shown, model))
         else:
             found.reports.setdefault((model.organisation, model.ar, model.period), (shown, model))
     return found
@@ -106,6 +110,11 @@ class Kind(str, Enum):
     STATED = "uppgift i en ny rapport"
     UNREADABLE = "kan inte läsas"
     SET_ASIDE = "inte visad"
+    ADOPTED = "fastställd"
+    CORRECTED = "rättelse"
+    UNRECORDED = "ändring utan rättelse"
+    ADOPTION_CHANGED = "fastställandet ändrat"
+    COPY_CHANGED = "fastställd version ändrad"
 
 
 @dataclass(frozen=True)
@@ -204,12 +213,17 @@ def _node_names(organisation: Organisation | None) -> dict[str, str]:
 
 
 def _compare_reports(base: Snapshot, head: Snapshot) -> list[Change]:
+    from generator.authoring.adopted_diff import adoption_changes
+
     organisation = head.organisation or base.organisation
     changes: list[Change] = []
     keys = sorted(set(base.reports) | set(head.reports), key=lambda k: (report_title(k, organisation), k))
     for key in keys:
         title = report_title(key, organisation)
         old, new = base.reports.get(key), head.reports.get(key)
+        file = (new or old)[0]  # type: ignore[index]
+        changes += adoption_changes(title, file, old and old[1], new and new[1], base.adopted.get(key), head.adopted.get(key),
+                                   head.unreadable)
         if old is None and new is not None:
             changes.append(Change(title, new[0], Kind.ADDED, "Rapporten", after=_report_summary(new[1])))
             changes += describe_new_report(title, new[0], report_facts(new[1], _names(key, base, head)))
@@ -646,6 +660,12 @@ SENTENCES = {
     Kind.STATED: "{subject}: {after}",
     Kind.UNREADABLE: "Filen kan inte läsas: {after} Kör vb check {subject} för att se alla fel.",
     Kind.SET_ASIDE: "Visas inte här: {after}. Granska den för hand.",
+    Kind.ADOPTED: "{subject} har fastställts {after}",
+    Kind.CORRECTED: "Rättelse {subject}: {after}",
+    Kind.UNRECORDED: "Ingen rättelse är antecknad: vb check godtar inte ändringen. Är den en rättelse: kör "
+                     "vb rattelse {subject} --vad \"vad som rättades\" --varfor \"varför\"; annars ångra den",
+    Kind.ADOPTION_CHANGED: "{subject} har ändrats: {before} → {after}",
+    Kind.COPY_CHANGED: "Den fastställda versionen {subject} har {after}; den ska aldrig ändras",
 }
 
 
@@ -677,9 +697,14 @@ def render_text(changes: list[Change], base: str, head: str) -> str:
     lines = [f"Ändringar i innehållet från {base} till {head}:"]
     if not changes:
         return f"{lines[0]}\n{NO_CHANGES}"
+    from generator.authoring.adopted_diff import alert_heading, split_alerts
+
     for (group, file), items in _groups(changes).items():
         lines += ["", f"{group} ({file})" if file != group else group]
-        lines += [f"  - {sentence(item)}" for item in items]
+        alerts, rest = split_alerts(items)
+        if alerts:
+            lines += [f"  ** {alert_heading(alerts)} **"] + [f"  ! {sentence(item)}" for item in alerts]
+        lines += [f"  - {sentence(item)}" for item in rest]
     return "\n".join(lines)
 
 
@@ -690,15 +715,26 @@ def code_span(text: str) -> str:
     return f"{fence}{padded}{fence}"
 
 
+def _escaped(text: str) -> str:
+    """Content text made inert in a pull-request comment, as a plain string."""
+    return str(md_escape(text))
+
+
 def render_markdown(changes: list[Change], base: str, head: str) -> str:
     """Markdown for a pull-request comment: a heading per report, a bullet per change."""
     groups = _groups(changes)
     lines = [MARKER, "### Ändringar i rapporterna", "",
              f"Från `{base}` till `{head}`: {_counted(len(changes), 'ändring', 'ändringar')}"
              f" i {_counted(len(groups), 'fil', 'filer')}." if changes else NO_CHANGES]
+    from generator.authoring.adopted_diff import alert_heading, split_alerts
+
     for (group, file), items in groups.items():
         lines += ["", f"#### {md_escape(group)}", "", code_span(file), ""]
-        lines += [f"- {sentence(item, lambda text: str(md_escape(text)))}" for item in items]
+        alerts, rest = split_alerts(items)
+        if alerts:
+            lines += [f"##### ⚠️ {md_escape(alert_heading(alerts))}", ""]
+            lines += [f"- **{sentence(item, _escaped)}**" for item in alerts] + ([""] if rest else [])
+        lines += [f"- {sentence(item, _escaped)}" for item in rest]
     return "\n".join(lines) + "\n"
 
 

@@ -17,8 +17,8 @@ from typing import Any
 
 from generator.content.areas import Areas, concerns, inherit, names_area
 from generator.content.models import Aktivitet, Enhetsmal, Indikator, Katalog, KfMal, Namndmal, Rapport
+from generator.content.models import TERTIALS, period_rank
 
-PERIOD_ORDER = {"VP": 0, "T1": 1, "T2": 2, "VB": 3}
 TODO_ANALYSIS = "TODO: skriv analys"
 TODO_OUTCOME = "# TODO: fyll i utfall"
 TODO_TEXTS = {
@@ -65,9 +65,9 @@ class _Context:
 
 def previous_report(reports: list[Rapport], unit: str, year: int, period: str) -> Rapport | None:
     """The unit's latest report before (year, period), in the order VP, T1, T2, VB within a year."""
-    here = (year, PERIOD_ORDER[period])
-    earlier = [r for r in reports if r.organisation == unit and (r.ar, PERIOD_ORDER[r.period]) < here]
-    return max(earlier, key=lambda r: (r.ar, PERIOD_ORDER[r.period]), default=None)
+    here = (year, period_rank(period))
+    earlier = [r for r in reports if r.organisation == unit and (r.ar, period_rank(r.period)) < here]
+    return max(earlier, key=lambda r: (r.ar, period_rank(r.period)), default=None)
 
 
 def find_report(reports: list[Rapport], unit: str, year: int, period: str) -> Rapport | None:
@@ -168,7 +168,7 @@ def _indicator(indicator: Indikator, context: _Context) -> dict[str, Any]:
     if indicator.jamstalldhet:
         entry.update(utfall_man=None, utfall_kvinnor=None)
     entry["utfall_foregaende"] = context.outcomes.get(indicator.id)
-    if context.period in ("T1", "T2"):
+    if context.period in TERTIALS:
         entry["prognos"] = None
     entry["analys"] = ""
     return entry

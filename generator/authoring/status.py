@@ -25,6 +25,7 @@ from typing import Any, Iterator
 from generator.content.models import IndikatorUtfall, Katalog, Organisation, Rapport
 from generator.check.narrative import todo_markers
 from generator.problems import Problem, Severity
+from generator.content.models import TERTIALS
 
 SECTION_NAMES = (
     "Sammanfattande analys", "Enhetsmålens analyser", "Indikatorernas utfall", "Aktiviteternas uppföljning",
@@ -83,7 +84,7 @@ def filled_text(text: str) -> bool:
 def readiness(organisation: Organisation, year: int, period: str, reports: list[tuple[str, Rapport]],
               problems: list[Problem], catalogue: Katalog | None = None) -> list[UnitStatus]:
     """Every unit of the organisation, in its order, with the state of its report for (year, period)."""
-    annual = _annual_indicators(catalogue) if period in ("T1", "T2") else set()
+    annual = _annual_indicators(catalogue) if period in TERTIALS else set()
     found = {r.organisation: (file, r) for file, r in reports if (r.ar, r.period) == (year, period)}
     rows = []
     for unit in organisation.enheter:
@@ -133,7 +134,7 @@ def sections(report: Rapport, annual: frozenset[str] | set[str] = frozenset()) -
     own = list(_walk(report, "enhetsmal"))
     indicators = [i for i in _walk(report, "indikatorer") if i.id not in annual]
     activities = list(_walk(report, "aktiviteter"))
-    tertial = report.period in ("T1", "T2")
+    tertial = report.period in TERTIALS
     return [
         _text(SECTION_NAMES[0], report.sammanfattande_analys),
         Section(SECTION_NAMES[1], sum(filled_text(e.analys) for e in own), max(len(own), 1), "" if own else "inga enhetsmål"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
-from generator.content.load import Content, find_root, load_content
+from generator.content.load import Content, find_root, load_content, with_companions
 from generator.problems import Problem, Severity, problem
 from generator.check.narrative import SiteReader
 from generator.check.validate import validate
@@ -32,6 +32,7 @@ def check_paths(paths: list[FsPath], *, published: SiteReader | None) -> CheckRe
     found: list[Problem] = []
     files = 0
     for root, only in _group(paths, found):
+        only = None if only is None else with_companions(only)
         content = load_content(root, only)
         files += content.files
         asked = None if only is None else _asked(content, only)

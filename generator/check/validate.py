@@ -12,6 +12,7 @@ from generator.content.load import Content
 from generator.rollup.aggregate import Rollup
 from generator.check.narrative import SiteReader
 from generator.problems import Problem
+from generator.check.adoption import check_adoption
 from generator.check.catalogue import check_catalogue
 from generator.check.consistency import check_consistency
 from generator.check.economy import check_economy
@@ -53,6 +54,9 @@ def validate(content: Content, files: Collection[str] | None = None, *, publishe
         if not loaded.partial:  # texts against counts need the whole report
             found += check_consistency(loaded.model, loaded.file, rollup,
                                        organisation)
+    for loaded in content.adopted:
+        found += check_texts(loaded.model, loaded.file, published)
+    found += check_adoption(content.reports, content.adopted, content.sources())
     return locate(found, content.sources())
 
 

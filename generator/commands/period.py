@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-PERIODS = ("VP", "T1", "T2", "VB")
+from generator.content.models import PERIODS
+
 
 
 def period(text: str) -> str:

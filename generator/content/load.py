@@ -5,6 +5,7 @@ Layout of a content tree:
     webbplats.yml                 the site's publisher and accessibility statement (generator.content.webbplats)
     katalog/<år>.yml
     rapporter/<organisation-id>/<år>-<period>.yml
+    rapporter/<organisation-id>/<år>-<period>.faststalld.yml   (the report as adopted, see adoption.py)
 Nothing here raises for bad input: every failure is a `Problem`.
 """
 
@@ -20,6 +21,7 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from generator.content.adoption import ADOPTED_NAME, adopted_copy_name, report_name_of
 from generator.content.models import Katalog, Organisation, Rapport
 from generator.problems import Location, Problem, problem, suggestion
 from generator.content.report_places import Hidden, hidden_keys
@@ -51,6 +53,7 @@ class Content:
     webbplats: Loaded | None = None
     catalogues: dict[int, Loaded] = field(default_factory=dict)
     reports: list[Loaded] = field(default_factory=list)
+    adopted: list[Loaded] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     source_maps: dict[str, SourceMap] = field(default_factory=dict)
     broken_years: set[int] = field(default_factory=set)
@@ -80,7 +83,7 @@ def find_root(start: FsPath) -> FsPath | None:
 
 
 def classify(relative: FsPath) -> str:
-    """'organisation', 'katalog', 'rapport', 'ignored' or 'unknown' for a path inside the root."""
+    """'organisation', 'katalog', 'rapport', 'faststalld', 'ignored' or 'unknown' for a path inside the root."""
     parts = [unicodedata.normalize("NFC", p) for p in relative.parts]
     if parts == ["organisation.yml"]:
         return "organisation"
@@ -90,6 +93,8 @@ def classify(relative: FsPath) -> str:
         return "katalog"
     if len(parts) == 3 and parts[0] == "rapporter" and REPORT_NAME.match(parts[2].lower()):
         return "rapport"
+    if len(parts) == 3 and parts[0] == "rapporter" and ADOPTED_NAME.match(parts[2].lower()):
+        return "faststalld"
     if parts[-1] in IGNORED or parts[-1].startswith("."):
         return "ignored"
     return "unknown"
@@ -115,6 +120,7 @@ def _read_for(root: FsPath, only: list[FsPath]) -> list[FsPath]:
 def load_content(root: FsPath, only: list[FsPath] | None = None) -> Content:
     """Read a content tree; with `only`, read just those reports besides organisation and catalogues."""
     content = Content(str(root))
+    only = with_companions(only) if only else only
     wanted = {p.resolve() for p in only} if only else None
     years = _years(only, root) if only else None
     for path in _read_for(root, only) if only else content_files(root):
@@ -127,17 +133,36 @@ def load_content(root: FsPath, only: list[FsPath] | None = None) -> Content:
             if wanted is None or path.resolve() in wanted:
                 content.problems.append(problem("VB013", shown, name=str(relative)).at(1, 1))
             continue
-        if kind == "rapport" and wanted is not None and path.resolve() not in wanted:
+        if kind in ("rapport", "faststalld") and wanted is not None and path.resolve() not in wanted:
             continue
         _load_one(content, kind, path, shown)
     return content
+
+
+def with_companions(paths: list[FsPath]) -> list[FsPath]:
+    """The paths with, for a report, its adopted copy and, for an adopted copy, its report (those that exist).
+
+    The two are checked together: neither can be judged alone.
+    """
+    found = list(paths)
+    for path in paths:
+        name = path.name.lower()
+        if ADOPTED_NAME.match(name):
+            other = path.with_name(report_name_of(path.name))
+        elif REPORT_NAME.match(name):
+            other = path.with_name(adopted_copy_name(path.name))
+        else:
+            continue
+        if other.is_file() and other not in found:
+            found.append(other)
+    return found
 
 
 def _years(only: list[FsPath], root: FsPath) -> set[str] | None:
     """The catalogue years the given reports need, read off their file names; None means all."""
     years = set()
     for path in only:
-        if classify(path.resolve().relative_to(root.resolve())) != "rapport":
+        if classify(path.resolve().relative_to(root.resolve())) not in ("rapport", "faststalld"):
             return None
         years.add(path.name[:4])
     return years
@@ -159,7 +184,8 @@ def _load_one(content: Content, kind: str, path: FsPath, shown: str) -> None:
     document = read_file(raw, shown)
     content.source_maps[shown] = document.source
     content.problems.extend(document.problems)
-    model_cls = {"organisation": Organisation, "katalog": Katalog, "rapport": Rapport, "webbplats": Webbplats}[kind]
+    model_cls = {"organisation": Organisation, "katalog": Katalog, "rapport": Rapport, "faststalld": Rapport,
+                 "webbplats": Webbplats}[kind]
     council = content.organisation.model.namnd.id if content.organisation else None
     hidden = hidden_keys(document.data, council) if kind == "rapport" else {}
     model, found = to_model(model_cls, document, hidden, partial=kind == "rapport")
@@ -175,6 +201,8 @@ def _load_one(content: Content, kind: str, path: FsPath, shown: str) -> None:
         content.webbplats = loaded
     elif kind == "katalog":
         content.catalogues.setdefault(model.ar, loaded)
+    elif kind == "faststalld":
+        content.adopted.append(loaded)
     else:
         content.reports.append(loaded)
 

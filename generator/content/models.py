@@ -475,6 +475,24 @@ class Godkannande(Base):
     datum: date
 
 
+class Faststallande(Base):
+    """The council's decision that adopted the report: after it the content changes only by a rättelse."""
+
+    datum: date = Field(description="Datum för nämndens beslut.")
+    paragraf: int | str = Field(description='Paragrafen i protokollet, t.ex. 45 (skrivs "§ 45" på webbplatsen).')
+    diarienummer: str = Field(description="Ärendets diarienummer, t.ex. HÄ 2021/123.")
+    kontrollsumma: str | None = Field(None, description="Innehållets kontrollsumma när det fastställdes. Skrivs av vb faststall, aldrig för hand.")
+
+
+class Rattelse(Base):
+    """One correction made after adoption: when, what and why, and the content's checksum after it."""
+
+    datum: date
+    vad: str = Field(description="Vad som rättades.")
+    varfor: str = Field(description="Varför det rättades.")
+    kontrollsumma: str | None = Field(None, description="Innehållets kontrollsumma efter rättelsen. Skrivs av vb rattelse, aldrig för hand.")
+
+
 class Rapport(Base):
     """One report of one organisation node for one (year, period)."""
 
@@ -498,3 +516,5 @@ class Rapport(Base):
     ovrigt: Markdown = Field("", description="Synpunkter och klagomål, lex Sarah och annat som inte hör till avsnitten ovan.")
     underskrifter: list[Underskrift] = Field(default_factory=_no_items)
     godkannanden: list[Godkannande] = Field(default_factory=_no_items)
+    faststalld: Faststallande | None = Field(None, description="Nämndens beslut att fastställa rapporten. Skrivs med vb faststall.")
+    rattelser: list[Rattelse] = Field(default_factory=_no_items, description="Rättelser efter fastställandet, äldst först. Skrivs med vb rattelse.")

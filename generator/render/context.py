@@ -8,9 +8,12 @@ contexts; its template renders them with `part(...)`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar, Union
+from typing import TYPE_CHECKING, ClassVar, Union
 
 from markupsafe import Markup
+
+if TYPE_CHECKING:
+    from generator.render.adoption import AdoptionNotice
 
 
 @dataclass(frozen=True)
@@ -194,6 +197,7 @@ class Cover:
     parts: list[tuple[str, Markup]]
     attachments: list[str]
     show_attachments: bool
+    adoption: AdoptionNotice | None = None  # above the cover, when the report is adopted
 
 
 @dataclass

@@ -31,8 +31,8 @@ from generator.render.context import (
 from generator.render.info import ReportInfo
 from generator.render.nav import relative
 from generator.render.text import cell, narrative
+from generator.content.models import TERTIALS
 
-TERTIALS = ("T1", "T2")
 SUMMARY_TITLE = "Nämndmålet för alla enheter: status, enhetsmål och indikatorer"
 
 

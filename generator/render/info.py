@@ -21,6 +21,7 @@ class ReportInfo:
     name: str
     is_council: bool
     extra_analyses: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    adopted_version: bool = False  # the report as the council adopted it, shown at its own address
     _index: CatalogueIndex | None = field(default=None, init=False, repr=False)
 
     @property
@@ -32,5 +33,6 @@ class ReportInfo:
 
     @property
     def base(self) -> str:
-        """The report's folder in the site: <år>/<period>/<organisation-id>."""
-        return f"{self.report.ar}/{self.report.period.lower()}/{self.report.organisation}"
+        """The report's folder in the site: <år>/<period>/<organisation-id> (and /faststalld for the adopted version)."""
+        folder = f"{self.report.ar}/{self.report.period.lower()}/{self.report.organisation}"
+        return f"{folder}/faststalld" if self.adopted_version else folder

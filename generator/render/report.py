@@ -27,6 +27,7 @@ from generator.render.context import (
     Signatures,
     TocEntry,
 )
+from generator.render.adoption import ADOPTED_TITLE, adoption_notice
 from generator.render.economy import block_part
 from generator.render.environment import render_context
 from generator.render.goals import kf_goal
@@ -53,7 +54,8 @@ TOC_TITLE = "Innehållsförteckning"
 
 def title_of(info: ReportInfo) -> str:
     """The report's page title: "Tertialrapport 1 för 2021 – Hägersten-Älvsjö stadsdelsnämnd"."""
-    return f"{fmt.report_name(info.report.period, info.report.ar)} – {info.name}"
+    title = f"{fmt.report_name(info.report.period, info.report.ar)} – {info.name}"
+    return f"{title} ({ADOPTED_TITLE.lower()})" if info.adopted_version else title
 
 
 def sections_of(info: ReportInfo) -> list[OutlineSection]:
@@ -87,13 +89,14 @@ def section_body(key: str, level: int, info: ReportInfo, name_of: NameOf) -> lis
 
 
 def cover(info: ReportInfo, level: int) -> Cover | None:
-    """The council report's cover parts and Bilagor; a unit report shows only its Bilagor, if any."""
+    """The council report's cover parts and Bilagor; a unit report shows only its Bilagor, if any; an adoption above them."""
     report = info.report
     parts = [(title, narrative(getattr(report, key), level)) for key, title in COVER_PARTS] if info.is_council else []
     show = info.is_council or bool(report.bilagor)
-    if not parts and not show:
+    notice = adoption_notice(report, info.adopted_version)
+    if not parts and not show and notice is None:
         return None
-    return Cover(level, parts, list(report.bilagor), show)
+    return Cover(level, parts, list(report.bilagor), show, notice)
 
 
 def facts(info: ReportInfo) -> list[tuple[str, str]]:

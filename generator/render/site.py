@@ -35,6 +35,7 @@ from generator.render.overview import (
     units_page,
 )
 from generator.render.navgroups import department_sections
+from generator.render.adopted_page import adopted_copies, with_adopted_version
 from generator.render.report import print_redirect, report_nav
 from generator.render.rollup import period_data, rollup_nav
 from generator.rollup.aggregate import Aggregate, YearPeriod
@@ -137,9 +138,12 @@ def report_parts(site: SiteData) -> list[PageBuilder]:
 
 
 def report_pages(site: SiteData, first: int) -> list[NavNode]:
-    """The pages of REPORTS_PER_PART reports from number `first` on: one navigation node per report."""
+    """The pages of REPORTS_PER_PART reports from number `first` on: one navigation node per report (with its
+    adopted version under it, when it has one)."""
     chosen = site.reports[first:first + REPORTS_PER_PART]
-    return [report_nav(site.env, info, site.name_of, should_split(info), site.anchors) for info in chosen]
+    copies = adopted_copies(site.content)
+    return [with_adopted_version(site.env, report_nav(site.env, info, site.name_of, should_split(info), site.anchors),
+                                 info, copies.get(info.base), site.name_of) for info in chosen]
 
 
 def period_sections(site: SiteData, reports: list[NavNode]) -> list[NavNode]:

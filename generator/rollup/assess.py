@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from typing import Literal
 
+from generator.content.models import TERTIALS
+
 Verdict = Literal["uppfyllt", "delvis", "ej uppfyllt", "ingen bedömning"]
 PARTLY_MARGIN = 0.05
 
 
 def judged_value(period: str, outcome: float | None, forecast: float | None) -> float | None:
     """The outcome in a VB; the forecast in a tertial report when there is one."""
-    if period in ("T1", "T2") and forecast is not None:
+    if period in TERTIALS and forecast is not None:
         return forecast
     return outcome
 

@@ -34,6 +34,11 @@ def over_fund_limit(gross: float, fund: float) -> bool:
     return fund > gross * FUND_LIMIT
 
 
+def largest_surplus(gross: float, fund: float) -> float:
+    """The largest surplus this year that keeps within both rules, given the fund carried in (negative: none)."""
+    return min(gross * TRANSFER_LIMIT, gross * FUND_LIMIT - fund)
+
+
 def to_mnkr(tkr: float) -> float:
     """Thousands of kronor to millions, one decimal as in the council's tables."""
     return round(tkr / 1000, 1)

@@ -11,6 +11,7 @@ every printed sum is exact.
 
 from __future__ import annotations
 
+import math
 import random
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,9 +23,11 @@ from babel.numbers import format_decimal
 
 from generator.content.id_twins import readable_id
 from generator.ids import slug
+from generator.rollup import economy as eco
+from generator.rollup.aggregate import ROLLED_FIELDS, IndicatorValue, roll_up
 from generator.authoring.yamlwrite import dump
+from generator.content.models import PERIODS, TERTIALS
 
-PERIODS = ("VP", "T1", "T2", "VB")
 STATUS_FULL, STATUS_PART, STATUS_NOT, STATUS_NONE = "Uppfylls helt", "Uppfylls delvis", "Uppfylls ej", "Ingen"
 
 DISTRICTS = (
@@ -889,11 +892,11 @@ class World:
 
 
 def within_rules(brutto: int, fund: int, deviation: int) -> int:
-    """A resultatenhet's result kept to the rules: a surplus under 5 % of gross budget, the fund after it under 10 %.
+    """A resultatenhet's result kept just inside the rules (`rollup.economy`), so no synthetic figure sits on a limit.
 
     A deficit is held to 3 % of gross budget, unless a fund already above 10 % must be brought down.
     """
-    high = min(brutto * 5 // 100 - 1, brutto // 10 - 1 - fund)
+    high = math.ceil(eco.largest_surplus(brutto, fund)) - 1
     return min(high, max(-(brutto * 3 // 100), deviation))
 
 
@@ -975,7 +978,7 @@ ACTIVITY_STATES = {
 DEVIATIONS = ("Aktiviteten har skjutits upp till nästa år på grund av ändrade förutsättningar.",
               "Aktiviteten avbröts eftersom den ersatts av ett gemensamt arbete i förvaltningen.",
               "Aktiviteten har inte kunnat genomföras på grund av hög sjukfrånvaro under perioden.")
-OUTCOME_FIELDS = ("utfall", "utfall_man", "utfall_kvinnor", "utfall_foregaende", "prognos")
+OUTCOME_FIELDS = ROLLED_FIELDS  # the figures of an indicator's outcome that roll up
 
 
 @dataclass
@@ -988,7 +991,7 @@ class Facts:
 
 def status_lead(status: str, period: str) -> str:
     """The first sentence of an analysis: how the goal is judged (a forecast in tertial reports)."""
-    forecast = period in ("T1", "T2")
+    forecast = period in TERTIALS
     if status == STATUS_FULL:
         return "Målet bedöms uppfyllas helt under året." if forecast else "Målet har uppfyllts under året."
     if status == STATUS_PART:
@@ -1034,7 +1037,7 @@ def _outcome_entry(rng: random.Random, prose: Prose, tracked: Tracked, values: d
         value = tracked.target if name == "arsmal" else values.get(name)
         if value is not None:
             entry[name] = value
-    judged = values.get("prognos", values.get("utfall")) if period in ("T1", "T2") else values.get("utfall")
+    judged = values.get("prognos", values.get("utfall")) if period in TERTIALS else values.get("utfall")
     if _worse(judged, target, tracked.cat.spec.riktning):
         entry["analys"] = prose.analysis("Utfallet når inte upp till årsmålet.")
     elif judged is not None and rng.random() < 0.2:
@@ -1213,14 +1216,13 @@ def _goal_status(rng: random.Random, statuses: list[str], period: str) -> str:
     return STATUS_NOT if set(statuses) == {STATUS_NOT} else STATUS_PART
 
 
-def _aggregate(spec: IndicatorSpec, reported: list[dict[str, Any]], name: str) -> int | float | None:
-    """The council's figure: the units' sum, or their mean weighted by `vikt`."""
-    pairs = [(entry[name], entry.get("vikt", 1)) for entry in reported if name in entry]
-    if not pairs:
-        return None
-    if spec.aggregering == "summa":
-        return sum(value for value, _ in pairs)
-    return round(sum(value * weight for value, weight in pairs) / sum(weight for _, weight in pairs), 1)
+def _rolled_up(spec: IndicatorSpec, reported: list[dict[str, Any]]) -> dict[str, int | float | None]:
+    """The council's figures: the units' figures rolled up by the roll-up's own rule (`rollup.aggregate.roll_up`)."""
+    values = [IndicatorValue(enhet=str(number), enhet_namn=str(number), vikt=entry.get("vikt"),
+                             **{name: entry.get(name) for name in OUTCOME_FIELDS})
+              for number, entry in enumerate(reported)]
+    figures, _ = roll_up(values, spec.aggregering)
+    return {name: figures[name] for name in OUTCOME_FIELDS}
 
 
 def _council_outcome(rng: random.Random, prose: Prose, item: CatIndicator, reported: list[dict[str, Any]],
@@ -1231,7 +1233,7 @@ def _council_outcome(rng: random.Random, prose: Prose, item: CatIndicator, repor
         entry = outcome(rng, prose, Tracked(item, None, previous), period)
         entry.pop("vikt", None)
         return entry
-    values = {name: _aggregate(item.spec, reported, name) for name in OUTCOME_FIELDS}
+    values = _rolled_up(item.spec, reported)
     return _outcome_entry(rng, prose, Tracked(item, None, None), values, item.data["arsmal"], period)
 
 
@@ -1311,7 +1313,7 @@ def area_rows(world: World, year: int, period: str) -> list[AreaRow]:
         own = central.randint(*CENTRAL[area])
         budget = _tenths(sum(world.budget(u, year).net for u in members) + own)
         spread = own * (current.uniform(0.5, 1.0) if area == "ovrig-verksamhet" else current.gauss(0, 0.01))
-        asks = period in ("T1", "T2") and budget >= 200 and current.random() < 0.2
+        asks = period in TERTIALS and budget >= 200 and current.random() < 0.2
         adjustment = current.randint(3, min(60, budget // 20)) if asks else 0
         others = 0 if planned else sum(world.period_result(u, year, period) for u in members if not u.resultatenhet)
         transfers = -sum(world.period_result(u, year, period) for u in members if u.resultatenhet)
@@ -1384,9 +1386,9 @@ def result_units_table(world: World, year: int, period: str) -> dict[str, Any]:
     for unit in (u for u in world.units if u.resultatenhet):
         brutto, fund = world.budget(unit, year).brutto, world.fund(unit, year)
         result = -world.period_result(unit, year, period)
-        rows.append({"enhet": unit.id, "bruttobudget": brutto, "fem_procent": (brutto * 5 + 50) // 100,
+        rows.append({"enhet": unit.id, "bruttobudget": brutto, "fem_procent": eco.five_percent(brutto),
                      "overforing_fran_fg": -fund, "resultat": result, "egen_verksamhet": "JA",
-                     "overforing_till_nasta": fund - result})
+                     "overforing_till_nasta": eco.transfer_to_next(-fund, result)})
     names = ("bruttobudget", "fem_procent", "overforing_fran_fg", "resultat", "overforing_till_nasta")
     return {"kolumner": ["Resultatenhetens namn", f"Resultatenheternas bruttobudget {year}",
                          f"Varav 5 % av resultatenheternas bruttobudget {year}",
@@ -1430,7 +1432,7 @@ def investments_table(world: World, year: int, period: str) -> dict[str, Any]:
     rows = []
     for name in INVESTMENTS:
         budget = base.randint(2, 220)
-        adjustment = current.randint(1, 70) if period in ("T1", "T2") and current.random() < 0.15 else 0
+        adjustment = current.randint(1, 70) if period in TERTIALS and current.random() < 0.15 else 0
         forecast = budget if period == "VP" else max(0, budget + adjustment + int(current.gauss(0, budget * 0.05)))
         rows.append((name, budget, forecast, adjustment, budget + adjustment - forecast))
     keys = ("budget", "prognos", "budgetjustering", "avvikelse")
@@ -1445,7 +1447,7 @@ def investments_table(world: World, year: int, period: str) -> dict[str, Any]:
 def turnover_table(world: World, year: int, period: str) -> dict[str, Any] | None:
     """Omslutningsförändringar in tertial reports: costs matched by income, summed."""
     rng = world.rng("omslutning", year, period)
-    if period not in ("T1", "T2") or rng.random() < 0.3:
+    if period not in TERTIALS or rng.random() < 0.3:
         return None
     areas = rng.sample(["Äldreomsorg", "Barn, kultur och fritid", "Individ- och familjeomsorg", "Förskoleverksamhet"],
                        rng.randint(1, 2))

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.authoring.cms import COUNCIL_PARTS, IDENTITY, LABELS, UNIT_ONLY_PARTS, Backend, config
+from generator.authoring.cms import COUNCIL_PARTS, IDENTITY, LABELS, RECORDS, UNIT_ONLY_PARTS, Backend, config
 from generator.authoring.cms_site import backend_from_git, config_text
 from generator.content.load import load_content
 from generator.content.models import Ekonomi, Enhetsmal, Katalog, Rapport
@@ -59,9 +59,9 @@ def walk(model, fields: list[dict], council: bool, path: str = "", models: tuple
             continue
         if not form.get("label"):
             wrong.append(f"{where}: ingen etikett")
-        if model is Rapport and name in IDENTITY:
+        if model is Rapport and name in IDENTITY + RECORDS:
             if form["widget"] != "hidden":
-                wrong.append(f"{where}: rapportens identitet ska inte kunna ändras")
+                wrong.append(f"{where}: rapportens identitet och fastställande ska inte kunna ändras i formuläret")
             continue
         if not council and not form.get("hint"):
             wrong.append(f"{where}: ingen hjälptext")

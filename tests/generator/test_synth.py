@@ -428,3 +428,19 @@ def test_vb_synth_explains_wrong_arguments_in_swedish(tmp_path, capsys, argument
 def test_the_command_knows_every_district_and_period():
     assert command.DISTRICT_COUNT == len(DISTRICTS)
     assert set(command.PERIODS) == {"VP", "T1", "T2", "VB"}
+
+
+def test_the_councils_figures_are_the_roll_up_the_site_computes(tree):
+    """The synthetic council reports what the roll-up makes of its units' figures, by the same rule."""
+    from generator.content.load import load_content
+    from generator.rollup.aggregate import Rollup
+
+    content = load_content(tree)
+    compared = 0
+    for rolled in Rollup.of(content).every_period().values():
+        for indicator in rolled.indikatorer:
+            if indicator.sammanvagt is None or indicator.namndens is None or rolled.period == "VP":
+                continue
+            assert indicator.namndens.utfall == indicator.sammanvagt.utfall, (rolled.ar, rolled.period, indicator.id)
+            compared += 1
+    assert compared > 10
