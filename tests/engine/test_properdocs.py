@@ -28,8 +28,8 @@ def _build(engine: str, site: Path) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
 
 
-# Pagefind writes its filter indexes in an arbitrary order (one engine building twice differs too: Pagefind issue
-# #638), and names them, the meta index and the entry file's hash by their bytes: those are counted, not compared.
+# Pagefind writes its filter indexes in an arbitrary order (one engine building twice differs too, as Pagefind's
+# maintainers say), and names them, the meta index and the entry file's hash by their bytes: counted, not compared.
 UNORDERED = re.compile(r"^pagefind/(filter/.*\.pf_filter|pagefind\..*\.pf_meta|pagefind-entry\.json)$")
 
 
