@@ -18,6 +18,7 @@ from generator.authoring.cms import EDITOR_PATH, FORMAT, Backend, config
 from generator.content.load import load_content
 from generator.content.models import Rapport
 from generator.authoring.yamlfmt import key_order
+from generator.fsio import write_atomic
 
 PAGE = """<!doctype html>
 <html lang="sv">
@@ -89,8 +90,8 @@ def write_config(target: Path, content_root: Path, project: Path, backend: Backe
     target.mkdir(parents=True, exist_ok=True)
     folder = _relative_content(content_root, project)
     written = [target / "config.yml", target / "nycklar.json"]
-    written[0].write_text(config_text(content_root, backend or backend_from_git(project), folder), encoding="utf-8")
-    written[1].write_text(order_json(), encoding="utf-8")
+    write_atomic(written[0], config_text(content_root, backend or backend_from_git(project), folder))
+    write_atomic(written[1], order_json())
     return written
 
 
@@ -112,7 +113,7 @@ def write_editor(site_dir: Path, content_root: Path, project: Path, backend: Bac
     shutil.copytree(yaml_browser, target / "yaml")
     for name in ("vb-yaml.js", "svenska.js", "tillganglighet.js", "tillganglighet.css"):
         shutil.copy2(source / name, target / name)
-    (target / "index.html").write_text(PAGE % {"format": FORMAT}, encoding="utf-8")
+    write_atomic(target / "index.html", PAGE % {"format": FORMAT})
     return target
 
 

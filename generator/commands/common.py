@@ -29,13 +29,25 @@ def load_tree(root: Path) -> Content | None:
     return content
 
 
-def require_catalogue(content: Content, year: int) -> Katalog | None:
-    """The catalogue of `year`, or None after saying why it is missing."""
+def require_catalogue(content: Content, year: int, empty_when_unneeded: bool = False) -> Katalog | None:
+    """The catalogue of `year`, or None after saying why it is missing.
+
+    With `empty_when_unneeded`, a year whose reports follow up no goals (so `vb check` asks for no
+    catalogue) gets an empty one: what the check accepts, the export and the status can show.
+    """
     catalogue = content.catalogue(year)
+    if catalogue is None and empty_when_unneeded and needs_no_catalogue(content, year):
+        return Katalog(ar=year)
     if catalogue is None:
         for item in catalogue_problems(content, year):
             say(item)
     return catalogue
+
+
+def needs_no_catalogue(content: Content, year: int) -> bool:
+    """The year has reports, none of which follows up a goal, and no catalogue file that failed to read."""
+    reports = [r.model for r in content.reports if r.model.ar == year]
+    return bool(reports) and year not in content.broken_years and not any(r.inriktningsmal for r in reports)
 
 
 def catalogue_problems(content: Content, year: int) -> list[Problem]:
