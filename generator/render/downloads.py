@@ -13,6 +13,7 @@ from typing import ClassVar
 from xml.sax.saxutils import escape as xml_escape, quoteattr
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from generator.rollup.aggregate import Aggregate
 from generator.rollup.export import export_files
@@ -77,6 +78,7 @@ def cell_value(column: str, text: str) -> object:
                 return float(text)
             except ValueError:
                 pass
+    text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)  # control characters a worksheet cannot hold are marked
     return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
 
 
