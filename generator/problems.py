@@ -99,7 +99,12 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
     _c("VB109", E, "Ogiltig granskare", "\"{value}\" kan inte användas som granskare.",
        "Skriv ett användarnamn i GitHub eller GitLab (anna-andersson eller @anna-andersson), en grupp "
        "(@organisation/controllers) eller en e-postadress, en granskare per rad i listan, utan mellanslag och #."),
-    # --- references and structure -----------------------------------------
+    _c("VB110", E, "Redogörelsen säger helt förenlig men listar brister",
+       "Webbplatsen sägs vara \"{stated}\" med lagen men {count} kända brister listas under brister.",
+       "Skriv efterlevnad: delvis förenlig (eller inte förenlig) så länge bristerna finns, eller ta bort brister som är åtgärdade."),
+    _c("VB111", E, "Kända brister saknas i redogörelsen",
+       "Webbplatsen sägs vara \"{stated}\" med lagen men inga brister listas.",
+       "Lista varje känd brist under tillganglighet: brister: med beskrivning och krav, eller skriv efterlevnad: helt förenlig om inga brister finns."),
     _c("VB201", E, "Okänd organisation", "\"{ref}\" finns inte i organisation.yml.{suggestion}",
        "Använd id:t för en enhet eller nämnden som den står i content/organisation.yml."),
     _c("VB202", E, "Okänt KF-mål", "Mål {ref} finns inte i målkatalogen för {year}.{suggestion}",

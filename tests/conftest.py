@@ -1,6 +1,6 @@
 """Shared test helpers: a small valid content tree that a test can change file by file.
 
-`VALID_FILES` is the clean tree (organisation, the 2021 catalogue, one unit VB
+`VALID_FILES` is the clean tree (organisation, the site's settings, the 2021 catalogue, one unit VB
 report and one council T1 report). `write_tree(root, overrides)` writes it with
 some files replaced (text or bytes) or removed (None). Every number in the
 economy tables below is chosen so that rows and totals add up exactly; the
@@ -310,8 +310,23 @@ underskrifter:
 UNIT_VB_PATH = "rapporter/enhet-a/2021-vb.yml"
 COUNCIL_T1_PATH = "rapporter/namnden/2021-t1.yml"
 
+# The site's accessibility statement: partly compliant, with its one known deficiency listed.
+WEBBPLATS = """\
+tillganglighet:
+  efterlevnad: delvis förenlig
+  senaste_bedomning: 2021-05-01
+  uppdaterad: 2021-05-02
+  metod: Vi har granskat webbplatsen själva.
+  kontakt:
+    epost: namnden@example.se
+  brister:
+    - beskrivning: Diagrammen saknar textbeskrivning.
+      krav: WCAG 2.1 1.1.1 Icke-textuellt innehåll
+"""
+
 VALID_FILES: dict[str, str] = {
     "organisation.yml": ORGANISATION,
+    "webbplats.yml": WEBBPLATS,
     "katalog/2021.yml": KATALOG_2021,
     UNIT_VB_PATH: UNIT_VB,
     COUNCIL_T1_PATH: COUNCIL_T1,

@@ -51,7 +51,7 @@ def test_clean_tree_exits_0(valid_tree, capsys):
     code, out, err = run(capsys, str(valid_tree))
     assert code == 0
     assert messages(out) == []
-    assert out.strip().endswith("Inga problem i 4 filer.")
+    assert out.strip().endswith("Inga problem i 5 filer.")
     assert err == ""
 
 
@@ -210,7 +210,7 @@ def test_json_format(make_tree, capsys):
     assert code == 1
     data = json.loads(out)
     assert set(data) == {"filer", "fel", "varningar", "problem"}
-    assert (data["filer"], data["fel"], data["varningar"]) == (4, 2, 1)
+    assert (data["filer"], data["fel"], data["varningar"]) == (5, 2, 1)
     keys = {"kod", "allvarlighet", "fil", "rad", "kolumn", "sokvag", "meddelande", "atgard", "rubrik"}
     for item in data["problem"]:
         assert set(item) == keys
@@ -228,7 +228,7 @@ def test_json_format(make_tree, capsys):
 def test_json_of_a_clean_tree(valid_tree, capsys):
     code, out, _ = run(capsys, "--format", "json", str(valid_tree))
     assert code == 0
-    assert json.loads(out) == {"filer": 4, "fel": 0, "varningar": 0, "problem": []}
+    assert json.loads(out) == {"filer": 5, "fel": 0, "varningar": 0, "problem": []}
 
 
 def test_json_names_files_like_the_text_output(make_tree, capsys):

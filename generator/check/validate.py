@@ -21,6 +21,7 @@ from generator.check.organisation import check_organisation
 from generator.check.report import check_report, check_report_set
 from generator.check.text import check_texts
 from generator.content.yamlread import SourceMap
+from generator.check.webbplats import check_webbplats
 
 
 def validate(content: Content, files: Collection[str] | None = None, *, published: SiteReader | None,
@@ -37,6 +38,9 @@ def validate(content: Content, files: Collection[str] | None = None, *, publishe
     if content.organisation and (files is None or content.organisation.file in files):
         found += check_organisation(content.organisation.model, content.organisation.file)
         found += check_texts(content.organisation.model, content.organisation.file, published)
+    if content.webbplats and (files is None or content.webbplats.file in files):
+        found += check_webbplats(content.webbplats.model, content.webbplats.file)
+        found += check_texts(content.webbplats.model, content.webbplats.file, published)
     for loaded in content.catalogues.values():
         if files is None or loaded.file in files:
             found += check_catalogue(loaded.model, loaded.file, organisation)

@@ -2,6 +2,7 @@
 
 Layout of a content tree:
     organisation.yml
+    webbplats.yml                 the site's publisher and accessibility statement (generator.content.webbplats)
     katalog/<år>.yml
     rapporter/<organisation-id>/<år>-<period>.yml
     rapporter/<organisation-id>/<år>-<period>.faststalld.yml   (the report as adopted, see adoption.py)
@@ -30,6 +31,7 @@ from generator.content.salvage import salvage
 from generator.content.yamlread import MAX_BYTES, Document, SourceMap, read_file, too_large
 from generator.fsio import Entry, entry_of, link_between, read_bounded, reason, walk_tree
 from generator.content.layout import CATALOGUE_FOLDER, ORGANISATION_FILE, REPORTS_FOLDER
+from generator.content.webbplats import SETTINGS_FILE, Webbplats
 
 REPORT_NAME = re.compile(r"^(?P<year>[0-9]{4})-(?P<period>vp|t1|t2|vb)\.ya?ml$")
 CATALOGUE_NAME = re.compile(r"^(?P<year>[0-9]{4})\.ya?ml$")
@@ -52,6 +54,7 @@ class Content:
 
     root: str
     organisation: Loaded | None = None
+    webbplats: Loaded | None = None
     catalogues: dict[int, Loaded] = field(default_factory=dict)
     reports: list[Loaded] = field(default_factory=list)
     adopted: list[Loaded] = field(default_factory=list)
@@ -88,6 +91,8 @@ def classify(relative: PurePath) -> str:
     parts = [unicodedata.normalize("NFC", p) for p in relative.parts]
     if parts == [ORGANISATION_FILE]:
         return "organisation"
+    if parts == [SETTINGS_FILE]:
+        return "webbplats"
     if len(parts) == 2 and parts[0] == CATALOGUE_FOLDER and CATALOGUE_NAME.match(parts[1]):
         return "katalog"
     if len(parts) == 3 and parts[0] == REPORTS_FOLDER and REPORT_NAME.match(parts[2].lower()):
@@ -229,7 +234,8 @@ def _load_one(content: Content, kind: str, path: FsPath, shown: str) -> None:
     document = read_file(read.raw, shown)
     content.source_maps[shown] = document.source
     content.problems.extend(document.problems)
-    model_cls = {"organisation": Organisation, "katalog": Katalog, "rapport": Rapport, "faststalld": Rapport}[kind]
+    model_cls = {"organisation": Organisation, "katalog": Katalog, "rapport": Rapport, "faststalld": Rapport,
+                 "webbplats": Webbplats}[kind]
     council = content.organisation.model.namnd.id if content.organisation else None
     hidden = hidden_keys(document.data, council) if kind == "rapport" else {}
     model, found = to_model(model_cls, document, hidden, partial=kind == "rapport")
@@ -241,6 +247,8 @@ def _load_one(content: Content, kind: str, path: FsPath, shown: str) -> None:
     loaded = Loaded(shown, model, document.source, partial=bool(found))
     if kind == "organisation":
         content.organisation = loaded
+    elif kind == "webbplats":
+        content.webbplats = loaded
     elif kind == "katalog":
         content.catalogues.setdefault(model.ar, loaded)
     elif kind == "faststalld":

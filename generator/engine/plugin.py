@@ -3,7 +3,8 @@
 All rendering lives in `generator.build.pages` and `generator.render`; this module
 only connects them to MkDocs: `on_config` checks the content (errors stop the
 build with the Swedish messages) and sets the navigation, `on_files` adds the
-generated pages and the site's stylesheet, `on_page_markdown` makes links from
+generated pages and the site's stylesheet (the static guides stay out of the
+menu; the about page lists them), `on_page_markdown` makes links from
 the static guides to project files outside docs/ (e.g. ../README.md) point at
 the repository, `on_pre_build` puts the site's theme additions (templates/theme:
 search field, search page, script) before the theme's templates, `on_post_build`
@@ -44,11 +45,12 @@ from generator.render.nav import Redirect
 from generator.render.redirect import redirect_html
 from generator.render.site import Site, SiteError, nav_config
 from generator.engine.search import SearchIndexError, build_search_index
+from generator.render.site_pages import ABOUT, guide_title, with_guides
+from generator.engine.theme_html import site_name, valid_theme_html
 
 log = get_plugin_logger("vb")
 STYLESHEET = "assets/vb.css"
 STYLESHEET_SOURCE = TEMPLATES / "assets" / "print.css"
-HELP_TITLE = "Hjälp"
 THEME_ADDITIONS = TEMPLATES / "theme"
 SEARCH_PAGE = "sok.html"
 MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(([^)\s]+)\)")
@@ -117,6 +119,7 @@ class SitePlugin(BasePlugin[VbConfig]):
         except SiteError as exc:
             raise PluginError(str(exc)) from None
         config.nav = html_titles(nav_config(self.site.nav))
+        config.site_name = site_name(config.site_name, self.site.council)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         return config
@@ -124,14 +127,15 @@ class SitePlugin(BasePlugin[VbConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the generated pages (they replace static files of the same name), the stylesheet and redirects."""
         assert self.site is not None
-        static = [f.src_uri for f in files.documentation_pages() if f.src_uri not in self.site.pages]
+        static = {f.src_uri: guide_title(f.content_string, f.src_uri)
+                  for f in files.documentation_pages() if f.src_uri not in self.site.pages}
         for path, text in self.site.pages.items():
-            _replace(files, File.generated(config, path, content=text))
+            _replace(files, File.generated(config, path, content=with_guides(text, static) if path == ABOUT else text))
+        for path, content in self.site.files.items():  # the open data under data/, copied as they are
+            _replace(files, File.generated(config, path, content=content))
         _replace(files, File.generated(config, STYLESHEET, content=STYLESHEET_SOURCE.read_text(encoding="utf-8")))
         for moved in self.site.redirects:
             _replace(files, redirect_file(config, moved))
-        if static and isinstance(config.nav, list):
-            config.nav.append({HELP_TITLE: sorted(static)})
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -187,6 +191,14 @@ class SitePlugin(BasePlugin[VbConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """The site's theme additions apply with any mkdocs.yml that uses the plugin."""
         add_theme_additions(config.theme)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """The theme's markup made valid HTML where no template block can change it."""
+        return valid_theme_html(output)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        """The same for the pages made from templates alone (the search page, the 404 page)."""
+        return valid_theme_html(output_content)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Index the built pages for search (unless `vb build` does); a failed index fails the build in Swedish."""

@@ -29,6 +29,8 @@ EXTENSIONS = {
     "fenced_code": "markdown.extensions.fenced_code",
     "generator.engine.markdown_toc": "generator.engine.markdown_toc",
     "generator.engine.markdown_plain": "generator.engine.markdown_plain",
+    "generator.engine.table_headers": "generator.engine.table_headers",
+    "generator.engine.glossary_marks": "generator.engine.glossary_marks",
 }
 URL_ATTRIBUTES = ("href", "src")
 _SPACES = re.compile(r"[ \t\r\n]+")

@@ -27,7 +27,8 @@ PLOT_WIDTH = WIDTH - LEFT - RIGHT
 PLOT_HEIGHT = 220
 BOTTOM = TOP + PLOT_HEIGHT
 LEGEND_TOP = BOTTOM + 48
-LEGEND_ROW = 22
+LEGEND_ROW = 24
+FONT_SIZE = 17  # in the drawing's units: at least 12 px on a phone, where the drawing is 480 px wide (vb.css)
 INTERVALS = 4
 NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
 SAME = 1e-9  # values closer than this (relative to their size) are drawn as one value
@@ -56,6 +57,7 @@ class Series:
     name: str
     values: tuple[float | None, ...]
     style: Style
+    groups: tuple[object, ...] = ()  # when given, the line joins only neighbours of one group (a year's targets)
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,8 @@ def line_chart(chart: Chart) -> Markup:
     parts = [
         Markup('<figure class="vb-diagram">'),
         Markup('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
-               'aria-label="{label}" font-size="13">').format(w=WIDTH, h=height, label=f"Diagram: {chart.title}"),
+               'aria-label="{label}" font-size="{size}">').format(w=WIDTH, h=height, label=f"Diagram: {chart.title}",
+                                                                   size=FONT_SIZE),
         Markup("<title>{}</title>").format(f"Diagram: {chart.title}"),
         *_grid(axis, chart),
         *_dots(chart, axis),
@@ -190,12 +193,14 @@ def _series(series: Series, axis: Axis) -> list[Markup]:
     """A series' line (broken where a value is missing) and a marker on every value."""
     count = len(series.values)
     points = [(x_at(i, count), y_at(v, axis)) if v is not None else None for i, v in enumerate(series.values)]
+    groups = series.groups or (None,) * count
     path, pen_down = [], False
-    for point in points:
+    for index, point in enumerate(points):
         if point is None:
             pen_down = False
             continue
-        path.append(f"{'L' if pen_down else 'M'}{coordinate(point[0])} {coordinate(point[1])}")
+        joined = pen_down and groups[index] == groups[index - 1]
+        path.append(f"{'L' if joined else 'M'}{coordinate(point[0])} {coordinate(point[1])}")
         pen_down = True
     parts = []
     if any(p.startswith("L") for p in path):

@@ -255,6 +255,9 @@ class HomePage:
     periods: list[Link]
     council_reports: list[Link]
     departments: list[LinkGroup]
+    without_reports: int = 0  # units left out of `departments` because they have no report yet
+    units_href: str = "enheter/index.md"
+    glance: object = None  # the newest period at a glance (generator.render.glance.Glance), if any
 
 
 @dataclass

@@ -29,6 +29,16 @@ from generator.render.text import md_escape, narrative
 
 NameOf = Callable[[str], str]
 INDENT = Markup("&emsp;")
+# What every economy table says above it: its unit and, where the figures have a sign, what the sign means.
+FAVOURABLE_POSITIVE = "Avvikelsen är positiv när utfallet är bättre än budgeten och negativ när det är sämre."
+DEFICIT_NEGATIVE = "En negativ avvikelse (−) är ett underskott mot budgeten, en positiv (+) ett överskott."
+SURPLUS_NEGATIVE = "Överskott (−) Underskott (+)"
+SURPLUS_POSITIVE = "Överskott (+) Underskott (−)"
+
+
+def amounts_in(unit: str, sign: str = "") -> list[Markup]:
+    """The line above a table: "Beloppen anges i tkr." and the meaning of its signs."""
+    return [md_escape(" ".join(filter(None, [f"Beloppen anges i {unit}.", sign])))]
 
 
 def block_part(block: Block, level: int, name_of: NameOf) -> Part:
@@ -99,8 +109,9 @@ def income_statement(table: Resultatrakning) -> Table:
     rows += _sum_row("Summa netto", table.summa_netto)
     caption = [md_escape(f"{label}: {value}") for label, value in
                (("Enhet", table.enhet), ("Enhetschef", table.enhetschef)) if value]
-    caption.append(md_escape(f"Beloppen anges i {table.belopp}"))
-    return Table(caption, ["", table.utfall_rubrik, "Budget", "Avvikelse"], [False, True, True, True], rows)
+    caption += amounts_in(table.belopp, FAVOURABLE_POSITIVE)
+    return Table(caption, [table.belopp.capitalize(), table.utfall_rubrik, "Budget", "Avvikelse"],
+                 [False, True, True, True], rows)
 
 
 def _amounts(line: Belopp) -> list[Markup]:
@@ -127,15 +138,17 @@ def operating_budget(table: Driftbudget) -> Table:
     rows.append(row([md_escape(table.totalt.namn), *_drift_numbers(table.totalt)], bold))
     default = [table.belopp.capitalize(), *DRIFT_DEFAULT[1:]]
     header = fit_header(table.kolumner, len(DRIFT_DEFAULT), default)
-    return Table([], header, [False] + [True] * 5, rows)
+    return Table(amounts_in(table.belopp, DEFICIT_NEGATIVE), header, [False] + [True] * 5, rows)
 
 
 def _drift_numbers(line: DriftbudgetRad) -> list[Markup]:
     return _numbers(line.budget, line.begarda_bj, line.prognos_fore, line.prognos_efter, line.avvikelse)
 
 
-UNITS_DEFAULT = ["Resultatenhet", "Bruttobudget", "5 % av bruttobudgeten", "Resultatöverföring från föregående år",
-                 "Beräknat resultat", "Uppkommit genom egen verksamhet", "Resultatöverföring till nästa år"]
+UNITS_DEFAULT = ["Resultatenhet", "Bruttobudget", "5 % av bruttobudgeten",
+                 f"Resultatöverföring från föregående år {SURPLUS_NEGATIVE}", f"Beräknat resultat {SURPLUS_NEGATIVE}",
+                 "Uppkommit genom egen verksamhet", f"Resultatöverföring till nästa år {SURPLUS_POSITIVE}"]
+RESULT_UNITS_IN = "tkr"  # as in the council's reports
 
 
 def result_units(table: Resultatenheter, name_of: NameOf) -> Table:
@@ -152,7 +165,7 @@ def result_units(table: Resultatenheter, name_of: NameOf) -> Table:
                          *_numbers(total.bruttobudget, total.fem_procent, total.overforing_fran_fg, total.resultat),
                          Markup(""), value_cell(total.overforing_till_nasta)], bold))
     header = fit_header(table.kolumner, len(UNITS_DEFAULT), UNITS_DEFAULT)
-    return Table([], header, [False, True, True, True, True, False, True], rows)
+    return Table(amounts_in(RESULT_UNITS_IN), header, [False, True, True, True, True, False, True], rows)
 
 
 INVEST_DEFAULT = ["Mnkr, netto", "Budget", "Prognos", "Budgetjusteringar", "Avvikelse"]
@@ -164,7 +177,7 @@ def investments(table: Investeringar) -> Table:
     if table.totalt is not None:
         rows.append(row([md_escape(table.totalt.namn), *_invest_numbers(table.totalt)], bold))
     header = fit_header(table.kolumner, len(INVEST_DEFAULT), INVEST_DEFAULT)
-    return Table([], header, [False] + [True] * 4, rows)
+    return Table(amounts_in("mnkr, netto"), header, [False] + [True] * 4, rows)
 
 
 def _invest_numbers(line: InvesteringRad) -> list[Markup]:
@@ -183,7 +196,7 @@ def turnover_changes(table: Omslutningsforandringar) -> Table:
     if table.summa is not None:
         rows.append(row([md_escape(table.summa.namn), *_numbers(table.summa.kostnader, table.summa.intakter)], bold))
     header = fit_header(table.kolumner, len(TURNOVER_DEFAULT), TURNOVER_DEFAULT)
-    return Table([], header, [False, True, True], rows)
+    return Table(amounts_in("mnkr"), header, [False, True, True], rows)
 
 
 def plain_table(table: Tabell) -> Table:
@@ -196,5 +209,6 @@ def plain_table(table: Tabell) -> Table:
         rows.append(row(values, italic if line.kursiv else None))
     header = list(table.kolumner) if len(table.kolumner) == width else ["", *table.kolumner]
     header += [""] * (width - len(header))
+    header[0] = header[0] or table.rubrik or "Uppgift"  # the corner names the row headers below it
     caption = [bold(md_escape(table.rubrik))] if table.rubrik else []
     return Table(caption, header, [False] + [True] * (width - 1), rows, table.fotnot or "")

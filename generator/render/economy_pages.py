@@ -18,19 +18,28 @@ from generator.rollup.economy import half_up
 from generator.content.models import TERTIALS, Driftbudget
 from generator.render import paths
 from generator.render.context import LinkList, Part, Section, Table, TableRow, TocEntry
-from generator.render.economy import DRIFT_DEFAULT, operating_budget
+from generator.render.economy import (
+    DRIFT_DEFAULT,
+    FAVOURABLE_POSITIVE,
+    SURPLUS_NEGATIVE,
+    SURPLUS_POSITIVE,
+    amounts_in,
+    operating_budget,
+)
 from generator.render.environment import render_context
 from generator.render.nav import NavNode, Page, relative
 from generator.render.rollup_context import PeriodData, RollupPage
 from generator.render.text import md_escape, tidy
 
-RESULT_HEADER = ["Resultatenhet", "Bruttobudget", "5 % av bruttobudgeten", "Resultatöverföring från föregående år",
-                 "Resultat", "Resultatöverföring till nästa år", "Regler"]
+RESULT_NAMES = ["Resultatenhet", "Bruttobudget", "5 % av bruttobudgeten", "Resultatöverföring från föregående år",
+                "Resultat", "Resultatöverföring till nästa år", "Regler"]
+RESULT_SIGNS = ["", "", "", SURPLUS_NEGATIVE, SURPLUS_NEGATIVE, SURPLUS_POSITIVE, ""]
+RESULT_HEADER = [f"{name} {sign}".strip() for name, sign in zip(RESULT_NAMES, RESULT_SIGNS)]
 WITHIN_RULES = "✓ inom gränserna"
 OVER_5 = "! resultatet är mer än 5 % av bruttobudgeten"
 OVER_10 = "! fonden är mer än 10 % av bruttobudgeten"
-INTRO = ("Beloppen är enheternas resultaträkningar summerade rad för rad, i tkr. "
-         "Avvikelsen är positiv när utfallet är bättre än budgeten.")
+INTRO = ("Enheternas resultaträkningar är summerade rad för rad, i tkr. Nämndens tabeller är i mnkr, utom "
+         "resultatenheterna som är i tkr: varje tabell anger sin enhet och vad tecknen betyder.")
 
 
 def tkr(value: float) -> Markup:
@@ -56,7 +65,8 @@ def total_table(total: IncomeStatementSum, period: str) -> Table:
         TableRow([md_escape("Summa kostnader"), tkr(cost.utfall), tkr(cost.budget), tkr(cost.avvikelse)]),
         TableRow([bold(md_escape("Summa netto")), bold(tkr(net.utfall)), bold(tkr(net.budget)), bold(tkr(net.avvikelse))]),
     ]
-    return Table([], ["Tkr", outcome_label(period), "Budget", "Avvikelse"], [False, True, True, True], rows)
+    return Table(amounts_in("tkr", FAVOURABLE_POSITIVE), ["Tkr", outcome_label(period), "Budget", "Avvikelse"],
+                 [False, True, True, True], rows)
 
 
 def group_table(groups: list[IncomeStatementSum], title: str, period: str) -> Table:
@@ -66,7 +76,7 @@ def group_table(groups: list[IncomeStatementSum], title: str, period: str) -> Ta
                       tkr(g.netto.utfall), tkr(g.netto.budget), tkr(g.netto.avvikelse)]) for g in groups]
     header = [title, "Enheter", f"Intäkter, {label}", f"Kostnader, {label}", f"Netto, {label}", "Netto, budget",
               "Avvikelse"]
-    return Table([md_escape("Beloppen anges i tkr.")], header, [False] + [True] * 6, rows)
+    return Table(amounts_in("tkr", FAVOURABLE_POSITIVE), header, [False] + [True] * 6, rows)
 
 
 def budget_check(computed: dict[str, float], stated: dict[str, float]) -> Table:
@@ -74,7 +84,8 @@ def budget_check(computed: dict[str, float], stated: dict[str, float]) -> Table:
     rows = [TableRow([md_escape(name), md_escape(fmt.number(computed[key])), md_escape(fmt.number(stated[key])),
                       md_escape(fmt.number(round(stated[key] - computed[key], 1)))])
             for key, name in zip(BUDGET_COLUMNS, DRIFT_DEFAULT[1:])]
-    return Table([], ["Mnkr", "Summan av raderna", "Totalraden i rapporten", "Skillnad"], [False, True, True, True], rows)
+    return Table(amounts_in("mnkr"), ["Mnkr", "Summan av raderna", "Totalraden i rapporten", "Skillnad"],
+                 [False, True, True, True], rows)
 
 
 def _rules(over_5: bool, over_10: bool) -> str:
@@ -88,14 +99,15 @@ def result_units_table(units: ResultUnits) -> Table:
                       md_escape(_rules(r.over_5_procent, r.over_10_procent))]) for r in units.rader]
     rows.append(TableRow([bold(md_escape("Summa")), *[bold(md_escape(fmt.number(units.summa[c]))) for c in RESULT_COLUMNS],
                           Markup("")]))
-    return Table([], RESULT_HEADER, [False, True, True, True, True, True, False], rows, _printed_sum_note(units))
+    return Table(amounts_in("tkr"), RESULT_HEADER, [False, True, True, True, True, True, False], rows,
+                 _printed_sum_note(units))
 
 
 def _printed_sum_note(units: ResultUnits) -> str:
     """Where the report's own sum row differs from the sum of its rows."""
     if not units.angiven_summa:
         return ""
-    names = dict(zip(RESULT_COLUMNS, RESULT_HEADER[1:]))
+    names = dict(zip(RESULT_COLUMNS, RESULT_NAMES[1:]))
     differing = [f"{names[c]} {fmt.number(units.angiven_summa[c])} (summan av raderna {fmt.number(units.summa[c])})"
                  for c in RESULT_COLUMNS if units.angiven_summa[c] != units.summa[c]]
     return f"Summaraden i nämndens rapport skiljer sig: {'; '.join(differing)}." if differing else ""

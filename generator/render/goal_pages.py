@@ -31,6 +31,8 @@ TALLY_HEADER = [f"{fmt.STATUS_SYMBOLS[status]} {short}" for status, short in
 STATUS_TITLE = "Enheternas enhetsmål efter status"
 NO_COUNCIL_REPORT = "Nämnden har inte lämnat någon rapport för perioden"
 NOT_ASSESSED = "Ingen bedömning i nämndens rapport"
+NO_UNIT_REPORTS = ("Ingen enhet har lämnat någon rapport för perioden ännu, så det finns inga enhetsmål att räkna "
+                   "eller visa.")
 SILENT_UNITS = "Enheter som följer upp målet med indikatorer eller aktiviteter men utan enhetsmål"
 
 
@@ -42,6 +44,17 @@ def link_cell(title: str, href: str) -> Markup:
 def bold(value: Markup) -> Markup:
     """**value**: a KF mål's row among its nämndmål."""
     return Markup(f"**{value}**")
+
+
+def units_reported(period: PeriodData) -> int:
+    """How many units (not the council) have a report for the period."""
+    order = period.unit_order()
+    return sum(1 for unit in period.reports if unit in order)
+
+
+def status_part(period: PeriodData, tally: Tally) -> Part:
+    """The counts by status, or, before any unit has reported, a sentence saying so instead of a table of zeros."""
+    return tally_table(tally) if units_reported(period) else md_escape(NO_UNIT_REPORTS)
 
 
 def tally_table(tally: Tally) -> Table:
@@ -89,12 +102,19 @@ def _indicators(period: PeriodData, place: list[str], page: str) -> list[Part]:
 
 
 def council_goal_row(period: PeriodData, page: str, goal: Goal, council_goal: CouncilGoal, indent: bool) -> TableRow:
-    """A nämndmål as a table row: linked title, the council's assessment and the counts."""
+    """A nämndmål as a table row: linked title, the council's assessment and the counts (once a unit has reported)."""
     key = period.key
     href = relative(page, paths.council_goal_path(key.year, key.period, goal.nr, council_goal.id))
     title = link_cell(council_goal.titel, href)
+    counts = tally_cells(council_goal.antal) if units_reported(period) else []
     return TableRow([INDENT + title if indent else title, md_escape(council_status(council_goal.namndens_status, period)),
-                     *tally_cells(council_goal.antal)])
+                     *counts])
+
+
+def goal_table(period: PeriodData, first: str, rows: list[TableRow]) -> Table:
+    """Goals with the council's assessment and, once a unit has reported, the counts of enhetsmål."""
+    counted = TALLY_HEADER if units_reported(period) else []
+    return Table([], [first, "Nämndens bedömning", *counted], [False, False] + [True] * len(counted), rows)
 
 
 def goal_rows(period: PeriodData, page: str, goal: Goal) -> list[TableRow]:
@@ -102,7 +122,8 @@ def goal_rows(period: PeriodData, page: str, goal: Goal) -> list[TableRow]:
     key = period.key
     title = bold(link_cell(goal_title(goal.nr, goal.titel), relative(page, paths.kf_goal_path(key.year, key.period,
                                                                                              goal.nr))))
-    first = TableRow([title, md_escape(council_status(goal.namndens_status, period)), *tally_cells(goal.antal)])
+    counts = tally_cells(goal.antal) if units_reported(period) else []
+    first = TableRow([title, md_escape(council_status(goal.namndens_status, period)), *counts])
     return [first, *[council_goal_row(period, page, goal, c, indent=True) for c in goal.namndmal]]
 
 
@@ -113,14 +134,14 @@ def overview_page(env: Environment, period: PeriodData) -> str:
     parts: list[Part] = []
     for direction, goals in groupby(period.aggregate.mal, key=lambda g: g.inriktningsmal):
         rows = [row for goal in goals for row in goal_rows(period, page, goal)]
-        table = Table([], ["Mål och nämndmål", "Nämndens bedömning", *TALLY_HEADER], [False, False] + [True] * 4, rows)
+        table = goal_table(period, "Mål och nämndmål", rows)
         parts.append(Section(2, goal_title(direction, period.found.directions.get(direction, "")), [table]))
     missing = len(period.aggregate.fullstandighet.saknar_rapport)
     facts = [("Period", md_escape(key.label)), *_report_fact(period, page),
              ("Enheter utan rapport för perioden", md_escape(missing))]
     sentences = [*period.aggregate.siffror,
                  "Kolumnerna Helt, Delvis och Ej räknar enheternas enhetsmål; Utan enhetsmål räknar enheter "
-                 "som följt upp målet utan att skriva något enhetsmål."]
+                 "som följt upp målet utan att skriva något enhetsmål."] if units_reported(period) else [NO_UNIT_REPORTS]
     return _render(env, RollupPage(f"Måluppfyllelse {key.label}", facts, sentences, parts))
 
 
@@ -135,10 +156,9 @@ def kf_goal_page(env: Environment, period: PeriodData, goal: Goal) -> str:
     facts.insert(1, ("Inriktningsmål", md_escape(goal_title(goal.inriktningsmal,
                                                               period.found.directions.get(goal.inriktningsmal, "")))))
     rows = [council_goal_row(period, page, goal, c, indent=False) for c in goal.namndmal]
-    parts: list[Part] = [Section(2, STATUS_TITLE, [tally_table(goal.antal)])]
+    parts: list[Part] = [Section(2, STATUS_TITLE, [status_part(period, goal.antal)])]
     if rows:
-        parts.append(Section(2, "Nämndmål", [Table([], ["Nämndmål", "Nämndens bedömning", *TALLY_HEADER],
-                                                   [False, False] + [True] * 4, rows)]))
+        parts.append(Section(2, "Nämndmål", [goal_table(period, "Nämndmål", rows)]))
     indicators = _indicators(period, [goal.nr], page)
     if indicators:
         parts.append(Section(2, "Indikatorer", indicators))
@@ -170,7 +190,8 @@ def _unit_goal(entry: AggregateUnitGoal, number: int, goal_id: str, report: str 
                     narrative(entry.analys, level + 1), link=link)
 
 
-def council_goal_page(env: Environment, period: PeriodData, goal: Goal, council_goal: CouncilGoal) -> str:
+def council_goal_page(env: Environment, period: PeriodData, goal: Goal, council_goal: CouncilGoal,
+                      seen: list[tuple[PeriodData, str, CouncilGoal]] | None = None) -> str:
     """A nämndmål: assessment, counts, the catalogue's texts, indicators and every unit's enhetsmål."""
     key = period.key
     page = paths.council_goal_path(key.year, key.period, goal.nr, council_goal.id)
@@ -178,7 +199,7 @@ def council_goal_page(env: Environment, period: PeriodData, goal: Goal, council_
     facts.insert(1, ("KF:s mål", link_cell(goal_title(goal.nr, goal.titel), relative(page, paths.kf_goal_path(
         key.year, key.period, goal.nr)))))
     written = period.found.council_goals.get((goal.nr, council_goal.id))
-    parts: list[Part] = [Section(2, STATUS_TITLE, [tally_table(council_goal.antal)])]
+    parts: list[Part] = [Section(2, STATUS_TITLE, [status_part(period, council_goal.antal)])]
     for title, text in (("Beskrivning", written.beskrivning if written else ""),
                         ("Förväntat resultat", written.forvantat_resultat if written else "")):
         if text.strip():
@@ -188,6 +209,8 @@ def council_goal_page(env: Environment, period: PeriodData, goal: Goal, council_
         parts.append(Section(2, "Indikatorer", indicators))
     parts.append(Section(2, "Enheternas enhetsmål", [*_silent(period, council_goal),
                                                      *unit_goals(period, council_goal, page, 3)]))
+    if seen and len(seen) > 1:
+        parts.insert(1, Section(2, "Över perioderna", [history_table(page, period, seen)]))
     return _render(env, RollupPage(council_goal.titel, facts, [], parts))
 
 
@@ -195,6 +218,8 @@ def _silent(period: PeriodData, goal: CouncilGoal) -> list[Part]:
     """A sentence naming units that follow the goal up without an enhetsmål; another when no unit wrote one."""
     names = {u.id: u.namn for u in period.organisation.enheter}
     found: list[Part] = []
+    if not units_reported(period):
+        return [md_escape(NO_UNIT_REPORTS)]
     if not goal.enhetsmal:
         found.append(md_escape("Inga enheter har skrivit enhetsmål under nämndmålet för perioden."))
     if goal.tysta_enheter:
@@ -206,13 +231,15 @@ def _silent(period: PeriodData, goal: CouncilGoal) -> list[Part]:
 # --- navigation -------------------------------------------------------------------------
 
 
-def period_nav(env: Environment, period: PeriodData) -> NavNode:
+def period_nav(env: Environment, period: PeriodData, history: History | None = None) -> NavNode:
     """One period's goals: the overview, each KF mål with its nämndmål below it."""
     key = period.key
+    seen = history or {}
     children = [NavNode(goal_title(goal.nr, goal.titel),
                         Page(paths.kf_goal_path(key.year, key.period, goal.nr), kf_goal_page(env, period, goal)),
                         [NavNode(c.titel, Page(paths.council_goal_path(key.year, key.period, goal.nr, c.id),
-                                               council_goal_page(env, period, goal, c))) for c in goal.namndmal])
+                                               council_goal_page(env, period, goal, c, seen.get(c.id, []))))
+                         for c in goal.namndmal])
                 for goal in period.aggregate.mal]
     return NavNode(key.label, Page(paths.goals_path(key.year, key.period), overview_page(env, period)), children)
 
@@ -224,4 +251,35 @@ def goals_nav(env: Environment, periods: list[PeriodData]) -> NavNode:
     sentences = ["Nämndens bedömningar och enheternas enhetsmål per period, räknade från rapporterna."] if periods \
         else ["Det finns inga rapporter ännu."]
     index = _render(env, RollupPage("Mål", [], sentences, [LinkList(2, "", entries)]))
-    return NavNode("Mål", Page(paths.GOALS, index), [period_nav(env, p) for p in periods])
+    history = goal_history(periods)
+    return NavNode("Mål", Page(paths.GOALS, index), [period_nav(env, p, history) for p in periods])
+
+
+# --- a nämndmål over the periods ------------------------------------------------------
+
+History = dict[str, list[tuple[PeriodData, str, CouncilGoal]]]  # nämndmål id -> (period, KF mål, goal), oldest first
+
+
+def goal_history(periods: list[PeriodData]) -> History:
+    """Every nämndmål's appearances in the periods (which come newest first), oldest first."""
+    found: History = {}
+    for period in reversed(periods):
+        for goal in period.aggregate.mal:
+            for council_goal in goal.namndmal:
+                found.setdefault(council_goal.id, []).append((period, goal.nr, council_goal))
+    return found
+
+
+def history_table(page: str, current: PeriodData, seen: list[tuple[PeriodData, str, CouncilGoal]]) -> Table:
+    """The nämndmål in every period (T1 → T2 → VB, year on year): the council's assessment and the units' counts."""
+    rows = []
+    for period, nr, goal in seen:
+        key = period.key
+        label = md_escape(key.label)
+        cell = label if period is current else link_cell(key.label, relative(
+            page, paths.council_goal_path(key.year, key.period, nr, goal.id)))
+        counts = tally_cells(goal.antal) if units_reported(period) else [md_escape("–")] * 4
+        rows.append(TableRow([bold(cell) if period is current else cell,
+                              md_escape(council_status(goal.namndens_status, period)), *counts]))
+    note = [md_escape("Perioden på den här sidan står i fetstil; – betyder att ingen enhet har rapporterat.")]
+    return Table(note, ["Period", "Nämndens bedömning", *TALLY_HEADER], [False, False] + [True] * 4, rows)

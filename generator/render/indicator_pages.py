@@ -36,6 +36,7 @@ DIRECTIONS = {"högre": "ett högre värde", "lägre": "ett lägre värde"}
 UNWEIGHTED = "Alla enheter har inte angett vikt, så det sammanvägda värdet är ett oviktat medelvärde."
 COUNCIL_ROW = "Nämnden"
 COMBINED_ROW = "Sammanvägt för enheterna"
+ONE_UNIT = "bara en enhet har rapporterat"
 TARGET_ROW = "Årsmål"
 UNITS_DOTS = "Enheternas utfall"
 PAGE_LINK = "Indikatorn över alla perioder och enheter"
@@ -67,6 +68,16 @@ def combined(item: IndicatorRollup) -> IndicatorValue | None:
     return item.sammanvagt.model_copy(update=update)
 
 
+def reporting_units(item: IndicatorRollup) -> int:
+    """How many units' outcomes the combined value is made of."""
+    return sum(1 for v in item.enheter if v.utfall is not None)
+
+
+def combined_row_name(item: IndicatorRollup) -> str:
+    """"Sammanvägt för enheterna", saying so when only one unit's outcome is behind it."""
+    return f"{COMBINED_ROW} ({ONE_UNIT})" if reporting_units(item) == 1 else COMBINED_ROW
+
+
 def _cells(value: IndicatorValue, unit: str | None, forecast: bool) -> list[Markup]:
     figures = [value.utfall, value.utfall_man, value.utfall_kvinnor, *([value.prognos] if forecast else [])]
     texts = [fmt.with_unit(v, unit) for v in figures] + [fmt.target(value.arsmal, unit), fmt.verdict(value.bedomning)]
@@ -81,7 +92,8 @@ def period_table(item: IndicatorRollup, period: PeriodData) -> Table | None:
             for v in sorted(item.enheter, key=lambda v: order.get(v.enhet, len(order)))]
     joint = combined(item)
     if joint is not None:
-        rows.append(TableRow([_styled(COMBINED_ROW, "*"), *[_styled(c, "*") for c in _cells(joint, item.matt, forecast)]]))
+        rows.append(TableRow([_styled(combined_row_name(item), "*"),
+                              *[_styled(c, "*") for c in _cells(joint, item.matt, forecast)]]))
     if item.namndens is not None:
         rows.append(TableRow([_styled(COUNCIL_ROW, "**"),
                               *[_styled(c, "**") for c in _cells(item.namndens, item.matt, forecast)]]))
@@ -130,7 +142,7 @@ def chart_of(seen: list[Occurrence]) -> Chart:
         labels=tuple(o.period.key.label for o in seen),
         series=(Series(COUNCIL_ROW, tuple(o.rollup.namndens.utfall if o.rollup.namndens else None for o in seen), COUNCIL),
                 Series(COMBINED_ROW, tuple(j.utfall if j else None for j in joint), COMBINED),
-                Series(TARGET_ROW, tuple(target), TARGET)),
+                Series(TARGET_ROW, tuple(target), TARGET, groups=tuple(o.period.key.year for o in seen))),
         dots=tuple(tuple(v.utfall for v in o.rollup.enheter if v.utfall is not None) for o in seen),
         dots_name=UNITS_DOTS,
     )
@@ -139,12 +151,17 @@ def chart_of(seen: list[Occurrence]) -> Chart:
 def periods_table(seen: list[Occurrence]) -> Table:
     """The chart's numbers: per period the council's and the combined outcome (when any) and the target."""
     council = [fmt.with_unit(o.rollup.namndens.utfall if o.rollup.namndens else None, o.rollup.matt) for o in seen]
-    joint = [fmt.with_unit(j.utfall if (j := combined(o.rollup)) else None, o.rollup.matt) for o in seen]
+    joint = [_one_unit_marked(fmt.with_unit(j.utfall if (j := combined(o.rollup)) else None, o.rollup.matt), o.rollup)
+             for o in seen]
     columns = [(name, texts) for name, texts in ((COUNCIL_ROW, council), (COMBINED_ROW, joint)) if any(texts)]
     columns.append((TARGET_ROW, [fmt.target(o.rollup.arsmal, o.rollup.matt) for o in seen]))
     rows = [TableRow([md_escape(o.period.key.label), *[md_escape(texts[i]) for _, texts in columns]])
             for i, o in enumerate(seen)]
     return Table([], ["Period", *[name for name, _ in columns]], [False, *[True] * len(columns)], rows)
+
+
+def _one_unit_marked(text: str, item: IndicatorRollup) -> str:
+    return f"{text} ({ONE_UNIT})" if text and reporting_units(item) == 1 else text
 
 
 def _unit_cell(value: IndicatorValue | None, unit: str | None, forecast: bool) -> Markup:

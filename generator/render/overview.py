@@ -66,12 +66,14 @@ def _departments(organisation: Organisation, source: str, units: list[Enhet], ta
     return groups
 
 
-def home_page(env: Environment, organisation: Organisation, periods: list[PeriodKey], council: list[ReportInfo]) -> str:
-    """index.md: the council, its periods, its own reports, its avdelningar and units."""
+def home_page(env: Environment, organisation: Organisation, periods: list[PeriodKey], council: list[ReportInfo],
+              reported: set[str] | None = None, glance: object = None) -> str:
+    """index.md: the council, its periods, its own reports, and the units that have reports (`reported`, unit ids;
+    None: all units), by avdelning; the others are counted and found under Enheter."""
     council_body = organisation.namnd
     contact = [line for line in [", ".join(council_body.adress), council_body.telefon or "", council_body.epost or "",
                                  council_body.webb or ""] if line]
-    units = {u.id: unit_path(u.id) for u in organisation.enheter}
+    units = {u.id: unit_path(u.id) for u in organisation.enheter if reported is None or u.id in reported}
     return _render(env, HomePage(
         title=council_body.namn,
         administration=council_body.forvaltning,
@@ -79,6 +81,9 @@ def home_page(env: Environment, organisation: Organisation, periods: list[Period
         periods=[Link(p.label, p.path) for p in periods],
         council_reports=[Link(fmt.report_name(i.report.period, i.report.ar), report_path(i)) for i in council],
         departments=_departments(organisation, HOME, organisation.enheter, units),
+        without_reports=len(organisation.enheter) - len(units),
+        units_href=UNITS,
+        glance=glance,
     ))
 
 

@@ -22,6 +22,8 @@ from generator.content.models import Organisation, period_rank
 from generator.parallel import fork_map
 from generator.render.printed import PdfSource, pdf_sources
 from generator.render.environment import TEMPLATES, environment
+from generator.render.environment import TEMPLATES, environment, render_context
+from generator.render.text import tidy
 from generator.render.info import ReportInfo
 from generator.render.nav import HeadingAnchors, NavNode, Page, Redirect
 from generator.render.overview import (
@@ -39,6 +41,11 @@ from generator.render.adopted_page import adopted_copies, with_adopted_version
 from generator.render.report import print_redirect, report_nav
 from generator.render.rollup import period_data, rollup_nav
 from generator.rollup.aggregate import Aggregate, YearPeriod
+from generator.content.webbplats import Webbplats
+from generator.render.downloads import CATALOGUE, DATA, DATA_PAGE, data_page_context, dcat_catalogue, period_files
+from generator.render.glance import Glance, glance
+from generator.render.glossary import glossary_page
+from generator.render.site_pages import site_pages
 
 REPORTS_PER_PART = 40  # a district's reports in parts small enough to keep every core busy to the end
 
@@ -106,7 +113,20 @@ def should_split(info: ReportInfo) -> bool:
 def home_pages(site: SiteData) -> list[NavNode]:
     """The start page."""
     council = site.reports_of(site.organisation.namnd.id)
-    return [NavNode("Start", Page(HOME, home_page(site.env, site.organisation, site.periods, council)))]
+    reported = {info.report.organisation for info in site.reports}
+    page = home_page(site.env, site.organisation, site.periods, council, reported, newest_glance(site))
+    return [NavNode("Start", Page(HOME, page))]
+
+
+def newest_glance(site: SiteData) -> Glance | None:
+    """The newest period with the council's report (its assessments and budget), else the newest with goals."""
+    shown = [key for key in site.periods if (key.year, key.period) in site.rolled]
+    council = [key for key in shown if any(info.is_council for info in site.reports_in(key))]
+    for key in council + [key for key in shown if key not in council]:
+        rolled = site.rolled[(key.year, key.period)]
+        if rolled.mal or rolled.ekonomi.driftbudget is not None:
+            return glance(key, rolled, sum(1 for info in site.reports_in(key) if not info.is_council))
+    return None
 
 
 def period_pages(site: SiteData) -> list[NavNode]:
@@ -198,6 +218,8 @@ class Site:
     nav: list[NavNode] = field(default_factory=list)
     redirects: list[Redirect] = field(default_factory=list)
     documents: list[PdfSource] = field(default_factory=list)  # one PDF per report, made once the pages are written
+    council: str = ""  # the council's name, which the site's name includes
+    files: dict[str, str | bytes] = field(default_factory=dict)  # downloads (data/...): path -> content
 
 
 def site_data(content: Content, rolled: Mapping[YearPeriod, Aggregate], anchors: HeadingAnchors,
@@ -225,6 +247,32 @@ def build_pages(data: SiteData, builders: list[PageBuilder] | None = None, proce
     return assemble(data, joined(data, chosen, parts, built))
 
 
+def add_site_pages(site: Site, data: SiteData) -> None:
+    """The accessibility statement, the about page and the glossary, outside the menu (every page's foot links to
+    them)."""
+    settings = data.content.webbplats.model if data.content.webbplats else None
+    own = [*site_pages(data.env, settings, data.organisation), glossary_page(data.env)]
+    site.pages.update({page.path: page.text for page in own})
+    add_downloads(site, data, settings)
+
+
+def add_downloads(site: Site, data: SiteData, settings: Webbplats | None) -> None:
+    """Every period's open data under data/, the page listing it and the DCAT-AP-SE catalogue."""
+    listed = []
+    for key in data.periods:
+        rolled = data.rolled.get((key.year, key.period))
+        if rolled is not None:
+            period, files = period_files(key.label, f"{key.year}-{key.period.lower()}", rolled)
+            listed.append(period)
+            site.files.update(files)
+    licence = settings.licens if settings else "CC0-1.0"
+    email = settings.tillganglighet.kontakt.epost if settings else data.organisation.namnd.epost or ""
+    publisher = (settings.utgivare if settings else None) or data.organisation.namnd.namn
+    site.files[f"{DATA}/{CATALOGUE}"] = dcat_catalogue(listed, publisher, email, licence)
+    site.pages[DATA_PAGE] = tidy(str(render_context(data.env, data_page_context(listed, licence))))
+    site.council = data.organisation.namnd.namn
+
+
 def assemble(data: SiteData, built: list[list[NavNode]]) -> Site:
     """The builders' navigation, in the builders' order, as one site; two builders may not make the same page."""
     site = Site()
@@ -238,6 +286,7 @@ def assemble(data: SiteData, built: list[list[NavNode]]) -> Site:
     moved = [print_redirect(info, should_split(info)) for info in data.reports]
     site.redirects = [r for r in moved if r and r.target in site.pages and r.source not in site.pages]
     site.documents = pdf_sources(data.reports, data.organisation.namnd.namn, should_split)
+    add_site_pages(site, data)
     return site
 
 

@@ -117,3 +117,12 @@ def test_values_apart_by_no_more_than_rounding_get_an_axis_of_a_few_steps(values
     assert axis.low <= min(values) and max(values) <= axis.high
     assert 2 <= len(axis.ticks) <= INTERVALS + 2  # widening to whole steps may add one
     assert len(set(axis.ticks)) == len(axis.ticks)
+
+
+def test_a_series_with_groups_is_not_joined_across_groups():
+    # A year's target is one value for all its periods: the 2020 and 2021 targets are not a trend.
+    series = Series("Årsmål", (10, 20, 20), TARGET, groups=(2020, 2021, 2021))
+    svg = line_chart(Chart("Mål", "%", ("VB 2020", "T1 2021", "VB 2021"), (series,)))
+    assert '<path d="M170.7 252M352 32L533.3 32" fill="none" stroke="#333333"' in svg
+    joined = line_chart(Chart("Mål", "%", ("VB 2020", "T1 2021", "VB 2021"), (Series("Årsmål", (10, 20, 20), TARGET),)))
+    assert '<path d="M170.7 252L352 32L533.3 32"' in joined

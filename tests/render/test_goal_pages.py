@@ -120,3 +120,22 @@ def test_indicators_per_unit_and_combined_with_swedish_figures(site):
     assert f"| *Sammanvägt för enheterna* | *87,5{NBSP}%* |  |  | *92,0{NBSP}%* | *90{NBSP}%* | *● uppfyllt* |" in kf
     assert f"| **Nämnden** | **88{NBSP}%** |" in kf
     assert "](../../../../indikatorer/nojd/index.md)" in kf
+
+
+def test_goal_pages_of_a_period_no_unit_has_reported_say_so_instead_of_counting_zeros(tree):
+    # The small tree's T1 2021 has only the council's report.
+    pages = site_of(tree).pages
+    for path in ("mal/2021/t1/index.md", "mal/2021/t1/1.1/index.md", "mal/2021/t1/1.1/aldre-trygga/index.md"):
+        assert "Ingen enhet har lämnat någon rapport för perioden ännu" in pages[path], path
+        assert "| ● Uppfylls helt | 0 |" not in pages[path], path  # no table of zeros
+    assert "Ingen enhet har lämnat" not in pages["mal/2021/vb/1.1/index.md"]  # a unit reported for VB 2021
+
+
+def test_a_nammdmal_page_compares_the_goal_across_the_periods(tree):
+    pages = site_of(tree).pages
+    page = pages["mal/2021/t1/1.1/aldre-trygga/index.md"]
+    history = page[page.index("## Över perioderna"):page.index("## Beskrivning")]
+    assert "| **T1 2021** | ● Uppfylls helt | – | – | – | – |" in history  # this page; no unit reported
+    assert ("| [VB 2021](../../../vb/1.1/aldre-trygga/index.md) | Nämnden har inte lämnat någon rapport för perioden "
+            "| 1 | 1 | 0 | 0 |") in history
+    assert history.index("T1 2021") < history.index("VB 2021")  # oldest first

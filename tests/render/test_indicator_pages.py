@@ -12,7 +12,8 @@ import pytest
 
 from generator.render.site import Site, nav_config
 from tests.site_pages import site_of
-from generator.render.indicator_pages import rounded
+from generator.render.indicator_pages import combined_row_name, rounded
+from generator.rollup.aggregate import IndicatorRollup, IndicatorValue
 from tests.render.rollup_tree import write_rollup_tree
 
 NBSP = "\u00a0"
@@ -74,3 +75,16 @@ def test_computed_figures_keep_the_decimals_of_their_inputs():
     assert rounded(0.30000000000000004, [0.1, 0.2], mean=False) == 0.3
     assert rounded(2784, [1200, 1500, 84], mean=False) == 2784 and isinstance(rounded(2784.0, [1200], False), int)
     assert rounded(None, [], mean=True) is None
+
+
+def _rollup(*outcomes: float | None) -> IndicatorRollup:
+    units = [IndicatorValue(enhet=f"e{n}", enhet_namn=f"E{n}", utfall=value) for n, value in enumerate(outcomes)]
+    return IndicatorRollup(id="x", namn="X", matt="st", riktning="högre", aggregering="summa", arsmal=None,
+                           kf_arsmal=None, placering=[], enheter=units,
+                           sammanvagt=IndicatorValue(enhet="", enhet_namn="", utfall=sum(v or 0 for v in outcomes)),
+                           namndens=None)
+
+
+def test_a_combined_value_from_one_unit_says_so_and_one_from_two_does_not():
+    assert combined_row_name(_rollup(5, None)) == "Sammanvägt för enheterna (bara en enhet har rapporterat)"
+    assert combined_row_name(_rollup(5, 7)) == "Sammanvägt för enheterna"

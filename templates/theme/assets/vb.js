@@ -6,17 +6,35 @@
 
   /* A table wider than its column scrolls sideways; keyboard users reach it with Tab (WCAG 2.1.1). */
   function scrollableTables() {
-    var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
+    var wraps = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset .vb-diagram");
     for (var i = 0; i < wraps.length; i++) {
       var wrap = wraps[i];
-      if (wrap.scrollWidth > wrap.clientWidth) {
+      var hint = wrap.previousElementSibling;
+      var hasHint = hint !== null && hint.classList.contains("vb-rulla");
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        var chart = wrap.classList.contains("vb-diagram");
         wrap.setAttribute("tabindex", "0");
-        wrap.setAttribute("role", "region");
-        wrap.setAttribute("aria-label", "Tabell " + (i + 1) + ", rulla i sidled");
-      } else {
+        if (!chart) {  /* a chart's figure keeps its own role, named by its caption */
+          wrap.setAttribute("role", "region");
+          wrap.setAttribute("aria-label", "Tabell " + (i + 1) + ", rulla i sidled");
+        }
+        if (!hasHint) {  /* a visible cue that some columns are out of view (radrubrikerna står kvar) */
+          hint = document.createElement("p");
+          hint.className = "vb-rulla";
+          hint.setAttribute("aria-hidden", "true");
+          hint.textContent = chart ? "Diagrammet är bredare än skärmen: rulla åt sidan för att se hela \u2192"
+            : "Tabellen är bredare än skärmen: rulla åt sidan för att se alla kolumner \u2192";
+          wrap.parentNode.insertBefore(hint, wrap);
+        }
+      } else if (wrap.hasAttribute("tabindex")) {
         wrap.removeAttribute("tabindex");
-        wrap.removeAttribute("role");
-        wrap.removeAttribute("aria-label");
+        if (!wrap.classList.contains("vb-diagram")) {
+          wrap.removeAttribute("role");
+          wrap.removeAttribute("aria-label");
+        }
+        if (hasHint) {
+          hint.parentNode.removeChild(hint);
+        }
       }
     }
   }
@@ -44,8 +62,60 @@
     link.href = data.url;
     link.textContent = (data.meta && data.meta.title) || data.url;
     item.appendChild(link);
+    if (data.meta && data.meta.plats) {  /* where the hit is: period, report, unit */
+      var place = document.createElement("p");
+      place.className = "vb-traffplats";
+      place.textContent = data.meta.plats;
+      item.appendChild(place);
+    }
     item.appendChild(excerpt(data.excerpt || ""));
     return item;
+  }
+
+  /* The search page's filters: one list per filter of the index, named in the address (?q=…&period=T1). */
+  var FILTERS = [["slag", "Slag av sida", "Alla slag av sidor"], ["ar", "År", "Alla år"],
+                 ["period", "Period", "Alla perioder"], ["enhet", "Enhet eller nämnd", "Alla enheter och nämnden"]];
+
+  function chosenFilters(params) {
+    var chosen = {};
+    FILTERS.forEach(function (f) {
+      var value = params.get(f[0]);
+      if (value) chosen[f[1]] = value;
+    });
+    return chosen;
+  }
+
+  function filterFields(form, available, chosen) {
+    var box = document.createElement("div");
+    box.className = "vb-sokfilter";
+    FILTERS.forEach(function (f) {
+      var values = Object.keys(available[f[1]] || {}).sort(function (a, b) { return a.localeCompare(b, "sv"); });
+      if (f[0] === "ar") values.reverse();
+      if (!values.length) return;
+      var label = document.createElement("label");
+      label.textContent = f[1];
+      var select = document.createElement("select");
+      select.name = f[0];
+      select.id = "vb-filter-" + f[0];
+      label.htmlFor = select.id;
+      [""].concat(values).forEach(function (value) {
+        var option = document.createElement("option");
+        option.value = value;
+        option.textContent = value || f[2];
+        option.selected = chosen[f[1]] === value && value !== "";
+        select.appendChild(option);
+      });
+      var field = document.createElement("span");
+      field.className = "vb-sokfilter__falt";
+      field.appendChild(label);
+      field.appendChild(select);
+      box.appendChild(field);
+    });
+    var apply = document.createElement("button");
+    apply.type = "submit";
+    apply.textContent = "Filtrera";
+    box.appendChild(apply);
+    form.appendChild(box);
   }
 
   function summary(shown, total, query) {
@@ -86,7 +156,9 @@
       status.textContent = "Sökningen kunde inte starta eftersom sökindexet saknas. Bygg webbplatsen med vb build.";
       return;
     }
-    var found = await pagefind.search(query);
+    var chosen = chosenFilters(new URLSearchParams(location.search));
+    filterFields(form, await pagefind.filters(), chosen);
+    var found = await pagefind.search(query, { filters: chosen });
     var shown = await show(found.results, 0, list);
     status.textContent = summary(shown, found.results.length, query);
     if (shown < found.results.length) moreButton(found.results, shown, list, status, query);

@@ -1,0 +1,161 @@
+"""What a public authority's site must do in a reader's browser: fetch nothing from another site, set no cookies,
+pass axe at a phone's and a laptop's width on every kind of page, validate as HTML, and lead from every page to the
+accessibility statement."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import urllib.parse
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import HERE, REQUIRED
+from tests.browser.test_site import kinds, serious_violations, visit  # noqa: F401 - kinds is a fixture
+from tests.site.builtsite import html_files
+
+WIDTHS = {"telefon": (390, 844), "dator": (1366, 768)}
+VNU = HERE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+NEW_KINDS = {("tillganglighet",), ("om-webbplatsen",), ("ordlista",), ("data",)}
+
+
+def other_origin_requests(page, base_url: str, path: str) -> list[str]:
+    """Every request the page makes to another origin than the site's while it loads and settles."""
+    origin = urllib.parse.urlsplit(base_url).netloc
+    leaving: list[str] = []
+
+    def note(request) -> None:
+        parts = urllib.parse.urlsplit(request.url)
+        if parts.scheme not in ("data", "blob", "about") and parts.netloc != origin:
+            leaving.append(request.url)
+
+    page.on("request", note)
+    visit(page, path)
+    page.wait_for_load_state("networkidle")
+    page.remove_listener("request", note)
+    return leaving
+
+
+def test_the_new_pages_are_among_the_kinds(kinds):
+    assert NEW_KINDS <= set(kinds)
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_no_kind_of_page_fetches_anything_from_another_origin(page, base_url, kinds, width):
+    page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width])))
+    found = {path: urls for path in kinds.values() if (urls := other_origin_requests(page, base_url, path))}
+    assert not found, found
+
+
+def test_the_check_sees_a_request_to_another_origin(page, base_url):
+    page.route("http://example.invalid/**", lambda route: route.fulfill(status=204))
+    page.route(f"{base_url}/prov.html", lambda route: route.fulfill(
+        content_type="text/html", body='<!doctype html><title>Prov</title><img src="http://example.invalid/a.png" alt="">'))
+    assert other_origin_requests(page, base_url, "/prov.html") == ["http://example.invalid/a.png"]
+
+
+def test_no_kind_of_page_sets_a_cookie(page, kinds):
+    for path in kinds.values():
+        visit(page, path)
+    assert page.context.cookies() == []
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_no_serious_accessibility_violations_at_a_phones_and_a_laptops_width(page, kinds, width):
+    page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width])))
+    report = []
+    for path in kinds.values():
+        visit(page, path)
+        report += [f"{path}: {line}" for line in serious_violations(page)]
+    assert not report, "\n".join(report)
+
+
+def test_the_accessibility_statement_is_reached_from_every_kind_of_page(page, kinds):
+    for path in kinds.values():
+        visit(page, path)
+        page.locator("footer").get_by_role("link", name="Tillgänglighetsredogörelse").click()
+        page.wait_for_load_state()
+        assert page.locator("article h1").first.inner_text().startswith("Tillgänglighetsredogörelse"), path
+
+
+def test_the_statement_has_the_parts_digg_prescribes(page):
+    page.goto("/tillganglighet/")
+    headings = page.locator("article h2").all_inner_texts()
+    wanted = ["Hur tillgänglig är webbplatsen?", "Vad kan du göra om du inte kan använda delar av webbplatsen?",
+              "Rapportera brister i webbplatsens tillgänglighet", "Tillsyn",
+              "Teknisk information om webbplatsens tillgänglighet", "Innehåll som inte är tillgängligt",
+              "Hur vi testat webbplatsen"]
+    assert [h.replace("¶", "").strip() for h in headings] == wanted
+    text = page.locator("article").inner_text()
+    assert "Myndigheten för digital förvaltning" in text and "Senaste bedömningen gjordes den" in text
+
+
+def test_every_page_is_valid_html(site: Path):
+    java = shutil.which("java")
+    if java is None or not VNU.is_file():
+        reason = "Java eller vnu-jar saknas (apt-get install default-jre-headless; npm ci i tests/browser)."
+        if REQUIRED:
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+    files = [str(p) for p in html_files(site)]
+    done = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *files],
+                          capture_output=True, text=True, check=False)
+    messages = json.loads(done.stderr or done.stdout or '{"messages": []}')["messages"]
+    errors = [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m.get('message')}"
+              for m in messages if m.get("type") == "error"]
+    assert not errors, "\n".join(errors[:50])
+
+
+def test_on_a_phone_the_driftbudget_keeps_its_row_names_beside_the_last_column_and_says_it_scrolls(page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/ekonomi/2021/t1/")
+    page.wait_for_load_state("networkidle")
+    heading = page.locator("#namndens-driftbudget")
+    wrap = heading.locator("xpath=following::div[contains(@class, 'md-typeset__scrollwrap')][1]")
+    cue = wrap.locator("xpath=preceding-sibling::*[1]")
+    assert cue.is_visible() and "rulla" in cue.inner_text()
+    wrap.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
+    row_name = wrap.locator("tbody tr").first.locator("th[scope=row]")
+    last_figure = wrap.locator("tbody tr").first.locator("td").last
+    last_figure.scroll_into_view_if_needed()
+    name_box, figure_box = row_name.bounding_box(), last_figure.bounding_box()
+    assert name_box is not None and figure_box is not None
+    assert 0 <= name_box["x"] and name_box["x"] + name_box["width"] <= figure_box["x"] <= 390
+    assert "Nämnd och administration" in row_name.inner_text()
+
+
+def test_on_a_phone_the_indicator_charts_text_is_at_least_12_px(page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/indikatorer/sjukfranvaro/")
+    page.wait_for_load_state("networkidle")
+    size = page.evaluate("""() => {
+        const svg = document.querySelector('.vb-diagram svg');
+        return svg.getBoundingClientRect().width / svg.viewBox.baseVal.width * parseFloat(svg.getAttribute('font-size'));
+    }""")
+    assert size >= 12, size
+
+
+def total_hits(page) -> int:
+    """The number of hits the search page reports ("Visar 10 av 34 träffar …", "4 träffar …", "1 träff …")."""
+    from playwright.sync_api import expect  # here: without Playwright the tests are skipped, not broken
+
+    status = page.locator("#vb-sokstatus")
+    expect(status).to_contain_text("träff")
+    return int(re.search(r"(\d+) träff", status.inner_text()).group(1))
+
+
+def test_every_hit_says_where_it_is_and_the_filters_narrow_the_hits(page):
+    page.goto(f"/sok.html?q={urllib.parse.quote('hemtjänst')}")
+    every = total_hits(page)
+    shown = page.locator("#vb-sokresultat li")
+    assert every > 0 and shown.count() == page.locator("#vb-sokresultat li .vb-traffplats").count() > 0
+    page.locator("#vb-filter-period").select_option("T1")
+    page.get_by_role("button", name="Filtrera").click()
+    page.wait_for_url("**period=T1**")
+    narrowed = total_hits(page)
+    assert 0 < narrowed < every
+    assert all("T1" in text for text in page.locator("#vb-sokresultat li .vb-traffplats").all_inner_texts())
+    assert page.locator("#vb-filter-period").input_value() == "T1"

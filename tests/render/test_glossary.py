@@ -1,0 +1,35 @@
+"""The glossary: a page with every term, and the abbreviations marked where they first appear on a page."""
+
+from __future__ import annotations
+
+import markdown
+
+from generator.render.glossary import ABBREVIATIONS, TERMS
+
+EXTENSIONS = ["tables", "generator.engine.markdown_plain", "generator.engine.glossary_marks"]
+
+
+def html(text: str) -> str:
+    return markdown.markdown(text, extensions=EXTENSIONS)
+
+
+def test_the_glossary_has_the_reports_abbreviations_and_terms():
+    assert {"VB", "T1", "T2", "VP", "KF", "BJ"} <= set(ABBREVIATIONS)
+    assert {"Nämndmål", "Enhetsmål", "Resultatenhet"} <= {t.term for t in TERMS}
+
+
+def test_an_abbreviation_is_marked_where_it_first_appears_and_only_there():
+    page = html("Det här är VB 2021 och KF:s mål, VB igen.\n\nSedan *T1* och T1.")
+    assert page.count('<abbr title="Verksamhetsberättelse">VB</abbr>') == 1
+    assert '<abbr title="Kommunfullmäktige">KF</abbr>:s' in page
+    assert "<em><abbr title=\"Tertialrapport 1\">T1</abbr></em> och T1." in page
+
+
+def test_parts_of_words_and_code_are_not_marked():
+    page = html("VBX och T10 och `VP` och foo-BJ.")
+    assert "<abbr" not in page
+
+
+def test_the_glossary_page_and_the_footer_link_to_it(small_site):
+    page = small_site.pages["ordlista/index.md"]
+    assert "## VB" in page and "**Verksamhetsberättelse.**" in page
