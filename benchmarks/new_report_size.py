@@ -16,7 +16,8 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from generator.check import check_paths
+from generator.check.run import check_paths
+from generator.engine import published
 from generator.cli import main as vb
 
 ROOT = Path(__file__).resolve().parents[1]

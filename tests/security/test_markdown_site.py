@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from generator.engine import published
 from generator.check.narrative import check_markdown
 from generator.engine.site_markdown import EXTENSIONS, as_cell, published
 
