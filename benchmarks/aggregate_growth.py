@@ -13,6 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from generator.content.load import load_content
+from generator.rollup.aggregate import aggregate
+from generator.synth.district import synthesize, write_tree
 from measure import growth, verdict
 
 PERIODS = ["T1", "T2", "VB"]
@@ -20,9 +23,6 @@ PERIODS = ["T1", "T2", "VB"]
 
 def timed(root: Path, repeat: int) -> tuple[float, float, int]:
     """(the smallest CPU seconds, the smallest wall seconds, reports) of aggregating every period of the tree."""
-    from generator.content.load import load_content
-    from generator.rollup.aggregate import aggregate
-
     content = load_content(root)
     reports = [r.model for r in content.reports]
     cpus, walls = [], []
@@ -36,8 +36,6 @@ def timed(root: Path, repeat: int) -> tuple[float, float, int]:
 
 
 def main() -> int:
-    from generator.synth.district import synthesize, write_tree
-
     parser = argparse.ArgumentParser()
     parser.add_argument("--units", type=int, default=150)
     parser.add_argument("--max", type=int, default=8, choices=[1, 2, 4, 8])

@@ -19,6 +19,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+import generator.build.site as stages
+from generator.cli import main as vb_main
+from generator.content.load import load_content
+from generator.engine.markdown_toc import heading_anchors
+from generator.engine.search import pagefind_command, pagefind_executable
+from generator.render.site import build_pages, site_data
+from generator.rollup.aggregate import Rollup
+from generator.synth.district import synthesize, write_tree
 from measure import Measured, run_measured, size_mb
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,11 +58,8 @@ def hugo_executable() -> Path:
 
 def vb_build_without_search(content: Path, site: Path, processes: int) -> int:
     """`vb build` with every stage but the search index (run in the benchmark's child process)."""
-    import generator.build.site as stages
-    from generator.cli import main
-
     stages._search = lambda staging: None
-    code = main(["build", "--content", str(content), "--site", str(site), "--config", str(ROOT / "mkdocs.yml"),
+    code = vb_main(["build", "--content", str(content), "--site", str(site), "--config", str(ROOT / "mkdocs.yml"),
                  "--processes", str(processes)])
     print(f"{OWN_PEAK}{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
     return code
@@ -68,11 +73,6 @@ def own_peak(output: str) -> float:
 
 def hugo_source(content: Path, folder: Path, processes: int) -> tuple[int, float]:
     """Write the district's generated pages as a Hugo project; (pages, MB of Markdown)."""
-    from generator.content.load import load_content
-    from generator.engine.markdown_toc import heading_anchors
-    from generator.render.site import build_pages, site_data
-    from generator.rollup.aggregate import Rollup
-
     loaded = load_content(content)
     site = build_pages(site_data(loaded, Rollup.of(loaded).every_period(), heading_anchors), processes=max(1, processes))
     for path, text in site.pages.items():
@@ -95,9 +95,6 @@ def line(name: str, done: Measured, site: Path) -> str:
 
 
 def main() -> int:
-    from generator.engine.search import pagefind_command, pagefind_executable
-    from generator.synth.district import synthesize, write_tree
-
     parser = argparse.ArgumentParser()
     parser.add_argument("--units", type=int, default=150)
     parser.add_argument("--processes", type=int, default=0, help="vb:s processer (0: en per kärna)")
