@@ -145,9 +145,6 @@ class Sums(BaseModel):
     def avvikelse(self) -> float:
         return self.budget - self.utfall
 
-    def plus(self, utfall: float, budget: float) -> Sums:
-        return Sums(utfall=self.utfall + utfall, budget=self.budget + budget)
-
 
 class IncomeStatementSum(BaseModel):
     """Resultaträkningar of a group of units added up (tkr); netto = kostnader − intäkter."""
