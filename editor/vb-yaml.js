@@ -1,7 +1,7 @@
 // Hur redigeraren läser och sparar en rapport. Decap CMS sparar annars om hela filen i sin egen
 // stil (vikta rader, andra citattecken); här skrivs den i vb:s standardformat, samma som `vb fmt`,
 // så att en ändrad uppgift blir en ändrad rad i filen.
-import { Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 
 // Samma val som generator/yamlfmt.py gör: listor utan extra indrag, inga radbrytningar i långa
 // rader, enkla citattecken och flerradiga texter som block (|).
@@ -66,9 +66,17 @@ function typed(value, onlyNumber) {
   return NUMBER.test(value.trim()) ? Number(value.trim()) : value;
 }
 
+// En text av bara mellanslag, tabbar och radbrytningar (med något blanktecken) skrivs inom
+// dubbla citattecken, som i generator/authoring/yamlfmt.py: ett block (|) tappar mellanslagen.
+const BLANK_LINES = /^(?=[ \t\n]*$)(?=.*[ \t])(?=.*\n)/s;
+function quoteBlankLines(doc) {
+  visit(doc, { Scalar(_, node) { if (typeof node.value === 'string' && BLANK_LINES.test(node.value)) node.type = 'QUOTE_DOUBLE'; } });
+}
+
 export function toFile(data, order) {
   const doc = new Document(ordered(data, order.root, order));
   restore(doc.contents, [], FIGURES.get(reportOf(data)) || new Map());
+  quoteBlankLines(doc);
   return doc.toString(OPTIONS);
 }
 

@@ -12,6 +12,7 @@ import os
 import sys
 
 from generator.check.output import shown
+from generator.fsio import os_problem
 from generator.problems import problem
 
 COMMAND_MODULES = [
@@ -61,11 +62,14 @@ def main(argv: list[str] | None = None) -> int:
     """Run one `vb` command and return its exit code (0 ok, 1 problems, 2 usage)."""
     # vb's models use no pydantic plugins; looking for them reads every installed package's metadata at start-up.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    args = build_parser().parse_args(argv)
     try:
+        args = build_parser().parse_args(argv)
         return args.run(args)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C: stop quietly, as a shell expects
         return 130
+    except OSError as exc:  # the file system said no: where, why and what to do, in Swedish
+        print(shown(os_problem(exc)), file=sys.stderr)
+        return 1
     except Exception as exc:  # the last line of defence: a coded message instead of a traceback
         internal = problem("VB900", "vb", reason=f"{type(exc).__name__}: {exc}")
         print(shown(internal), file=sys.stderr)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from typing import Any, Callable, TypeVar
 
 T = TypeVar("T")
@@ -36,10 +37,21 @@ def fork_map(task: Callable[[int], T], count: int, processes: int) -> list[T]:
         return [task(number) for number in range(count)]
     _TASKS.append(task)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # forked processes start deaf to Ctrl-C
+        try:
+            pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_on_ctrl_c)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a Ctrl-C meanwhile arrives here now
+        with pool:
             return pool.map(_run, range(count), chunksize=1)
     finally:
         _TASKS.clear()
+
+
+def _quiet_on_ctrl_c() -> None:
+    """Ctrl-C reaches every process of the terminal; only this one stops (the pool's processes go with it), silently."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _run(number: int) -> Any:

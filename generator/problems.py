@@ -11,6 +11,7 @@ import functools
 import string
 from dataclasses import dataclass, field
 from enum import Enum
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 Location = tuple[str | int, ...]  # keys and list indexes from a file's top to a value
@@ -70,6 +71,14 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
        "Rapporter ligger i content/rapporter/<organisation>/<år>-<period>.yml, kataloger i content/katalog/<år>.yml."),
     _c("VB014", E, "Flera dokument i filen", "Filen innehåller mer än ett YAML-dokument (---).",
        "Ta bort raden med --- så att filen är ett enda dokument."),
+    _c("VB015", E, "Symbolisk länk", "{name} är en symbolisk länk. Länkar i innehållet följs inte, och det de pekar på läses inte.",
+       "Ersätt länken med en vanlig fil eller mapp (kopiera in innehållet) eller ta bort länken."),
+    _c("VB016", E, "Inte en fil eller mapp", "{name} är {what}, inte en vanlig fil eller mapp, och läses inte.",
+       "Ta bort den ur innehållsmappen; där ska bara finnas mappar och YAML-filer."),
+    _c("VB017", E, "Mappen kan inte läsas", "Mappen {name} kan inte läsas: {reason}. Filerna i den kontrolleras inte.",
+       "Ge dig själv läsrätt till mappen (t.ex. chmod u+rx {name}) eller flytta den ut ur innehållsmappen."),
+    _c("VB018", E, "Filen eller mappen går inte att använda", "{where}: {reason}. Kommandot avbröts; filer som fanns sedan tidigare är oförändrade.",
+       "{todo}"),
     # --- shape and types --------------------------------------------------
     _c("VB101", E, "Obligatoriskt fält saknas", "Fältet \"{field}\" saknas.",
        "Lägg till \"{field}:\" med ett värde här."),
@@ -154,6 +163,8 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in [
        "Kontrollera värdet. En andel skrivs i procent, t.ex. 86.5 för 86,5 %."),
     _c("VB304", E, "Osannolikt år", "Året {value} är inte rimligt.",
        "Skriv året med fyra siffror, t.ex. 2021."),
+    _c("VB305", E, "Orimligt tal", "Talet {value} är för stort eller för nära noll för att vara en uppgift i en rapport.",
+       "Kontrollera talet: belopp skrivs i den enhet tabellen anger (tkr eller mnkr), andelar i procent (t.ex. 86.5)."),
     # --- economy ----------------------------------------------------------
     _c("VB401", W, "Avrundningsdifferens", "{what}: angivet {stated}, beräknat {computed} (skillnad {diff}).",
        "En liten skillnad beror ofta på avrundning. Kontrollera siffrorna; rätta summan om den är fel."),
@@ -279,7 +290,7 @@ def problem(code: str, file: str, path: Location = (), /, *, on_key: bool = Fals
     return Problem(code, file, tuple(path), args, on_key=on_key)
 
 
-def suggestion(word: str, choices: list[str] | set[str], names: dict[str, str] | None = None) -> str:
+def suggestion(word: str, choices: Iterable[str], names: Mapping[str, str] | None = None) -> str:
     """' Menade du "x"?' for the closest choice, or '' when nothing is close; with `names`, the choice's name too
     (' Menade du "x" (Sjukfrånvaro)?'), so an id can be told from its neighbours without opening the catalogue."""
     import difflib

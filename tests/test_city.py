@@ -113,3 +113,15 @@ def test_processes_must_be_a_whole_number(value, capsys):
     with pytest.raises(SystemExit):
         main(["build", "--processes", value])
     assert "ange 0 (en per kärna) eller ett heltal" in capsys.readouterr().err
+
+
+def test_a_district_folder_that_is_a_link_is_refused(tmp_path, capsys):
+    content = _city(tmp_path)
+    first = sorted(p for p in content.iterdir() if p.is_dir())[0]
+    moved = tmp_path / "utanfor"
+    first.rename(moved)
+    first.symlink_to(moved)
+    assert _build(tmp_path, content) == 1
+    err = capsys.readouterr().err
+    assert "VB015" in err and first.name in err
+    assert not (tmp_path / "site").exists()

@@ -18,11 +18,16 @@ tool's output. Cases that once showed bugs are also named by the regression test
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import re
+import socket
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
+from unittest import mock
 
 import pytest
 
@@ -33,6 +38,8 @@ from generator.problems import CATALOGUE, Severity
 from generator.content.yamlread import MAX_BYTES
 
 from tests.conftest import TEXT_LINE, UNIT_VB, UNIT_VB_PATH, write_tree
+
+SECRET = "hemligt-lösenord-4711"
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -111,12 +118,110 @@ def _nfd_file_name(root: Path) -> None:
     (root / "rapporter" / "enhet-a" / nfd("anteckningar-åäö.txt")).write_text("Anteckningar\n", encoding="utf-8")
 
 
+def _link(root: Path, relative: str, target: str | Path) -> None:
+    (root / relative).parent.mkdir(parents=True, exist_ok=True)
+    os.symlink(target, root / relative)
+
+
+def _outside(root: Path, relative: str, text: str) -> Path:
+    """A file beside the tree (in the test's own temporary folder), never inside content/."""
+    path = root.parent / "utanfor" / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _link_to_secret(root: Path) -> None:
+    _link(root, "rapporter/enhet-a/2022-vb.yml", _outside(root, "hemligt.txt", SECRET))
+
+
+def _link_to_report(root: Path) -> None:
+    report = UNIT_VB.replace("organisation: enhet-a", "organisation: enhet-b")
+    _link(root, "rapporter/enhet-b/2021-vb.yml", _outside(root, "2021-vb.yml", report))
+
+
+def _unit_folder_outside(root: Path) -> None:
+    report = UNIT_VB.replace("organisation: enhet-a", "organisation: enhet-b")
+    _link(root, "rapporter/enhet-b", _outside(root, "enhet-b/2021-vb.yml", report).parent)
+
+
+def _catalogue_outside(root: Path) -> None:
+    copy = _outside(root, "2021.yml", (root / "katalog" / "2021.yml").read_text(encoding="utf-8"))
+    (root / "katalog" / "2021.yml").unlink()
+    _link(root, "katalog/2021.yml", copy)
+
+
+def _organisation_outside(root: Path) -> None:
+    copy = _outside(root, "organisation.yml", (root / "organisation.yml").read_text(encoding="utf-8"))
+    (root / "organisation.yml").unlink()
+    _link(root, "organisation.yml", copy)
+
+
+def _fifo(root: Path) -> None:
+    (root / "rapporter" / "enhet-b").mkdir(parents=True, exist_ok=True)
+    os.mkfifo(root / "rapporter" / "enhet-b" / "2021-vb.yml")
+
+
+def _socket(root: Path) -> None:
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(root / "rapporter" / "s"))
+
+
+def _unreadable_folder(root: Path) -> None:
+    folder = root / "rapporter" / "enhet-b"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "2021-vb.yml").write_text(UNIT_VB.replace("organisation: enhet-a", "organisation: enhet-b"), encoding="utf-8")
+    folder.chmod(0)
+
+
 BUILDERS: dict[str, Callable[[Path], None]] = {
+    "vb015-link-to-secret-outside": _link_to_secret,
+    "vb015-link-to-report-outside": _link_to_report,
+    "vb015-link-inside-content": lambda root: _link(root, "rapporter/enhet-b/2021-vb.yml", "../enhet-a/2021-vb.yml"),
+    "vb015-dangling-link": lambda root: _link(root, "rapporter/enhet-b/2021-vb.yml", "../../../finns-inte/2021-vb.yml"),
+    "vb015-linked-unit-folder-outside": _unit_folder_outside,
+    "vb015-linked-folder-inside": lambda root: _link(root, "rapporter/enhet-c", "enhet-a"),
+    "vb015-linked-catalogue": _catalogue_outside,
+    "vb015-linked-organisation": _organisation_outside,
+    "vb016-fifo": _fifo,
+    "vb016-socket": _socket,
+    "vb017-unreadable-folder": _unreadable_folder,
+    "vb001-unreadable-file": lambda root: (root / UNIT_VB_PATH).chmod(0),
     "vb002-file-too-large": _too_large,
     "vb004-binary-file": _binary,
     "vb013-nfd-file-name": _nfd_file_name,
     "vb013-nfd-file-name-reported": _nfd_file_name,
 }
+
+# Folders that a case makes unreadable by their mode; root reads them anyway, so there their listing fails by a stand-in.
+UNREADABLE: dict[str, str] = {"vb017-unreadable-folder": "rapporter/enhet-b", "vb001-unreadable-file": UNIT_VB_PATH}
+
+
+
+@contextlib.contextmanager
+def unreadable_as_root(name: str, root: Path):
+    """As root, the folder the case made unreadable fails to be listed, as it does for anyone else."""
+    relative = UNREADABLE.get(name)
+    if relative is None or os.geteuid() != 0:
+        yield
+        return
+    blocked, real_scandir, real_open = os.path.abspath(root / relative), os.scandir, os.open
+
+    def refused(path) -> None:
+        if os.path.abspath(path) == blocked:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    def scandir(path="."):
+        refused(path)
+        return real_scandir(path)
+
+    def open_file(path, flags, *rest, **named):
+        refused(path)
+        return real_open(path, flags, *rest, **named)
+
+    with mock.patch("os.scandir", scandir), mock.patch("os.open", open_file):
+        yield
+
 
 # The tree's own folder, when a case needs another name than "content".
 ROOT_NAMES: dict[str, str] = {
@@ -190,7 +295,7 @@ def test_corpus_is_large_enough():
 
 def test_every_transform_and_builder_has_a_case():
     names = {p.name for p in CASES}
-    assert set(TRANSFORMS) | set(BUILDERS) | set(ROOT_NAMES) <= names
+    assert set(TRANSFORMS) | set(BUILDERS) | set(ROOT_NAMES) | set(UNREADABLE) <= names
 
 
 def _same(problem_file: str, root: Path, relative: str) -> bool:
@@ -218,7 +323,8 @@ def run_check_case(folder: Path, tmp_path: Path, capsys) -> None:
     """Build the case's tree, run `check_paths` on it and assert every expectation."""
     case = load_case(folder)
     root = case.build(tmp_path)
-    result = check_paths([root], published=published)
+    with unreadable_as_root(case.name, root):
+        result = check_paths([root], published=published)
     for item in result.problems:
         assert item.code in CATALOGUE
         item.message, item.fix  # every problem renders
@@ -232,7 +338,8 @@ def run_cli_case(folder: Path, tmp_path: Path, capsys) -> None:
     """The same through `vb check ROOT`: no traceback, every message at file:line:column, right exit code."""
     case = load_case(folder)
     root = case.build(tmp_path)
-    code = main(["check", str(root)])
+    with unreadable_as_root(case.name, root):
+        code = main(["check", str(root)])
     out = capsys.readouterr()
     assert "Traceback" not in out.out + out.err
     assert "VB900" not in out.out + out.err, out.err

@@ -18,6 +18,8 @@ from generator.authoring.cms import EDITOR_PATH, FORMAT, Backend, config
 from generator.content.load import load_content
 from generator.content.models import Rapport
 from generator.authoring.yamlfmt import key_order
+from generator.fsio import write_atomic
+from generator.content.layout import ORGANISATION_FILE
 
 PAGE = """<!doctype html>
 <html lang="sv">
@@ -72,7 +74,7 @@ def config_text(content_root: Path, backend: Backend, content_folder: str) -> st
     """config.yml for the content at `content_root`, as YAML."""
     content = load_content(content_root)
     if content.organisation is None:
-        raise EditorMissing(f"{content_root / 'organisation.yml'} kan inte läsas; kör vb check.")
+        raise EditorMissing(f"{content_root / ORGANISATION_FILE} kan inte läsas; kör vb check.")
     catalogues = [loaded.model for loaded in content.catalogues.values()]
     made = config(content.organisation.model, catalogues, backend, content_folder)
     header = "# Skapad av vb (vb cms) ur innehållsmodellen; ändra inte för hand.\n"
@@ -89,8 +91,8 @@ def write_config(target: Path, content_root: Path, project: Path, backend: Backe
     target.mkdir(parents=True, exist_ok=True)
     folder = _relative_content(content_root, project)
     written = [target / "config.yml", target / "nycklar.json"]
-    written[0].write_text(config_text(content_root, backend or backend_from_git(project), folder), encoding="utf-8")
-    written[1].write_text(order_json(), encoding="utf-8")
+    write_atomic(written[0], config_text(content_root, backend or backend_from_git(project), folder))
+    write_atomic(written[1], order_json())
     return written
 
 
@@ -112,7 +114,7 @@ def write_editor(site_dir: Path, content_root: Path, project: Path, backend: Bac
     shutil.copytree(yaml_browser, target / "yaml")
     for name in ("vb-yaml.js", "svenska.js", "tillganglighet.js", "tillganglighet.css"):
         shutil.copy2(source / name, target / name)
-    (target / "index.html").write_text(PAGE % {"format": FORMAT}, encoding="utf-8")
+    write_atomic(target / "index.html", PAGE % {"format": FORMAT})
     return target
 
 

@@ -34,6 +34,7 @@ from generator.content.models import (
 from generator.content.outline import COUNCIL_ECONOMY, UNIT_ECONOMY
 from generator.content.yamlread import read_file
 from generator.render.text import md_escape
+from generator.content.layout import ORGANISATION_FILE
 
 ReportKey = tuple[str, int, str]
 FactKey = tuple[Any, ...]
@@ -144,7 +145,7 @@ def compare(base: Snapshot, head: Snapshot) -> list[Change]:
     changes = _set_aside(base, head)
     changes += [Change(file, file, Kind.UNREADABLE, file, after=reason) for file, reason in head.unreadable.items()]
     changes += _compare_reports(base, head)
-    file = head.shown("organisation.yml")
+    file = head.shown(ORGANISATION_FILE)
     if base.organisation and head.organisation:
         changes += _compare_organisation(base.organisation, head.organisation, file)
     elif head.organisation:

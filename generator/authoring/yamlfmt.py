@@ -212,9 +212,14 @@ def _literal(value: str, indent: str, key: bool, force_indent: bool = False) -> 
     return f"|{header}\n{indent}{start}{value}{end}"
 
 
+def _blank_lines(value: str) -> bool:
+    """Only spaces, tabs and line breaks, with both kinds among them: a block (|) would lose the spaces."""
+    return "\n" in value and value.strip(" \t\n") == "" and value.strip("\n") != ""
+
+
 def text_scalar(value: str, indent: str, key: bool = False) -> str:
     """One string as the editor writes it: plain where it reads back as the same text, else quoted or a block."""
-    if _CONTROL.search(value):
+    if _CONTROL.search(value) or _blank_lines(value):
         return _double_quoted(value, indent, key)
     if key and "\n" in value:
         return _quoted(value, indent, key)

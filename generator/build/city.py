@@ -23,10 +23,12 @@ from typing import TextIO
 
 
 from generator.build.publish import PublishError, staged
+from generator.content.yamlread import MAX_BYTES, read_file
+from generator.fsio import read_bounded, write_atomic
+from generator.problems import problem
 from generator.render.districts import District, districts_page
-from generator.content.yamlread import read_file
+from generator.content.layout import ORGANISATION_FILE
 
-ORGANISATION = "organisation.yml"
 START_PAGE = "index.html"
 OUTPUT_LINES = 40  # the last lines of a failed district's output that are shown
 
@@ -56,17 +58,15 @@ class CityBuilt:
 
 def district_roots(content: Path) -> list[Path]:
     """The district folders of a city's content (subfolders with organisation.yml); none for one district's tree."""
-    if not content.is_dir() or (content / ORGANISATION).is_file():
+    if not content.is_dir() or (content / ORGANISATION_FILE).is_file():
         return []
-    return sorted(p for p in content.iterdir() if p.is_dir() and (p / ORGANISATION).is_file())
+    return sorted(p for p in content.iterdir() if p.is_dir() and (p / ORGANISATION_FILE).is_file())
 
 
 def district_of(root: Path) -> District:
     """A district's folder and its council's name from organisation.yml (the folder name if it cannot be read)."""
-    try:
-        data = read_file((root / ORGANISATION).read_bytes(), ORGANISATION).data
-    except OSError:
-        data = None
+    read = read_bounded(root / ORGANISATION_FILE, MAX_BYTES)
+    data = read_file(read.raw, ORGANISATION_FILE).data if read.raw is not None else None
     council = data.get("namnd") if isinstance(data, dict) else None
     name = council.get("namn") if isinstance(council, dict) else None
     return District(root.name, name if isinstance(name, str) and name.strip() else root.name)
@@ -77,13 +77,16 @@ def publish_city(roots: list[Path], site: Path, config_file: Path, processes: in
     """Build every district beside `site`, then swap the whole city in; any failure leaves `site` untouched."""
     site = site.resolve()
     started = time.perf_counter()
+    linked = [root for root in roots if root.is_symlink()]
+    if linked:  # as in a district's own content: a link is never followed
+        raise PublishError(linked_message(linked, site))
     with staged(site, config_file) as staging:
         builds = build_districts(roots, staging, config_file.resolve(), processes)
         builds = [shown_at(b, staging, site) for b in builds]
         failed = [b for b in builds if not b.ok]
         if failed:
             raise PublishError(failure_message(failed, site))
-        (staging / START_PAGE).write_text(districts_page([b.district for b in builds]), encoding="utf-8")
+        write_atomic(staging / START_PAGE, districts_page([b.district for b in builds]))
     return CityBuilt(site, builds, time.perf_counter() - started)
 
 
@@ -119,6 +122,13 @@ def shown_at(build: DistrictBuild, staging: Path, site: Path) -> DistrictBuild:
     """The build with its output naming the district's place in site/, not the temporary folder."""
     folder = build.district.folder
     return replace(build, output=build.output.replace(str(staging / folder), str(site / folder)))
+
+
+def linked_message(linked: list[Path], site: Path) -> str:
+    """Which district folders are symbolic links; nothing was built."""
+    said = [problem("VB015", str(root), name=root.name) for root in linked]
+    lines = "\n".join(shown(item) for item in said)
+    return f"{lines}\n\nIngen stadsdel byggdes och {site} är oförändrad."
 
 
 def failure_message(failed: list[DistrictBuild], site: Path) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.build.city import START_PAGE, district_of, district_roots
+from generator.fsio import write_atomic
 from generator.render.districts import districts_page
 
 
@@ -34,5 +35,5 @@ def join_city(content: Path, site: Path) -> list[str]:
         raise JoinError(f"Webbplatsen saknas för {len(missing)} stadsdel(ar): {names}. Bygg dem med "
                         f"`vb build --content {content}/<stadsdel> --site {site}/<stadsdel>` och kör `vb join` igen; "
                         "startsidan skrevs inte.")
-    (site / START_PAGE).write_text(districts_page([district_of(root) for root in roots]), encoding="utf-8")
+    write_atomic(site / START_PAGE, districts_page([district_of(root) for root in roots]))
     return [root.name for root in roots]

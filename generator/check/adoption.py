@@ -13,7 +13,7 @@ from datetime import date
 from generator.content.adoption import adopted_copy_path, adoption_line, checksum, is_checksum, recorded, report_name_of
 from generator.content.load import Loaded
 from generator.content.models import Rapport
-from generator.problems import Problem, problem
+from generator.problems import Location, Problem, problem
 
 
 def check_adoption(reports: list[Loaded], copies: list[Loaded], known: Collection[str]) -> list[Problem]:
@@ -66,7 +66,8 @@ def _decision(report: Rapport) -> str:
 def _record_problems(report: Rapport, file: str) -> list[Problem]:
     """Checksums that are missing or not written as `vb faststall` and `vb rattelse` write them."""
     assert report.faststalld is not None
-    records = [(("faststalld",), "fastställandet", report.faststalld.kontrollsumma)]
+    records: list[tuple[Location, str, str | None]] = [(("faststalld",), "fastställandet",
+                                                        report.faststalld.kontrollsumma)]
     records += [(("rattelser", n), f"rättelsen {r.datum.isoformat()}", r.kontrollsumma) for n, r in enumerate(report.rattelser)]
     found = []
     for path, what, value in records:

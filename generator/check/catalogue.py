@@ -17,7 +17,7 @@ def check_catalogue(catalogue: Katalog, file: str, organisation: Organisation | 
     seen: dict[str, str] = {}
     units = node_ids(organisation)
     for path, kind, item in _walk(catalogue):
-        key = item.id if not hasattr(item, "nr") else item.nr
+        key = str(getattr(item, "nr", None) or getattr(item, "id"))
         if key in seen:
             found.append(problem("VB207", file, (*path, "id" if hasattr(item, "id") else "nr"), ref=key,
                                  first=seen[key], what=kind))
@@ -48,7 +48,7 @@ def _check_twins(catalogue: Katalog, file: str) -> list[Problem]:
 
 def _name(item: object) -> str:
     """What a reader calls an item: an indicator's name, a goal's title, an activity's text (shortened)."""
-    text = getattr(item, "namn", None) or getattr(item, "titel", None) or getattr(item, "text", "")
+    text = str(getattr(item, "namn", None) or getattr(item, "titel", None) or getattr(item, "text", ""))
     return text if len(text) <= 80 else text[:79].rsplit(" ", 1)[0] + "…"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from generator.rollup.claims import Claim, check_counts, check_status_split
 from generator.content.models import Organisation, Rapport
@@ -70,7 +71,7 @@ def _report_claims(report: Rapport, file: str, organisation: Organisation) -> li
     return found
 
 
-def _report_texts(report: Rapport):
+def _report_texts(report: Rapport) -> Iterator[tuple[Location, str]]:
     for key in ("sammanfattning", "sammanfattande_analys"):
         yield (key,), getattr(report, key)
     for section, i, block in report.ekonomi.blocks():

@@ -6,7 +6,8 @@ A difference of at most one rounding unit per summed line is a warning
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Protocol
 
 from generator.content.models import (
     Belopp,
@@ -67,6 +68,17 @@ def _blocks(report: Rapport) -> Iterator[tuple[Location, Block]]:
         yield ("ekonomi", section, index), block
 
 
+class Amounts(Protocol):
+    """A line with utfall, budget and avvikelse: a resultaträkning's row or its sums."""
+
+    @property
+    def utfall(self) -> float: ...
+    @property
+    def budget(self) -> float: ...
+    @property
+    def avvikelse(self) -> float | None: ...
+
+
 # --- resultaträkning -------------------------------------------------------
 
 
@@ -86,7 +98,7 @@ def _income_statement(table: Resultatrakning, file: str, path: Location, _org: O
     return found
 
 
-def _row_deviations(rows: Sequence[Belopp], income: bool, unit: float, file: str, path: Location) -> list[Problem]:
+def _row_deviations(rows: Sequence[Amounts], income: bool, unit: float, file: str, path: Location) -> list[Problem]:
     found = []
     for index, row in enumerate(rows):
         expected = row.utfall - row.budget if income else row.budget - row.utfall
@@ -95,7 +107,7 @@ def _row_deviations(rows: Sequence[Belopp], income: bool, unit: float, file: str
     return found
 
 
-def _total(rows: Sequence[Belopp], total: Belopp | None, what: str, unit: float, file: str, path: Location) -> list[Problem]:
+def _total(rows: Sequence[Amounts], total: Belopp | None, what: str, unit: float, file: str, path: Location) -> list[Problem]:
     if total is None:
         return []
     found = []
@@ -203,7 +215,9 @@ def _turnover(table: Omslutningsforandringar, file: str, path: Location, _org: O
     return found
 
 
-_CHECKS = {
+BlockCheck = Callable[[Any, str, Location, Organisation | None], list[Problem]]  # a block, its file, place and org
+
+_CHECKS: dict[str, BlockCheck] = {
     "resultatrakning": _income_statement,
     "driftbudget": _operating_budget,
     "resultatenheter": _result_units,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from generator.content.models import Organisation
 from generator.problems import Problem, problem, suggestion
 from generator.check.reviewers import check_reviewers
@@ -10,7 +13,7 @@ from generator.check.reviewers import check_reviewers
 def check_organisation(organisation: Organisation, file: str) -> list[Problem]:
     """Duplicate ids, units pointing at avdelningar or verksamhetsområden that do not exist, bad reviewers."""
     found = []
-    groups = [("verksamhetsomraden", "verksamhetsområde", organisation.verksamhetsomraden, {}),
+    groups: list[tuple[str, str, Sequence[Any], dict[str, str]]] = [("verksamhetsomraden", "verksamhetsområde", organisation.verksamhetsomraden, {}),
               ("avdelningar", "avdelning", organisation.avdelningar, {}),
               ("enheter", "enhet", organisation.enheter, {organisation.namnd.id: "nämnden"})]
     for key, what, items, seen in groups:  # units share the namespace of the council: both write reports

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from typing import Any
 
 from generator.problems import CATALOGUE, Problem, Severity
 
@@ -78,14 +79,14 @@ def tool_version() -> str:
         return "okänd (paketet är inte installerat)"
 
 
-def _rule(code: str) -> dict:
+def _rule(code: str) -> dict[str, Any]:
     entry = CATALOGUE[code]
     return {"id": code, "name": entry.title, "shortDescription": {"text": entry.title},
             "fullDescription": {"text": entry.message}, "help": {"text": entry.fix},
             "defaultConfiguration": {"level": _SARIF_LEVEL[entry.severity]}}
 
 
-def _result(item: Problem, index: int, fingerprint: str) -> dict:
+def _result(item: Problem, index: int, fingerprint: str) -> dict[str, Any]:
     region = {"startLine": item.line or 1}
     if item.column:
         region["startColumn"] = item.column

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import PurePath
+from typing import Any
 
 from generator.rollup.assess import judged_value, verdict
 from generator.content.lookup import CatalogueIndex, Place, index
@@ -99,7 +100,7 @@ class _GoalChecker:
         self.found: list[Problem] = []
         self.first: dict[tuple[str, str], Location] = {}
 
-    def add(self, code: str, path: Location, **args: object) -> None:
+    def add(self, code: str, path: Location, **args: Any) -> None:
         self.found.append(problem(code, self.file, path, year=self.year, **args))
 
     def run(self) -> None:
@@ -128,18 +129,19 @@ class _GoalChecker:
         if goal_nr is not None and not known:
             titles = {ref: self.catalogue.council_goals[(goal_nr, ref)].titel for ref in names}
             self.add("VB203", (*path, "id"), ref=goal.id, parent=goal_nr, suggestion=suggestion(goal.id, names, titles))
-        self._leaves(goal.indikatorer, goal.aktiviteter, path, (goal_nr, goal.id) if known else None)
+        self._leaves(goal.indikatorer, goal.aktiviteter, path, (str(goal_nr), goal.id) if known else None)
         for e, own_goal in enumerate(goal.enhetsmal):
             if own_goal.status in ("Uppfylls delvis", "Uppfylls ej") and not own_goal.analys.strip():
                 self.add("VB502", (*path, "enhetsmal", e, "status"), name=own_goal.titel, status=own_goal.status)
 
-    def _leaves(self, indicators: list[IndikatorUtfall], activities: list[AktivitetUppfoljning], path: Location, place: Place) -> None:
+    def _leaves(self, indicators: list[IndikatorUtfall], activities: list[AktivitetUppfoljning], path: Location, place: Place | None) -> None:
         for i, outcome in enumerate(indicators):
             self._indicator(outcome, (*path, "indikatorer", i), place)
         for a, activity in enumerate(activities):
             self._activity(activity, (*path, "aktiviteter", a), place)
 
-    def _placed(self, kind: str, ref: str, path: Location, place: Place, table: dict, code: str) -> bool:
+    def _placed(self, kind: str, ref: str, path: Location, place: Place | None, table: dict[str, tuple[Place, Any]],
+                code: str) -> bool:
         """True when `ref` is in the catalogue at `place`; otherwise records why not."""
         if (kind, ref) in self.first:
             first = self.first[(kind, ref)]
@@ -147,7 +149,7 @@ class _GoalChecker:
         self.first.setdefault((kind, ref), path)
         if ref not in table:
             here = [k for k, (p, _) in table.items() if p == place]
-            named = {k: getattr(item, "namn", None) or getattr(item, "text", "") for k, (_, item) in table.items()}
+            named = {k: str(getattr(item, "namn", None) or getattr(item, "text", "")) for k, (_, item) in table.items()}
             self.add(code, (*path, "id"), ref=ref, suggestion=suggestion(ref, here or list(table), named))
             return False
         actual = table[ref][0]
@@ -155,7 +157,7 @@ class _GoalChecker:
             self.add("VB213", (*path, "id"), what=kind.capitalize(), ref=ref, actual=self.catalogue.place_name(actual))
         return True
 
-    def _indicator(self, outcome: IndikatorUtfall, path: Location, place: Place) -> None:
+    def _indicator(self, outcome: IndikatorUtfall, path: Location, place: Place | None) -> None:
         if not self._placed("indikatorn", outcome.id, path, place, self.catalogue.indicators, "VB204"):
             return
         indicator = self.catalogue.indicators[outcome.id][1]
@@ -175,7 +177,7 @@ class _GoalChecker:
             return
         self.add("VB501", (*path, "utfall"), name=indicator.namn, value=value, target=target)
 
-    def _activity(self, activity: AktivitetUppfoljning, path: Location, place: Place) -> None:
+    def _activity(self, activity: AktivitetUppfoljning, path: Location, place: Place | None) -> None:
         if not self._placed("aktiviteten", activity.id, path, place, self.catalogue.activities, "VB205"):
             return
         assigned = self.catalogue.activities[activity.id][1].galler

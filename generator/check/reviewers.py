@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from generator.content.models import Organisation
+from collections.abc import Sequence
+
+from generator.content.models import Avdelning, Enhet, Organisation
 from generator.problems import Problem, problem
 from generator.visible import visible
 
@@ -40,7 +42,9 @@ def owner(value: str) -> str:
 def check_reviewers(organisation: Organisation, file: str) -> list[Problem]:
     """VB109 for every `granskare` of an avdelning or a unit that is not a reviewer."""
     found = []
-    for key, items in (("avdelningar", organisation.avdelningar), ("enheter", organisation.enheter)):
+    groups: list[tuple[str, Sequence[Avdelning | Enhet]]] = [("avdelningar", organisation.avdelningar),
+                                                           ("enheter", organisation.enheter)]
+    for key, items in groups:
         for index, item in enumerate(items):
             for number, value in enumerate(item.granskare):
                 if not is_reviewer(value):

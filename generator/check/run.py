@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
 from generator.content.load import Content, find_root, load_content, with_companions
+from generator.fsio import walk_tree
 from generator.problems import Problem, Severity, problem
 from generator.check.narrative import SiteReader
 from generator.check.validate import validate
@@ -49,7 +51,7 @@ def _asked(content: Content, only: list[FsPath]) -> set[str]:
 def _group(paths: list[FsPath], found: list[Problem]) -> list[tuple[FsPath, list[FsPath] | None]]:
     groups: dict[FsPath, list[FsPath] | None] = {}
     for path in paths:
-        if not path.exists():
+        if not os.path.lexists(path):
             found.append(problem("VB001", str(path), reason="filen eller mappen finns inte"))
             continue
         root = find_root(path)
@@ -61,8 +63,15 @@ def _group(paths: list[FsPath], found: list[Problem]) -> list[tuple[FsPath, list
         elif groups.get(root, []) is not None:
             listed = groups.setdefault(root, [])
             assert listed is not None
-            listed.extend(sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path])
+            listed.extend(_listed(path))
     return list(groups.items())
+
+
+def _listed(path: FsPath) -> list[FsPath]:
+    """A folder's entries (links not followed, nothing left out), or the path itself."""
+    if path.is_dir() and not path.is_symlink():
+        return [entry.path for entry in walk_tree(path)] or []
+    return [path]
 
 
 def _concerns(item: Problem, only: list[FsPath]) -> bool:

@@ -16,6 +16,7 @@ from generator.check.adoption import check_adoption
 from generator.check.catalogue import check_catalogue
 from generator.check.consistency import check_consistency
 from generator.check.economy import check_economy
+from generator.check.magnitudes import check_magnitudes
 from generator.check.organisation import check_organisation
 from generator.check.report import check_report, check_report_set
 from generator.check.text import check_texts
@@ -39,6 +40,7 @@ def validate(content: Content, files: Collection[str] | None = None, *, publishe
     for loaded in content.catalogues.values():
         if files is None or loaded.file in files:
             found += check_catalogue(loaded.model, loaded.file, organisation)
+            found += check_magnitudes(loaded.model, loaded.file)
             found += check_texts(loaded.model, loaded.file, published)
     found += check_report_set([(r.file, r.model) for r in content.reports])
     rollup = rolled or Rollup.of(content)
@@ -46,6 +48,7 @@ def validate(content: Content, files: Collection[str] | None = None, *, publishe
         catalogue = content.catalogue(loaded.model.ar)
         found += check_report(loaded.model, loaded.file, catalogue, organisation, loaded.model.ar in content.broken_years)
         found += check_economy(loaded.model, loaded.file, organisation)
+        found += check_magnitudes(loaded.model, loaded.file)
         found += check_texts(loaded.model, loaded.file, published)
         if not loaded.partial:  # texts against counts need the whole report
             found += check_consistency(loaded.model, loaded.file, rollup,

@@ -29,10 +29,11 @@ def run(args: argparse.Namespace) -> int:
 
 def run_codes(args: argparse.Namespace) -> int:
     from generator.check.output import code_table, with_code_table
+    from generator.fsio import write_atomic
 
     if args.readme is None:
         print(code_table())
         return 0
     text = args.readme.read_text(encoding="utf-8")
-    args.readme.write_text(with_code_table(text), encoding="utf-8")
+    write_atomic(args.readme, with_code_table(text))
     return 0

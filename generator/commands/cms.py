@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from generator.content.layout import ORGANISATION_FILE
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         written = write_config(args.out, args.content, project, backend)
     except EditorMissing as exc:
-        say(problem("VB001", str(args.content / "organisation.yml"), reason=str(exc)))
+        say(problem("VB001", str(args.content / ORGANISATION_FILE), reason=str(exc)))
         return 1
     for path in written:
         print(path)

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from generator.content.layout import ORGANISATION_FILE
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -17,21 +18,22 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from generator.authoring.codeowners import codeowners
+    from generator.check.output import as_text
     from generator.content.load import to_model
     from generator.content.models import Organisation
-    from generator.check.output import as_text
+    from generator.content.yamlread import MAX_BYTES, read_file, too_large
+    from generator.fsio import read_bounded, reason, write_atomic
     from generator.problems import problem
     from generator.check.reviewers import check_reviewers
     from generator.check.validate import locate
-    from generator.content.yamlread import read_file
 
-    source = args.content / "organisation.yml"
-    try:
-        raw = source.read_bytes()
-    except OSError as exc:
-        print(as_text([problem("VB001", str(source), reason=exc.strerror or str(exc))], 0), file=sys.stderr)
+    source = args.content / ORGANISATION_FILE
+    read = read_bounded(source, MAX_BYTES)  # a link is not followed, a huge file not read
+    if read.raw is None:
+        found = problem("VB001", str(source), reason=reason(read.error)) if read.error else too_large(str(source), read.size)
+        print(as_text([found], 0), file=sys.stderr)
         return 1
-    document = read_file(raw, str(source))
+    document = read_file(read.raw, str(source))
     organisation, found = to_model(Organisation, document)
     if organisation is None:
         print(as_text([*document.problems, *found], 1), file=sys.stderr)
@@ -47,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
+    write_atomic(out, text)
     print(f"Skrev {out.as_posix()}.")
     return 0
 

@@ -21,8 +21,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from generator.rollup.aggregate import aggregate
     from generator.commands.common import load_tree, require_catalogue
-    from generator.rollup.export import export_files
     from generator.check.output import as_text
+    from generator.fsio import write_atomic
+    from generator.rollup.export import export_files
     from generator.problems import Severity
     from generator.check.validate import validate
     from generator.engine import published
@@ -35,13 +36,13 @@ def run(args: argparse.Namespace) -> int:
         print(as_text(found, content.files))
         print("Exporten avbröts: rätta felen ovan först.", file=sys.stderr)
         return 1
-    catalogue = require_catalogue(content, args.year)
+    catalogue = require_catalogue(content, args.year, empty_when_unneeded=True)
     if catalogue is None:
         return 1
     aggregated = aggregate(content.organisation.model, catalogue, [r.model for r in content.reports], args.year, args.period)
     folder = args.out / f"{args.year}-{args.period.lower()}"
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in export_files(aggregated).items():
-        (folder / name).write_text(text, encoding="utf-8")
+        write_atomic(folder / name, text)
         print(folder / name)
     return 0

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from generator.commands.period import add_period
+from generator.content.layout import report_name
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -26,6 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from generator.commands.common import load_tree, require_catalogue, say
     from generator.problems import problem, suggestion
     from generator.check.organisation import node_ids
+    from generator.fsio import link_between, write_atomic
 
     content = load_tree(args.content)
     if content is None:
@@ -34,8 +37,12 @@ def run(args: argparse.Namespace) -> int:
     if args.unit not in nodes:
         say(problem("VB201", content.organisation.file, ref=args.unit, suggestion=suggestion(args.unit, nodes)))
         return 1
-    target = args.content / "rapporter" / args.unit / f"{args.year}-{args.period.lower()}.yml"
-    if target.exists():
+    target = args.content / report_name(args.unit, args.year, args.period)
+    link = link_between(args.content, target)  # a new report is never written through a symbolic link
+    if link is not None:
+        say(problem("VB015", str(args.content / link), name=link.as_posix()))
+        return 1
+    if os.path.lexists(target):
         say(problem("VB801", str(target), org=nodes[args.unit], period=args.period, year=args.year, target=target.as_posix()))
         return 1
     catalogue = require_catalogue(content, args.year)
@@ -48,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     imported = build(read_export(clean(text)), catalogue, args.unit, args.year, args.period)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(dump(imported.data) + unplaced_comment(imported.unplaced, args.file.name), encoding="utf-8")
+    write_atomic(target, dump(imported.data) + unplaced_comment(imported.unplaced, args.file.name))
     print(f"Skapade {target.as_posix()}.")
     for number, line in imported.unplaced:
         print(f"{args.file.name}:{number}: kunde inte placeras: {' '.join(line.split())[:120]}")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from generator.commands.period import add_period
+from generator.content.layout import report_name
 
 
 
@@ -28,16 +30,31 @@ def run(args: argparse.Namespace) -> int:
         return 1
     organisation = content.organisation.model
     nodes = node_ids(organisation)
-    target = args.content / "rapporter" / args.unit / f"{args.year}-{args.period.lower()}.yml"
+    target = args.content / report_name(args.unit, args.year, args.period)
     if args.unit not in nodes:
         say(problem("VB201", content.organisation.file, ref=args.unit, suggestion=suggestion(args.unit, nodes)))
         return 1
-    if target.exists() or target.with_suffix(".yaml").exists():
+    link = _link_on_the_way(args.content, target)
+    if link is not None:
+        say(problem("VB015", str(args.content / link), name=link.as_posix()))
+        return 1
+    if os.path.lexists(target) or os.path.lexists(target.with_suffix(".yaml")):
         say(problem("VB801", str(target), org=nodes[args.unit], period=args.period, year=args.year, target=target.as_posix()))
         return 1
     if require_catalogue(content, args.year) is None:
         return 1
     return _write(args, content, target, nodes[args.unit])
+
+
+def _link_on_the_way(content: Path, target: Path) -> Path | None:
+    """A symbolic link between the content folder and the new report (a new report is never written through one)."""
+    from generator.fsio import link_between
+
+    for probe in (target, target.with_suffix(".yaml")):
+        link = link_between(content, probe)
+        if link is not None:
+            return link
+    return None
 
 
 def _write(args: argparse.Namespace, content, target: Path, name: str) -> int:
@@ -46,6 +63,7 @@ def _write(args: argparse.Namespace, content, target: Path, name: str) -> int:
     from generator.authoring.scaffold_text import header, with_names
     from generator.authoring.yamlwrite import dump
     from generator.content.models import PERIOD_NAMES
+    from generator.fsio import write_atomic
 
     reports = [loaded.model for loaded in content.reports]
     previous = previous_report(reports, args.unit, args.year, args.period)
@@ -61,7 +79,7 @@ def _write(args: argparse.Namespace, content, target: Path, name: str) -> int:
     text = header(name, PERIOD_NAMES[args.period], args.year, None if is_council else area_name, source,
                   target.as_posix()) + with_names(with_outcome_todos(dump(result.data)), catalogue)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    write_atomic(target, text)
     print(f"Skapade {target.as_posix()}.")
     if previous is not None:
         print(f"Enhetsmålen och deras status kommer från {previous.period} {previous.ar}.")

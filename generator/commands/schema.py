@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from generator.content.layout import CATALOGUE_FOLDER
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -26,6 +27,6 @@ def catalogues_in(root: Path) -> list:
     """The readable goal catalogues of a content tree (none when there is no tree)."""
     from generator.content.load import load_content
 
-    if not (root / "katalog").is_dir():
+    if not (root / CATALOGUE_FOLDER).is_dir():
         return []
     return [loaded.model for loaded in load_content(root).catalogues.values()]

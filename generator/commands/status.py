@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     content = load_tree(args.content)
     if content is None or content.organisation is None:
         return 1
-    catalogue = require_catalogue(content, args.year)
+    catalogue = require_catalogue(content, args.year, empty_when_unneeded=True)
     if catalogue is None:
         return 1
     organisation = content.organisation.model

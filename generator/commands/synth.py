@@ -9,6 +9,8 @@ from pathlib import Path
 
 from generator.commands.period import PERIODS, period
 
+from generator.content.models import TERTIALS
+
 MAX_UNITS = 5000
 YEARS = range(2001, 2100)
 DISTRICT_COUNT = 13
@@ -19,7 +21,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                                                 "för mätningar och tester")
     parser.add_argument("--units", type=_units, default=150, metavar="N", help="antal enheter per stadsdel (standard 150)")
     parser.add_argument("--years", type=_year, nargs="+", default=[2021], metavar="ÅR", help="ett eller flera år")
-    parser.add_argument("--periods", type=_period, nargs="+", default=["T1", "T2", "VB"], metavar="PERIOD",
+    parser.add_argument("--periods", type=_period, nargs="+", default=[*TERTIALS, "VB"], metavar="PERIOD",
                         help="VP, T1, T2 och/eller VB (standard T1 T2 VB)")
     parser.add_argument("--seed", type=int, default=1, help="samma frö ger samma filer (standard 1)")
     parser.add_argument("--out", type=Path, required=True, metavar="MAPP", help="mappen som innehållet skrivs till")

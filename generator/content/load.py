@@ -11,6 +11,7 @@ Nothing here raises for bad input: every failure is a `Problem`.
 from __future__ import annotations
 
 import math
+import os
 import re
 import typing
 import unicodedata
@@ -25,7 +26,9 @@ from generator.content.models import Katalog, Organisation, Rapport
 from generator.problems import Location, Problem, problem, suggestion
 from generator.content.report_places import Hidden, hidden_keys
 from generator.content.salvage import salvage
-from generator.content.yamlread import Document, SourceMap, read_file
+from generator.content.yamlread import MAX_BYTES, Document, SourceMap, read_file, too_large
+from generator.fsio import Entry, entry_of, link_between, read_bounded, reason, walk_tree
+from generator.content.layout import CATALOGUE_FOLDER, ORGANISATION_FILE, REPORTS_FOLDER
 
 REPORT_NAME = re.compile(r"^(?P<year>[0-9]{4})-(?P<period>vp|t1|t2|vb)\.ya?ml$")
 CATALOGUE_NAME = re.compile(r"^(?P<year>[0-9]{4})\.ya?ml$")
@@ -74,7 +77,7 @@ def find_root(start: FsPath) -> FsPath | None:
     """The content root at or above `start`: the folder holding organisation.yml."""
     probe = start if start.is_dir() else start.parent
     for folder in [probe, *probe.parents]:
-        if (folder / "organisation.yml").is_file():
+        if (folder / ORGANISATION_FILE).is_file():
             return folder
     return None
 
@@ -82,13 +85,13 @@ def find_root(start: FsPath) -> FsPath | None:
 def classify(relative: FsPath) -> str:
     """'organisation', 'katalog', 'rapport', 'faststalld', 'ignored' or 'unknown' for a path inside the root."""
     parts = [unicodedata.normalize("NFC", p) for p in relative.parts]
-    if parts == ["organisation.yml"]:
+    if parts == [ORGANISATION_FILE]:
         return "organisation"
-    if len(parts) == 2 and parts[0] == "katalog" and CATALOGUE_NAME.match(parts[1]):
+    if len(parts) == 2 and parts[0] == CATALOGUE_FOLDER and CATALOGUE_NAME.match(parts[1]):
         return "katalog"
-    if len(parts) == 3 and parts[0] == "rapporter" and REPORT_NAME.match(parts[2].lower()):
+    if len(parts) == 3 and parts[0] == REPORTS_FOLDER and REPORT_NAME.match(parts[2].lower()):
         return "rapport"
-    if len(parts) == 3 and parts[0] == "rapporter" and ADOPTED_NAME.match(parts[2].lower()):
+    if len(parts) == 3 and parts[0] == REPORTS_FOLDER and ADOPTED_NAME.match(parts[2].lower()):
         return "faststalld"
     if parts[-1] in IGNORED or parts[-1].startswith("."):
         return "ignored"
@@ -96,20 +99,40 @@ def classify(relative: FsPath) -> str:
 
 
 def content_files(root: FsPath) -> list[FsPath]:
-    """All files of a content tree in a stable order."""
-    return sorted(p for p in root.rglob("*") if p.is_file())
+    """All regular files of a content tree in a stable order (symbolic links are not followed)."""
+    return [entry.path for entry in walk_tree(root) if entry.kind == "file"]
 
 
-def _read_for(root: FsPath, only: list[FsPath]) -> list[FsPath]:
-    """What checking `only` can read: organisation.yml, the catalogues and `only`, in content_files' order.
+def _read_for(root: FsPath, only: list[FsPath]) -> list[Entry]:
+    """What checking `only` can read: organisation.yml, the catalogues and `only`, in walk_tree's order.
 
     The other reports are never read, so they need not be listed (a tree may hold hundreds).
+    An asked-for file below a symbolic link is listed as that link.
     """
-    catalogues = root / "katalog"
-    listed = [root / "organisation.yml", *(catalogues.iterdir() if catalogues.is_dir() else [])]
-    listed += [root / p.relative_to(root) for p in only]
-    unique = {p.resolve(): p for p in reversed(listed) if p.is_file()}
-    return sorted(unique.values())
+    catalogues = root / CATALOGUE_FOLDER
+    listed = [_entry_at(root, root / ORGANISATION_FILE)]
+    if catalogues.is_symlink() or not catalogues.is_dir():
+        listed.append(_entry_at(root, catalogues))
+    else:
+        listed += walk_tree(catalogues)
+    for asked in only:
+        path = root / asked.relative_to(root)
+        listed += walk_tree(path) if path.is_dir() and link_between(root, path) is None else [_entry_at(root, path)]
+    unique = {str(e.path): e for e in reversed(listed) if e is not None}
+    return [unique[name] for name in sorted(unique)]
+
+
+def _entry_at(root: FsPath, path: FsPath) -> Entry | None:
+    """The entry at `path`, a symbolic link on the way to it, or None when nothing is there."""
+    link = link_between(root, path)
+    if link is not None:
+        return Entry(path, "link", what=link.as_posix())
+    try:
+        return entry_of(path, os.lstat(path).st_mode)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return Entry(path, "unreadable", error=exc)
 
 
 def load_content(root: FsPath, only: list[FsPath] | None = None) -> Content:
@@ -118,10 +141,17 @@ def load_content(root: FsPath, only: list[FsPath] | None = None) -> Content:
     only = with_companions(only) if only else only
     wanted = {p.resolve() for p in only} if only else None
     years = _years(only, root) if only else None
-    for path in _read_for(root, only) if only else content_files(root):
+    for entry in _read_for(root, only) if only else walk_tree(root):
+        path = entry.path
         relative = path.relative_to(root)
         kind = classify(relative)
         shown = _shown(path)
+        if entry.kind != "file":
+            if wanted is None or kind in ("organisation", "katalog") or path.resolve() in wanted:
+                content.problems.append(not_read(entry, shown, root))
+            if kind == "katalog":  # reports of that year need not say the catalogue is missing
+                content.broken_years.add(int(path.name[:4]))
+            continue
         if kind == "ignored" or (kind == "katalog" and years is not None and path.stem not in years):
             continue
         if kind == "unknown":
@@ -132,6 +162,17 @@ def load_content(root: FsPath, only: list[FsPath] | None = None) -> Content:
             continue
         _load_one(content, kind, path, shown)
     return content
+
+
+def not_read(entry: Entry, shown: str, root: FsPath) -> Problem:
+    """The problem of an entry that is not a regular file: it is named, nothing behind it is read."""
+    name = FsPath(os.path.abspath(entry.path)).relative_to(os.path.abspath(root)).as_posix()
+    if entry.kind == "link":
+        return problem("VB015", shown, name=entry.what or name).at(1, 1)
+    if entry.kind == "special":
+        return problem("VB016", shown, name=name, what=entry.what).at(1, 1)
+    assert entry.error is not None
+    return problem("VB017", shown, name=name, reason=reason(entry.error)).at(1, 1)
 
 
 def with_companions(paths: list[FsPath]) -> list[FsPath]:
@@ -157,26 +198,34 @@ def _years(only: list[FsPath], root: FsPath) -> set[str] | None:
     """The catalogue years the given reports need, read off their file names; None means all."""
     years = set()
     for path in only:
-        if classify(path.resolve().relative_to(root.resolve())) not in ("rapport", "faststalld"):
+        try:
+            relative = FsPath(os.path.abspath(path)).relative_to(os.path.abspath(root))
+        except ValueError:
+            return None
+        if classify(relative) not in ("rapport", "faststalld"):
             return None
         years.add(path.name[:4])
     return years
 
 
 def _shown(path: FsPath) -> str:
+    """The path as a user names it: relative to the current folder when inside it; links are not resolved."""
+    absolute = FsPath(os.path.abspath(path))
     try:
-        return str(path.resolve().relative_to(FsPath.cwd()))
+        return str(absolute.relative_to(FsPath.cwd()))
     except ValueError:
         return str(path)
 
 
 def _load_one(content: Content, kind: str, path: FsPath, shown: str) -> None:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        content.problems.append(problem("VB001", shown, reason=exc.strerror or str(exc)))
+    read = read_bounded(path, MAX_BYTES)
+    if read.error is not None:
+        content.problems.append(problem("VB001", shown, reason=reason(read.error)).at(1, 1))
         return
-    document = read_file(raw, shown)
+    if read.raw is None:
+        content.problems.append(too_large(shown, read.size))
+        return
+    document = read_file(read.raw, shown)
     content.source_maps[shown] = document.source
     content.problems.extend(document.problems)
     model_cls = {"organisation": Organisation, "katalog": Katalog, "rapport": Rapport, "faststalld": Rapport}[kind]
@@ -210,7 +259,7 @@ def to_model(model_cls: type[BaseModel], document: Document, hidden: Hidden | No
         return None, []
     if not isinstance(data, dict):
         example = next(iter(model_cls.model_fields))
-        found = "en lista" if isinstance(data, list) else f'"{data}"'
+        found = _describe(data)  # at most 40 characters of the text, never the whole file
         return None, [problem("VB011", document.file, example=example, found=found).at(1, 1)]
     try:
         return model_cls.model_validate(data), []

@@ -13,14 +13,14 @@ without parsing a builtin's text signature as it must for `list`.
 
 from collections.abc import Iterator
 from datetime import date
-from typing import get_args, Annotated, Literal, Union
+from typing import Any, get_args, Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from generator.ids import ID_PATTERN
 
 
-def _no_items() -> list:
+def _no_items() -> list[Any]:
     """A new empty list for each model (a list field's default)."""
     return []
 
@@ -449,7 +449,7 @@ class Ekonomi(Base):
                 for index, block in enumerate(value):
                     yield section, index, block
 
-    def first(self, kind: str):
+    def first(self, kind: str) -> Any:
         """The first table of a kind ("resultatrakning", "resultatenheter" …) in any section, or None."""
         return next((getattr(b, kind) for _, _, b in self.blocks() if getattr(b, kind) is not None), None)
 

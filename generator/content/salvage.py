@@ -10,6 +10,7 @@ Their own problems are already reported; the rules see only what is left.
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -19,7 +20,7 @@ from generator.problems import Location
 MAX_ROUNDS = 12  # each round climbs one level at most; a report is far less deep
 
 
-def salvage(model_cls: type[BaseModel], data: dict[str, Any], errors: list[dict[str, Any]],
+def salvage(model_cls: type[BaseModel], data: dict[str, Any], errors: Sequence[Mapping[str, Any]],
             locate: Any) -> BaseModel | None:
     """The model of `data` without the parts that `errors` are about, or None when the root itself is wrong.
 
@@ -50,7 +51,7 @@ def _targets(located: list[tuple[Location, str]]) -> set[Location]:
     return {t for t in found if not any(t[: len(o)] == o and len(o) < len(t) for o in found)}
 
 
-def _deletion_order(path: Location) -> tuple:
+def _deletion_order(path: Location) -> tuple[tuple[int, int | str], ...]:
     """Later list positions first, so that removing one item does not move the next one to remove."""
     return tuple((0, -step) if isinstance(step, int) else (1, step) for step in path)
 

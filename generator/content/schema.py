@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from generator.content.models import Katalog, Organisation, Rapport
+from generator.fsio import write_atomic
 
 SCHEMAS = {"organisation.schema.json": Organisation, "katalog.schema.json": Katalog, "rapport.schema.json": Rapport}
 
@@ -78,6 +79,6 @@ def write_schemas(folder: Path, catalogues: list[Katalog] | None = None) -> list
     written = []
     for name, model in SCHEMAS.items():
         path = folder / name
-        path.write_text(schema_text(model, catalogues), encoding="utf-8")
+        write_atomic(path, schema_text(model, catalogues))
         written.append(path)
     return written

@@ -80,10 +80,15 @@ class Document:
     problems: list[Problem]
 
 
+def too_large(file: str, size: int) -> Problem:
+    """VB002 for a file of `size` bytes."""
+    return problem("VB002", file, size=round(size / 1e6, 1), limit=MAX_BYTES // (1024 * 1024)).at(1, 1)
+
+
 def read_text(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """Decode bytes as UTF-8 text with BOM, CRLF and NFD handled; refuse binary and other encodings."""
     if len(raw) > MAX_BYTES:
-        return None, [problem("VB002", file, size=round(len(raw) / 1e6, 1), limit=MAX_BYTES // (1024 * 1024)).at(1, 1)]
+        return None, [too_large(file, len(raw))]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (Notepad's "Unicode"): text, but not UTF-8
         return None, [problem("VB003", file, bad_line=1).at(1, 1)]
     if b"\x00" in raw:

@@ -30,6 +30,7 @@ LEGEND_TOP = BOTTOM + 48
 LEGEND_ROW = 22
 INTERVALS = 4
 NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
+SAME = 1e-9  # values closer than this (relative to their size) are drawn as one value
 DOT_COLOUR = "#595959"  # 7:1 against white
 Marker = Literal["circle", "square", "bar"]
 
@@ -104,7 +105,7 @@ def nice_step(span: float) -> float:
 def axis_for(values: list[float]) -> Axis:
     """An axis around the values, widened to whole steps; a single value gets room on both sides."""
     low, high = min(values), max(values)
-    if low == high:
+    if high - low <= SAME * max(abs(low), abs(high), 1.0):  # equal, or apart by no more than a float's rounding
         pad = max(abs(low) * 0.1, 1.0)
         low, high = low - pad, high + pad
     step = nice_step(high - low)

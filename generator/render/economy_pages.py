@@ -15,7 +15,7 @@ from markupsafe import Markup
 from generator.render import format as fmt
 from generator.rollup.aggregate import BUDGET_COLUMNS, RESULT_COLUMNS, IncomeStatementSum, ResultUnits
 from generator.rollup.economy import half_up
-from generator.content.models import Driftbudget
+from generator.content.models import TERTIALS, Driftbudget
 from generator.render import paths
 from generator.render.context import LinkList, Part, Section, Table, TableRow, TocEntry
 from generator.render.economy import DRIFT_DEFAULT, operating_budget
@@ -24,7 +24,6 @@ from generator.render.nav import NavNode, Page, relative
 from generator.render.rollup_context import PeriodData, RollupPage
 from generator.render.text import md_escape, tidy
 
-TERTIALS = ("T1", "T2")
 RESULT_HEADER = ["Resultatenhet", "Bruttobudget", "5 % av bruttobudgeten", "Resultatöverföring från föregående år",
                  "Resultat", "Resultatöverföring till nästa år", "Regler"]
 WITHIN_RULES = "✓ inom gränserna"

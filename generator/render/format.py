@@ -10,6 +10,7 @@ always text with a symbol, never colour alone.
 from __future__ import annotations
 
 from datetime import date
+from decimal import localcontext
 from functools import lru_cache
 
 from babel.numbers import format_decimal
@@ -53,7 +54,9 @@ def number(value: float | int | None) -> str:
         return ""
     places = decimals_of(value)
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    text = format_decimal(abs(value), format=pattern, locale=LOCALE).replace("\u202f", NBSP)
+    with localcontext() as context:  # every digit of a number as large as content may hold (a float reaches 1e308)
+        context.prec = max(context.prec, len(str(int(abs(value)))) + places + 2)
+        text = format_decimal(abs(value), format=pattern, locale=LOCALE).replace("\u202f", NBSP)
     negative = value < 0 and text.strip("0,") != ""
     return (MINUS if negative else "") + text
 

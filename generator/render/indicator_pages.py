@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from generator.render import format as fmt
 from generator.rollup.aggregate import IndicatorRollup, IndicatorValue
-from generator.content.models import Indikator
+from generator.content.models import TERTIALS, Indikator
 from generator.content.outline import goal_title
 from generator.render import paths
 from generator.render.chart import COMBINED, COUNCIL, TARGET, Chart, Series, line_chart
@@ -27,7 +27,6 @@ from generator.render.rollup_context import IndicatorSummary, PeriodData, Rollup
 from generator.render.text import md_escape, tidy
 from generator.rollup.rounding import round_like
 
-TERTIALS = ("T1", "T2")
 RULES = {
     "summa": "summan av enheternas värden",
     "viktat medel": "medelvärdet av enheternas värden, viktat",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 import json
 
 from generator.rollup.aggregate import Aggregate, IncomeStatementSum
@@ -20,7 +21,7 @@ def as_json(result: Aggregate) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _csv(header: list[str], rows: list[list[object]]) -> str:
+def _csv(header: list[str], rows: Sequence[Sequence[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180; a carriage return in a cell is then quoted too
     writer.writerow([inert(name) for name in header])

@@ -27,6 +27,7 @@ from generator.rollup import economy as eco
 from generator.rollup.aggregate import ROLLED_FIELDS, IndicatorValue, roll_up
 from generator.authoring.yamlwrite import dump
 from generator.content.models import PERIODS, TERTIALS
+from generator.content.layout import ORGANISATION_FILE, catalogue_name, report_name
 
 STATUS_FULL, STATUS_PART, STATUS_NOT, STATUS_NONE = "Uppfylls helt", "Uppfylls delvis", "Uppfylls ej", "Ingen"
 
@@ -1577,8 +1578,8 @@ def council_report(world: World, year: int, period: str, facts: list[Facts]) -> 
 
 
 def report_path(organisation: str, year: int, period: str) -> str:
-    """rapporter/<organisation>/<år>-<period>.yml."""
-    return f"rapporter/{organisation}/{year}-{period.lower()}.yml"
+    """Where a report is in the tree (`content.layout`)."""
+    return report_name(organisation, year, period)
 
 
 def make_world(units: int, years: list[int], seed: int, district: int = 0) -> World:
@@ -1605,9 +1606,9 @@ def synthesize(units: int, years: list[int], periods: list[str], seed: int, dist
     """Every file of one synthetic content tree: relative path -> YAML text, the same for the same arguments."""
     _check_arguments(units, years, periods, district)
     world = make_world(units, years, seed, district)
-    files = {"organisation.yml": dump(organisation_data(district, world.units))}
+    files = {ORGANISATION_FILE: dump(organisation_data(district, world.units))}
     for year in world.years:
-        files[f"katalog/{year}.yml"] = dump(world.catalogues[year].data())
+        files[catalogue_name(year)] = dump(world.catalogues[year].data())
         for period in (p for p in PERIODS if p in periods):
             facts = []
             for unit in world.units:

@@ -101,3 +101,10 @@ def test_decimal_numbers_read_back(value):
     number = float(value)
     shown = fmt.number(number)
     assert float(shown.replace(NBSP, "").replace(MINUS, "-").replace(",", ".")) == number
+
+
+def test_numbers_beyond_28_digits_are_written_out():
+    """Decimal's default precision (28 digits) once made these raise instead of printing."""
+    assert fmt.number(10**30) == "1" + (NBSP + "000") * 10
+    assert fmt.number(-(10**30)) == MINUS + "1" + (NBSP + "000") * 10
+    assert fmt.number(1e300).replace(NBSP, "") == "1" + "0" * 300

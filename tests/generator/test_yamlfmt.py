@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
@@ -100,6 +100,16 @@ def test_awkward_texts_and_numbers_are_written_as_the_editor_writes_them(editor_
         assert ours(text) == saved[name], text
 
 
+def test_blank_lines_are_written_as_the_editor_writes_them_and_read_back(editor_dump):
+    """Only blanks and line breaks: both write double quotes, since a block (|) would drop the blanks."""
+    values = [" \n", "\t\n", "\n \n", " \n ", "\n", "\n\n", " "]
+    texts = {f"v{i}": json.dumps({"organisation": "x", "analys": value}) for i, value in enumerate(values)}
+    saved = editor_dump(texts)
+    for (name, text), value in zip(texts.items(), values, strict=True):
+        assert ours(text) == saved[name], value
+        assert parse(saved[name], "x.yml").data["analys"] == value
+
+
 def test_numbers_are_written_as_javascript_writes_them():
     assert [number_text(v) for v in (5.0, -8.0, 0.1, 1e-7, 0.000001, 1e21, 123e18, 2.5e-3, 60225, -0.0)] == \
         ["5", "-8", "0.1", "1e-7", "0.000001", "1e+21", "123000000000000000000", "0.0025", "60225", "-0"]
@@ -126,6 +136,7 @@ trees = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4
 @pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(st.text("abcdef_", min_size=1, max_size=8), trees, min_size=1, max_size=4))
+@example({"_": " \n"})  # only blanks and a line break: a block (|) would drop the space
 def test_the_layout_never_changes_a_value(data):
     read = parse(dump(data), "x.yml")
     assert not [p for p in read.problems if p.severity.value == "fel"]

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 import markdown
+import pytest
 
 from generator.render.chart import (
     COMBINED,
     COUNCIL,
     DOT_COLOUR,
+    INTERVALS,
     TARGET,
     Chart,
     Series,
@@ -106,3 +108,12 @@ def test_the_chart_passes_through_markdown_as_a_block():
     assert "<figure" in html and "&lt;svg" not in html and "<p><svg" not in html
     assert '<path d="M170.7 252L352 142L533.3 32"' in html
     assert "<table>" in html
+
+
+@pytest.mark.parametrize("values", [[0.0, 5e-324], [1.0, 1.0000000000000002], [1e-320, 2e-320], [0.0, 1e-9]])
+def test_values_apart_by_no_more_than_rounding_get_an_axis_of_a_few_steps(values):
+    """Once a math domain error ([0, 5e-324]) or an axis of 22 steps all labelled "1"."""
+    axis = axis_for(values)
+    assert axis.low <= min(values) and max(values) <= axis.high
+    assert 2 <= len(axis.ticks) <= INTERVALS + 2  # widening to whole steps may add one
+    assert len(set(axis.ticks)) == len(axis.ticks)
