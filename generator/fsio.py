@@ -218,7 +218,7 @@ _TODO = {
 def os_problem(exc: OSError) -> Problem:
     """An operating-system error as a coded Swedish problem: the path, what went wrong and what to do."""
     path = exc.filename if exc.filename is not None else "vb"
-    todo = _TODO.get(exc.errno, "Kontrollera sökvägen och behörigheten och kör kommandot igen.")
+    todo = _TODO.get(exc.errno or 0, "Kontrollera sökvägen och behörigheten och kör kommandot igen.")
     return problem("VB018", str(path), where=os.fsdecode(path), reason=reason(exc), todo=todo)
 
 

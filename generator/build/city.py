@@ -23,8 +23,10 @@ from typing import TextIO
 
 
 from generator.build.publish import PublishError, staged
+from generator.check.output import shown
 from generator.content.yamlread import MAX_BYTES, read_file
 from generator.fsio import read_bounded, write_atomic
+from generator.pdf.make import CACHE_FOLDER
 from generator.problems import problem
 from generator.render.districts import District, districts_page
 from generator.content.layout import ORGANISATION_FILE
@@ -81,7 +83,7 @@ def publish_city(roots: list[Path], site: Path, config_file: Path, processes: in
     if linked:  # as in a district's own content: a link is never followed
         raise PublishError(linked_message(linked, site))
     with staged(site, config_file) as staging:
-        builds = build_districts(roots, staging, config_file.resolve(), processes)
+        builds = build_districts(roots, staging, config_file.resolve(), processes, site.parent / CACHE_FOLDER)
         builds = [shown_at(b, staging, site) for b in builds]
         failed = [b for b in builds if not b.ok]
         if failed:
@@ -90,7 +92,8 @@ def publish_city(roots: list[Path], site: Path, config_file: Path, processes: in
     return CityBuilt(site, builds, time.perf_counter() - started)
 
 
-def build_districts(roots: list[Path], staging: Path, config_file: Path, processes: int) -> list[DistrictBuild]:
+def build_districts(roots: list[Path], staging: Path, config_file: Path, processes: int,
+                    pdf_cache: Path | None = None) -> list[DistrictBuild]:
     """Each district into staging/<district-id>/, `processes` at a time, in the order of `roots`.
 
     With fewer districts than processes, each district's build uses several processes itself.
@@ -98,13 +101,18 @@ def build_districts(roots: list[Path], staging: Path, config_file: Path, process
     together = max(1, min(processes, len(roots)))
     each = max(1, processes // together)
     with ThreadPoolExecutor(max_workers=together) as pool:
-        return list(pool.map(lambda root: build_district(root, staging / root.name, config_file, each), roots))
+        return list(pool.map(lambda root: build_district(root, staging / root.name, config_file, each, pdf_cache),
+                             roots))
 
 
-def build_district(root: Path, target: Path, config_file: Path, processes: int = 1) -> DistrictBuild:
-    """One district's `vb build` (check, MkDocs, search index) in a process of its own, using `processes` processes."""
+def build_district(root: Path, target: Path, config_file: Path, processes: int = 1,
+                   pdf_cache: Path | None = None) -> DistrictBuild:
+    """One district's `vb build` (check, MkDocs, PDFs, search index) in a process of its own, using `processes`
+    processes; its PDFs are kept in `pdf_cache` (the city's, beside its site) for the next build."""
     command = [sys.executable, "-m", "generator", "build", "--content", str(root.resolve()), "--site", str(target),
                "--config", str(config_file), "--processes", str(processes)]
+    if pdf_cache is not None:
+        command += ["--pdf-cache", str(pdf_cache)]
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
         child = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)

@@ -1,6 +1,6 @@
 """`vb build`: every stage of the site in order, and nothing published unless all of them succeed.
 
-    load → check → aggregate → pages → engine → search → publish
+    load → check → aggregate → pages → engine → pdf → search → publish
 
 `prepare` runs the stages before the engine (also for `mkdocs serve`, through
 the plugin); `build` adds the engine, the search index and the swap into site/.
@@ -25,6 +25,7 @@ from generator.engine.markdown_toc import heading_anchors
 from generator.engine.run import EngineError, run_engine
 from generator.engine.search import SearchIndexError, build_search_index
 from generator.parallel import cores
+from generator.pdf.make import CACHE_FOLDER, PdfError, report_pdfs, site_url, written_page
 from generator.problems import Problem, Severity
 from generator.render.site import Site, SiteData, SiteError, build_pages, site_data
 from generator.rollup.aggregate import Rollup
@@ -40,13 +41,19 @@ class Built:
 
 
 def build(content_root: Path, site_dir: Path, config_file: Path, out: TextIO | None = None,
-          processes: int = 0) -> Built:
-    """Check the content tree at `content_root`, build its site and publish it into `site_dir` in one step."""
+          processes: int = 0, pdfs: bool = True, pdf_cache: Path | None = None) -> Built:
+    """Check the content tree at `content_root`, build its site and publish it into `site_dir` in one step.
+
+    With `pdfs`, every report also gets its PDF, kept for reuse in `pdf_cache` (.vb-pdf-cache beside `site_dir`).
+    """
     started = time.perf_counter()  # the whole build, the check and the pages included
     workers = processes if processes > 0 else cores()
     site = prepare(content_root, workers, out)                                  # load → check → aggregate → pages
     with staged(site_dir.resolve(), config_file) as staging:                    # publish: only if all below succeed
         pages = _engine(config_file, site, content_root, staging, workers)      # engine: theme, navigation, HTML
+        if pdfs:
+            cache = pdf_cache or site_dir.resolve().parent / CACHE_FOLDER
+            _pdfs(site, staging, workers, cache, config_file)                   # pdf: one per report
         _search(staging)                                                        # search: the index of the pages
         _editor(staging, content_root, config_file, out)                        # the editor under /redigera/
     return Built(site_dir.resolve(), pages, time.perf_counter() - started)
@@ -92,6 +99,13 @@ def _engine(config_file: Path, site: Site, content_root: Path, staging: Path, pr
         return run_engine(config_file, site, content_root, staging, processes)
     except EngineError as exc:
         raise PublishError(str(exc)) from None
+
+
+def _pdfs(site: Site, staging: Path, processes: int, cache: Path, config_file: Path) -> None:
+    try:
+        report_pdfs(site.documents, staging, written_page, processes, cache, site_url(config_file))
+    except PdfError as exc:
+        raise PublishError(f"{exc}\nDen förra webbplatsen är oförändrad. Rätta rapporten och kör `vb build` igen.") from None
 
 
 def _search(staging: Path) -> None:

@@ -35,8 +35,8 @@ def validate(content: Content, files: Collection[str] | None = None, *, publishe
     found = list(content.problems)
     organisation = content.organisation.model if content.organisation else None
     if content.organisation and (files is None or content.organisation.file in files):
-        found += check_organisation(organisation, content.organisation.file)
-        found += check_texts(organisation, content.organisation.file, published)
+        found += check_organisation(content.organisation.model, content.organisation.file)
+        found += check_texts(content.organisation.model, content.organisation.file, published)
     for loaded in content.catalogues.values():
         if files is None or loaded.file in files:
             found += check_catalogue(loaded.model, loaded.file, organisation)

@@ -6,6 +6,8 @@ the report, and (`vb faststall`) save the adopted copy beside the report.
 
 from __future__ import annotations
 
+from typing import Any
+
 import argparse
 from datetime import date
 from pathlib import Path
@@ -181,7 +183,7 @@ def _lowered(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _refuse(code: str, where: str, /, **args: object) -> int:
+def _refuse(code: str, where: str, /, **args: Any) -> int:
     from generator.commands.common import say
     from generator.problems import problem
 

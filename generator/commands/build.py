@@ -19,6 +19,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs-inställningarna (standard: mkdocs.yml)")
     parser.add_argument("--processes", type=_processes, default=0, metavar="N",
                         help="antal processer som bygger samtidigt (standard 0: en per kärna)")
+    parser.add_argument("--utan-pdf", action="store_true",
+                        help="gör ingen PDF av rapporterna (snabbare medan du skriver; länkarna leder då ingenstans)")
+    parser.add_argument("--pdf-cache", type=Path, default=None, metavar="MAPP",
+                        help="var gjorda PDF:er sparas för att återanvändas (standard: .vb-pdf-cache bredvid webbplatsen)")
     parser.set_defaults(run=run)
 
 
@@ -38,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         if roots:
             return _run_city(args, roots)
-        built = build(args.content, args.site, args.config, processes=args.processes)
+        built = build(args.content, args.site, args.config, processes=args.processes, pdfs=not args.utan_pdf,
+                      pdf_cache=args.pdf_cache)
     except PublishError as exc:
         print(f"vb build: {exc}", file=sys.stderr)
         return 1

@@ -30,8 +30,8 @@ def run(args: argparse.Namespace) -> int:
     source = args.content / ORGANISATION_FILE
     read = read_bounded(source, MAX_BYTES)  # a link is not followed, a huge file not read
     if read.raw is None:
-        found = problem("VB001", str(source), reason=reason(read.error)) if read.error else too_large(str(source), read.size)
-        print(as_text([found], 0), file=sys.stderr)
+        unread = problem("VB001", str(source), reason=reason(read.error)) if read.error else too_large(str(source), read.size)
+        print(as_text([unread], 0), file=sys.stderr)
         return 1
     document = read_file(read.raw, str(source))
     organisation, found = to_model(Organisation, document)

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         print("Exporten avbröts: rätta felen ovan först.", file=sys.stderr)
         return 1
     catalogue = require_catalogue(content, args.year, empty_when_unneeded=True)
-    if catalogue is None:
+    if catalogue is None or content.organisation is None:
         return 1
     aggregated = aggregate(content.organisation.model, catalogue, [r.model for r in content.reports], args.year, args.period)
     folder = args.out / f"{args.year}-{args.period.lower()}"

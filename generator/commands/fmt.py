@@ -79,4 +79,4 @@ def not_read(path: Path, read: Read) -> Problem:
         return problem("VB015", str(path), name=path.as_posix()).at(1, 1)
     if read.too_large:
         return too_large(str(path), read.size)
-    return problem("VB001", str(path), reason=reason(read.error)).at(1, 1)
+    return problem("VB001", str(path), reason=reason(read.error) if read.error else "filen kan inte läsas").at(1, 1)

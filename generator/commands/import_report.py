@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from generator.fsio import link_between, write_atomic
 
     content = load_tree(args.content)
-    if content is None:
+    if content is None or content.organisation is None:
         return 1
     nodes = node_ids(content.organisation.model)
     if args.unit not in nodes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from generator.content.models import PERIODS
 
@@ -16,6 +17,6 @@ def period(text: str) -> str:
     return value
 
 
-def add_period(parser: argparse.ArgumentParser, name: str = "--period", **extra: object) -> None:
+def add_period(parser: argparse.ArgumentParser, name: str = "--period", **extra: Any) -> None:
     """Add a period option that every command reads the same way."""
     parser.add_argument(name, type=period, metavar="PERIOD", help="VP, T1, T2 eller VB", **extra)

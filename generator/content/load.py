@@ -17,6 +17,7 @@ import typing
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
+from pathlib import PurePath
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -82,7 +83,7 @@ def find_root(start: FsPath) -> FsPath | None:
     return None
 
 
-def classify(relative: FsPath) -> str:
+def classify(relative: PurePath) -> str:
     """'organisation', 'katalog', 'rapport', 'faststalld', 'ignored' or 'unknown' for a path inside the root."""
     parts = [unicodedata.normalize("NFC", p) for p in relative.parts]
     if parts == [ORGANISATION_FILE]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from generator.content.models import Katalog, Organisation, Rapport
 from generator.fsio import write_atomic
 
-SCHEMAS = {"organisation.schema.json": Organisation, "katalog.schema.json": Katalog, "rapport.schema.json": Rapport}
+SCHEMAS: dict[str, type[BaseModel]] = {"organisation.schema.json": Organisation, "katalog.schema.json": Katalog, "rapport.schema.json": Rapport}
 
 
 # What the editor shows for each kind of object: for unit managers, in Swedish.
@@ -58,7 +60,7 @@ def _swedish(node: object) -> None:
             _swedish(value)
 
 
-def schema_text(model: type, catalogues: list[Katalog] | None = None) -> str:
+def schema_text(model: type[BaseModel], catalogues: list[Katalog] | None = None) -> str:
     """The JSON Schema of one model, stable, readable and in Swedish.
 
     With the catalogues, a report's ids are offered as a list with each one's name beside it

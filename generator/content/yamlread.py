@@ -263,9 +263,10 @@ def _pos(event: yaml.Event) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def _loader() -> type:
+def _loader() -> type[yaml.SafeLoader]:
     """libyaml's fast parser when PyYAML was built with it; only its events are used."""
-    return yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+    loader: type[yaml.SafeLoader] = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+    return loader
 
 
 def read_file(raw: bytes, file: str) -> Document:

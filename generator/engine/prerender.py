@@ -27,7 +27,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from jinja2 import ChoiceLoader, DictLoader, Environment
+from jinja2 import BaseLoader, ChoiceLoader, DictLoader, Environment
 from markupsafe import Markup
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
@@ -86,8 +86,10 @@ def rendered_by(page: Page, render: Callable[[MkDocsConfig, Files], None], confi
     """Run `render` for the page and keep what it set and every message it logged (also shown when `show`)."""
     logger = logging.getLogger(LOGGER)
     collect = _Collect()
-    shown, propagate = logger.handlers[:], logger.propagate
-    logger.handlers, logger.propagate = ([*shown, collect], propagate) if show else ([collect], False)
+    shown: list[logging.Handler] = logger.handlers[:]
+    propagate = logger.propagate
+    during: list[logging.Handler] = [*shown, collect] if show else [collect]
+    logger.handlers, logger.propagate = during, propagate and show
     try:
         render(config, files)
     finally:
@@ -176,7 +178,8 @@ def output_of(page: Page, config: MkDocsConfig, documents: Sequence[File], nav: 
 
 def use_outputs(outputs: dict[str, tuple[str, list[tuple[str, int, str]]]], files: Files, env: Environment) -> None:
     """MkDocs writes the HTML made beforehand: such a page's template only prints it; the messages are logged here."""
-    env.loader = ChoiceLoader([DictLoader({FINISHED_TEMPLATE: "{{ page.vb_output }}"}), env.loader])
+    loaders: list[BaseLoader] = [DictLoader({FINISHED_TEMPLATE: "{{ page.vb_output }}"})]
+    env.loader = ChoiceLoader([*loaders, *([env.loader] if env.loader else [])])
     for src_uri, (html, messages) in outputs.items():
         found = files.get_file_from_path(src_uri)
         if found is None or found.page is None:

@@ -230,6 +230,7 @@ class ReportPage:
     parts: list[Part]
     print_view: bool = False
     print_button: bool = False
+    pdf: str = ""  # the report's PDF, relative to the page: a "Ladda ner som PDF" link whose size the build fills in
 
 
 # --- site pages ---------------------------------------------------------------

@@ -17,6 +17,7 @@ from jinja2 import Environment
 from generator.render import format as fmt
 from generator.content.outline import Section as OutlineSection
 from generator.content.outline import outline
+from generator.render.printed import pdf_file
 from generator.render.context import (
     Cover,
     Link,
@@ -144,7 +145,7 @@ def print_view(env: Environment, info: ReportInfo, name_of: NameOf) -> str:
     parts += [section_part(section, 2, info, name_of, f"{info.base}/utskrift.md") for section in sections]
     parts.append(signatures(info))
     page = ReportPage(title_of(info), facts(info), [], [p for p in parts if p is not None], print_view=True,
-                      print_button=True)
+                      print_button=True, pdf=f"../{pdf_file(info)}")
     return render_page(env, page)
 
 
@@ -179,7 +180,7 @@ def whole_page(env: Environment, info: ReportInfo, name_of: NameOf) -> str:
     parts += [section_part(section, 2, info, name_of, f"{info.base}/index.md") for section in sections]
     parts.append(signatures(info))
     return render_page(env, ReportPage(title_of(info), facts(info), [], [p for p in parts if p is not None],
-                                       print_button=True))
+                                       print_button=True, pdf=pdf_file(info)))
 
 
 def front_page(env: Environment, info: ReportInfo, sections: list[OutlineSection], name_of: NameOf,
@@ -192,7 +193,7 @@ def front_page(env: Environment, info: ReportInfo, sections: list[OutlineSection
         entries = toc_entries(sections, lambda section: links.get(id(section), ""))
         parts = [cover(info, 2), LinkList(2, TOC_TITLE, entries), first]
         return render_page(env, ReportPage(title_of(info), facts(info), [Link(PRINT_TITLE, "utskrift.md")],
-                                           [p for p in parts if p is not None]))
+                                           [p for p in parts if p is not None], pdf=pdf_file(info)))
 
     found = [anchor for level, _, anchor in anchors(page(hrefs)) if level == 2]
     if found:  # the first section is the page's only TOC heading below the title

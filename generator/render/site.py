@@ -20,6 +20,7 @@ from jinja2 import Environment
 from generator.content.load import Content
 from generator.content.models import Organisation, period_rank
 from generator.parallel import fork_map
+from generator.render.printed import PdfSource, pdf_sources
 from generator.render.environment import TEMPLATES, environment
 from generator.render.info import ReportInfo
 from generator.render.nav import HeadingAnchors, NavNode, Page, Redirect
@@ -151,9 +152,9 @@ def unit_pages(site: SiteData) -> list[NavNode]:
 
 def rollup_pages(site: SiteData) -> list[NavNode]:
     """Mål, Indikatorer and Ekonomi, from each period's aggregate (made once, before any page)."""
-    periods = [period_data(key, site.rolled[(key.year, key.period)], site.content.catalogue(key.year),
-                           site.organisation, site.reports_in(key))
-               for key in site.periods if (key.year, key.period) in site.rolled]
+    periods = [period_data(key, site.rolled[(key.year, key.period)], catalogue, site.organisation, site.reports_in(key))
+               for key in site.periods
+               if (key.year, key.period) in site.rolled and (catalogue := site.content.catalogue(key.year)) is not None]
     return rollup_nav(site.env, periods)
 
 
@@ -196,6 +197,7 @@ class Site:
     pages: dict[str, str] = field(default_factory=dict)
     nav: list[NavNode] = field(default_factory=list)
     redirects: list[Redirect] = field(default_factory=list)
+    documents: list[PdfSource] = field(default_factory=list)  # one PDF per report, made once the pages are written
 
 
 def site_data(content: Content, rolled: Mapping[YearPeriod, Aggregate], anchors: HeadingAnchors,
@@ -235,6 +237,7 @@ def assemble(data: SiteData, built: list[list[NavNode]]) -> Site:
                 site.pages[page.path] = page.text
     moved = [print_redirect(info, should_split(info)) for info in data.reports]
     site.redirects = [r for r in moved if r and r.target in site.pages and r.source not in site.pages]
+    site.documents = pdf_sources(data.reports, data.organisation.namnd.namn, should_split)
     return site
 
 

@@ -1049,11 +1049,10 @@ def _outcome_entry(rng: random.Random, prose: Prose, tracked: Tracked, values: d
 def _by_sex(rng: random.Random, spec: IndicatorSpec, value: int | float) -> dict[str, int | float]:
     """Outcomes for men and women whose mean (or sum) is the outcome."""
     if spec.aggregering == "summa":
-        men = int(value * rng.uniform(0.3, 0.7))
-        return {"utfall_man": men, "utfall_kvinnor": int(value) - men}
+        half = int(value * rng.uniform(0.3, 0.7))
+        return {"utfall_man": half, "utfall_kvinnor": int(value) - half}
     gap = rng.gauss(0, 3)
-    men, women = _value(spec, value + gap), _value(spec, value - gap)
-    return {"utfall_man": men, "utfall_kvinnor": women}
+    return {"utfall_man": _value(spec, value + gap), "utfall_kvinnor": _value(spec, value - gap)}
 
 
 def _activity_followup(rng: random.Random, prose: Prose, activity: dict[str, Any], period: str) -> dict[str, Any]:
@@ -1438,7 +1437,7 @@ def investments_table(world: World, year: int, period: str) -> dict[str, Any]:
         rows.append((name, budget, forecast, adjustment, budget + adjustment - forecast))
     keys = ("budget", "prognos", "budgetjustering", "avvikelse")
     entries = [{"namn": row[0], **{k: v / 10 for k, v in zip(keys, row[1:])}} for row in rows]
-    totals = {k: sum(row[i + 1] for row in rows) / 10 for i, k in enumerate(keys)}
+    totals = {k: sum(int(row[i + 1]) for row in rows) / 10 for i, k in enumerate(keys)}
     word = "Utfall" if period == "VB" else "Prognos"
     return {"kolumner": ["Mnkr, netto", f"Budget {year} (inkl beviljade budgetjusteringar)", f"{word} {year}",
                          "Budgetjusteringar (ansökta medel i ärendet)", "Avvikelse"],

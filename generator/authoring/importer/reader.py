@@ -180,7 +180,7 @@ class _Reader:
         if name is None or self.current is None:
             return False
         in_table = name == "analys" and self.row is not None
-        owner = self.row if in_table else self.current
+        owner = self.row if in_table and self.row is not None else self.current
         self.target, self.title_of, self.awaiting = owner.text(name), None, None
         self.in_analysis = in_table
         if not in_table:
@@ -212,7 +212,9 @@ class _Reader:
             return True
         if self.row is None or self.row.values:
             self.row = Item("aktivitet", line.text, line.number)
-            (self.council_goal or self.goal).children.append(self.row) if (self.council_goal or self.goal) else None
+            parent = self.council_goal or self.goal
+            if parent is not None:
+                parent.children.append(self.row)
         else:
             self.row.title += " " + line.text
         return True
@@ -228,13 +230,13 @@ class _Reader:
             return True
         started = _NAME_THEN_FIGURES.match(text)
         if started and (self.row is None or self.row.values) and not _is_values(text) and not _NAME_AND_VALUES.match(text):
-            self._new_indicator(Line(line.number, started.group("name")))
-            self.row.values, self.row.layout = started.group("values"), _after_name(line.raw, started.group("name"))
+            row = self._new_indicator(Line(line.number, started.group("name")))
+            row.values, row.layout = started.group("values"), _after_name(line.raw, started.group("name"))
             return True
         inline = _NAME_AND_VALUES.match(text)
         if inline and (self.row is None or self.row.values) and not _is_values(text):
-            self._new_indicator(Line(line.number, inline.group("name")))
-            self.row.values, self.row.layout = inline.group("values"), _after_name(line.raw, inline.group("name"))
+            row = self._new_indicator(Line(line.number, inline.group("name")))
+            row.values, row.layout = inline.group("values"), _after_name(line.raw, inline.group("name"))
             return True
         if _is_values(text):
             if self.row is not None and not self.row.values:
@@ -250,10 +252,11 @@ class _Reader:
             self.row.title += " " + text
         return True
 
-    def _new_indicator(self, line: Line) -> None:
-        self.row = Item("indikator", line.text, line.number)
+    def _new_indicator(self, line: Line) -> Item:
+        row = self.row = Item("indikator", line.text, line.number)
         if self.goal is not None:
-            (self.council_goal or self.goal).children.append(self.row)
+            (self.council_goal or self.goal).children.append(row)
+        return row
 
 
 _NAME_AND_VALUES = re.compile(r"^(?P<name>.*?[A-Za-zÅÄÖåäö)])\s+(?P<values>(?:(?:-?[0-9][0-9,.]*\s*%?|öka|minska)\s+)*20[0-9]{2})$")
