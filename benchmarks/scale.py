@@ -3,7 +3,7 @@
 Each phase runs in a process of its own, so its peak memory is its own:
   load+check  `vb check` of the tree (load_content and every rule)
   aggregate   every period aggregated (generator.rollup.aggregate; loading not counted)
-  render      every page as Markdown (generator.build.pages.site_from_content, one process; loading not counted)
+  render      every page as Markdown (generator.render.site.build_pages, one process; loading not counted)
   mkdocs      the whole `vb build` (check, pages, MkDocs, search index) into a site folder
 It prints wall time, CPU time, peak memory and output size of each phase at each size, and how much each
 grew per doubling of the content: linear growth multiplies by about 2 (at most 2.3 counts as linear).
@@ -24,6 +24,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from generator.check.run import check_paths
+from generator.content.load import load_content
+from generator.engine.markdown_toc import heading_anchors
+from generator.render.site import build_pages, site_data
+from generator.rollup.aggregate import Rollup, aggregate
 from measure import Measured, growth, run_measured, size_mb, verdict
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,11 +38,6 @@ PHASES = ("load+check", "aggregate", "render", "mkdocs")
 
 def phase(name: str, root: Path) -> dict[str, float]:
     """Run one phase here (in the phase's own process) and return its own seconds and output bytes."""
-    from generator.rollup.aggregate import aggregate
-    from generator.build.pages import site_from_content
-    from generator.check.run import check_paths
-    from generator.content.load import load_content
-
     if name == "load+check":
         start, cpu = time.perf_counter(), time.process_time()
         result = check_paths([root], published=published)
@@ -51,7 +51,7 @@ def phase(name: str, root: Path) -> dict[str, float]:
         for year, period in keys:
             aggregate(content.organisation.model, content.catalogue(year), reports, year, period)
         return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "bytes": 0}
-    site = site_from_content(content)
+    site = build_pages(site_data(content, Rollup.of(content).every_period(), heading_anchors))
     return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
             "bytes": sum(len(t.encode("utf-8")) for t in site.pages.values())}
 

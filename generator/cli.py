@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "generator.commands.diff",
     "generator.commands.adopt",
     "generator.commands.build",
+    "generator.commands.join",
     "generator.commands.synth",
     "generator.commands.fmt",
     "generator.commands.cms",

@@ -152,3 +152,93 @@ def test_gitlab_check_job_publishes_a_code_quality_report():
     assert any(line.startswith("vb check --format gitlab content/") and line.split("> ")[1].split()[0] == report
                for line in job["script"])
     assert job["artifacts"]["when"] == "always"  # the report is wanted most when the check fails
+
+
+# --- a city: one job per district, one job that joins and publishes -------------------------------------
+
+
+def _city(root: Path, districts: list[str]) -> Path:
+    for name in districts:
+        (root / "stad" / name).mkdir(parents=True)
+        (root / "stad" / name / "organisation.yml").write_text(f"namnd:\n  id: {name}\n  namn: Nämnden {name}\n",
+                                                               encoding="utf-8")
+    (root / "stad" / "anteckningar").mkdir()  # a folder without organisation.yml is no district
+    return root / "stad"
+
+
+def test_github_lists_the_districts_folders_for_the_matrix(tmp_path):
+    import json
+    import subprocess
+
+    _city(tmp_path, ["farsta", "bromma"])
+    step = next(s for s in github_steps("stadsdelar") if s.get("id") == "lista")
+    output = tmp_path / "github-output"
+    done = subprocess.run(["bash", "-eo", "pipefail", "-c", step["run"]], cwd=tmp_path, env={"GITHUB_OUTPUT": str(output), "PATH": "/usr/bin:/bin"},
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    key, _, value = output.read_text(encoding="utf-8").strip().partition("=")
+    assert key == "lista" and json.loads(value) == ["bromma", "farsta"]
+    (tmp_path / "stad").rename(tmp_path / "annat")
+    output.unlink()
+    subprocess.run(["bash", "-eo", "pipefail", "-c", step["run"]], cwd=tmp_path, env={"GITHUB_OUTPUT": str(output), "PATH": "/usr/bin:/bin"},
+                   check=True)
+    assert output.read_text(encoding="utf-8").strip() == "lista=[]"
+
+
+def test_github_matrix_builds_each_listed_district_and_the_join_job_needs_them():
+    jobs = load(GITHUB)["jobs"]
+    matrix_job = jobs["stadsdel"]
+    assert matrix_job["needs"] == "stadsdelar"
+    assert matrix_job["strategy"]["matrix"]["stadsdel"] == "${{ fromJSON(needs.stadsdelar.outputs.lista) }}"
+    runs = [s.get("run", "") for s in matrix_job["steps"]]
+    assert 'vb build --content "stad/${{ matrix.stadsdel }}" --site "site/${{ matrix.stadsdel }}"' in runs
+    uploaded = next(s for s in matrix_job["steps"] if s.get("uses", "").startswith("actions/upload-artifact"))
+    join = jobs["stad"]
+    assert "stadsdel" in join["needs"]
+    downloaded = next(s for s in join["steps"] if s.get("uses", "").startswith("actions/download-artifact"))
+    prefix = downloaded["with"]["pattern"].rstrip("*")
+    assert uploaded["with"]["name"].startswith(prefix) and downloaded["with"]["merge-multiple"] is True
+    assert downloaded["with"]["path"] == uploaded["with"]["path"] == "site/"
+    steps = [s.get("uses", "").split("@")[0] or s.get("run") for s in join["steps"]]
+    assert steps.index("vb join --content stad --site site") < steps.index("actions/deploy-pages")
+    assert set(jobs) >= {"granska", "publicera"}  # the single district's jobs stay
+
+
+def test_gitlab_matrix_lists_the_districts_and_the_join_job_needs_them():
+    from generator.synth.district import DISTRICTS, district_id
+
+    data = load(GITLAB)
+    matrix_job = data["stadsdel"]
+    [entry] = matrix_job["parallel"]["matrix"]
+    assert entry["STADSDEL"] == [district_id(n) for n in range(len(DISTRICTS))]  # as `vb synth --districts 13` names them
+    assert 'vb build --content "stad/$STADSDEL" --site "site/$STADSDEL"' in matrix_job["script"]
+    assert matrix_job["artifacts"]["paths"] == ["site/$STADSDEL/"]
+    assert all(rule["exists"] == ["stad/*/organisation.yml"] for rule in matrix_job["rules"])
+    join = data["stad"]
+    assert {"job": "stadsdel", "artifacts": True} in join["needs"]
+    assert join["script"][0] == "vb join --content stad --site site" and join["pages"] is True
+    assert data["stages"].index(matrix_job["stage"]) < data["stages"].index(join["stage"])
+    assert "vb build" in data["webbplats"]["script"]  # the single district's jobs stay
+
+
+def test_vb_join_writes_the_start_page_over_every_built_district(tmp_path, capsys):
+    city = _city(tmp_path, ["farsta", "bromma"])
+    for name in ("farsta", "bromma"):
+        (tmp_path / "site" / name).mkdir(parents=True)
+        (tmp_path / "site" / name / "index.html").write_text("<p>stadsdel</p>", encoding="utf-8")
+    assert main(["join", "--content", str(city), "--site", str(tmp_path / "site")]) == 0
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert page.index('href="bromma/"') < page.index('href="farsta/"') and "Nämnden farsta" in page
+    assert "anteckningar" not in page
+
+
+def test_vb_join_writes_nothing_when_a_district_has_no_site(tmp_path, capsys):
+    city = _city(tmp_path, ["farsta", "bromma"])
+    (tmp_path / "site" / "farsta").mkdir(parents=True)
+    (tmp_path / "site" / "farsta" / "index.html").write_text("<p>stadsdel</p>", encoding="utf-8")
+    assert main(["join", "--content", str(city), "--site", str(tmp_path / "site")]) == 1
+    said = capsys.readouterr().err
+    assert "bromma" in said and "farsta (" not in said and "vb build --content" in said
+    assert not (tmp_path / "site" / "index.html").exists()
+    assert main(["join", "--content", str(tmp_path / "site"), "--site", str(tmp_path / "site")]) == 1
+    assert "inga stadsdelar" in capsys.readouterr().err

@@ -145,9 +145,6 @@ class Sums(BaseModel):
     def avvikelse(self) -> float:
         return self.budget - self.utfall
 
-    def plus(self, utfall: float, budget: float) -> Sums:
-        return Sums(utfall=self.utfall + utfall, budget=self.budget + budget)
-
 
 class IncomeStatementSum(BaseModel):
     """Resultaträkningar of a group of units added up (tkr); netto = kostnader − intäkter."""
@@ -239,6 +236,8 @@ class _Scope:
         self.unit_reports = {r.organisation: r for r in chosen if r.organisation in self.units}
         self._items: dict[int, tuple[dict, dict]] = {}
         self._goals: dict[int, dict[tuple[str, str], NamndmalUppfoljning]] = {}
+        self.by_unit = sorted(self.unit_reports.items())
+        self._by_item: tuple[dict, dict, dict] | None = None
 
     def items(self, report: Rapport) -> tuple[dict, dict]:
         """Outcomes and follow-ups of a report by id, built once per report in this scope."""
@@ -255,6 +254,24 @@ class _Scope:
         if key not in self._goals:
             self._goals[key] = _council_goals_of(report)
         return self._goals[key]
+
+    def by_item(self) -> tuple[dict[str, list[tuple[str, IndikatorUtfall]]], dict[str, list[tuple[str, AktivitetUppfoljning]]],
+                                dict[tuple[str, str], list[tuple[str, NamndmalUppfoljning]]]]:
+        """Every unit's outcomes, follow-ups and nämndmål follow-ups by id in unit order: one pass over the reports, not one per item."""
+        if self._by_item is None:
+            outcomes: dict[str, list[tuple[str, IndikatorUtfall]]] = {}
+            follow_ups: dict[str, list[tuple[str, AktivitetUppfoljning]]] = {}
+            goals: dict[tuple[str, str], list[tuple[str, NamndmalUppfoljning]]] = {}
+            for unit, report in self.by_unit:
+                found, followed = self.items(report)
+                for key, outcome in found.items():
+                    outcomes.setdefault(key, []).append((unit, outcome))
+                for key, item in followed.items():
+                    follow_ups.setdefault(key, []).append((unit, item))
+                for place, goal in self.council_goals(report).items():
+                    goals.setdefault(place, []).append((unit, goal))
+            self._by_item = (outcomes, follow_ups, goals)
+        return self._by_item
 
     def name(self, node: str) -> str:
         if node == self.organisation.namnd.id:
@@ -338,10 +355,7 @@ def _council_goal(scope: _Scope, nr: str, goal_id: str, title: str, council: Nam
     entries: list[UnitGoal] = []
     silent: list[str] = []
     tally = Tally()
-    for unit, report in sorted(scope.unit_reports.items()):
-        followed = scope.council_goals(report).get((nr, goal_id))
-        if followed is None:
-            continue
+    for unit, followed in scope.by_item()[2].get((nr, goal_id), []):
         for own in followed.enhetsmal:
             entries.append(UnitGoal(enhet=unit, enhet_namn=scope.name(unit), titel=own.titel, status=own.status,
                                     forvantat_resultat=own.forvantat_resultat, analys=own.analys))
@@ -415,8 +429,7 @@ def roll_up(values: list[IndicatorValue], rule: str) -> tuple[dict[str, Num | No
 
 def _indicator(scope: _Scope, indicator_id: str) -> IndicatorRollup:
     place, indicator = scope.catalogue.indicators[indicator_id]
-    values = [_value(scope, unit, outcome, indicator) for unit, report in sorted(scope.unit_reports.items())
-              if (outcome := _outcomes(scope, report, indicator_id)) is not None]
+    values = [_value(scope, unit, outcome, indicator) for unit, outcome in scope.by_item()[0].get(indicator_id, [])]
     combined = None
     missing = False
     if indicator.aggregering != "ingen" and values:
@@ -446,8 +459,7 @@ def _entry(scope: _Scope, node: str, item: AktivitetUppfoljning) -> ActivityEntr
 def _activity(scope: _Scope, activity_id: str) -> ActivityRollup:
     place, activity = scope.catalogue.activities[activity_id]
     assigned = sorted(scope.units) if activity.galler == "alla" else list(activity.galler)
-    entries = [_entry(scope, unit, item) for unit, report in sorted(scope.unit_reports.items())
-               if (item := _follow_up(scope, report, activity_id)) is not None]
+    entries = [_entry(scope, unit, item) for unit, item in scope.by_item()[1].get(activity_id, [])]
     council_item = _follow_up(scope, scope.council, activity_id) if scope.council else None
     followed = {e.enhet for e in entries}
     not_followed = [u for u in assigned if u in scope.unit_reports and u not in followed]
@@ -471,23 +483,31 @@ def _in_tkr(value: float, unit: str) -> float:
 
 def sum_statements(group: str, name: str, statements: list[tuple[str, Resultatrakning]]) -> IncomeStatementSum:
     """Add up income statements line by line (computed from lines, not from printed totals)."""
-    total = IncomeStatementSum(grupp=group, namn=name)
+    income: list[Num] = [0, 0]
+    costs: list[Num] = [0, 0]
+    for _, table in statements:
+        for rows, sums in ((table.intakter, income), (table.kostnader, costs)):
+            for row in rows:
+                sums[0] += _in_tkr(row.utfall, table.belopp)
+                sums[1] += _in_tkr(row.budget, table.belopp)
+    return IncomeStatementSum(grupp=group, namn=name, enheter=[unit for unit, _ in statements],
+                              intakter=Sums(utfall=income[0], budget=income[1]), kostnader=Sums(utfall=costs[0], budget=costs[1]))
+
+
+def _grouped(statements: list[tuple[str, Resultatrakning]], group_of) -> dict[str, list[tuple[str, Resultatrakning]]]:
+    """Statements by the group `group_of(unit)` names, each group in the statements' order."""
+    groups: dict[str, list[tuple[str, Resultatrakning]]] = {}
     for unit, table in statements:
-        total.enheter.append(unit)
-        for row in table.intakter:
-            total.intakter = total.intakter.plus(_in_tkr(row.utfall, table.belopp), _in_tkr(row.budget, table.belopp))
-        for row in table.kostnader:
-            total.kostnader = total.kostnader.plus(_in_tkr(row.utfall, table.belopp), _in_tkr(row.budget, table.belopp))
-    return total
+        groups.setdefault(group_of(unit), []).append((unit, table))
+    return groups
 
 
 def _economy(scope: _Scope) -> Economy:
-    statements = [(unit, table) for unit, report in sorted(scope.unit_reports.items())
-                  if (table := income_statement(report)) is not None]
-    by_department = [sum_statements(d.id, d.namn, [(u, t) for u, t in statements if scope.units[u].avdelning == d.id])
-                     for d in scope.organisation.avdelningar]
-    by_area = [sum_statements(a.id, a.namn, [(u, t) for u, t in statements if scope.units[u].verksamhetsomrade == a.id])
-               for a in scope.organisation.verksamhetsomraden]
+    statements = [(unit, table) for unit, report in scope.by_unit if (table := income_statement(report)) is not None]
+    departments = _grouped(statements, lambda unit: scope.units[unit].avdelning)
+    areas = _grouped(statements, lambda unit: scope.units[unit].verksamhetsomrade)
+    by_department = [sum_statements(d.id, d.namn, departments.get(d.id, [])) for d in scope.organisation.avdelningar]
+    by_area = [sum_statements(a.id, a.namn, areas.get(a.id, [])) for a in scope.organisation.verksamhetsomraden]
     return Economy(per_avdelning=[g for g in by_department if g.enheter], per_verksamhetsomrade=[g for g in by_area if g.enheter],
                    totalt=sum_statements("totalt", "Totalt", statements),
                    resultatenheter=_result_units(scope), driftbudget=_operating_budget(scope))
