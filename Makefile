@@ -30,7 +30,11 @@ site: $(STAMP) $(EDITOR_STAMP)
 	$(BIN)/vb build
 
 # Both cores (pytest-xdist); `make test PYTEST_ARGS="-m 'not slow'"` leaves out the slow tests.
+# Lint and format (ruff), types (mypy, strict on the core stages), then every test on both cores.
 test: $(STAMP) $(EDITOR_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -n auto $(PYTEST_ARGS)
 
 schema: $(STAMP)

@@ -13,10 +13,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from measure import growth, verdict
+
 from generator.content.load import load_content
 from generator.rollup.aggregate import aggregate
 from generator.synth.district import synthesize, write_tree
-from measure import growth, verdict
 
 PERIODS = ["T1", "T2", "VB"]
 

@@ -10,8 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.rollup.aggregate import aggregate
 from generator.content.load import load_content
+from generator.rollup.aggregate import aggregate
 from generator.synth.district import synthesize, write_tree
 
 PERIODS = ["T1", "T2", "VB"]
@@ -34,8 +34,12 @@ def main() -> int:
         spent = time.perf_counter() - start
     print(f"enheter: {args.units}, perioder: {len(PERIODS)}, rapporter: {len(reports)}")
     print(f"inläsning (ingår inte i målet): {loaded:.2f} s")
-    print(f"sammanställning av {len(PERIODS)} perioder: {spent:.2f} s (mål < 2 s: {'ok' if spent < 2 else 'över målet'})")
-    print(f"indikatorer i sista perioden: {len(result.indikatorer)}, nämndmål: {sum(len(g.namndmal) for g in result.mal)}")
+    print(
+        f"sammanställning av {len(PERIODS)} perioder: {spent:.2f} s (mål < 2 s: {'ok' if spent < 2 else 'över målet'})"
+    )
+    print(
+        f"indikatorer i sista perioden: {len(result.indikatorer)}, nämndmål: {sum(len(g.namndmal) for g in result.mal)}"
+    )
     return 0
 
 

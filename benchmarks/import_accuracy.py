@@ -15,8 +15,9 @@ import io
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
@@ -31,9 +32,22 @@ SOURCES = {
     "002_e413b7b4eec749f1.txt": ("hagersten-alvsjo", 2021, "T1"),
     "003_9aa9168e8aa3441c.txt": ("glasade-gangen", 2021, "VB"),
 }
-TEXT_KEYS = {"sammanfattande_analys", "analys", "forvantat_resultat", "avvikelse", "text", "systematiskt_kvalitetsarbete",
-             "ovrigt", "forslag_till_beslut", "sammanfattning", "arendets_beredning", "jamstalldhetsanalys",
-             "sarskilda_redovisningar", "konsekvenser_covid19", "inledning"}
+TEXT_KEYS = {
+    "sammanfattande_analys",
+    "analys",
+    "forvantat_resultat",
+    "avvikelse",
+    "text",
+    "systematiskt_kvalitetsarbete",
+    "ovrigt",
+    "forslag_till_beslut",
+    "sammanfattning",
+    "arendets_beredning",
+    "jamstalldhetsanalys",
+    "sarskilda_redovisningar",
+    "konsekvenser_covid19",
+    "inledning",
+}
 FIGURES = ("utfall", "utfall_man", "utfall_kvinnor", "utfall_foregaende", "prognos")
 
 
@@ -67,8 +81,10 @@ def statuses(data: dict) -> set[tuple]:
             found.add(("mål", goal["nr"], goal.get("status")))
             for council in goal.get("namndmal", []):
                 found.add(("nämndmål", council["id"], council.get("status")))
-                found |= {("enhetsmål", council["id"], " ".join(own["titel"].split()), own["status"])
-                          for own in council.get("enhetsmal", [])}
+                found |= {
+                    ("enhetsmål", council["id"], " ".join(own["titel"].split()), own["status"])
+                    for own in council.get("enhetsmal", [])
+                }
     return found
 
 
@@ -114,8 +130,20 @@ def run_one(name: str, unit: str, year: int, period: str, folder: Path) -> None:
     target.unlink()
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        code = vb(["import", str(ROOT / "tests" / "sources" / name), "--unit", unit, "--year", str(year),
-                   "--period", period, "--content", str(content)])
+        code = vb(
+            [
+                "import",
+                str(ROOT / "tests" / "sources" / name),
+                "--unit",
+                unit,
+                "--year",
+                str(year),
+                "--period",
+                period,
+                "--content",
+                str(content),
+            ]
+        )
     if code != 0:
         print(f"{name}: vb import misslyckades (slutkod {code})")
         return

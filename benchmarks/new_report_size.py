@@ -17,8 +17,8 @@ from collections import Counter
 from pathlib import Path
 
 from generator.check.run import check_paths
-from generator.engine import published
 from generator.cli import main as vb
+from generator.engine import published
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,8 +27,10 @@ def measure(content: Path, unit: str, year: int, period: str) -> tuple[int, int,
     """(lines, ids, TODO warnings) of a new report for `unit`, or None when it already has one."""
     target = content / "rapporter" / unit / f"{year}-{period.lower()}.yml"
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        made = not target.exists() and vb(["new", "--unit", unit, "--year", str(year), "--period", period,
-                                            "--content", str(content)]) == 0
+        made = (
+            not target.exists()
+            and vb(["new", "--unit", unit, "--year", str(year), "--period", period, "--content", str(content)]) == 0
+        )
     if not made:
         return None
     text = target.read_text(encoding="utf-8")

@@ -35,9 +35,24 @@ ADDED_TARGET = 0.30
 
 def vb_build(content: Path, site: Path, pdf: bool, processes: int) -> Measured:
     """One `vb build` in a process of its own, with or without the PDFs."""
-    done = run_measured([sys.executable, "-m", "generator", "build", "--content", str(content), "--site", str(site),
-                         "--config", str(ROOT / "mkdocs.yml"), "--processes", str(processes)]
-                        + ([] if pdf else ["--utan-pdf"]), cwd=ROOT)
+    done = run_measured(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--content",
+            str(content),
+            "--site",
+            str(site),
+            "--config",
+            str(ROOT / "mkdocs.yml"),
+            "--processes",
+            str(processes),
+        ]
+        + ([] if pdf else ["--utan-pdf"]),
+        cwd=ROOT,
+    )
     if done.code != 0:
         raise SystemExit(f"vb build misslyckades:\n{done.output[-3000:]}")
     return done
@@ -54,10 +69,14 @@ def real_reports(folder: Path, processes: int) -> None:
         data = engine.pdf_bytes(document(source, (site / page).read_text(encoding="utf-8"), "/" + page))
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
         pages = len(PdfReader(io.BytesIO(data)).pages)
-        mark = (f"  (mål < {COUNCIL_TARGET_S:.0f} s: väggtid {_verdict(seconds)}, cpu-tid {_verdict(cpu)})"
-                if source.writer == source.council else "")
-        print(f"{source.title[:60]:60} {seconds:6.1f}s {cpu:6.1f}s {pages:6} {len(data) / 1000:7.0f}kB{mark}",
-              flush=True)
+        mark = (
+            f"  (mål < {COUNCIL_TARGET_S:.0f} s: väggtid {_verdict(seconds)}, cpu-tid {_verdict(cpu)})"
+            if source.writer == source.council
+            else ""
+        )
+        print(
+            f"{source.title[:60]:60} {seconds:6.1f}s {cpu:6.1f}s {pages:6} {len(data) / 1000:7.0f}kB{mark}", flush=True
+        )
 
 
 def _verdict(seconds: float) -> str:
@@ -85,23 +104,35 @@ def district(folder: Path, units: int, repeat: int, processes: int) -> None:
     changed = []
     for number in range(repeat):
         one = sorted((content / "rapporter").rglob("*-vb.yml"))[number]
-        one.write_text(one.read_text(encoding="utf-8").replace("sammanfattande_analys: |-",
-                       f"sammanfattande_analys: |-\n  Ändrad i mätning {number}.\n", 1), encoding="utf-8")
+        one.write_text(
+            one.read_text(encoding="utf-8").replace(
+                "sammanfattande_analys: |-", f"sammanfattande_analys: |-\n  Ändrad i mätning {number}.\n", 1
+            ),
+            encoding="utf-8",
+        )
         changed.append(vb_build(content, site, True, processes))
     base, base_cpu = median(plain), median_cpu(plain)
     print(f"\nsyntetiskt distrikt: {units} enheter × 3 perioder, {reports} rapporter")
     print(f"{'bygge':44} {'tid':>7} {'tillägg':>8} {'cpu':>7} {'tillägg':>8}")
-    rows = (("utan PDF", plain), ("med PDF, första bygget (alla PDF görs)", [cold]),
-            ("med PDF, inget ändrat", unchanged), ("med PDF, en rapport ändrad", changed))
+    rows = (
+        ("utan PDF", plain),
+        ("med PDF, första bygget (alla PDF görs)", [cold]),
+        ("med PDF, inget ändrat", unchanged),
+        ("med PDF, en rapport ändrad", changed),
+    )
     for name, runs in rows:
         wall, cpu = median(runs), median_cpu(runs)
-        print(f"{name:44} {wall:6.1f}s {(wall - base) / base:+7.0%} {cpu:6.1f}s {(cpu - base_cpu) / base_cpu:+7.0%}",
-              flush=True)
+        print(
+            f"{name:44} {wall:6.1f}s {(wall - base) / base:+7.0%} {cpu:6.1f}s {(cpu - base_cpu) / base_cpu:+7.0%}",
+            flush=True,
+        )
     worst_wall = (max(median(unchanged), median(changed)) - base) / base
     worst_cpu = (max(median_cpu(unchanged), median_cpu(changed)) - base_cpu) / base_cpu
-    print(f"Mål: PDF lägger till under {ADDED_TARGET:.0%} vid ombygge: väggtid {worst_wall:+.0%} "
-          f"({'uppfyllt' if worst_wall < ADDED_TARGET else 'EJ uppfyllt'}), cpu-tid {worst_cpu:+.0%} "
-          f"({'uppfyllt' if worst_cpu < ADDED_TARGET else 'EJ uppfyllt'}).")
+    print(
+        f"Mål: PDF lägger till under {ADDED_TARGET:.0%} vid ombygge: väggtid {worst_wall:+.0%} "
+        f"({'uppfyllt' if worst_wall < ADDED_TARGET else 'EJ uppfyllt'}), cpu-tid {worst_cpu:+.0%} "
+        f"({'uppfyllt' if worst_cpu < ADDED_TARGET else 'EJ uppfyllt'})."
+    )
 
 
 def main() -> int:

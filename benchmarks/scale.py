@@ -15,8 +15,6 @@ Run: .venv/bin/python benchmarks/scale.py [--units 150] [--max 8] [--phases load
 
 from __future__ import annotations
 
-from generator.engine import published
-
 import argparse
 import json
 import sys
@@ -24,12 +22,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from measure import Measured, growth, run_measured, size_mb, verdict
+
 from generator.check.run import check_paths
 from generator.content.load import load_content
+from generator.engine import published
 from generator.engine.markdown_toc import heading_anchors
 from generator.render.site import build_pages, site_data
 from generator.rollup.aggregate import Rollup, aggregate
-from measure import Measured, growth, run_measured, size_mb, verdict
 
 ROOT = Path(__file__).resolve().parents[1]
 PERIODS = ["T1", "T2", "VB"]
@@ -41,8 +41,12 @@ def phase(name: str, root: Path) -> dict[str, float]:
     if name == "load+check":
         start, cpu = time.perf_counter(), time.process_time()
         result = check_paths([root], published=published)
-        return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "bytes": 0,
-                "problems": len(result.problems)}
+        return {
+            "seconds": time.perf_counter() - start,
+            "cpu": time.process_time() - cpu,
+            "bytes": 0,
+            "problems": len(result.problems),
+        }
     content = load_content(root)
     start, cpu = time.perf_counter(), time.process_time()
     if name == "aggregate":
@@ -52,16 +56,32 @@ def phase(name: str, root: Path) -> dict[str, float]:
             aggregate(content.organisation.model, content.catalogue(year), reports, year, period)
         return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "bytes": 0}
     site = build_pages(site_data(content, Rollup.of(content).every_period(), heading_anchors))
-    return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
-            "bytes": sum(len(t.encode("utf-8")) for t in site.pages.values())}
+    return {
+        "seconds": time.perf_counter() - start,
+        "cpu": time.process_time() - cpu,
+        "bytes": sum(len(t.encode("utf-8")) for t in site.pages.values()),
+    }
 
 
 def measure(name: str, root: Path, work: Path) -> tuple[Measured, float, float, float]:
     """(the process, the phase's own wall seconds and CPU seconds, its output in MB)."""
     if name == "mkdocs":
         site = work / "site"
-        done = run_measured([sys.executable, "-m", "generator", "build", "--content", str(root), "--site", str(site),
-                             "--config", str(ROOT / "mkdocs.yml")], cwd=ROOT)
+        done = run_measured(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "build",
+                "--content",
+                str(root),
+                "--site",
+                str(site),
+                "--config",
+                str(ROOT / "mkdocs.yml"),
+            ],
+            cwd=ROOT,
+        )
         return done, done.seconds, done.cpu, size_mb(site) if site.exists() else 0.0
     done = run_measured([sys.executable, __file__, "--phase", name, "--content", str(root)], cwd=ROOT)
     found = json.loads(done.output.strip().splitlines()[-1]) if done.code == 0 else {"seconds": 0, "cpu": 0, "bytes": 0}
@@ -85,8 +105,10 @@ def report(rows: dict[str, list[tuple[float, float, float, float]]], factors: li
         memory = [row[2] for row in rows[name]]
         sizes = [row[3] for row in rows[name]]
         print(f"  {name:11} CPU {' '.join(f'×{g:.2f}' for g in growth(cpus)):24} {verdict(growth(cpus))}")
-        print(f"  {'':11} vägg {' '.join(f'×{g:.2f}' for g in growth(walls)):23} "
-              f"minne {' '.join(f'×{g:.2f}' for g in growth(memory))}")
+        print(
+            f"  {'':11} vägg {' '.join(f'×{g:.2f}' for g in growth(walls)):23} "
+            f"minne {' '.join(f'×{g:.2f}' for g in growth(memory))}"
+        )
         if any(sizes):
             print(f"  {'':11} storlek {' '.join(f'×{g:.2f}' for g in growth(sizes)):24} {verdict(growth(sizes))}")
     print(f"  (faktorer: {', '.join(f'{f}×' for f in factors)})")
@@ -116,10 +138,14 @@ def main() -> int:
                 extra = "" if done.code == 0 else f"MISSLYCKADES: {done.output[-400:]}"
                 if name == "mkdocs" and done.code == 0:
                     pages = sum(1 for _ in (work / "site").rglob("index.html"))
-                    extra = (f"{pages} sidor, {output * 1000 / pages:.0f} kB/sida, "
-                             f"{output * 1000 / reports:.0f} kB/rapport")
-                print(f"{factor:>7}× {name:11} {seconds:7.1f}s {cpu:7.1f}s {done.peak_mb:6.0f}MB {output:7.1f}MB  "
-                      f"{extra}", flush=True)
+                    extra = (
+                        f"{pages} sidor, {output * 1000 / pages:.0f} kB/sida, {output * 1000 / reports:.0f} kB/rapport"
+                    )
+                print(
+                    f"{factor:>7}× {name:11} {seconds:7.1f}s {cpu:7.1f}s {done.peak_mb:6.0f}MB {output:7.1f}MB  "
+                    f"{extra}",
+                    flush=True,
+                )
     report(rows, factors)
     return 0
 

@@ -35,8 +35,16 @@ ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ["hemtjänst", "sjukfrånvaro", "resultatenheter"]
 LIMIT = 1_000_000  # about 1 MB compressed before the first hit is the most a reader should wait for
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 FIRST_HIT = """
 new MutationObserver((changes, observer) => {
   const list = document.getElementById("vb-sokresultat");
@@ -64,8 +72,12 @@ def material_files(site: Path) -> list[Path]:
     """What Material's search loads before any hit: its worker, lunr's Swedish stemmer and the whole index."""
     scripts = site / "assets" / "javascripts"
     lunr = scripts / "lunr" / "min"
-    return [site / "search" / "search_index.json", *sorted((scripts / "workers").glob("search.*.min.js")),
-            lunr / "lunr.stemmer.support.min.js", lunr / "lunr.sv.min.js"]
+    return [
+        site / "search" / "search_index.json",
+        *sorted((scripts / "workers").glob("search.*.min.js")),
+        lunr / "lunr.stemmer.support.min.js",
+        lunr / "lunr.sv.min.js",
+    ]
 
 
 def kind(name: str) -> str:
@@ -79,8 +91,9 @@ def kind(name: str) -> str:
 @contextmanager
 def served(site: Path) -> Iterator[str]:
     """The built site on a free localhost port, for as long as the block runs."""
+
     class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class names it so
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
@@ -126,8 +139,10 @@ def report_pagefind(site: Path, queries: list[str]) -> None:
             print(f"{query:18} {len(files):5} {num(raw):>11} {num(zipped):>11}  {detail}")
         browser.close()
     bundle = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
-    print(f"hela Pagefind-mappen på disk (laddas inte ner i sin helhet): {len(bundle)} filer, "
-          f"{num(sum(p.stat().st_size for p in bundle))} byte")
+    print(
+        f"hela Pagefind-mappen på disk (laddas inte ner i sin helhet): {len(bundle)} filer, "
+        f"{num(sum(p.stat().st_size for p in bundle))} byte"
+    )
 
 
 def report(site: Path, queries: list[str]) -> bool:
@@ -137,8 +152,10 @@ def report(site: Path, queries: list[str]) -> bool:
     if (site / "search" / "search_index.json").is_file():
         raw, zipped = sizes(material_files(site))
         verdict = "över" if zipped > LIMIT else "under"
-        print(f"Material (lunr), samma för alla sökord: {num(raw)} byte, {num(zipped)} byte gzip "
-              f"({verdict} gränsen {num(LIMIT)})")
+        print(
+            f"Material (lunr), samma för alla sökord: {num(raw)} byte, {num(zipped)} byte gzip "
+            f"({verdict} gränsen {num(LIMIT)})"
+        )
         found = True
     if (site / "pagefind" / "pagefind-entry.json").is_file():
         report_pagefind(site, queries)
@@ -156,9 +173,24 @@ def build_with_both_searches(content: Path, folder: Path) -> Path:
     config = folder / "mkdocs-jamforelse.yml"
     config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     site = folder / "site"
-    done = subprocess.run([sys.executable, "-m", "generator", "build", "--content", str(content.resolve()),
-                           "--site", str(site), "--config", str(config)],
-                          cwd=ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--content",
+            str(content.resolve()),
+            "--site",
+            str(site),
+            "--config",
+            str(config),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode:
         raise SystemExit(f"Bygget misslyckades:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
     return site

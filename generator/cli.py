@@ -35,7 +35,9 @@ COMMAND_MODULES = [
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered command."""
-    parser = argparse.ArgumentParser(prog="vb", description="Uppföljningsrapporter: kontroll, sammanställning och webbplats.")
+    parser = argparse.ArgumentParser(
+        prog="vb", description="Uppföljningsrapporter: kontroll, sammanställning och webbplats."
+    )
     parser.add_argument("--version", action=_Version, nargs=0, help="visa versionen och avsluta")
     commands = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
     for name in COMMAND_MODULES:
@@ -70,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # the file system said no: where, why and what to do, in Swedish
         print(shown(os_problem(exc)), file=sys.stderr)
         return 1
-    except Exception as exc:  # the last line of defence: a coded message instead of a traceback
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a coded message instead of a traceback
         internal = problem("VB900", "vb", reason=f"{type(exc).__name__}: {exc}")
         print(shown(internal), file=sys.stderr)
         return 1

@@ -31,8 +31,9 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     path = Path(path)
     temporary = path.with_name(f"{TEMPORARY_PREFIX}{secrets.token_hex(6)}-{path.name}"[:255])
     try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0),
-                             0o666)
+        descriptor = os.open(
+            temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), 0o666
+        )
     except OSError as exc:
         raise _naming(exc, path) from exc
     try:
@@ -138,8 +139,12 @@ class Entry:
     error: OSError | None = None
 
 
-_SPECIAL = [(stat.S_ISFIFO, "en namngiven rörledning (FIFO)"), (stat.S_ISSOCK, "en socket"),
-            (stat.S_ISCHR, "en teckenenhet"), (stat.S_ISBLK, "en blockenhet")]
+_SPECIAL = [
+    (stat.S_ISFIFO, "en namngiven rörledning (FIFO)"),
+    (stat.S_ISSOCK, "en socket"),
+    (stat.S_ISCHR, "en teckenenhet"),
+    (stat.S_ISBLK, "en blockenhet"),
+]
 
 
 def entry_of(path: Path, mode: int) -> Entry:
@@ -194,24 +199,33 @@ def link_between(root: Path, path: Path) -> Path | None:
 
 
 _REASONS = {
-    errno.EACCES: "behörighet saknas", errno.EPERM: "åtgärden är inte tillåten", errno.ENOENT: "filen eller mappen finns inte",
-    errno.ENOSPC: "disken är full", errno.EROFS: "filsystemet är skrivskyddat", errno.ELOOP: "det är en symbolisk länk",
-    errno.EISDIR: "det är en mapp", errno.ENOTDIR: "en del av sökvägen är inte en mapp", errno.EDQUOT: "diskkvoten är slut",
-    errno.EIO: "läs- eller skrivfel på disken", errno.EINVAL: "inte en vanlig fil", errno.ENAMETOOLONG: "namnet är för långt",
-    errno.EMFILE: "för många öppna filer", errno.EEXIST: "det finns redan något med det namnet",
+    errno.EACCES: "behörighet saknas",
+    errno.EPERM: "åtgärden är inte tillåten",
+    errno.ENOENT: "filen eller mappen finns inte",
+    errno.ENOSPC: "disken är full",
+    errno.EROFS: "filsystemet är skrivskyddat",
+    errno.ELOOP: "det är en symbolisk länk",
+    errno.EISDIR: "det är en mapp",
+    errno.ENOTDIR: "en del av sökvägen är inte en mapp",
+    errno.EDQUOT: "diskkvoten är slut",
+    errno.EIO: "läs- eller skrivfel på disken",
+    errno.EINVAL: "inte en vanlig fil",
+    errno.ENAMETOOLONG: "namnet är för långt",
+    errno.EMFILE: "för många öppna filer",
+    errno.EEXIST: "det finns redan något med det namnet",
 }
 
 
 _TODO = {
     errno.EACCES: "Kontrollera att du har rätt att läsa och skriva där (ls -l visar ägare och behörighet), "
-                  "eller ange en annan mapp.",
+    "eller ange en annan mapp.",
     errno.EPERM: "Kontrollera att du har rätt att läsa och skriva där, eller ange en annan mapp.",
     errno.ENOSPC: "Frigör utrymme på disken (ta bort filer du inte behöver) och kör kommandot igen.",
     errno.EDQUOT: "Frigör utrymme inom din diskkvot och kör kommandot igen.",
     errno.EROFS: "Mappen ligger på ett skrivskyddat filsystem. Ange en mapp där du får skriva, eller be den som sköter "
-                 "datorn att montera filsystemet skrivbart.",
+    "datorn att montera filsystemet skrivbart.",
     errno.ENOENT: "Kontrollera att sökvägen är rätt stavad och att mappen finns, eller ange rätt mapp med --content, "
-                  "--out eller --site.",
+    "--out eller --site.",
 }
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 _TASKS: list[Callable[[int], Any]] = []  # the task of the running fork_map, inherited by its processes

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.engine import published
 from generator.check.run import check_paths
+from generator.engine import published
 from generator.problems import Problem
 
 # Tests of bugs that were found and fixed live in tests/regressions/.

@@ -24,36 +24,106 @@ from markdown import Markdown
 from pydantic import BaseModel, StringConstraints
 
 from generator.authoring.yamlwrite import dump
-from generator.commands.common import require_catalogue
 from generator.check.validate import validate
-from generator.engine import published
+from generator.commands.common import require_catalogue
 from generator.content.load import load_content
 from generator.content.models import DriftbudgetRad, Katalog, Organisation, Rapport
 from generator.content.yamlread import read_file
+from generator.engine import published
 from generator.ids import ID_PATTERN
 from generator.problems import Severity
 from generator.rollup.aggregate import aggregate
 from generator.rollup.export import export_files
-
 from tests import conftest
 from tests.render import tree
 from tests.security.oracle import SITE_EXTENSIONS
 from tests.site_pages import site_of
 
 TREES = {"conftest": conftest.VALID_FILES, "render": tree.FILES}
-DATA = {name: {path: read_file(text.encode("utf-8"), path).data for path, text in files.items()}
-        for name, files in TREES.items()}
+DATA = {
+    name: {path: read_file(text.encode("utf-8"), path).data for path, text in files.items()}
+    for name, files in TREES.items()
+}
 
 # Texts that mean something to Markdown, YAML, tables, HTML or number parsing.
-ODD_TEXTS = ["", " ", "0", "-", "-1", "1.", "1,5", "#", "# Rubrik", "|", "| a | b |", "*", "**", "_", "[x]", "<b>", "&amp;",
-             "null", "~", "true", "TODO", "\n", "a\nb", "- punkt", "> citat", "```", "    kod", "\\", "%", "—", "\u00a0",
-             "\u200b", "\ufeff", "x" * 300, "Uppfylls helt", "Uppfylls delvis", "Uppfylls ej", "Ingen", "e", "1e309",
-             "=SUMMA(A1)", "+1", "@x", "åäö ÅÄÖ", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "a|b", "{{ x }}", "{% x %}", "<!-- x -->", "\t", "\r"]
+ODD_TEXTS = [
+    "",
+    " ",
+    "0",
+    "-",
+    "-1",
+    "1.",
+    "1,5",
+    "#",
+    "# Rubrik",
+    "|",
+    "| a | b |",
+    "*",
+    "**",
+    "_",
+    "[x]",
+    "<b>",
+    "&amp;",
+    "null",
+    "~",
+    "true",
+    "TODO",
+    "\n",
+    "a\nb",
+    "- punkt",
+    "> citat",
+    "```",
+    "    kod",
+    "\\",
+    "%",
+    "—",
+    "\u00a0",
+    "\u200b",
+    "\ufeff",
+    "x" * 300,
+    "Uppfylls helt",
+    "Uppfylls delvis",
+    "Uppfylls ej",
+    "Ingen",
+    "e",
+    "1e309",
+    "=SUMMA(A1)",
+    "+1",
+    "@x",
+    "åäö ÅÄÖ",
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+    "a|b",
+    "{{ x }}",
+    "{% x %}",
+    "<!-- x -->",
+    "\t",
+    "\r",
+]
 texts = st.one_of(st.sampled_from(ODD_TEXTS), st.text(max_size=40))
-numbers = st.one_of(st.integers(-10**12, 10**12), st.sampled_from([0, 1, -1, 100, 101, 10**15, -10**15]),
-                    st.floats(-1e12, 1e12, allow_nan=False, allow_infinity=False),
-                    st.sampled_from([0.0, -0.0, 0.5, 1e-9, 99.99, 100.0, 1e15, 1e300, -1e300, 1.7976931348623157e308,
-                                     5e-324, 10**30, -10**30, 2**63, 123456789.123456789]))
+numbers = st.one_of(
+    st.integers(-(10**12), 10**12),
+    st.sampled_from([0, 1, -1, 100, 101, 10**15, -(10**15)]),
+    st.floats(-1e12, 1e12, allow_nan=False, allow_infinity=False),
+    st.sampled_from(
+        [
+            0.0,
+            -0.0,
+            0.5,
+            1e-9,
+            99.99,
+            100.0,
+            1e15,
+            1e300,
+            -1e300,
+            1.7976931348623157e308,
+            5e-324,
+            10**30,
+            -(10**30),
+            2**63,
+            123456789.123456789,
+        ]
+    ),
+)
 dates = st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 12, 31))
 
 
@@ -116,8 +186,13 @@ def _pattern(annotation: Any) -> str | None:
 
 
 def _ids(trees: dict[str, dict[str, Any]]) -> list[str]:
-    found = {value for files in trees.values() for data in files.values()
-             for value in _scalars(data) if isinstance(value, str) and re.fullmatch(ID_PATTERN, value)}
+    found = {
+        value
+        for files in trees.values()
+        for data in files.values()
+        for value in _scalars(data)
+        if isinstance(value, str) and re.fullmatch(ID_PATTERN, value)
+    }
     return sorted(found)
 
 
@@ -189,8 +264,11 @@ def _change(draw, relative: str, data: Any) -> tuple[tuple, Any] | None:
 
 
 def _fields(model: type[BaseModel], where: tuple) -> list[str]:
-    models = [a for a in _members(_annotation_at(model, where) if where else model)
-              if isinstance(a, type) and issubclass(a, BaseModel)]
+    models = [
+        a
+        for a in _members(_annotation_at(model, where) if where else model)
+        if isinstance(a, type) and issubclass(a, BaseModel)
+    ]
     return list(models[0].model_fields) if models else []
 
 
@@ -232,7 +310,12 @@ def _new_files(draw, files: dict[str, Any]) -> list[tuple[str, Any]]:
     council = organisation.get("namnd", {}).get("id") if isinstance(organisation.get("namnd"), dict) else None
     unit = draw(st.sampled_from([u for u in [*units, council] if isinstance(u, str)] or ["x"]))
     year, period = draw(st.sampled_from([2020, 2021, 2022])), draw(st.sampled_from(["VP", "T1", "T2", "VB"]))
-    report = {**copy.deepcopy(files[draw(st.sampled_from(reports))]), "organisation": unit, "ar": year, "period": period}
+    report = {
+        **copy.deepcopy(files[draw(st.sampled_from(reports))]),
+        "organisation": unit,
+        "ar": year,
+        "period": period,
+    }
     made = [(f"rapporter/{unit}/{year}-{period.lower()}.yml", report)]
     catalogue = files.get("katalog/2021.yml")
     if f"katalog/{year}.yml" not in files and isinstance(catalogue, dict):
@@ -313,8 +396,12 @@ def publish(content: Any) -> None:
 
 
 SITE_MARKDOWN = Markdown(extensions=SITE_EXTENSIONS, extension_configs={"toc": {"permalink": True}})
-SETTINGS = settings(max_examples=80, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=80,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 def test_the_unchanged_trees_are_accepted_and_published(tmp_path):
@@ -332,7 +419,9 @@ COUNCIL_GOAL_OUTCOME = ("inriktningsmal", 0, "mal", 0, "namndmal", 0, "indikator
 @pytest.mark.slow  # a check and a site's pages for each of 80 trees
 @SETTINGS
 @example(("render", [(tree.UNIT_VB_PATH, OUTCOME, 1e300)]))  # once accepted, and more digits than a figure could print
-@example(("render", [(tree.UNIT_VB_PATH, COUNCIL_GOAL_OUTCOME, 1.7976931348623157e308)]))  # once beyond the chart's axis
+@example(
+    ("render", [(tree.UNIT_VB_PATH, COUNCIL_GOAL_OUTCOME, 1.7976931348623157e308)])
+)  # once beyond the chart's axis
 @example(("render", [(tree.UNIT_VB_PATH, COUNCIL_GOAL_OUTCOME, 5e-324)]))  # once too small for the chart's steps
 @given(changes())
 def test_content_the_check_accepts_builds_and_exports(case):
@@ -354,9 +443,13 @@ def test_a_year_whose_reports_follow_up_no_goals_exports_without_a_catalogue(tmp
     root = tmp_path / "content"
     _write(root, files)
     assert main(["check", str(root)]) == 0
-    assert main(["export", "--year", "2022", "--period", "T1", "--content", str(root), "--out", str(tmp_path / "ut")]) == 0
+    assert (
+        main(["export", "--year", "2022", "--period", "T1", "--content", str(root), "--out", str(tmp_path / "ut")]) == 0
+    )
     assert (tmp_path / "ut" / "2022-t1" / "aggregat.json").is_file()
     assert main(["status", "--year", "2022", "--period", "T1", "--content", str(root)]) == 0
     assert "VB206" not in capsys.readouterr().err
-    assert main(["export", "--year", "2023", "--period", "T1", "--content", str(root), "--out", str(tmp_path / "ut")]) == 1
+    assert (
+        main(["export", "--year", "2023", "--period", "T1", "--content", str(root), "--out", str(tmp_path / "ut")]) == 1
+    )
     assert "VB206" in capsys.readouterr().err  # a year without reports still needs its catalogue

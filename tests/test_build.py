@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import pytest
-
 import os
 import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 import yaml
 
+from generator.build.plugin import VbPlugin
 from generator.cli import main
 from generator.content.load import load_content
-from generator.build.plugin import VbPlugin
 from generator.engine.plugin import outside_links
-from tests.toc import table_of_contents
 from generator.render.environment import TEMPLATES
 from tests.content.conftest import report_of
 from tests.render.tree import UNIT_VB, UNIT_VB_PATH, write_tree
+from tests.toc import table_of_contents
 
 ROOT = Path(__file__).resolve().parents[1]
 NBSP = "\u00a0"
@@ -100,20 +99,34 @@ def test_vb_build_makes_the_site_from_a_small_tree(tmp_path, capsys):
     write_tree(tmp_path / "content")
     assert _vb_build(tmp_path, _config(tmp_path)) == 0
     site = tmp_path / "site"
-    for page in ("index.html", "2021/vb/index.html", "2021/vb/hemtjansten/index.html",
-                 "2021/vb/hemtjansten/utskrift/index.html", "2021/t1/provnamnden/index.html",
-                 "2021/t1/provnamnden/mal/1/index.html", "2021/t1/provnamnden/ekonomi/index.html",
-                 "2021/t1/provnamnden/utskrift/index.html", "enheter/index.html", "enheter/hemtjansten/index.html",
-                 "om/index.html", "assets/vb.css"):
+    for page in (
+        "index.html",
+        "2021/vb/index.html",
+        "2021/vb/hemtjansten/index.html",
+        "2021/vb/hemtjansten/utskrift/index.html",
+        "2021/t1/provnamnden/index.html",
+        "2021/t1/provnamnden/mal/1/index.html",
+        "2021/t1/provnamnden/ekonomi/index.html",
+        "2021/t1/provnamnden/utskrift/index.html",
+        "enheter/index.html",
+        "enheter/hemtjansten/index.html",
+        "om/index.html",
+        "assets/vb.css",
+    ):
         assert (site / page).is_file(), page
     assert "Webbplatsen är byggd" in capsys.readouterr().out
     assert _staging_left(tmp_path) == []
     goal_page = (site / "2021/t1/provnamnden/mal/1/index.html").read_text(encoding="utf-8")
     assert '<html lang="sv"' in goal_page
-    assert _breadcrumbs(goal_page) == ["Start", "T1 2021", "Provnämnden", "Uppföljning av Kommunfullmäktiges inriktningsmål"]
+    assert _breadcrumbs(goal_page) == [
+        "Start",
+        "T1 2021",
+        "Provnämnden",
+        "Uppföljning av Kommunfullmäktiges inriktningsmål",
+    ]
     assert _secondary_toc(goal_page) == ["1.1. Äldre har en trygg vardag"]
     economy = (site / "2021/t1/provnamnden/ekonomi/index.html").read_text(encoding="utf-8")
-    assert f"<td style=\"text-align: right;\">2{NBSP}784,9</td>" in economy
+    assert f'<td style="text-align: right;">2{NBSP}784,9</td>' in economy
     assert "@media print" in (site / "assets/vb.css").read_text(encoding="utf-8")
     about = (site / "om/index.html").read_text(encoding="utf-8")
     assert "Formatet beskrivs i README.md." in about  # a link out of docs/ would be broken on the site
@@ -123,7 +136,9 @@ def test_links_from_guides_to_project_files_go_to_the_repository_or_become_text(
     docs = tmp_path / "docs"
     docs.mkdir()
     (tmp_path / "README.md").write_text("# Projektet\n", encoding="utf-8")
-    text = "Se [README](../README.md#felkoder), [sida](annan.md), [webb](https://x.se), [här](#del) och ![bild](../b.png)."
+    text = (
+        "Se [README](../README.md#felkoder), [sida](annan.md), [webb](https://x.se), [här](#del) och ![bild](../b.png)."
+    )
     kept = "[sida](annan.md), [webb](https://x.se), [här](#del) och ![bild](../b.png)."
     assert outside_links(text, docs, docs, tmp_path, None) == (f"Se README, {kept}", ["../README.md#felkoder"])
     linked = "Se [README](https://example.org/vb/blob/HEAD/README.md#felkoder), " + kept
@@ -162,8 +177,13 @@ def test_a_failing_mkdocs_build_leaves_the_last_site_untouched(tmp_path, capsys)
 def test_mkdocs_stops_on_content_errors_with_the_swedish_messages(tmp_path):
     write_tree(tmp_path / "content", {UNIT_VB_PATH: UNIT_VB.replace("status: klar", "status: klart")})
     config = _config(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "site")],
-                            capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert result.returncode != 0
     assert "Innehållet har fel, så webbplatsen byggs inte" in result.stderr
     assert "VB105" in result.stderr and "Så rättar du" in result.stderr
@@ -174,9 +194,13 @@ def test_mkdocs_stops_on_content_errors_with_the_swedish_messages(tmp_path):
 @pytest.mark.slow
 def test_mkdocs_build_strict_of_the_real_content(tmp_path):
     site = tmp_path / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
-                             "-d", str(site)], capture_output=True, text=True, cwd=ROOT,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert result.returncode == 0, result.stderr
     content = load_content(ROOT / "content")
     report = report_of(content, "hagersten-alvsjo", 2021, "T1")
@@ -185,8 +209,12 @@ def test_mkdocs_build_strict_of_the_real_content(tmp_path):
     unit = (site / "2020/vb/bestallarenheten-aldre/index.html").read_text(encoding="utf-8")
     # units' reports by avdelning; a report is its own section, so its name ends the path
     assert _breadcrumbs(unit) == ["Start", "VB 2020", "Avdelningen för äldreomsorg", "Beställarenheten äldre"]
-    assert _secondary_toc(unit) == [title for _, title in table_of_contents(
-        report_of(content, "bestallarenheten-aldre", 2020, "VB"), content.catalogue(2020), False)]
+    assert _secondary_toc(unit) == [
+        title
+        for _, title in table_of_contents(
+            report_of(content, "bestallarenheten-aldre", 2020, "VB"), content.catalogue(2020), False
+        )
+    ]
     assert (site / "enheter/glasade-gangen/index.html").is_file()
 
 

@@ -67,7 +67,9 @@ def test_github_workflow_runs_on_pull_requests_and_pushes_to_main():
     publish = data["jobs"]["publicera"]
     assert publish["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert [s.get("uses", "").split("@")[0] for s in publish["steps"]][-2:] == [
-        "actions/upload-pages-artifact", "actions/deploy-pages"]
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    ]
 
 
 def test_github_comment_step_updates_the_comment_marked_by_vb_diff():
@@ -99,7 +101,7 @@ def test_every_vb_command_in_the_ci_files_is_a_valid_command_line():
 
 
 def test_the_command_line_check_itself_can_fail():
-    assert vb_calls('if vb check --strikt content/; then vb diff; fi') == [["check", "--strikt", "content/"], ["diff"]]
+    assert vb_calls("if vb check --strikt content/; then vb diff; fi") == [["check", "--strikt", "content/"], ["diff"]]
     assert not is_valid(["check", "--strikt", "content/"])
     assert not is_valid(["diff"])  # FRÅN is required
     assert is_valid(["diff", "--format", "markdown", "origin/main"])
@@ -121,10 +123,13 @@ def test_pre_commit_hook_selects_content_yaml_files():
     assert not pattern.search("tests/content/conftest.py")
 
 
-@pytest.mark.parametrize(("override", "expected"), [
-    ({}, 0),
-    (edited(UNIT_VB_PATH, "utfall: 130", 'utfall: "1 300"'), 1),  # VB104: a number written as text
-])
+@pytest.mark.parametrize(
+    ("override", "expected"),
+    [
+        ({}, 0),
+        (edited(UNIT_VB_PATH, "utfall: 130", 'utfall: "1 300"'), 1),  # VB104: a number written as text
+    ],
+)
 def test_pre_commit_hook_runs_vb_check_on_a_changed_file(make_tree, tmp_path, monkeypatch, capsys, override, expected):
     make_tree(override, name="content")
     monkeypatch.chdir(tmp_path)  # pre-commit runs in the repository root and passes paths relative to it
@@ -140,7 +145,9 @@ def test_pip_install_dot_in_ci_gets_every_subpackage():
 
     from setuptools import find_packages
 
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]["find"]
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"][
+        "find"
+    ]
     found = set(find_packages(where=str(ROOT), include=config["include"]))
     packages = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "generator").rglob("__init__.py")}
     assert packages <= found and "generator.commands" in packages
@@ -149,8 +156,10 @@ def test_pip_install_dot_in_ci_gets_every_subpackage():
 def test_gitlab_check_job_publishes_a_code_quality_report():
     job = load(GITLAB)["kontroll"]
     report = job["artifacts"]["reports"]["codequality"]
-    assert any(line.startswith("vb check --format gitlab content/") and line.split("> ")[1].split()[0] == report
-               for line in job["script"])
+    assert any(
+        line.startswith("vb check --format gitlab content/") and line.split("> ")[1].split()[0] == report
+        for line in job["script"]
+    )
     assert job["artifacts"]["when"] == "always"  # the report is wanted most when the check fails
 
 
@@ -160,8 +169,9 @@ def test_gitlab_check_job_publishes_a_code_quality_report():
 def _city(root: Path, districts: list[str]) -> Path:
     for name in districts:
         (root / "stad" / name).mkdir(parents=True)
-        (root / "stad" / name / "organisation.yml").write_text(f"namnd:\n  id: {name}\n  namn: Nämnden {name}\n",
-                                                               encoding="utf-8")
+        (root / "stad" / name / "organisation.yml").write_text(
+            f"namnd:\n  id: {name}\n  namn: Nämnden {name}\n", encoding="utf-8"
+        )
     (root / "stad" / "anteckningar").mkdir()  # a folder without organisation.yml is no district
     return root / "stad"
 
@@ -173,15 +183,25 @@ def test_github_lists_the_districts_folders_for_the_matrix(tmp_path):
     _city(tmp_path, ["farsta", "bromma"])
     step = next(s for s in github_steps("stadsdelar") if s.get("id") == "lista")
     output = tmp_path / "github-output"
-    done = subprocess.run(["bash", "-eo", "pipefail", "-c", step["run"]], cwd=tmp_path, env={"GITHUB_OUTPUT": str(output), "PATH": "/usr/bin:/bin"},
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["bash", "-eo", "pipefail", "-c", step["run"]],
+        cwd=tmp_path,
+        env={"GITHUB_OUTPUT": str(output), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     key, _, value = output.read_text(encoding="utf-8").strip().partition("=")
     assert key == "lista" and json.loads(value) == ["bromma", "farsta"]
     (tmp_path / "stad").rename(tmp_path / "annat")
     output.unlink()
-    subprocess.run(["bash", "-eo", "pipefail", "-c", step["run"]], cwd=tmp_path, env={"GITHUB_OUTPUT": str(output), "PATH": "/usr/bin:/bin"},
-                   check=True)
+    subprocess.run(
+        ["bash", "-eo", "pipefail", "-c", step["run"]],
+        cwd=tmp_path,
+        env={"GITHUB_OUTPUT": str(output), "PATH": "/usr/bin:/bin"},
+        check=True,
+    )
     assert output.read_text(encoding="utf-8").strip() == "lista=[]"
 
 
@@ -210,7 +230,9 @@ def test_gitlab_matrix_lists_the_districts_and_the_join_job_needs_them():
     data = load(GITLAB)
     matrix_job = data["stadsdel"]
     [entry] = matrix_job["parallel"]["matrix"]
-    assert entry["STADSDEL"] == [district_id(n) for n in range(len(DISTRICTS))]  # as `vb synth --districts 13` names them
+    assert entry["STADSDEL"] == [
+        district_id(n) for n in range(len(DISTRICTS))
+    ]  # as `vb synth --districts 13` names them
     assert 'vb build --content "stad/$STADSDEL" --site "site/$STADSDEL"' in matrix_job["script"]
     assert matrix_job["artifacts"]["paths"] == ["site/$STADSDEL/"]
     assert all(rule["exists"] == ["stad/*/organisation.yml"] for rule in matrix_job["rules"])

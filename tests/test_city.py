@@ -39,8 +39,11 @@ def _build(root: Path, content: Path) -> int:
 def test_each_district_gets_its_own_site_and_the_start_page_lists_them(tmp_path, capsys):
     content = _city(tmp_path)
     (content / "skarholmen" / "organisation.yml").write_text(
-        (content / "skarholmen" / "organisation.yml").read_text(encoding="utf-8").replace(
-            "namn: Skärholmen stadsdelsnämnd", "namn: Skärholmen & <Söder> stadsdelsnämnd", 1), encoding="utf-8")
+        (content / "skarholmen" / "organisation.yml")
+        .read_text(encoding="utf-8")
+        .replace("namn: Skärholmen stadsdelsnämnd", "namn: Skärholmen & <Söder> stadsdelsnämnd", 1),
+        encoding="utf-8",
+    )
     assert _build(tmp_path, content) == 0
     site = tmp_path / "site"
     assert sorted(p.name for p in site.iterdir()) == ["hagersten-alvsjo", "index.html", "skarholmen"]
@@ -48,8 +51,11 @@ def test_each_district_gets_its_own_site_and_the_start_page_lists_them(tmp_path,
         assert (site / district / "index.html").is_file()
         assert (site / district / "2021" / "vb" / "index.html").is_file()
         assert ".vb-skriv-ut" in (site / district / "assets" / "vb.css").read_text(encoding="utf-8")  # not printed
-    moved = [p for p in (site / "skarholmen" / "2021" / "vb").glob("*/utskrift/index.html")
-             if p.parent.parent.name != "skarholmen"]  # the council's split report keeps its print view
+    moved = [
+        p
+        for p in (site / "skarholmen" / "2021" / "vb").glob("*/utskrift/index.html")
+        if p.parent.parent.name != "skarholmen"
+    ]  # the council's split report keeps its print view
     assert len(moved) == 1  # the one unit's former print view leads to its report, which is its own print view
     assert '<meta http-equiv="refresh" content="0; url=../">' in moved[0].read_text(encoding="utf-8")
     assert "Skriv ut</button>" in (moved[0].parent.parent / "index.html").read_text(encoding="utf-8")

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-
 from tests.conftest import (
     COUNCIL_T1,
     COUNCIL_T1_PATH,
@@ -152,7 +151,9 @@ GITHUB = re.compile(r"^::(?P<level>error|warning) (?P<props>[^:]*)::(?P<text>.*)
 
 
 def _props(text: str) -> dict[str, str]:
-    unescape = lambda v: v.replace("%3A", ":").replace("%2C", ",").replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%")
+    unescape = lambda v: (
+        v.replace("%3A", ":").replace("%2C", ",").replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%")
+    )
     return {key: unescape(value) for key, value in (item.split("=", 1) for item in text.split(","))}
 
 
@@ -185,7 +186,10 @@ def test_github_format(make_tree, capsys):
 def test_github_format_escapes_percent_signs(make_tree, capsys):
     # Enhet A's surplus 600 is over 5 % of 10000 (VB403): title and message contain "%".
     text = COUNCIL_T1
-    for old, new in (("resultat: -200", "resultat: -600"), ("overforing_till_nasta: 500", "overforing_till_nasta: 900")):
+    for old, new in (
+        ("resultat: -200", "resultat: -600"),
+        ("overforing_till_nasta: 500", "overforing_till_nasta: 900"),
+    ):
         assert text.count(old) == 2  # the row and the summa row
         text = text.replace(old, new)
     root = make_tree({COUNCIL_T1_PATH: text})

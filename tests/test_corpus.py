@@ -24,19 +24,18 @@ import os
 import re
 import socket
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 from unittest import mock
 
 import pytest
 
-from generator.engine import published
 from generator.check.run import check_paths
 from generator.cli import main
-from generator.problems import CATALOGUE, Severity
 from generator.content.yamlread import MAX_BYTES
-
+from generator.engine import published
+from generator.problems import CATALOGUE, Severity
 from tests.conftest import TEXT_LINE, UNIT_VB, UNIT_VB_PATH, write_tree
 
 SECRET = "hemligt-lösenord-4711"
@@ -49,6 +48,7 @@ def nfd(text: str) -> str:
 
 
 # --- byte-level changes to a case's files, applied after copying them ---------
+
 
 def _crlf(raw: bytes) -> bytes:
     assert b"\r" not in raw
@@ -100,6 +100,7 @@ TRANSFORMS: dict[str, Callable[[bytes], bytes]] = {
 
 
 # --- cases whose files are made in code ------------------------------------------
+
 
 def _too_large(root: Path) -> None:
     head = UNIT_VB.encode("utf-8")
@@ -170,7 +171,9 @@ def _socket(root: Path) -> None:
 def _unreadable_folder(root: Path) -> None:
     folder = root / "rapporter" / "enhet-b"
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "2021-vb.yml").write_text(UNIT_VB.replace("organisation: enhet-a", "organisation: enhet-b"), encoding="utf-8")
+    (folder / "2021-vb.yml").write_text(
+        UNIT_VB.replace("organisation: enhet-a", "organisation: enhet-b"), encoding="utf-8"
+    )
     folder.chmod(0)
 
 
@@ -195,7 +198,6 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
 
 # Folders that a case makes unreadable by their mode; root reads them anyway, so there their listing fails by a stand-in.
 UNREADABLE: dict[str, str] = {"vb017-unreadable-folder": "rapporter/enhet-b", "vb001-unreadable-file": UNIT_VB_PATH}
-
 
 
 @contextlib.contextmanager
@@ -231,6 +233,7 @@ ROOT_NAMES: dict[str, str] = {
 
 # --- reading cases -------------------------------------------------------------------
 
+
 @dataclass
 class Case:
     name: str
@@ -252,7 +255,9 @@ class Case:
 
 
 def _case_files(folder: Path) -> list[str]:
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.name != "expected.txt")
+    return sorted(
+        p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.name != "expected.txt"
+    )
 
 
 def load_case(folder: Path) -> Case:
@@ -272,8 +277,9 @@ def load_case(folder: Path) -> Case:
             case.absent.append(line.split()[1])
         else:
             parts = line.split()
-            assert re.fullmatch(r"VB\d{3}", parts[0]) and parts[1].isdigit() and len(parts) in (2, 3), \
+            assert re.fullmatch(r"VB\d{3}", parts[0]) and parts[1].isdigit() and len(parts) in (2, 3), (
                 f"{folder.name}/expected.txt:{number}: cannot read {raw!r}"
+            )
             file = parts[2] if len(parts) == 3 else default
             assert file is not None, f"{folder.name}/expected.txt:{number}: name the file, the case has {len(files)}"
             case.expected.append((parts[0], int(parts[1]), file))
@@ -313,8 +319,9 @@ def assert_expectations(case: Case, root: Path, found: list[tuple[str, int | Non
         hits = [f for f in found if f[0] == code and f[1] == line and _same(f[2], root, relative)]
         assert hits, f"{case.name}: expected {code} at {relative}:{line}, got\n{problems}"
     for code, text in case.contains:
-        assert any(f[0] == code and text in f[3] for f in found), \
+        assert any(f[0] == code and text in f[3] for f in found), (
             f"{case.name}: expected a {code} message containing {text!r}, got\n{problems}"
+        )
     for code in case.absent:
         assert all(f[0] != code for f in found), f"{case.name}: {code} should not be reported, got\n{problems}"
 
@@ -349,7 +356,7 @@ def run_cli_case(folder: Path, tmp_path: Path, capsys) -> None:
     for line in messages:
         match = TEXT_LINE.match(line)
         assert match, f"{case.name}: the message does not start with file:line:column: {line!r}"
-        found.append((match["code"], int(match["line"]), match["file"], line[match.end():]))
+        found.append((match["code"], int(match["line"]), match["file"], line[match.end() :]))
     assert_expectations(case, root, found)
     errors = any(CATALOGUE[c].severity is Severity.ERROR for c, *_ in found)
     assert code == (1 if errors else 0)

@@ -21,17 +21,18 @@ from pathlib import Path
 import pytest
 
 from generator.check.run import check_paths
-from generator.engine import published
 from generator.cli import main
+from generator.engine import published
 from generator.fsio import write_atomic
 from tests.conftest import UNIT_VB_PATH, write_tree
-from tests.test_corpus import SECRET, _link, _outside, _link_to_secret
+from tests.test_corpus import SECRET, _link, _link_to_secret, _outside
 
 ROOT = Path(__file__).resolve().parents[1]
 UNITS = 300  # enough units that CODEOWNERS fills several pages of a small disk
 
 
 # --- text from outside content/ ------------------------------------------------------------
+
 
 @pytest.mark.parametrize("form", ["text", "github", "json"])
 def test_text_behind_a_link_is_never_shown(tmp_path, capsys, form):
@@ -66,6 +67,7 @@ def test_a_linked_report_is_not_published(tmp_path):
 
 # --- size before reading -----------------------------------------------------------------------
 
+
 def test_a_huge_file_is_refused_without_reading_it(tmp_path):
     root = write_tree(tmp_path / "content")
     with open(root / UNIT_VB_PATH, "r+b") as report:
@@ -82,6 +84,7 @@ def test_a_huge_file_is_refused_without_reading_it(tmp_path):
 
 
 # --- vb new and symbolic links -------------------------------------------------------------------
+
 
 def _new(root: Path, unit: str) -> int:
     return main(["new", "--unit", unit, "--year", "2021", "--period", "T2", "--content", str(root)])
@@ -115,6 +118,7 @@ def test_vb_new_writes_a_whole_file_and_nothing_beside_it(tmp_path):
 
 # --- small and read-only disks ------------------------------------------------------------------
 
+
 @contextmanager
 def small_disk(folder: Path, size: str = "64k"):
     """A tmpfs of `size` at `folder`; the test is skipped where mounting is not allowed (not root)."""
@@ -142,8 +146,11 @@ def _fill(disk: Path) -> None:
 
 def _big_organisation(root: Path) -> None:
     text = (root / "organisation.yml").read_text(encoding="utf-8")
-    units = "".join(f"  - id: enhet-{n}\n    namn: Enhet {n}\n    avdelning: aldre\n    verksamhetsomrade: aldreomsorg\n"
-                    f"    granskare:\n      - chef-{n}\n" for n in range(UNITS))
+    units = "".join(
+        f"  - id: enhet-{n}\n    namn: Enhet {n}\n    avdelning: aldre\n    verksamhetsomrade: aldreomsorg\n"
+        f"    granskare:\n      - chef-{n}\n"
+        for n in range(UNITS)
+    )
     (root / "organisation.yml").write_text(text + units, encoding="utf-8")
 
 
@@ -186,7 +193,17 @@ def test_a_full_disk_stand_in_leaves_every_written_file_as_it_was(tmp_path, caps
     out = tmp_path / "ut"
     commands = {
         "CODEOWNERS": ["codeowners", "--content", str(root), "--out", str(out / "CODEOWNERS")],
-        "2021-vb/aggregat.json": ["export", "--year", "2021", "--period", "VB", "--content", str(root), "--out", str(out)],
+        "2021-vb/aggregat.json": [
+            "export",
+            "--year",
+            "2021",
+            "--period",
+            "VB",
+            "--content",
+            str(root),
+            "--out",
+            str(out),
+        ],
         "organisation.schema.json": ["schema", "--out", str(out)],
     }
     for name, command in commands.items():
@@ -207,7 +224,9 @@ def test_every_file_vb_writes_goes_through_one_replace(tmp_path, monkeypatch):
     real_replace = os.replace
     monkeypatch.setattr(os, "replace", lambda old, new: (replaced.append(Path(new).name), real_replace(old, new)))
     assert main(["codeowners", "--content", str(root), "--out", str(tmp_path / "CODEOWNERS")]) == 0
-    assert main(["export", "--year", "2021", "--period", "VB", "--content", str(root), "--out", str(tmp_path / "ut")]) == 0
+    assert (
+        main(["export", "--year", "2021", "--period", "VB", "--content", str(root), "--out", str(tmp_path / "ut")]) == 0
+    )
     assert _new(root, "enhet-b") == 0
     assert main(["schema", "--out", str(tmp_path / "scheman")]) == 0
     written = {p.name for p in tmp_path.rglob("*") if p.is_file() and not p.is_relative_to(root)} | {"2021-t2.yml"}
@@ -225,8 +244,10 @@ def test_a_read_only_disk_is_told_in_swedish(tmp_path, capsys):
     _assert_told(capsys.readouterr().err, disk / "CODEOWNERS", "skrivskyddat")
 
 
-@pytest.mark.parametrize("number, words", [(errno.EROFS, "skrivskyddat"), (errno.EACCES, "behörighet saknas"),
-                                           (errno.ENOSPC, "disken är full")])
+@pytest.mark.parametrize(
+    "number, words",
+    [(errno.EROFS, "skrivskyddat"), (errno.EACCES, "behörighet saknas"), (errno.ENOSPC, "disken är full")],
+)
 def test_operating_system_errors_are_told_in_swedish(tmp_path, capsys, monkeypatch, number, words):
     root = write_tree(tmp_path / "content")
     real_open = os.open
@@ -286,9 +307,27 @@ def test_ctrl_c_stops_a_build_quietly_with_130(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("förra bygget", encoding="utf-8")
-    build = subprocess.Popen([sys.executable, "-c", STOPPED_BUILD, "build", "--content", str(tmp_path / "content"),
-                              "--site", str(site), "--config", str(config), "--processes", "2"],
-                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    build = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            STOPPED_BUILD,
+            "build",
+            "--content",
+            str(tmp_path / "content"),
+            "--site",
+            str(site),
+            "--config",
+            str(config),
+            "--processes",
+            "2",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     try:
         assert build.stdout.readline().startswith("bygger")  # the page builders have started (two may print at once)
         os.killpg(build.pid, signal.SIGINT)  # as a terminal sends Ctrl-C: to every process of the build
@@ -326,7 +365,7 @@ def test_write_atomic_replaces_a_link_instead_of_writing_through_it(tmp_path):
 
 # --- vb fmt and vb import-report and symbolic links -----------------------------------------------------
 
-OUT_OF_LAYOUT = "organisation: enhet-b\nar: 2021\nperiod: VB\novrigt: \"x\"\n"
+OUT_OF_LAYOUT = 'organisation: enhet-b\nar: 2021\nperiod: VB\novrigt: "x"\n'
 
 
 @pytest.mark.parametrize("given", ["folder", "file"])
@@ -358,8 +397,9 @@ def test_vb_import_report_does_not_write_through_a_dangling_link(tmp_path, capsy
     _link(root, "rapporter/enhet-b/2021-t2.yml", target)
     export = tmp_path / "export.txt"
     export.write_text("Verksamhetsberättelse\n", encoding="utf-8")
-    code = main(["import", "--unit", "enhet-b", "--year", "2021", "--period", "T2", "--content", str(root),
-                 str(export)])
+    code = main(
+        ["import", "--unit", "enhet-b", "--year", "2021", "--period", "T2", "--content", str(root), str(export)]
+    )
     assert code == 1
     assert not target.exists()
     assert "VB015" in capsys.readouterr().err

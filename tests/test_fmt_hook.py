@@ -34,6 +34,6 @@ def test_the_hook_passes_a_report_in_layout_and_stops_one_out_of_it(tmp_path, mo
     relative = "content/rapporter/enhet-a/2021-vb.yml"
     report.write_text("organisation: enhet-a\nar: 2021\nperiod: VB\novrigt: |\n  Text.\n", encoding="utf-8")
     assert main([*entry[1:], relative]) == 0
-    report.write_text("organisation: enhet-a\nar: 2021\nperiod: VB\novrigt: \"Text.\\n\"\n", encoding="utf-8")
+    report.write_text('organisation: enhet-a\nar: 2021\nperiod: VB\novrigt: "Text.\\n"\n', encoding="utf-8")
     assert main([*entry[1:], relative]) == 1
     assert f"{relative}:4:1: fel VB804" in capsys.readouterr().err

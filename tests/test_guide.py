@@ -41,14 +41,20 @@ def test_every_group_of_error_codes_is_explained_and_every_named_code_exists():
 
 def test_links_to_the_readme_point_at_existing_headings():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    anchors = {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-") for h in re.findall(r"^#+ (.*)$", readme, re.M)}
+    anchors = {
+        re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-") for h in re.findall(r"^#+ (.*)$", readme, re.M)
+    }
     for anchor in re.findall(r"\(\.\./README\.md#([^)]+)\)", guide()):
         assert anchor in anchors
 
 
 def test_vb_commands_in_the_guide_are_valid_command_lines():
-    calls = [shlex.split(line, comments=True)[1:] for block in blocks("sh") for line in block.splitlines()
-             if line.startswith("vb ")]
+    calls = [
+        shlex.split(line, comments=True)[1:]
+        for block in blocks("sh")
+        for line in block.splitlines()
+        if line.startswith("vb ")
+    ]
     assert {call[0] for call in calls} >= {"new", "check", "diff"}
     for call in calls:
         build_parser().parse_args(call)  # exits (and fails the test) on an invalid command line

@@ -8,13 +8,13 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator.render.site import PAGE_BUILDERS, assemble, nav_config
-from tests.site_pages import data_of, site_of
-from generator.content.load import load_content
 from generator.build.site import prepare
 from generator.cli import main
+from generator.content.load import load_content
 from generator.parallel import cores, fork_map
+from generator.render.site import PAGE_BUILDERS, assemble, nav_config
 from tests.render.tree import UNIT_VB, UNIT_VB_PATH, write_tree
+from tests.site_pages import data_of, site_of
 from tests.test_build import _config
 
 
@@ -57,13 +57,27 @@ def test_builders_split_into_parts_make_the_pages_the_whole_builders_make(tmp_pa
 
 def _pages(site: Path) -> dict[str, bytes]:
     """Every HTML page of a built site (the search index is left out: it is made by another program)."""
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")
-            if "pagefind" not in p.relative_to(site).parts}
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in site.rglob("*.html")
+        if "pagefind" not in p.relative_to(site).parts
+    }
 
 
 def _build(root: Path, config: Path, name: str, processes: int) -> int:
-    return main(["build", "--content", str(root / "content"), "--site", str(root / name), "--config", str(config),
-                 "--processes", str(processes)])
+    return main(
+        [
+            "build",
+            "--content",
+            str(root / "content"),
+            "--site",
+            str(root / name),
+            "--config",
+            str(config),
+            "--processes",
+            str(processes),
+        ]
+    )
 
 
 @pytest.mark.slow
@@ -78,8 +92,9 @@ def test_pages_converted_in_two_processes_are_the_pages_mkdocs_makes_alone(tmp_p
 
 
 def test_a_broken_link_found_while_converting_in_two_processes_still_stops_the_strict_build(tmp_path, capsys):
-    broken = UNIT_VB.replace("analys: Vandringarna genomfördes varje månad.",
-                             "analys: Vandringarna genomfördes enligt [planen](planen.md).")
+    broken = UNIT_VB.replace(
+        "analys: Vandringarna genomfördes varje månad.", "analys: Vandringarna genomfördes enligt [planen](planen.md)."
+    )
     assert broken != UNIT_VB
     write_tree(tmp_path / "content", {UNIT_VB_PATH: broken})
     site = tmp_path / "site"
@@ -102,8 +117,9 @@ def test_a_later_build_in_the_same_process_reads_the_content_again(tmp_path):
     assert "varje vecka" in page and "varje månad" not in page
 
 
-def test_a_page_builder_that_stops_in_another_process_stops_the_build_with_a_swedish_message(tmp_path, monkeypatch,
-                                                                                               capsys):
+def test_a_page_builder_that_stops_in_another_process_stops_the_build_with_a_swedish_message(
+    tmp_path, monkeypatch, capsys
+):
     def broken(_site):
         raise KeyError("saknad-nyckel")
 

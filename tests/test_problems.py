@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 import generator
-from generator.engine import published
 from generator.check.run import check_paths
-from generator.problems import CATALOGUE, Problem, Severity, problem
-
+from generator.engine import published
+from generator.problems import CATALOGUE, Severity, problem
 from tests.test_corpus import CASES, load_case
 
 SOURCE = Path(generator.__file__).parent

@@ -77,8 +77,13 @@ def _old_site(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def _run_driver(site: Path, config: Path, point: str) -> int:
-    done = subprocess.run([sys.executable, "-c", DRIVER, str(site), str(config), point], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", DRIVER, str(site), str(config), point],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert "Traceback" not in done.stderr, done.stderr
     return done.returncode
 
@@ -89,7 +94,10 @@ def _neighbours(tmp_path: Path) -> list[str]:
 
 def _whole(site: Path) -> str:
     """The one build site/ holds: both of its pages are from the same build."""
-    texts = {(site / "index.html").read_text(encoding="utf-8"), (site / "sida" / "index.html").read_text(encoding="utf-8")}
+    texts = {
+        (site / "index.html").read_text(encoding="utf-8"),
+        (site / "sida" / "index.html").read_text(encoding="utf-8"),
+    }
     assert len(texts) == 1, texts
     return texts.pop()
 
@@ -140,14 +148,36 @@ def test_the_site_gets_normal_modes(tmp_path):
 
 
 def test_leftovers_of_builds_are_ignored_by_git(tmp_path):
-    for name in (".site-bygge-abc123/index.html", ".site-gammal-42/index.html", ".site-las", ".vb-skriver-1a2b-CODEOWNERS"):
+    for name in (
+        ".site-bygge-abc123/index.html",
+        ".site-gammal-42/index.html",
+        ".site-las",
+        ".vb-skriver-1a2b-CODEOWNERS",
+    ):
         assert subprocess.run(["git", "check-ignore", "-q", "--no-index", name], cwd=ROOT).returncode == 0, name
 
 
 def _vb_build(tmp_path: Path, config: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "generator", "build", "--content", str(tmp_path / "content"),
-                             "--site", str(tmp_path / "site"), "--config", str(config), "--processes", "1"],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--content",
+            str(tmp_path / "content"),
+            "--site",
+            str(tmp_path / "site"),
+            "--config",
+            str(config),
+            "--processes",
+            "1",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 @pytest.mark.slow  # whole site builds

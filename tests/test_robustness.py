@@ -2,23 +2,55 @@
 
 from __future__ import annotations
 
-import pytest
-
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.engine import published
 from generator.check.run import check_paths
-from generator.problems import CATALOGUE
 from generator.content.yamlread import read_file
-
+from generator.engine import published
+from generator.problems import CATALOGUE
 from tests.conftest import COUNCIL_T1, COUNCIL_T1_PATH, UNIT_VB, UNIT_VB_PATH, write_tree
 
-YAML_BITS = ["a", "å", "1", "-", " ", "  ", "\n", ":", ": ", "- ", "#", "'", '"', "[", "]", "{", "}", ",", "&x", "*x",
-             "!", "!!str", "|", ">", "?", "---", "...", "%YAML 1.1", "\t", "\r\n", "\ufeff", "2021-02-30", "~", "\\"]
+YAML_BITS = [
+    "a",
+    "å",
+    "1",
+    "-",
+    " ",
+    "  ",
+    "\n",
+    ":",
+    ": ",
+    "- ",
+    "#",
+    "'",
+    '"',
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "&x",
+    "*x",
+    "!",
+    "!!str",
+    "|",
+    ">",
+    "?",
+    "---",
+    "...",
+    "%YAML 1.1",
+    "\t",
+    "\r\n",
+    "\ufeff",
+    "2021-02-30",
+    "~",
+    "\\",
+]
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
@@ -40,9 +72,41 @@ def test_read_file_never_raises_on_yaml_like_text(text):
 
 
 # Values a unit might write where the valid report has something else.
-VALUES = ["1e400", "-1e400", "", "~", "1 200", "8,6", "yes", "[]", "{}", "[1, 2]", "{a: 1}", "0", "-5", "120", "2021-13-01",
-          '"2021-01-01"', "&a x", "*a", "!!str x", "|", "- x", "<b>x</b>", "TODO", "# X", "'text'", "1.5e3",
-          "Uppfylls delvis", "klar", "enhet-x", "../../etc", '"1.9"', "null", "true"]
+VALUES = [
+    "1e400",
+    "-1e400",
+    "",
+    "~",
+    "1 200",
+    "8,6",
+    "yes",
+    "[]",
+    "{}",
+    "[1, 2]",
+    "{a: 1}",
+    "0",
+    "-5",
+    "120",
+    "2021-13-01",
+    '"2021-01-01"',
+    "&a x",
+    "*a",
+    "!!str x",
+    "|",
+    "- x",
+    "<b>x</b>",
+    "TODO",
+    "# X",
+    "'text'",
+    "1.5e3",
+    "Uppfylls delvis",
+    "klar",
+    "enhet-x",
+    "../../etc",
+    '"1.9"',
+    "null",
+    "true",
+]
 
 
 # Every line may be changed, the report's identity (organisation, ar, period) included.

@@ -31,9 +31,12 @@ def test_a_second_build_reuses_the_html_of_unchanged_pages_only(tmp_path, servin
     first = dict(plugin.kept)
     assert UNIT_PAGE in first and "2021/t1/provnamnden/ekonomi.md" in first
     report = tmp_path / "content" / UNIT_VB_PATH
-    report.write_text(report.read_text(encoding="utf-8").replace("Vandringarna genomfördes varje månad.",
-                                                                  "Vandringarna genomfördes varje vecka."),
-                      encoding="utf-8")
+    report.write_text(
+        report.read_text(encoding="utf-8").replace(
+            "Vandringarna genomfördes varje månad.", "Vandringarna genomfördes varje vecka."
+        ),
+        encoding="utf-8",
+    )
     build(config)
     assert plugin.kept[UNIT_PAGE] is not first[UNIT_PAGE]
     assert "varje vecka" in plugin.kept[UNIT_PAGE].content

@@ -25,7 +25,10 @@ _MARKER = re.compile(r"^\s*(\d+\.|[-*+])\s+")
 @pytest.fixture(scope="module")
 def site_text(tmp_path_factory) -> str:
     site = tmp_path_factory.mktemp("site") / "site"
-    assert main(["build", "--content", str(ROOT / "content"), "--site", str(site), "--config", str(ROOT / "mkdocs.yml")]) == 0
+    assert (
+        main(["build", "--content", str(ROOT / "content"), "--site", str(site), "--config", str(ROOT / "mkdocs.yml")])
+        == 0
+    )
     texts = []
     for page in site.rglob("*.html"):
         markup = re.sub(r"<script.*?</script>|<style.*?</style>", " ", page.read_text(encoding="utf-8"), flags=re.S)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from generator.engine import published
 from generator.cli import main
-
+from generator.engine import published
 from tests.conftest import VALID_FILES, check
 
 

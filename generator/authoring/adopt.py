@@ -19,7 +19,9 @@ ADOPTION_COMMENT = "# Fastställd av nämnden. Ändringar efter fastställandet 
 
 def adoption_block(day: date, paragraph: int | str, registration: str, checksum: str) -> str:
     """The `faststalld:` block as YAML text, with a comment that says how the report may change now."""
-    data = {"faststalld": {"datum": day, "paragraf": paragraph, "diarienummer": registration, "kontrollsumma": checksum}}
+    data = {
+        "faststalld": {"datum": day, "paragraf": paragraph, "diarienummer": registration, "kontrollsumma": checksum}
+    }
     return f"{ADOPTION_COMMENT}\n{dump(data)}"
 
 
@@ -43,8 +45,8 @@ def with_correction(text: str, item: str) -> str | None:
     if rest not in ("", "[]") and not rest.startswith("#"):
         return None
     end = _list_end(lines, start)
-    indent = next((m["indent"] for line in lines[start + 1:end] if (m := _ITEM.match(line))), "")
-    head = lines[:start] + (["rattelser:\n"] if rest == "[]" else [lines[start]]) + lines[start + 1:end]
+    indent = next((m["indent"] for line in lines[start + 1 : end] if (m := _ITEM.match(line))), "")
+    head = lines[:start] + (["rattelser:\n"] if rest == "[]" else [lines[start]]) + lines[start + 1 : end]
     tail = lines[end:]
     return _ended("".join(head)) + _indent(item, indent) + "".join(tail)
 

@@ -18,8 +18,15 @@ ALERTS = frozenset({Kind.CORRECTED, Kind.UNRECORDED, Kind.ADOPTION_CHANGED, Kind
 Copy = tuple[str, Rapport]  # the adopted copy's file and model
 
 
-def adoption_changes(group: str, file: str, old: Rapport | None, new: Rapport | None,
-                     old_copy: Copy | None, new_copy: Copy | None, unreadable: Collection[str] = ()) -> list[Change]:
+def adoption_changes(
+    group: str,
+    file: str,
+    old: Rapport | None,
+    new: Rapport | None,
+    old_copy: Copy | None,
+    new_copy: Copy | None,
+    unreadable: Collection[str] = (),
+) -> list[Change]:
     """What happened to a report's adoption between two versions, before its other changes.
 
     `unreadable` names the files of the new version that could not be read (a copy there was changed, not removed).
@@ -29,17 +36,36 @@ def adoption_changes(group: str, file: str, old: Rapport | None, new: Rapport | 
     now = new.faststalld if new else None
     if was is None:
         if now is not None and new is not None:
-            changes.append(Change(group, file, Kind.ADOPTED, "Rapporten", after=adoption_line(new).removeprefix("Fastställd ")))
+            changes.append(
+                Change(group, file, Kind.ADOPTED, "Rapporten", after=adoption_line(new).removeprefix("Fastställd "))
+            )
         return changes + _copy_changes(group, file, old_copy, new_copy, unreadable)
     assert old is not None
     if new is None:
         if file in unreadable:  # said already: the file cannot be read
             return changes + _copy_changes(group, file, old_copy, new_copy, unreadable)
-        changes.append(Change(group, file, Kind.ADOPTION_CHANGED, "Den fastställda rapporten", adoption_line(old), "rapporten är borttagen"))
+        changes.append(
+            Change(
+                group,
+                file,
+                Kind.ADOPTION_CHANGED,
+                "Den fastställda rapporten",
+                adoption_line(old),
+                "rapporten är borttagen",
+            )
+        )
         return changes + _copy_changes(group, file, old_copy, new_copy, unreadable)
     if now != was:
-        changes.append(Change(group, file, Kind.ADOPTION_CHANGED, "Fastställandet", adoption_line(old),
-                              adoption_line(new) or "borttaget"))
+        changes.append(
+            Change(
+                group,
+                file,
+                Kind.ADOPTION_CHANGED,
+                "Fastställandet",
+                adoption_line(old),
+                adoption_line(new) or "borttaget",
+            )
+        )
     changes += _corrections(group, file, old, new)
     return changes + _copy_changes(group, file, old_copy, new_copy, unreadable)
 
@@ -49,18 +75,35 @@ def _corrections(group: str, file: str, old: Rapport, new: Rapport) -> list[Chan
     changes = []
     kept = new.rattelser[: len(old.rattelser)]
     if kept != old.rattelser:
-        changes.append(Change(group, file, Kind.ADOPTION_CHANGED, "Tidigare rättelser",
-                              f"{len(old.rattelser)} antecknade", "ändrade eller borttagna"))
-    for correction in new.rattelser[len(old.rattelser):]:
-        changes.append(Change(group, file, Kind.CORRECTED, correction.datum.isoformat(),
-                              adoption_line(old), f"{correction.vad.strip()} Varför: {correction.varfor.strip()}"))
+        changes.append(
+            Change(
+                group,
+                file,
+                Kind.ADOPTION_CHANGED,
+                "Tidigare rättelser",
+                f"{len(old.rattelser)} antecknade",
+                "ändrade eller borttagna",
+            )
+        )
+    for correction in new.rattelser[len(old.rattelser) :]:
+        changes.append(
+            Change(
+                group,
+                file,
+                Kind.CORRECTED,
+                correction.datum.isoformat(),
+                adoption_line(old),
+                f"{correction.vad.strip()} Varför: {correction.varfor.strip()}",
+            )
+        )
     if checksum(old) != checksum(new) and len(new.rattelser) <= len(old.rattelser):
         changes.append(Change(group, file, Kind.UNRECORDED, file, adoption_line(old)))
     return changes
 
 
-def _copy_changes(group: str, file: str, old_copy: Copy | None, new_copy: Copy | None,
-                  unreadable: Collection[str]) -> list[Change]:
+def _copy_changes(
+    group: str, file: str, old_copy: Copy | None, new_copy: Copy | None, unreadable: Collection[str]
+) -> list[Change]:
     """The adopted copy never changes: a change to it or its removal is an alert."""
     if old_copy is None:
         return []

@@ -19,8 +19,16 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from generator.content.models import (
-    AktivitetUppfoljning, Block, Ekonomi, IndikatorUtfall, InriktningsmalUppfoljning, Katalog,
-    MalUppfoljning, NamndmalUppfoljning, Narrative, Organisation, Rapport,
+    AktivitetUppfoljning,
+    Ekonomi,
+    IndikatorUtfall,
+    InriktningsmalUppfoljning,
+    Katalog,
+    MalUppfoljning,
+    NamndmalUppfoljning,
+    Narrative,
+    Organisation,
+    Rapport,
 )
 from generator.content.outline import UNIT_ECONOMY
 
@@ -30,12 +38,30 @@ EDITOR_PATH = "redigera"
 # The parts only the council writes: cover, decisions, signatures, its assessments of the levels above
 # the units, its economy sections and tables. Units never see them in the form.
 COUNCIL_PARTS: frozenset[tuple[str, str]] = frozenset(
-    [("Rapport", name) for name in (
-        "handlaggare", "till", "datum", "forslag_till_beslut", "sammanfattning", "arendets_beredning",
-        "jamstalldhetsanalys", "bilagor", "sarskilda_redovisningar", "konsekvenser_covid19",
-        "underskrifter", "godkannanden")]
-    + [("InriktningsmalUppfoljning", "text"), ("MalUppfoljning", "status"), ("MalUppfoljning", "analys"),
-       ("NamndmalUppfoljning", "status"), ("NamndmalUppfoljning", "analys")]
+    [
+        ("Rapport", name)
+        for name in (
+            "handlaggare",
+            "till",
+            "datum",
+            "forslag_till_beslut",
+            "sammanfattning",
+            "arendets_beredning",
+            "jamstalldhetsanalys",
+            "bilagor",
+            "sarskilda_redovisningar",
+            "konsekvenser_covid19",
+            "underskrifter",
+            "godkannanden",
+        )
+    ]
+    + [
+        ("InriktningsmalUppfoljning", "text"),
+        ("MalUppfoljning", "status"),
+        ("MalUppfoljning", "analys"),
+        ("NamndmalUppfoljning", "status"),
+        ("NamndmalUppfoljning", "analys"),
+    ]
     + [("Ekonomi", name) for name in Ekonomi.model_fields if name not in dict(UNIT_ECONOMY)]
     + [("Block", name) for name in ("driftbudget", "resultatenheter", "investeringar", "omslutningsforandringar")]
 )
@@ -46,35 +72,98 @@ RECORDS = ("faststalld", "rattelser")
 UNIT_ONLY_PARTS: frozenset[tuple[str, str]] = frozenset({("Rapport", "systematiskt_kvalitetsarbete")})
 
 LABELS: dict[str, str] = {
-    "aktiviteter": "Aktiviteter", "analys": "Analys", "ar": "År", "arendets_beredning": "Ärendets beredning",
-    "arsmal": "Årsmål", "avvikelse": "Avvikelse", "begarda_bj": "Begärda budgetjusteringar", "belopp": "Belopp i",
-    "bilagor": "Bilagor", "bruttobudget": "Bruttobudget", "budget": "Budget", "budgetjustering": "Budgetjustering",
-    "budgetjusteringar": "Budgetjusteringar", "datum": "Datum", "driftbudget": "Driftbudget",
-    "egen_verksamhet": "Egen verksamhet", "ej_matt": "Mäts inte i år, skäl", "ekonomi": "Uppföljning av ekonomi",
+    "aktiviteter": "Aktiviteter",
+    "analys": "Analys",
+    "ar": "År",
+    "arendets_beredning": "Ärendets beredning",
+    "arsmal": "Årsmål",
+    "avvikelse": "Avvikelse",
+    "begarda_bj": "Begärda budgetjusteringar",
+    "belopp": "Belopp i",
+    "bilagor": "Bilagor",
+    "bruttobudget": "Bruttobudget",
+    "budget": "Budget",
+    "budgetjustering": "Budgetjustering",
+    "budgetjusteringar": "Budgetjusteringar",
+    "datum": "Datum",
+    "driftbudget": "Driftbudget",
+    "egen_verksamhet": "Egen verksamhet",
+    "ej_matt": "Mäts inte i år, skäl",
+    "ekonomi": "Uppföljning av ekonomi",
     "enhet": "Enhet",
-    "enhetschef": "Enhetschef", "enhetsmal": "Enhetsmål", "fem_procent": "5 % av bruttobudgeten",
-    "forsaljningar": "Försäljningar", "forslag_till_beslut": "Förslag till beslut",
-    "diarienummer": "Diarienummer", "faststalld": "Fastställd av nämnden", "forvantat_resultat": "Förväntat resultat",
-    "kontrollsumma": "Kontrollsumma", "paragraf": "Paragraf", "vad": "Vad som rättades", "varfor": "Varför", "fotnot": "Fotnot", "godkannanden": "Godkännanden",
-    "grupper": "Grupper", "handlaggare": "Handläggare", "id": "Namn", "indikatorer": "Indikatorer",
-    "inledning": "Inledning", "inriktningsmal": "Uppföljning av Kommunfullmäktiges inriktningsmål",
-    "intakter": "Intäkter", "investeringar": "Investeringar", "jamstalldhetsanalys": "Jämställdhetsanalys",
-    "kf_arsmal": "KF:s årsmål", "kolumner": "Kolumnrubriker", "konsekvenser_covid19": "Konsekvenser av covid-19",
-    "kostnader": "Kostnader", "kursiv": "Kursiv rad", "lokalandamal": "Medel för lokaländamål",
-    "mal": "KF:s mål för verksamhetsområdet", "namn": "Namn", "namndmal": "Nämndmål", "nr": "Mål",
-    "omslutningsforandringar": "Omslutningsförändringar", "organisation": "Organisation",
-    "overforing_fran_fg": "Överföring från föregående år", "overforing_till_nasta": "Överföring till nästa år",
-    "ovrigt": "Övrigt", "period": "Period", "prognos": "Prognos helår", "prognos_efter": "Prognos efter",
-    "prognos_fore": "Prognos före", "rader": "Rader", "resultat": "Resultat", "resultatenheter": "Resultatenheter",
-    "resultatrakning": "Resultaträkning", "rubrik": "Rubrik", "sammanfattande_analys": "Sammanfattande analys",
-    "sammanfattning": "Sammanfattning", "sarskilda_redovisningar": "Särskilda redovisningar", "status": "Status",
-    "summa": "Summa", "summa_intakter": "Summa intäkter", "summa_kostnader": "Summa kostnader",
-    "summa_netto": "Summa netto", "systematiskt_kvalitetsarbete": "Systematiskt kvalitetsarbete",
-    "tabell": "Tabell", "telefon": "Telefon", "text": "Text", "till": "Till", "titel": "Titel",
-    "rattelser": "Rättelser", "totalt": "Totalt", "underskrifter": "Underskrifter", "utfall": "Periodens utfall",
-    "utfall_foregaende": "Utfall i föregående verksamhetsberättelse", "utfall_kvinnor": "Utfall kvinnor/flickor",
-    "utfall_man": "Utfall män/pojkar", "utfall_rubrik": "Rubrik för utfallskolumnen", "varav": "Varav",
-    "varden": "Värden", "verksamhetsomrade": "Verksamhetsområde", "verksamhetsprojekt": "Verksamhetsprojekt",
+    "enhetschef": "Enhetschef",
+    "enhetsmal": "Enhetsmål",
+    "fem_procent": "5 % av bruttobudgeten",
+    "forsaljningar": "Försäljningar",
+    "forslag_till_beslut": "Förslag till beslut",
+    "diarienummer": "Diarienummer",
+    "faststalld": "Fastställd av nämnden",
+    "forvantat_resultat": "Förväntat resultat",
+    "kontrollsumma": "Kontrollsumma",
+    "paragraf": "Paragraf",
+    "vad": "Vad som rättades",
+    "varfor": "Varför",
+    "fotnot": "Fotnot",
+    "godkannanden": "Godkännanden",
+    "grupper": "Grupper",
+    "handlaggare": "Handläggare",
+    "id": "Namn",
+    "indikatorer": "Indikatorer",
+    "inledning": "Inledning",
+    "inriktningsmal": "Uppföljning av Kommunfullmäktiges inriktningsmål",
+    "intakter": "Intäkter",
+    "investeringar": "Investeringar",
+    "jamstalldhetsanalys": "Jämställdhetsanalys",
+    "kf_arsmal": "KF:s årsmål",
+    "kolumner": "Kolumnrubriker",
+    "konsekvenser_covid19": "Konsekvenser av covid-19",
+    "kostnader": "Kostnader",
+    "kursiv": "Kursiv rad",
+    "lokalandamal": "Medel för lokaländamål",
+    "mal": "KF:s mål för verksamhetsområdet",
+    "namn": "Namn",
+    "namndmal": "Nämndmål",
+    "nr": "Mål",
+    "omslutningsforandringar": "Omslutningsförändringar",
+    "organisation": "Organisation",
+    "overforing_fran_fg": "Överföring från föregående år",
+    "overforing_till_nasta": "Överföring till nästa år",
+    "ovrigt": "Övrigt",
+    "period": "Period",
+    "prognos": "Prognos helår",
+    "prognos_efter": "Prognos efter",
+    "prognos_fore": "Prognos före",
+    "rader": "Rader",
+    "resultat": "Resultat",
+    "resultatenheter": "Resultatenheter",
+    "resultatrakning": "Resultaträkning",
+    "rubrik": "Rubrik",
+    "sammanfattande_analys": "Sammanfattande analys",
+    "sammanfattning": "Sammanfattning",
+    "sarskilda_redovisningar": "Särskilda redovisningar",
+    "status": "Status",
+    "summa": "Summa",
+    "summa_intakter": "Summa intäkter",
+    "summa_kostnader": "Summa kostnader",
+    "summa_netto": "Summa netto",
+    "systematiskt_kvalitetsarbete": "Systematiskt kvalitetsarbete",
+    "tabell": "Tabell",
+    "telefon": "Telefon",
+    "text": "Text",
+    "till": "Till",
+    "titel": "Titel",
+    "rattelser": "Rättelser",
+    "totalt": "Totalt",
+    "underskrifter": "Underskrifter",
+    "utfall": "Periodens utfall",
+    "utfall_foregaende": "Utfall i föregående verksamhetsberättelse",
+    "utfall_kvinnor": "Utfall kvinnor/flickor",
+    "utfall_man": "Utfall män/pojkar",
+    "utfall_rubrik": "Rubrik för utfallskolumnen",
+    "varav": "Varav",
+    "varden": "Värden",
+    "verksamhetsomrade": "Verksamhetsområde",
+    "verksamhetsprojekt": "Verksamhetsprojekt",
     "vikt": "Vikt",
 }
 NUMBER_HINT = "Ett tal med decimalpunkt, utan % eller mellanslag."
@@ -95,8 +184,10 @@ class Choices:
     def for_field(self, model: type[BaseModel], name: str) -> list[dict[str, str]] | None:
         """The options of a field that refers to the catalogue (one list per kind, shared), or None for other fields."""
         table = {
-            (InriktningsmalUppfoljning, "nr"): "directions", (MalUppfoljning, "nr"): "goals",
-            (NamndmalUppfoljning, "id"): "council_goals", (IndikatorUtfall, "id"): "indicators",
+            (InriktningsmalUppfoljning, "nr"): "directions",
+            (MalUppfoljning, "nr"): "goals",
+            (NamndmalUppfoljning, "id"): "council_goals",
+            (IndikatorUtfall, "id"): "indicators",
             (AktivitetUppfoljning, "id"): "activities",
         }
         kind = table.get((model, name))
@@ -164,7 +255,9 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def form_field(model: type[BaseModel], name: str, info: FieldInfo, audience: Audience, path: tuple[str, ...]) -> dict[str, Any] | None:
+def form_field(
+    model: type[BaseModel], name: str, info: FieldInfo, audience: Audience, path: tuple[str, ...]
+) -> dict[str, Any] | None:
     """One model field as a Decap CMS field: label, help, widget; None for what a recursion cannot show."""
     annotation, optional = _strip_none(info.annotation)
     out: dict[str, Any] = {"name": name, "label": LABELS[name]}
@@ -265,22 +358,36 @@ class Backend:
 
 def _collection(name: str, label: str, folder: str, fields: list[dict[str, Any]]) -> dict[str, Any]:
     return {
-        "name": name, "label": label, "label_singular": "rapport", "folder": folder,
-        "extension": "yml", "format": FORMAT, "create": False, "delete": False,
-        "identifier_field": "period", "summary": "{{ar}} {{period}}", "sortable_fields": ["ar", "period"],
+        "name": name,
+        "label": label,
+        "label_singular": "rapport",
+        "folder": folder,
+        "extension": "yml",
+        "format": FORMAT,
+        "create": False,
+        "delete": False,
+        "identifier_field": "period",
+        "summary": "{{ar}} {{period}}",
+        "sortable_fields": ["ar", "period"],
         "fields": fields,
     }
 
 
-def config(organisation: Organisation, catalogues: list[Katalog], backend: Backend, content_folder: str = "content") -> dict[str, Any]:
+def config(
+    organisation: Organisation, catalogues: list[Katalog], backend: Backend, content_folder: str = "content"
+) -> dict[str, Any]:
     """The whole config.yml: one collection per unit (its own reports) and one for the council."""
     found = choices(catalogues)
     unit_fields = form_fields(Rapport, Audience(council=False, choices=found))
     council_fields = form_fields(Rapport, Audience(council=True, choices=found))
     council = organisation.namnd
-    collections = [_collection(unit.id, unit.namn, f"{content_folder}/rapporter/{unit.id}", unit_fields)
-                   for unit in organisation.enheter]
-    collections.append(_collection(council.id, council.namn, f"{content_folder}/rapporter/{council.id}", council_fields))
+    collections = [
+        _collection(unit.id, unit.namn, f"{content_folder}/rapporter/{unit.id}", unit_fields)
+        for unit in organisation.enheter
+    ]
+    collections.append(
+        _collection(council.id, council.namn, f"{content_folder}/rapporter/{council.id}", council_fields)
+    )
     backend_part: dict[str, Any] = {"name": backend.name, "branch": backend.branch, "commit_messages": COMMIT_MESSAGES}
     if backend.repo:
         backend_part["repo"] = backend.repo

@@ -12,14 +12,15 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+
 import yaml
 
 from generator.authoring.cms import EDITOR_PATH, FORMAT, Backend, config
+from generator.authoring.yamlfmt import key_order
+from generator.content.layout import ORGANISATION_FILE
 from generator.content.load import load_content
 from generator.content.models import Rapport
-from generator.authoring.yamlfmt import key_order
 from generator.fsio import write_atomic
-from generator.content.layout import ORGANISATION_FILE
 
 PAGE = """<!doctype html>
 <html lang="sv">
@@ -60,8 +61,9 @@ def editor_folder(project: Path) -> Path:
 def backend_from_git(project: Path) -> Backend:
     """The GitHub or GitLab repository the project was cloned from, or an empty repository name."""
     try:
-        url = subprocess.run(["git", "remote", "get-url", "origin"], cwd=project, capture_output=True,
-                             text=True, check=False, timeout=10).stdout.strip()
+        url = subprocess.run(
+            ["git", "remote", "get-url", "origin"], cwd=project, capture_output=True, text=True, check=False, timeout=10
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         url = ""
     found = re.search(r"(github|gitlab)\.com[:/]([^/]+/[^/]+?)(?:\.git)?$", url)
@@ -106,8 +108,10 @@ def write_editor(site_dir: Path, content_root: Path, project: Path, backend: Bac
         shutil.rmtree(target)
     write_config(target, content_root, project, backend)
     if not (bundle / "decap-cms.js").is_file() or not yaml_browser.is_dir():
-        raise EditorMissing(f"Redigerarens paket saknas i {source / 'node_modules'}, så {target} har bara inställningarna. "
-                            f"Kör: (cd {source} && npm ci) och bygg igen.")
+        raise EditorMissing(
+            f"Redigerarens paket saknas i {source / 'node_modules'}, så {target} har bara inställningarna. "
+            f"Kör: (cd {source} && npm ci) och bygg igen."
+        )
     for item in bundle.iterdir():
         if item.name.endswith("decap-cms.js") or item.suffix == ".wasm":
             shutil.copy2(item, target / item.name)
@@ -124,4 +128,3 @@ def _relative_content(content_root: Path, project: Path) -> str:
         return content_root.resolve().relative_to(project.resolve()).as_posix()
     except ValueError:
         return "content"
-

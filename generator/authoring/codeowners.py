@@ -10,7 +10,7 @@ A reviewer that is no user name, group or e-mail address is refused here too
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from generator.check.reviewers import owner
 from generator.content.models import Organisation

@@ -9,14 +9,15 @@ a moved file reads as moved and its content is still compared.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import PurePosixPath
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from pydantic import BaseModel
 
-from generator.render import format as fmt
+from generator.content.layout import ORGANISATION_FILE
 from generator.content.load import classify, to_model
 from generator.content.lookup import CatalogueIndex, index
 from generator.content.models import (
@@ -33,13 +34,17 @@ from generator.content.models import (
 )
 from generator.content.outline import COUNCIL_ECONOMY, UNIT_ECONOMY
 from generator.content.yamlread import read_file
+from generator.render import format as fmt
 from generator.render.text import md_escape
-from generator.content.layout import ORGANISATION_FILE
 
 ReportKey = tuple[str, int, str]
 FactKey = tuple[Any, ...]
-MODELS: dict[str, type[BaseModel]] = {"organisation": Organisation, "katalog": Katalog, "rapport": Rapport,
-                                      "faststalld": Rapport}
+MODELS: dict[str, type[BaseModel]] = {
+    "organisation": Organisation,
+    "katalog": Katalog,
+    "rapport": Rapport,
+    "faststalld": Rapport,
+}
 EMPTY = "–"
 
 
@@ -223,8 +228,9 @@ def _compare_reports(base: Snapshot, head: Snapshot) -> list[Change]:
         title = report_title(key, organisation)
         old, new = base.reports.get(key), head.reports.get(key)
         file = (new or old)[0]  # type: ignore[index]
-        changes += adoption_changes(title, file, old and old[1], new and new[1], base.adopted.get(key), head.adopted.get(key),
-                                   head.unreadable)
+        changes += adoption_changes(
+            title, file, old and old[1], new and new[1], base.adopted.get(key), head.adopted.get(key), head.unreadable
+        )
         if old is None and new is not None:
             changes.append(Change(title, new[0], Kind.ADDED, "Rapporten", after=_report_summary(new[1])))
             changes += describe_new_report(title, new[0], report_facts(new[1], _names(key, base, head)))
@@ -306,19 +312,28 @@ def _names(key: ReportKey, base: Snapshot, head: Snapshot) -> Names:
 
 
 FRONT_TEXTS = (
-    ("forslag_till_beslut", "Förslag till beslut"), ("sammanfattning", "Sammanfattning"),
-    ("arendets_beredning", "Ärendets beredning"), ("jamstalldhetsanalys", "Jämställdhetsanalys"),
+    ("forslag_till_beslut", "Förslag till beslut"),
+    ("sammanfattning", "Sammanfattning"),
+    ("arendets_beredning", "Ärendets beredning"),
+    ("jamstalldhetsanalys", "Jämställdhetsanalys"),
     ("sammanfattande_analys", "Sammanfattande analys"),
 )
 BACK_TEXTS = (
     ("systematiskt_kvalitetsarbete", "Systematiskt kvalitetsarbete"),
-    ("sarskilda_redovisningar", "Särskilda redovisningar"), ("konsekvenser_covid19", "Konsekvenser av covid-19-pandemin"),
+    ("sarskilda_redovisningar", "Särskilda redovisningar"),
+    ("konsekvenser_covid19", "Konsekvenser av covid-19-pandemin"),
     ("ovrigt", "Övrigt"),
 )
 OUTCOME_FIELDS = (
-    ("utfall", "utfall"), ("utfall_man", "utfall män/pojkar"), ("utfall_kvinnor", "utfall kvinnor/flickor"),
-    ("utfall_foregaende", "utfall föregående period"), ("prognos", "prognos helår"), ("arsmal", "årsmål"),
-    ("kf_arsmal", "KF:s årsmål"), ("period", "period"), ("vikt", "vikt"),
+    ("utfall", "utfall"),
+    ("utfall_man", "utfall män/pojkar"),
+    ("utfall_kvinnor", "utfall kvinnor/flickor"),
+    ("utfall_foregaende", "utfall föregående period"),
+    ("prognos", "prognos helår"),
+    ("arsmal", "årsmål"),
+    ("kf_arsmal", "KF:s årsmål"),
+    ("period", "period"),
+    ("vikt", "vikt"),
 )
 
 
@@ -356,7 +371,9 @@ def _goal_facts(facts: dict[FactKey, Fact], goal: MalUppfoljning, names: Names) 
         _council_goal_facts(facts, key, goal.nr, council_goal, names)
 
 
-def _council_goal_facts(facts: dict[FactKey, Fact], owner: FactKey, nr: str, goal: NamndmalUppfoljning, names: Names) -> None:
+def _council_goal_facts(
+    facts: dict[FactKey, Fact], owner: FactKey, nr: str, goal: NamndmalUppfoljning, names: Names
+) -> None:
     key: FactKey = ("namndmal", nr, goal.id)
     label = f'Nämndmålet "{names.council_goal(nr, goal.id)}"'
     facts[key] = Fact(label, "", "item", owner)
@@ -367,16 +384,25 @@ def _council_goal_facts(facts: dict[FactKey, Fact], owner: FactKey, nr: str, goa
         own_label = f'Enhetsmålet "{short(own.titel, 70)}"'
         facts[own_key] = Fact(own_label, _status(own.status), "item", key)
         facts[(*own_key, "status")] = Fact(own_label, _status(own.status), owner=own_key)
-        facts[(*own_key, "forvantat")] = Fact(f"{own_label}, förväntat resultat", own.forvantat_resultat, "text", own_key)
+        facts[(*own_key, "forvantat")] = Fact(
+            f"{own_label}, förväntat resultat", own.forvantat_resultat, "text", own_key
+        )
         facts[(*own_key, "analys")] = Fact(f"{own_label}, analys", own.analys, "text", own_key)
 
 
-def _leaves(facts: dict[FactKey, Fact], owner: FactKey, indicators: list[IndikatorUtfall],
-            activities: list[AktivitetUppfoljning], names: Names) -> None:
+def _leaves(
+    facts: dict[FactKey, Fact],
+    owner: FactKey,
+    indicators: list[IndikatorUtfall],
+    activities: list[AktivitetUppfoljning],
+    names: Names,
+) -> None:
     for outcome in indicators:
         name, unit = names.indicator(outcome.id)
         key: FactKey = ("indikator", *owner[1:], outcome.id)
-        values = {label: number(getattr(outcome, f), unit) for f, label in OUTCOME_FIELDS if getattr(outcome, f) is not None}
+        values = {
+            label: number(getattr(outcome, f), unit) for f, label in OUTCOME_FIELDS if getattr(outcome, f) is not None
+        }
         facts[key] = Fact(f"Indikatorn {name}", ", ".join(f"{k} {v}" for k, v in values.items()), "item", owner)
         for attribute, label in OUTCOME_FIELDS:
             value = getattr(outcome, attribute)
@@ -394,16 +420,29 @@ def _leaves(facts: dict[FactKey, Fact], owner: FactKey, indicators: list[Indikat
 # --- economy --------------------------------------------------------------
 
 AMOUNT_NAMES = {
-    "utfall": "utfall", "budget": "budget", "avvikelse": "avvikelse", "begarda_bj": "begärda budgetjusteringar",
-    "prognos_fore": "prognos före resultatöverföring", "prognos_efter": "prognos efter resultatöverföring",
-    "bruttobudget": "bruttobudget", "fem_procent": "5 % av bruttobudget",
-    "overforing_fran_fg": "överföring från föregående år", "resultat": "resultat",
-    "overforing_till_nasta": "överföring till nästa år", "prognos": "prognos", "budgetjustering": "budgetjustering",
-    "kostnader": "kostnader", "intakter": "intäkter",
+    "utfall": "utfall",
+    "budget": "budget",
+    "avvikelse": "avvikelse",
+    "begarda_bj": "begärda budgetjusteringar",
+    "prognos_fore": "prognos före resultatöverföring",
+    "prognos_efter": "prognos efter resultatöverföring",
+    "bruttobudget": "bruttobudget",
+    "fem_procent": "5 % av bruttobudget",
+    "overforing_fran_fg": "överföring från föregående år",
+    "resultat": "resultat",
+    "overforing_till_nasta": "överföring till nästa år",
+    "prognos": "prognos",
+    "budgetjustering": "budgetjustering",
+    "kostnader": "kostnader",
+    "intakter": "intäkter",
 }
 TABLE_NAMES = {
-    "resultatrakning": "resultaträkning", "driftbudget": "driftbudget", "resultatenheter": "resultatenheter",
-    "investeringar": "investeringar", "omslutningsforandringar": "omslutningsförändringar", "tabell": "tabell",
+    "resultatrakning": "resultaträkning",
+    "driftbudget": "driftbudget",
+    "resultatenheter": "resultatenheter",
+    "investeringar": "investeringar",
+    "omslutningsforandringar": "omslutningsförändringar",
+    "tabell": "tabell",
 }
 Row = tuple[str, dict[str, Any], str | None]  # label, amounts by name, unit
 
@@ -478,8 +517,12 @@ def _plain_rows(table: Any) -> list[Row]:
 
 
 ROWS = {
-    "resultatrakning": _income_rows, "driftbudget": _budget_rows, "resultatenheter": _unit_rows,
-    "investeringar": _investment_rows, "omslutningsforandringar": _turnover_rows, "tabell": _plain_rows,
+    "resultatrakning": _income_rows,
+    "driftbudget": _budget_rows,
+    "resultatenheter": _unit_rows,
+    "investeringar": _investment_rows,
+    "omslutningsforandringar": _turnover_rows,
+    "tabell": _plain_rows,
 }
 
 
@@ -493,19 +536,38 @@ def organisation_facts(organisation: Organisation) -> dict[FactKey, Fact]:
     for area in organisation.verksamhetsomraden:
         _item(facts, ("omrade", area.id), f"Verksamhetsområdet {area.id}", area.namn, {})
     for department in organisation.avdelningar:
-        _item(facts, ("avdelning", department.id), f"Avdelningen {department.id}", department.namn,
-              {"granskare": ("granskare", ", ".join(department.granskare))})
+        _item(
+            facts,
+            ("avdelning", department.id),
+            f"Avdelningen {department.id}",
+            department.namn,
+            {"granskare": ("granskare", ", ".join(department.granskare))},
+        )
     for unit in organisation.enheter:
-        _item(facts, ("enhet", unit.id), f"Enheten {unit.id}", unit.namn, {
-            "avdelning": ("avdelning", unit.avdelning), "omrade": ("verksamhetsområde", unit.verksamhetsomrade),
-            "resultatenhet": ("resultatenhet", "ja" if unit.resultatenhet else "nej"),
-            "enhetschef": ("enhetschef", unit.enhetschef or ""), "granskare": ("granskare", ", ".join(unit.granskare)),
-        })
+        _item(
+            facts,
+            ("enhet", unit.id),
+            f"Enheten {unit.id}",
+            unit.namn,
+            {
+                "avdelning": ("avdelning", unit.avdelning),
+                "omrade": ("verksamhetsområde", unit.verksamhetsomrade),
+                "resultatenhet": ("resultatenhet", "ja" if unit.resultatenhet else "nej"),
+                "enhetschef": ("enhetschef", unit.enhetschef or ""),
+                "granskare": ("granskare", ", ".join(unit.granskare)),
+            },
+        )
     return facts
 
 
-def _item(facts: dict[FactKey, Fact], key: FactKey, label: str, name: str, fields: dict[str, tuple[str, str]],
-          owner: FactKey | None = None) -> None:
+def _item(
+    facts: dict[FactKey, Fact],
+    key: FactKey,
+    label: str,
+    name: str,
+    fields: dict[str, tuple[str, str]],
+    owner: FactKey | None = None,
+) -> None:
     """An item, its name (a change reads as a new name) and its short values."""
     facts[key] = Fact(label, name, "item", owner)
     facts[(*key, "namn")] = Fact(label, name, "name", key)
@@ -524,7 +586,11 @@ def _pair_new_ids(changes: list[Change]) -> list[Change]:
     paired: list[Change] = []
     result = []
     for change in changes:
-        twin = removed.pop(change.after, None) if change.kind is Kind.ADDED and change.subject.startswith("Enheten ") else None
+        twin = (
+            removed.pop(change.after, None)
+            if change.kind is Kind.ADDED and change.subject.startswith("Enheten ")
+            else None
+        )
         if twin is None:
             result.append(change)
             continue
@@ -538,7 +604,9 @@ def catalogue_facts(catalogue: Katalog) -> dict[FactKey, Fact]:
     """Goals, nämndmål, indicators and activities of one year, with titles, targets and assignments."""
     facts: dict[FactKey, Fact] = {}
     for direction in catalogue.inriktningsmal:
-        _item(facts, ("inriktningsmal", direction.nr), f"Inriktningsmål {direction.nr}", short(direction.titel, 100), {})
+        _item(
+            facts, ("inriktningsmal", direction.nr), f"Inriktningsmål {direction.nr}", short(direction.titel, 100), {}
+        )
         for goal in direction.mal:
             key: FactKey = ("mal", goal.nr)
             _item(facts, key, f"Mål {goal.nr}", short(goal.titel, 100), {}, ("inriktningsmal", direction.nr))
@@ -546,25 +614,50 @@ def catalogue_facts(catalogue: Katalog) -> dict[FactKey, Fact]:
             for council_goal in goal.namndmal:
                 own_key: FactKey = ("namndmal", council_goal.id)
                 _item(facts, own_key, f"Nämndmålet {council_goal.id}", short(council_goal.titel, 100), {}, key)
-                facts[(*own_key, "beskrivning")] = Fact(f"Nämndmålet {council_goal.id}, beskrivning", council_goal.beskrivning, "text", own_key)
-                facts[(*own_key, "forvantat")] = Fact(f"Nämndmålet {council_goal.id}, förväntat resultat", council_goal.forvantat_resultat, "text", own_key)
+                facts[(*own_key, "beskrivning")] = Fact(
+                    f"Nämndmålet {council_goal.id}, beskrivning", council_goal.beskrivning, "text", own_key
+                )
+                facts[(*own_key, "forvantat")] = Fact(
+                    f"Nämndmålet {council_goal.id}, förväntat resultat",
+                    council_goal.forvantat_resultat,
+                    "text",
+                    own_key,
+                )
                 _catalogue_leaves(facts, own_key, council_goal.indikatorer, council_goal.aktiviteter)
     return facts
 
 
-def _catalogue_leaves(facts: dict[FactKey, Fact], owner: FactKey, indicators: Iterable[Any], activities: Iterable[Any]) -> None:
+def _catalogue_leaves(
+    facts: dict[FactKey, Fact], owner: FactKey, indicators: Iterable[Any], activities: Iterable[Any]
+) -> None:
     for indicator in indicators:
-        _item(facts, ("indikator", indicator.id), f"Indikatorn {indicator.id}", short(indicator.namn, 100), {
-            "enhet": ("enhet", indicator.enhet or ""), "riktning": ("riktning", indicator.riktning),
-            "arsmal": ("årsmål", _plain(indicator.arsmal, indicator.enhet)),
-            "kf_arsmal": ("KF:s årsmål", _plain(indicator.kf_arsmal, indicator.enhet)),
-        }, owner)
+        _item(
+            facts,
+            ("indikator", indicator.id),
+            f"Indikatorn {indicator.id}",
+            short(indicator.namn, 100),
+            {
+                "enhet": ("enhet", indicator.enhet or ""),
+                "riktning": ("riktning", indicator.riktning),
+                "arsmal": ("årsmål", _plain(indicator.arsmal, indicator.enhet)),
+                "kf_arsmal": ("KF:s årsmål", _plain(indicator.kf_arsmal, indicator.enhet)),
+            },
+            owner,
+        )
     for activity in activities:
         assigned = activity.galler if isinstance(activity.galler, str) else ", ".join(activity.galler)
-        _item(facts, ("aktivitet", activity.id), f"Aktiviteten {activity.id}", short(activity.text, 100), {
-            "start": ("startdatum", activity.start.isoformat()), "slut": ("slutdatum", activity.slut.isoformat()),
-            "galler": ("gäller", assigned),
-        }, owner)
+        _item(
+            facts,
+            ("aktivitet", activity.id),
+            f"Aktiviteten {activity.id}",
+            short(activity.text, 100),
+            {
+                "start": ("startdatum", activity.start.isoformat()),
+                "slut": ("slutdatum", activity.slut.isoformat()),
+                "galler": ("gäller", assigned),
+            },
+            owner,
+        )
 
 
 def _plain(value: Any, unit: str | None) -> str:
@@ -616,7 +709,9 @@ def distinct_names(texts: dict[str, str], limit: int) -> dict[str, str]:
     names = {}
     for ref, line in lines.items():
         spot = ordered.index(line)
-        shared = max((_common(line, other) for other in ordered[max(spot - 1, 0): spot + 2] if other != line), default=0)
+        shared = max(
+            (_common(line, other) for other in ordered[max(spot - 1, 0) : spot + 2] if other != line), default=0
+        )
         end = line.find(" ", shared + 1)
         names[ref] = short(line, max(limit, (len(line) if end < 0 else end) + 2))
     return names
@@ -664,7 +759,7 @@ SENTENCES = {
     Kind.ADOPTED: "{subject} har fastställts {after}",
     Kind.CORRECTED: "Rättelse {subject}: {after}",
     Kind.UNRECORDED: "Ingen rättelse är antecknad: vb check godtar inte ändringen. Är den en rättelse: kör "
-                     "vb rattelse {subject} --vad \"vad som rättades\" --varfor \"varför\"; annars ångra den",
+    'vb rattelse {subject} --vad "vad som rättades" --varfor "varför"; annars ångra den',
     Kind.ADOPTION_CHANGED: "{subject} har ändrats: {before} → {after}",
     Kind.COPY_CHANGED: "Den fastställda versionen {subject} har {after}; den ska aldrig ändras",
 }
@@ -724,9 +819,15 @@ def _escaped(text: str) -> str:
 def render_markdown(changes: list[Change], base: str, head: str) -> str:
     """Markdown for a pull-request comment: a heading per report, a bullet per change."""
     groups = _groups(changes)
-    lines = [MARKER, "### Ändringar i rapporterna", "",
-             f"Från `{base}` till `{head}`: {_counted(len(changes), 'ändring', 'ändringar')}"
-             f" i {_counted(len(groups), 'fil', 'filer')}." if changes else NO_CHANGES]
+    lines = [
+        MARKER,
+        "### Ändringar i rapporterna",
+        "",
+        f"Från `{base}` till `{head}`: {_counted(len(changes), 'ändring', 'ändringar')}"
+        f" i {_counted(len(groups), 'fil', 'filer')}."
+        if changes
+        else NO_CHANGES,
+    ]
     from generator.authoring.adopted_diff import alert_heading, split_alerts
 
     for (group, file), items in groups.items():

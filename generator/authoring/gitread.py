@@ -15,12 +15,18 @@ from pathlib import Path, PurePosixPath
 from generator.visible import has_hidden, visible
 
 SYMLINK_MODE = "120000"
-UNSAFE_NAME = ("namnet innehåller en radbrytning, ett annat styrtecken eller tecken som inte är UTF-8, så vb kan "
-               "inte visa filen säkert. Byt namn på den (bokstäver, siffror, bindestreck och punkt) och kör vb diff igen")
-NOT_A_FILE_IN_GIT = ("det är en symbolisk länk eller en undermodul, inte en fil, och vb läser den inte. "
-                     "Ersätt den med en vanlig fil eller ta bort den")
-NOT_A_FILE_ON_DISK = ("det är en symbolisk länk eller något annat än en vanlig fil eller mapp, och vb läser den inte. "
-                      "Ersätt den med en vanlig fil eller ta bort den")
+UNSAFE_NAME = (
+    "namnet innehåller en radbrytning, ett annat styrtecken eller tecken som inte är UTF-8, så vb kan "
+    "inte visa filen säkert. Byt namn på den (bokstäver, siffror, bindestreck och punkt) och kör vb diff igen"
+)
+NOT_A_FILE_IN_GIT = (
+    "det är en symbolisk länk eller en undermodul, inte en fil, och vb läser den inte. "
+    "Ersätt den med en vanlig fil eller ta bort den"
+)
+NOT_A_FILE_ON_DISK = (
+    "det är en symbolisk länk eller något annat än en vanlig fil eller mapp, och vb läser den inte. "
+    "Ersätt den med en vanlig fil eller ta bort den"
+)
 
 
 @dataclass
@@ -85,7 +91,11 @@ def verify(root: Path, revision: str) -> str:
     if revision.startswith("-"):
         raise GitError(f"{revision} är inget namn på en version")
     try:
-        return _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"], root).decode().strip()
+        return (
+            _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"], root)
+            .decode()
+            .strip()
+        )
     except GitError as exc:
         raise GitError("det finns ingen gren, tagg eller commit med det namnet") from exc
 
@@ -129,13 +139,13 @@ def _blobs(output: bytes) -> dict[str, bytes]:
         if len(header) != 3:
             raise GitError(f"git kunde inte läsa objektet {header[0]}")
         start = header_end + 1
-        blobs[header[0]] = output[start:start + int(header[2])]
+        blobs[header[0]] = output[start : start + int(header[2])]
         position = start + int(header[2]) + 1
     return blobs
 
 
 def _inside(name: bytes, folder: bytes) -> bytes:
-    return name[len(folder) + 1:] if folder else name
+    return name[len(folder) + 1 :] if folder else name
 
 
 def files_on_disk(folder: Path) -> Files:

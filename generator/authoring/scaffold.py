@@ -16,8 +16,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.content.areas import Areas, concerns, inherit, names_area
-from generator.content.models import Aktivitet, Enhetsmal, Indikator, Katalog, KfMal, Namndmal, Rapport
-from generator.content.models import TERTIALS, period_rank
+from generator.content.models import (
+    TERTIALS,
+    Aktivitet,
+    Enhetsmal,
+    Indikator,
+    Katalog,
+    KfMal,
+    Namndmal,
+    Rapport,
+    period_rank,
+)
 
 TODO_ANALYSIS = "TODO: skriv analys"
 TODO_OUTCOME = "# TODO: fyll i utfall"
@@ -75,12 +84,27 @@ def find_report(reports: list[Rapport], unit: str, year: int, period: str) -> Ra
     return next((r for r in reports if (r.organisation, r.ar, r.period) == (unit, year, period)), None)
 
 
-def scaffold(catalogue: Katalog, unit: str, period: str, *, is_council: bool = False,
-             previous: Rapport | None = None, last_vb: Rapport | None = None, area: str | None = None) -> Scaffold:
+def scaffold(
+    catalogue: Katalog,
+    unit: str,
+    period: str,
+    *,
+    is_council: bool = False,
+    previous: Rapport | None = None,
+    last_vb: Rapport | None = None,
+    area: str | None = None,
+) -> Scaffold:
     """The report's data: goals, indicators and activities of the unit (in its verksamhetsområde `area`),
     previous enhetsmål, TODO markers."""
-    context = _Context(unit, period, is_council, _own_goals(previous), _outcomes(last_vb), _states(previous),
-                       None if is_council else area)
+    context = _Context(
+        unit,
+        period,
+        is_council,
+        _own_goals(previous),
+        _outcomes(last_vb),
+        _states(previous),
+        None if is_council else area,
+    )
     directions = []
     for direction in catalogue.inriktningsmal:
         goals = [found for found in (_goal(goal, context) for goal in direction.mal) if found]
@@ -158,8 +182,10 @@ def _council_goal(goal: Namndmal, parent: Areas, context: _Context) -> dict[str,
         entry["analys"] = TODO_ANALYSIS
     entry["indikatorer"] = [_indicator(i, context) for i in goal.indikatorer if context.measures(i, areas)]
     entry["aktiviteter"] = activities
-    entry["enhetsmal"] = [{"titel": e.titel, "status": e.status, "forvantat_resultat": e.forvantat_resultat,
-                           "analys": TODO_ANALYSIS} for e in own]
+    entry["enhetsmal"] = [
+        {"titel": e.titel, "status": e.status, "forvantat_resultat": e.forvantat_resultat, "analys": TODO_ANALYSIS}
+        for e in own
+    ]
     return {key: value for key, value in entry.items() if value != []}
 
 

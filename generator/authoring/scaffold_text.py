@@ -46,18 +46,20 @@ def _one_line(text: str) -> str:
 def header(unit_name: str, period_name: str, year: int, area_name: str | None, previous_note: str, target: str) -> str:
     """The comment lines at the top of a new report file: what it holds, what to write, what may be removed."""
     scope = f"verksamhetsområdet {area_name}" if area_name else "nämnden"
-    return "\n".join([
-        f"# {period_name} {year} för {unit_name}.",
-        f"# Skapad med vb new.{previous_note} Skriv där det står TODO och kör sedan: vb check {target}",
-        "#",
-        f"# Här står det i årets målkatalog som gäller {scope}: målen, indikatorerna och aktiviteterna,",
-        "# med katalogens text som kommentar bredvid varje id.",
-        "# Det här får du ta bort:",
-        "#   - en indikator som enheten inte mäter (hela posten, från \"- id:\" till nästa \"- id:\"),",
-        "#   - en aktivitet som gäller alla enheter men inte er verksamhet,",
-        "#   - ett nämndmål eller mål där inget står kvar,",
-        "#   - kommentarerna efter #.",
-        "# Behåll avsnitten sammanfattande_analys, ekonomi, systematiskt_kvalitetsarbete och ovrigt och skriv i dem.",
-        "# Mäts en indikator inte i år: skriv ej_matt: \"skälet\" i stället för utfall.",
-        "",
-    ])
+    return "\n".join(
+        [
+            f"# {period_name} {year} för {unit_name}.",
+            f"# Skapad med vb new.{previous_note} Skriv där det står TODO och kör sedan: vb check {target}",
+            "#",
+            f"# Här står det i årets målkatalog som gäller {scope}: målen, indikatorerna och aktiviteterna,",
+            "# med katalogens text som kommentar bredvid varje id.",
+            "# Det här får du ta bort:",
+            '#   - en indikator som enheten inte mäter (hela posten, från "- id:" till nästa "- id:"),',
+            "#   - en aktivitet som gäller alla enheter men inte er verksamhet,",
+            "#   - ett nämndmål eller mål där inget står kvar,",
+            "#   - kommentarerna efter #.",
+            "# Behåll avsnitten sammanfattande_analys, ekonomi, systematiskt_kvalitetsarbete och ovrigt och skriv i dem.",
+            '# Mäts en indikator inte i år: skriv ej_matt: "skälet" i stället för utfall.',
+            "",
+        ]
+    )

@@ -19,17 +19,22 @@ A section with nothing to fill (no indicators, no activities) counts as filled.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
-from generator.content.models import IndikatorUtfall, Katalog, Organisation, Rapport
 from generator.check.narrative import todo_markers
+from generator.content.models import TERTIALS, IndikatorUtfall, Katalog, Organisation, Rapport
 from generator.problems import Problem, Severity
-from generator.content.models import TERTIALS
 
 SECTION_NAMES = (
-    "Sammanfattande analys", "Enhetsmålens analyser", "Indikatorernas utfall", "Aktiviteternas uppföljning",
-    "Ekonomi", "Systematiskt kvalitetsarbete", "Övrigt",
+    "Sammanfattande analys",
+    "Enhetsmålens analyser",
+    "Indikatorernas utfall",
+    "Aktiviteternas uppföljning",
+    "Ekonomi",
+    "Systematiskt kvalitetsarbete",
+    "Övrigt",
 )
 
 
@@ -81,8 +86,14 @@ def filled_text(text: str) -> bool:
     return bool(text.strip()) and not any(todo_markers(text))
 
 
-def readiness(organisation: Organisation, year: int, period: str, reports: list[tuple[str, Rapport]],
-              problems: list[Problem], catalogue: Katalog | None = None) -> list[UnitStatus]:
+def readiness(
+    organisation: Organisation,
+    year: int,
+    period: str,
+    reports: list[tuple[str, Rapport]],
+    problems: list[Problem],
+    catalogue: Katalog | None = None,
+) -> list[UnitStatus]:
     """Every unit of the organisation, in its order, with the state of its report for (year, period)."""
     annual = _annual_indicators(catalogue) if period in TERTIALS else set()
     found = {r.organisation: (file, r) for file, r in reports if (r.ar, r.period) == (year, period)}
@@ -137,7 +148,9 @@ def sections(report: Rapport, annual: frozenset[str] | set[str] = frozenset()) -
     tertial = report.period in TERTIALS
     return [
         _text(SECTION_NAMES[0], report.sammanfattande_analys),
-        Section(SECTION_NAMES[1], sum(filled_text(e.analys) for e in own), max(len(own), 1), "" if own else "inga enhetsmål"),
+        Section(
+            SECTION_NAMES[1], sum(filled_text(e.analys) for e in own), max(len(own), 1), "" if own else "inga enhetsmål"
+        ),
         Section(SECTION_NAMES[2], sum(_has_outcome(i, tertial) for i in indicators), len(indicators)),
         Section(SECTION_NAMES[3], sum(filled_text(a.analys) for a in activities), len(activities)),
         Section(SECTION_NAMES[4], int(_economy_filled(report)), 1),
@@ -213,8 +226,10 @@ def as_text(rows: list[UnitStatus], title: str) -> str:
 
 def as_markdown(rows: list[UnitStatus], title: str) -> str:
     """A Markdown table, e.g. for an issue or a pull request."""
+
     def cell(text: str) -> str:
         return text.replace("|", "\\|")
+
     lines = [f"### {title}", "", "| " + " | ".join(HEADERS) + " |", "|" + " --- |" * len(HEADERS)]
     lines += ["| " + " | ".join(cell(c) for c in _cells(r)) + " |" for r in rows]
     return "\n".join([*lines, "", summary(rows)]) + "\n"
@@ -222,12 +237,24 @@ def as_markdown(rows: list[UnitStatus], title: str) -> str:
 
 def as_json(rows: list[UnitStatus], title: str) -> str:
     """Everything, machine-readable."""
-    units = [{
-        "id": r.unit_id, "namn": r.name, "avdelning": r.department, "fil": r.file, "status": r.state,
-        "ifyllda_avsnitt": r.filled_sections, "todo": r.todos, "varningar": r.warnings, "fel": r.errors,
-        "avsnitt": [{"namn": s.name, "ifyllda": s.filled, "av": s.total, "klart": s.done} for s in r.sections],
-    } for r in rows]
-    return json.dumps({"rubrik": title, "avsnitt_totalt": len(SECTION_NAMES), "enheter": units}, ensure_ascii=False, indent=2)
+    units = [
+        {
+            "id": r.unit_id,
+            "namn": r.name,
+            "avdelning": r.department,
+            "fil": r.file,
+            "status": r.state,
+            "ifyllda_avsnitt": r.filled_sections,
+            "todo": r.todos,
+            "varningar": r.warnings,
+            "fel": r.errors,
+            "avsnitt": [{"namn": s.name, "ifyllda": s.filled, "av": s.total, "klart": s.done} for s in r.sections],
+        }
+        for r in rows
+    ]
+    return json.dumps(
+        {"rubrik": title, "avsnitt_totalt": len(SECTION_NAMES), "enheter": units}, ensure_ascii=False, indent=2
+    )
 
 
 FORMATS = {"text": as_text, "markdown": as_markdown, "json": as_json}

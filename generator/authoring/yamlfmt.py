@@ -23,8 +23,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from generator.problems import Problem, Severity, problem
 from generator.content.yamlread import read_file
+from generator.problems import Problem, Severity, problem
 
 # What the editor's YAML 1.2 core schema would read as something other than text: such text is quoted.
 _NOT_TEXT = re.compile(
@@ -69,8 +69,14 @@ def _figures(node: Any, value: Any) -> Any:
         return {k: _figures(by_key.get(k), v) for k, v in value.items()}
     if isinstance(node, yaml.SequenceNode) and isinstance(value, list):
         return [_figures(item, v) for item, v in zip(node.value, value)]
-    if (isinstance(node, yaml.ScalarNode) and type(value) is float and not node.style
-            and _TRAILING_ZERO_FLOAT.fullmatch(node.value) and "." in node.value and node.value.endswith("0")):
+    if (
+        isinstance(node, yaml.ScalarNode)
+        and type(value) is float
+        and not node.style
+        and _TRAILING_ZERO_FLOAT.fullmatch(node.value)
+        and "." in node.value
+        and node.value.endswith("0")
+    ):
         return Figure(value, len(node.value) - node.value.index(".") - 1)
     return value
 
@@ -152,7 +158,16 @@ def _double_quoted(value: str, indent: str, key: bool) -> str:
 
 
 def _escape(code: str, original: str) -> str:
-    named = {"0000": "\\0", "0007": "\\a", "000b": "\\v", "001b": "\\e", "0085": "\\N", "00a0": "\\_", "2028": "\\L", "2029": "\\P"}
+    named = {
+        "0000": "\\0",
+        "0007": "\\a",
+        "000b": "\\v",
+        "001b": "\\e",
+        "0085": "\\N",
+        "00a0": "\\_",
+        "2028": "\\L",
+        "2029": "\\P",
+    }
     if code in named:
         return named[code]
     return "\\x" + code[2:] if code.startswith("00") else original
@@ -314,7 +329,10 @@ def ordered(value: Any, model: type[BaseModel] | None) -> Any:
 
 def _js_order(value: dict[str, Any]) -> list[str]:
     """Keys as a JavaScript object lists them: array indexes ("0", "11") first, ascending, then the rest as added."""
-    indexes = sorted((k for k in value if isinstance(k, str) and re.fullmatch(r"0|[1-9][0-9]{0,9}", k) and int(k) < 2**32 - 1), key=int)
+    indexes = sorted(
+        (k for k in value if isinstance(k, str) and re.fullmatch(r"0|[1-9][0-9]{0,9}", k) and int(k) < 2**32 - 1),
+        key=int,
+    )
     return indexes + [k for k in value if k not in indexes]
 
 
@@ -413,5 +431,9 @@ def layout(raw: bytes, file: str, model: type[BaseModel]) -> tuple[str | None, l
         number = next((i for i, (a, b) in enumerate(zip(have, want)) if a != b), min(len(have), len(want)))
         found_line = have[number] if number < len(have) else ""
         wanted = want[number] if number < len(want) else ""
-        found.append(problem("VB804", file, report=file, line=number + 1, expected=_shown(wanted), found=_shown(found_line)).at(number + 1, 1))
+        found.append(
+            problem("VB804", file, report=file, line=number + 1, expected=_shown(wanted), found=_shown(found_line)).at(
+                number + 1, 1
+            )
+        )
     return canonical, found

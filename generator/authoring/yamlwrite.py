@@ -6,7 +6,6 @@ from typing import Any
 
 import yaml
 
-
 _Safe = yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper
 
 

@@ -21,15 +21,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TextIO
 
-
 from generator.build.publish import PublishError, staged
 from generator.check.output import shown
+from generator.content.layout import ORGANISATION_FILE
 from generator.content.yamlread import MAX_BYTES, read_file
 from generator.fsio import read_bounded, write_atomic
 from generator.pdf.make import CACHE_FOLDER
 from generator.problems import problem
 from generator.render.districts import District, districts_page
-from generator.content.layout import ORGANISATION_FILE
 
 START_PAGE = "index.html"
 OUTPUT_LINES = 40  # the last lines of a failed district's output that are shown
@@ -74,8 +73,9 @@ def district_of(root: Path) -> District:
     return District(root.name, name if isinstance(name, str) and name.strip() else root.name)
 
 
-def publish_city(roots: list[Path], site: Path, config_file: Path, processes: int,
-                 out: TextIO | None = None) -> CityBuilt:
+def publish_city(
+    roots: list[Path], site: Path, config_file: Path, processes: int, out: TextIO | None = None
+) -> CityBuilt:
     """Build every district beside `site`, then swap the whole city in; any failure leaves `site` untouched."""
     site = site.resolve()
     started = time.perf_counter()
@@ -92,8 +92,9 @@ def publish_city(roots: list[Path], site: Path, config_file: Path, processes: in
     return CityBuilt(site, builds, time.perf_counter() - started)
 
 
-def build_districts(roots: list[Path], staging: Path, config_file: Path, processes: int,
-                    pdf_cache: Path | None = None) -> list[DistrictBuild]:
+def build_districts(
+    roots: list[Path], staging: Path, config_file: Path, processes: int, pdf_cache: Path | None = None
+) -> list[DistrictBuild]:
     """Each district into staging/<district-id>/, `processes` at a time, in the order of `roots`.
 
     With fewer districts than processes, each district's build uses several processes itself.
@@ -101,16 +102,30 @@ def build_districts(roots: list[Path], staging: Path, config_file: Path, process
     together = max(1, min(processes, len(roots)))
     each = max(1, processes // together)
     with ThreadPoolExecutor(max_workers=together) as pool:
-        return list(pool.map(lambda root: build_district(root, staging / root.name, config_file, each, pdf_cache),
-                             roots))
+        return list(
+            pool.map(lambda root: build_district(root, staging / root.name, config_file, each, pdf_cache), roots)
+        )
 
 
-def build_district(root: Path, target: Path, config_file: Path, processes: int = 1,
-                   pdf_cache: Path | None = None) -> DistrictBuild:
+def build_district(
+    root: Path, target: Path, config_file: Path, processes: int = 1, pdf_cache: Path | None = None
+) -> DistrictBuild:
     """One district's `vb build` (check, MkDocs, PDFs, search index) in a process of its own, using `processes`
     processes; its PDFs are kept in `pdf_cache` (the city's, beside its site) for the next build."""
-    command = [sys.executable, "-m", "generator", "build", "--content", str(root.resolve()), "--site", str(target),
-               "--config", str(config_file), "--processes", str(processes)]
+    command = [
+        sys.executable,
+        "-m",
+        "generator",
+        "build",
+        "--content",
+        str(root.resolve()),
+        "--site",
+        str(target),
+        "--config",
+        str(config_file),
+        "--processes",
+        str(processes),
+    ]
     if pdf_cache is not None:
         command += ["--pdf-cache", str(pdf_cache)]
     with tempfile.TemporaryFile() as log:
@@ -147,8 +162,10 @@ def failure_message(failed: list[DistrictBuild], site: Path) -> str:
         shown = "\n".join(f"    {line}" for line in lines) or "    (inga meddelanden)"
         parts.append(f"Stadsdelen {build.district.name} ({build.district.folder}) kunde inte byggas:\n{shown}")
     names = ", ".join(b.district.name for b in failed)
-    return ("\n\n".join(parts) + f"\n\nIngen stadsdel publicerades och {site} är oförändrad. Rätta felen i {names} "
-            "(kör `vb check` på stadsdelens mapp) och kör `vb build` igen.")
+    return (
+        "\n\n".join(parts) + f"\n\nIngen stadsdel publicerades och {site} är oförändrad. Rätta felen i {names} "
+        "(kör `vb check` på stadsdelens mapp) och kör `vb build` igen."
+    )
 
 
 def concurrent_peak_mb(builds: list[DistrictBuild]) -> float:

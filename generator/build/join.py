@@ -27,13 +27,17 @@ def join_city(content: Path, site: Path) -> list[str]:
     """Write the start page over the built districts of the city at `content`; the districts' folders, in order."""
     roots = district_roots(content)
     if not roots:
-        raise JoinError(f"{content} har inga stadsdelar: ange mappen med en mapp per stadsdel (med organisation.yml "
-                        "i varje), t.ex. `vb join --content stad --site site`.")
+        raise JoinError(
+            f"{content} har inga stadsdelar: ange mappen med en mapp per stadsdel (med organisation.yml "
+            "i varje), t.ex. `vb join --content stad --site site`."
+        )
     missing = missing_sites(roots, site)
     if missing:
         names = ", ".join(f"{root.name} ({site / root.name / START_PAGE})" for root in missing)
-        raise JoinError(f"Webbplatsen saknas för {len(missing)} stadsdel(ar): {names}. Bygg dem med "
-                        f"`vb build --content {content}/<stadsdel> --site {site}/<stadsdel>` och kör `vb join` igen; "
-                        "startsidan skrevs inte.")
+        raise JoinError(
+            f"Webbplatsen saknas för {len(missing)} stadsdel(ar): {names}. Bygg dem med "
+            f"`vb build --content {content}/<stadsdel> --site {site}/<stadsdel>` och kör `vb join` igen; "
+            "startsidan skrevs inte."
+        )
     write_atomic(site / START_PAGE, districts_page([district_of(root) for root in roots]))
     return [root.name for root in roots]

@@ -15,7 +15,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from generator.build.sitefolder import BUILDING, FOLDER_MODE, OLD, clear_dead_builds, exchange, neighbour, one_build_at_a_time
+from generator.build.sitefolder import (
+    BUILDING,
+    FOLDER_MODE,
+    OLD,
+    clear_dead_builds,
+    exchange,
+    neighbour,
+    one_build_at_a_time,
+)
 
 
 class PublishError(Exception):

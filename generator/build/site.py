@@ -40,33 +40,40 @@ class Built:
     seconds: float
 
 
-def build(content_root: Path, site_dir: Path, config_file: Path, out: TextIO | None = None,
-          processes: int = 0, pdfs: bool = True, pdf_cache: Path | None = None) -> Built:
+def build(
+    content_root: Path,
+    site_dir: Path,
+    config_file: Path,
+    out: TextIO | None = None,
+    processes: int = 0,
+    pdfs: bool = True,
+    pdf_cache: Path | None = None,
+) -> Built:
     """Check the content tree at `content_root`, build its site and publish it into `site_dir` in one step.
 
     With `pdfs`, every report also gets its PDF, kept for reuse in `pdf_cache` (.vb-pdf-cache beside `site_dir`).
     """
     started = time.perf_counter()  # the whole build, the check and the pages included
     workers = processes if processes > 0 else cores()
-    site = prepare(content_root, workers, out)                                  # load → check → aggregate → pages
-    with staged(site_dir.resolve(), config_file) as staging:                    # publish: only if all below succeed
-        pages = _engine(config_file, site, content_root, staging, workers)      # engine: theme, navigation, HTML
+    site = prepare(content_root, workers, out)  # load → check → aggregate → pages
+    with staged(site_dir.resolve(), config_file) as staging:  # publish: only if all below succeed
+        pages = _engine(config_file, site, content_root, staging, workers)  # engine: theme, navigation, HTML
         if pdfs:
             cache = pdf_cache or site_dir.resolve().parent / CACHE_FOLDER
-            _pdfs(site, staging, workers, cache, config_file)                   # pdf: one per report
-        _search(staging)                                                        # search: the index of the pages
-        _editor(staging, content_root, config_file, out)                        # the editor under /redigera/
+            _pdfs(site, staging, workers, cache, config_file)  # pdf: one per report
+        _search(staging)  # search: the index of the pages
+        _editor(staging, content_root, config_file, out)  # the editor under /redigera/
     return Built(site_dir.resolve(), pages, time.perf_counter() - started)
 
 
 def prepare(content_root: Path, processes: int, out: TextIO | None = None) -> Site:
     """The stages before the engine: the site's pages, or a PublishError after the content's problems are shown."""
-    content = load_content(content_root)                                        # load
-    rollup = Rollup.of(content)                                                 # (each period rolled up once)
-    problems = validate(content, published=published, rolled=rollup)            # check
+    content = load_content(content_root)  # load
+    rollup = Rollup.of(content)  # (each period rolled up once)
+    problems = validate(content, published=published, rolled=rollup)  # check
     _stop_on_errors(problems, content, out)
-    data = _site_data(content, rollup)                                          # aggregate
-    return _pages(data, processes)                                              # pages
+    data = _site_data(content, rollup)  # aggregate
+    return _pages(data, processes)  # pages
 
 
 def _stop_on_errors(problems: list[Problem], content: Content, out: TextIO | None) -> None:
@@ -74,8 +81,10 @@ def _stop_on_errors(problems: list[Problem], content: Content, out: TextIO | Non
     if problems:
         print(as_text(problems, content.files), file=out or sys.stdout)
     if any(p.severity is Severity.ERROR for p in problems):
-        raise PublishError("Innehållet har fel, så webbplatsen byggs inte och den förra webbplatsen är oförändrad. "
-                           "Rätta felen ovan och kör `vb build` igen.")
+        raise PublishError(
+            "Innehållet har fel, så webbplatsen byggs inte och den förra webbplatsen är oförändrad. "
+            "Rätta felen ovan och kör `vb build` igen."
+        )
 
 
 def _site_data(content: Content, rollup: Rollup) -> SiteData:
@@ -90,8 +99,10 @@ def _pages(data: SiteData, processes: int) -> Site:
         return build_pages(data, processes=processes)
     except Exception as exc:  # noqa: BLE001 (a page builder's failure, also in another process, told in Swedish)
         reason = str(exc) if isinstance(exc, SiteError) else f"{type(exc).__name__}: {exc}"
-        raise PublishError(f"Sidorna kunde inte skapas ({reason}). Den förra webbplatsen är oförändrad. "
-                           "Kör `vb check` och rätta det som rapporteras, och kör `vb build` igen.") from None
+        raise PublishError(
+            f"Sidorna kunde inte skapas ({reason}). Den förra webbplatsen är oförändrad. "
+            "Kör `vb check` och rätta det som rapporteras, och kör `vb build` igen."
+        ) from None
 
 
 def _engine(config_file: Path, site: Site, content_root: Path, staging: Path, processes: int) -> int:
@@ -105,7 +116,9 @@ def _pdfs(site: Site, staging: Path, processes: int, cache: Path, config_file: P
     try:
         report_pdfs(site.documents, staging, written_page, processes, cache, site_url(config_file))
     except PdfError as exc:
-        raise PublishError(f"{exc}\nDen förra webbplatsen är oförändrad. Rätta rapporten och kör `vb build` igen.") from None
+        raise PublishError(
+            f"{exc}\nDen förra webbplatsen är oförändrad. Rätta rapporten och kör `vb build` igen."
+        ) from None
 
 
 def _search(staging: Path) -> None:

@@ -65,8 +65,12 @@ def _lock(path: Path, out: TextIO, site: Path) -> int:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             if not told:
-                print(f"Ett annat bygge av {site} pågår i den här mappen. Det här bygget väntar tills det är klart "
-                      "(avbryt med Ctrl-C).", file=out, flush=True)
+                print(
+                    f"Ett annat bygge av {site} pågår i den här mappen. Det här bygget väntar tills det är klart "
+                    "(avbryt med Ctrl-C).",
+                    file=out,
+                    flush=True,
+                )
                 told = True
             fcntl.flock(descriptor, fcntl.LOCK_EX)
         if _same_file(descriptor, path):
@@ -102,7 +106,9 @@ def clear_dead_builds(site: Path) -> None:
 
 def exchange(first: Path, second: Path) -> bool:
     """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where the system cannot."""
-    function = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None) if sys.platform.startswith("linux") else None
+    function = (
+        getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None) if sys.platform.startswith("linux") else None
+    )
     if function is None:
         return False
     function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]

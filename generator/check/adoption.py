@@ -44,13 +44,27 @@ def _check_report(loaded: Loaded, copy: Loaded | None, copy_file: str, copy_read
     if report.faststalld is None:
         found = [problem("VB223", file, ("rattelser",), on_key=True)] if report.rattelser else []
         if copy is not None and copy.model.faststalld is not None:
-            found.append(problem("VB227", file, (), copy=copy_file, expected=adoption_line(copy.model), found="saknar faststalld"))
+            found.append(
+                problem(
+                    "VB227", file, (), copy=copy_file, expected=adoption_line(copy.model), found="saknar faststalld"
+                )
+            )
         return found
     found = _record_problems(report, file) + _date_problems(report, file)
     if not found and checksum(report) != recorded(report):
         since = f"sedan rättelsen {report.rattelser[-1].datum.isoformat()}" if report.rattelser else "sedan dess"
-        found.append(problem("VB221", file, ("faststalld",), adopted=_decision(report), since=since, target=file,
-                             copy=copy_file, on_key=True))
+        found.append(
+            problem(
+                "VB221",
+                file,
+                ("faststalld",),
+                adopted=_decision(report),
+                since=since,
+                target=file,
+                copy=copy_file,
+                on_key=True,
+            )
+        )
     if copy is None:
         return found + ([] if copy_read else [problem("VB225", file, ("faststalld",), copy=copy_file, on_key=True)])
     return found + _copy_problems(report, file, copy)
@@ -66,9 +80,12 @@ def _decision(report: Rapport) -> str:
 def _record_problems(report: Rapport, file: str) -> list[Problem]:
     """Checksums that are missing or not written as `vb faststall` and `vb rattelse` write them."""
     assert report.faststalld is not None
-    records: list[tuple[Location, str, str | None]] = [(("faststalld",), "fastställandet",
-                                                        report.faststalld.kontrollsumma)]
-    records += [(("rattelser", n), f"rättelsen {r.datum.isoformat()}", r.kontrollsumma) for n, r in enumerate(report.rattelser)]
+    records: list[tuple[Location, str, str | None]] = [
+        (("faststalld",), "fastställandet", report.faststalld.kontrollsumma)
+    ]
+    records += [
+        (("rattelser", n), f"rättelsen {r.datum.isoformat()}", r.kontrollsumma) for n, r in enumerate(report.rattelser)
+    ]
     found = []
     for path, what, value in records:
         if is_checksum(value):
@@ -86,7 +103,9 @@ def _date_problems(report: Rapport, file: str) -> list[Problem]:
     earlier: tuple[date, str] = (report.faststalld.datum, f"fastställandet {report.faststalld.datum.isoformat()}")
     for n, correction in enumerate(report.rattelser):
         if correction.datum < earlier[0]:
-            found.append(problem("VB224", file, ("rattelser", n, "datum"), date=correction.datum.isoformat(), earlier=earlier[1]))
+            found.append(
+                problem("VB224", file, ("rattelser", n, "datum"), date=correction.datum.isoformat(), earlier=earlier[1])
+            )
         else:
             earlier = (correction.datum, f"rättelsen ovanför ({correction.datum.isoformat()})")
     return found
@@ -97,11 +116,21 @@ def _copy_problems(report: Rapport, file: str, copy: Loaded) -> list[Problem]:
     adopted = copy.model.faststalld
     found = []
     if adopted is None or checksum(copy.model) != adopted.kontrollsumma:
-        found.append(problem("VB226", copy.file, ("faststalld",) if adopted else (), target=copy.file, report=file,
-                             on_key=True))
+        found.append(
+            problem("VB226", copy.file, ("faststalld",) if adopted else (), target=copy.file, report=file, on_key=True)
+        )
     if adopted is not None and adopted != report.faststalld:
         line = adoption_line(report)
         said = "har en annan kontrollsumma" if line == adoption_line(copy.model) else f'anger "{line}"'
-        found.append(problem("VB227", file, ("faststalld",), copy=copy.file, expected=adoption_line(copy.model),
-                             found=said, on_key=True))
+        found.append(
+            problem(
+                "VB227",
+                file,
+                ("faststalld",),
+                copy=copy.file,
+                expected=adoption_line(copy.model),
+                found=said,
+                on_key=True,
+            )
+        )
     return found

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.check.organisation import node_ids
+from generator.check.values import check_date_range, check_percent, check_year
 from generator.content.id_twins import near_twins, suggest
 from generator.content.models import Aktivitet, Indikator, Katalog, Organisation
 from generator.problems import Location, Problem, problem, suggestion
-from generator.check.organisation import node_ids
-from generator.check.values import check_date_range, check_percent, check_year
 
 
 def check_catalogue(catalogue: Katalog, file: str, organisation: Organisation | None) -> list[Problem]:
@@ -17,10 +17,13 @@ def check_catalogue(catalogue: Katalog, file: str, organisation: Organisation | 
     seen: dict[str, str] = {}
     units = node_ids(organisation)
     for path, kind, item in _walk(catalogue):
-        key = str(getattr(item, "nr", None) or getattr(item, "id"))
+        key = str(getattr(item, "nr", None) or getattr(item, "id", ""))
         if key in seen:
-            found.append(problem("VB207", file, (*path, "id" if hasattr(item, "id") else "nr"), ref=key,
-                                 first=seen[key], what=kind))
+            found.append(
+                problem(
+                    "VB207", file, (*path, "id" if hasattr(item, "id") else "nr"), ref=key, first=seen[key], what=kind
+                )
+            )
         else:
             seen[key] = f"{kind} {key}"
         if isinstance(item, Aktivitet):
@@ -40,9 +43,19 @@ def _check_twins(catalogue: Katalog, file: str) -> list[Problem]:
     found = []
     for earlier, later in near_twins([item.id for _, _, item in items]):
         (_, _, first), (path, kind, second) = items[earlier], items[later]
-        found.append(problem("VB215", file, (*path, "id"), ref=second.id, name=_name(second), other=first.id,
-                             other_name=_name(first), what=_DEFINITE.get(kind, kind),
-                             example=suggest(_name(second), _name(first))))
+        found.append(
+            problem(
+                "VB215",
+                file,
+                (*path, "id"),
+                ref=second.id,
+                name=_name(second),
+                other=first.id,
+                other_name=_name(first),
+                what=_DEFINITE.get(kind, kind),
+                example=suggest(_name(second), _name(first)),
+            )
+        )
     return found
 
 
@@ -58,9 +71,18 @@ def _check_areas(item: object, path: Location, file: str, organisation: Organisa
     if organisation is None or not isinstance(areas, list):
         return []
     known = [a.id for a in organisation.verksamhetsomraden]
-    return [problem("VB210", file, (*path, "verksamhetsomraden", index), ref=ref, what="verksamhetsomraden",
-                    suggestion=suggestion(ref, known))
-            for index, ref in enumerate(areas) if ref not in known]
+    return [
+        problem(
+            "VB210",
+            file,
+            (*path, "verksamhetsomraden", index),
+            ref=ref,
+            what="verksamhetsomraden",
+            suggestion=suggestion(ref, known),
+        )
+        for index, ref in enumerate(areas)
+        if ref not in known
+    ]
 
 
 def _check_activity(activity: Aktivitet, path: Location, file: str, year: int, units: dict[str, str]) -> list[Problem]:
@@ -68,8 +90,9 @@ def _check_activity(activity: Aktivitet, path: Location, file: str, year: int, u
     if isinstance(activity.galler, list) and units:
         for index, unit in enumerate(activity.galler):
             if unit not in units:
-                found.append(problem("VB201", file, (*path, "galler", index), ref=unit,
-                                     suggestion=suggestion(unit, units)))
+                found.append(
+                    problem("VB201", file, (*path, "galler", index), ref=unit, suggestion=suggestion(unit, units))
+                )
     return found
 
 
@@ -85,7 +108,9 @@ def _walk(catalogue: Katalog) -> Iterator[tuple[Location, str, object]]:
                 yield from _leaves(path, council_goal.indikatorer, council_goal.aktiviteter)
 
 
-def _leaves(base: Location, indicators: list[Indikator], activities: list[Aktivitet]) -> Iterator[tuple[Location, str, object]]:
+def _leaves(
+    base: Location, indicators: list[Indikator], activities: list[Aktivitet]
+) -> Iterator[tuple[Location, str, object]]:
     for i, indicator in enumerate(indicators):
         yield (*base, "indikatorer", i), "indikator", indicator
     for a, activity in enumerate(activities):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.rollup.claims import Claim, check_counts, check_status_split
 from generator.content.models import Organisation, Rapport
-from generator.rollup.aggregate import Aggregate, Rollup, council_counts
 from generator.problems import Location, Problem, problem
+from generator.rollup.aggregate import Aggregate, Rollup, council_counts
+from generator.rollup.claims import Claim, check_counts, check_status_split
 
 
 def check_consistency(report: Rapport, file: str, rollup: Rollup, organisation: Organisation | None) -> list[Problem]:
@@ -25,8 +25,10 @@ def check_consistency(report: Rapport, file: str, rollup: Rollup, organisation: 
 
 
 def _as_problems(claims: list[Claim], file: str, path: Location) -> list[Problem]:
-    return [problem("VB701", file, path, what=c.what, written=c.written, counted=c.counted, excerpt=_excerpt(c.text))
-            for c in claims]
+    return [
+        problem("VB701", file, path, what=c.what, written=c.written, counted=c.counted, excerpt=_excerpt(c.text))
+        for c in claims
+    ]
 
 
 def _excerpt(text: str) -> str:
@@ -81,16 +83,29 @@ def _report_texts(report: Rapport) -> Iterator[tuple[Location, str]]:
 
 def _status_conflicts(report: Rapport, file: str, rolled: Aggregate) -> list[Problem]:
     """A nämndmål the council rates as met, while one of its units says an enhetsmål under it is not."""
-    places = {(goal.nr, council_goal.id): ("inriktningsmal", d, "mal", g, "namndmal", n, "status")
-              for d, direction in enumerate(report.inriktningsmal) for g, goal in enumerate(direction.mal)
-              for n, council_goal in enumerate(goal.namndmal)}
+    places = {
+        (goal.nr, council_goal.id): ("inriktningsmal", d, "mal", g, "namndmal", n, "status")
+        for d, direction in enumerate(report.inriktningsmal)
+        for g, goal in enumerate(direction.mal)
+        for n, council_goal in enumerate(goal.namndmal)
+    }
     found = []
     for goal in rolled.mal:
         for council_goal in goal.namndmal:
             place = places.get((goal.nr, council_goal.id))
             if place is None or council_goal.namndens_status != "Uppfylls helt":
                 continue
-            found += [problem("VB702", file, place, goal=council_goal.titel, status=council_goal.namndens_status,
-                              unit=own.enhet, own=own.titel)
-                      for own in council_goal.enhetsmal if own.status == "Uppfylls ej"]
+            found += [
+                problem(
+                    "VB702",
+                    file,
+                    place,
+                    goal=council_goal.titel,
+                    status=council_goal.namndens_status,
+                    unit=own.enhet,
+                    own=own.titel,
+                )
+                for own in council_goal.enhetsmal
+                if own.status == "Uppfylls ej"
+            ]
     return found

@@ -21,6 +21,7 @@ from generator.content.models import (
     Resultatenheter,
     Resultatrakning,
 )
+from generator.problems import Location, Problem, problem
 from generator.rollup.economy import (
     FUND_LIMIT,
     ROUNDING,
@@ -30,10 +31,11 @@ from generator.rollup.economy import (
     over_transfer_limit,
     transfer_to_next,
 )
-from generator.problems import Location, Problem, problem
 
 
-def compare(stated: float | None, computed: float, lines: int, unit: float, what: str, file: str, path: Location) -> list[Problem]:
+def compare(
+    stated: float | None, computed: float, lines: int, unit: float, what: str, file: str, path: Location
+) -> list[Problem]:
     """No problem when equal; a warning within one rounding unit per line; an error beyond that."""
     if stated is None:
         return []
@@ -91,10 +93,24 @@ def _income_statement(table: Resultatrakning, file: str, path: Location, _org: O
     if table.summa_netto and table.summa_intakter and table.summa_kostnader:
         net, cost, income = table.summa_netto, table.summa_kostnader, table.summa_intakter
         for column in ("utfall", "budget"):
-            found += compare(getattr(net, column), getattr(cost, column) - getattr(income, column), 2, unit,
-                             f"Summa netto, {column}", file, (*path, "summa_netto", column))
-        found += compare(net.avvikelse, net.budget - net.utfall, 2, unit, "Summa netto, avvikelse", file,
-                         (*path, "summa_netto", "avvikelse"))
+            found += compare(
+                getattr(net, column),
+                getattr(cost, column) - getattr(income, column),
+                2,
+                unit,
+                f"Summa netto, {column}",
+                file,
+                (*path, "summa_netto", column),
+            )
+        found += compare(
+            net.avvikelse,
+            net.budget - net.utfall,
+            2,
+            unit,
+            "Summa netto, avvikelse",
+            file,
+            (*path, "summa_netto", "avvikelse"),
+        )
     return found
 
 
@@ -102,12 +118,21 @@ def _row_deviations(rows: Sequence[Amounts], income: bool, unit: float, file: st
     found = []
     for index, row in enumerate(rows):
         expected = row.utfall - row.budget if income else row.budget - row.utfall
-        found += compare(row.avvikelse, expected, 1, unit, f"{getattr(row, 'namn', 'Raden')}, avvikelse", file,
-                         (*path, index, "avvikelse"))
+        found += compare(
+            row.avvikelse,
+            expected,
+            1,
+            unit,
+            f"{getattr(row, 'namn', 'Raden')}, avvikelse",
+            file,
+            (*path, index, "avvikelse"),
+        )
     return found
 
 
-def _total(rows: Sequence[Amounts], total: Belopp | None, what: str, unit: float, file: str, path: Location) -> list[Problem]:
+def _total(
+    rows: Sequence[Amounts], total: Belopp | None, what: str, unit: float, file: str, path: Location
+) -> list[Problem]:
     if total is None:
         return []
     found = []
@@ -115,7 +140,9 @@ def _total(rows: Sequence[Amounts], total: Belopp | None, what: str, unit: float
         values = [getattr(row, column) for row in rows]
         if column == "avvikelse" and None in values:
             continue
-        found += compare(getattr(total, column), sum(values), len(rows), unit, f"{what}, {column}", file, (*path, column))
+        found += compare(
+            getattr(total, column), sum(values), len(rows), unit, f"{what}, {column}", file, (*path, column)
+        )
     return found
 
 
@@ -132,20 +159,42 @@ def _operating_budget(table: Driftbudget, file: str, path: Location, _org: Organ
     found += _budget_row(table.totalt, unit, file, (*path, "totalt"))
     for column in _BUDGET_COLUMNS:
         computed = sum(getattr(row, column) for row in table.rader)  # varav rows are parts, never added again
-        found += compare(getattr(table.totalt, column), computed, len(table.rader), unit, f"Totalt, {column}", file,
-                         (*path, "totalt", column))
+        found += compare(
+            getattr(table.totalt, column),
+            computed,
+            len(table.rader),
+            unit,
+            f"Totalt, {column}",
+            file,
+            (*path, "totalt", column),
+        )
     return found
 
 
 def _budget_row(row: DriftbudgetRad, unit: float, file: str, path: Location) -> list[Problem]:
-    found = compare(row.avvikelse, row.budget + row.begarda_bj - row.prognos_efter, 3, unit,
-                    f"{row.namn}, avvikelse", file, (*path, "avvikelse"))
+    found = compare(
+        row.avvikelse,
+        row.budget + row.begarda_bj - row.prognos_efter,
+        3,
+        unit,
+        f"{row.namn}, avvikelse",
+        file,
+        (*path, "avvikelse"),
+    )
     if row.varav:
         for column in ("budget", "prognos_efter"):
             parts = sum(getattr(part, column) for part in row.varav)
             if parts > getattr(row, column) + unit * len(row.varav):
-                found.append(problem("VB406", file, (*path, "varav"), what=f"{row.namn}, {column}",
-                                     computed=_fmt(parts), stated=_fmt(getattr(row, column))))
+                found.append(
+                    problem(
+                        "VB406",
+                        file,
+                        (*path, "varav"),
+                        what=f"{row.namn}, {column}",
+                        computed=_fmt(parts),
+                        stated=_fmt(getattr(row, column)),
+                    )
+                )
         for index, part in enumerate(row.varav):
             found += _budget_row(part, unit, file, (*path, "varav", index))
     return found
@@ -164,16 +213,31 @@ def _result_units(table: Resultatenheter, file: str, path: Location, org: Organi
             found.append(problem("VB201", file, (*row_path, "enhet"), ref=row.enhet, suggestion=""))
         elif units and not units[row.enhet].resultatenhet:
             found.append(problem("VB405", file, (*row_path, "enhet"), unit=name))
-        found += compare(row.fem_procent, five_percent(row.bruttobudget), 1, 1.0, f"{name}, 5 %", file,
-                         (*row_path, "fem_procent"))
-        found += compare(row.overforing_till_nasta, transfer_to_next(row.overforing_fran_fg, row.resultat), 2, 1.0,
-                         f"{name}, överföring till nästa år", file, (*row_path, "overforing_till_nasta"))
+        found += compare(
+            row.fem_procent, five_percent(row.bruttobudget), 1, 1.0, f"{name}, 5 %", file, (*row_path, "fem_procent")
+        )
+        found += compare(
+            row.overforing_till_nasta,
+            transfer_to_next(row.overforing_fran_fg, row.resultat),
+            2,
+            1.0,
+            f"{name}, överföring till nästa år",
+            file,
+            (*row_path, "overforing_till_nasta"),
+        )
         found += _transfer_rules(row.bruttobudget, row.resultat, row.overforing_till_nasta, name, file, row_path)
     if table.summa is not None:
         for column in ("bruttobudget", "fem_procent", "overforing_fran_fg", "resultat", "overforing_till_nasta"):
             computed = sum(getattr(row, column) for row in table.rader)
-            found += compare(getattr(table.summa, column), computed, len(table.rader), 1.0, f"Summa, {column}", file,
-                             (*path, "summa", column))
+            found += compare(
+                getattr(table.summa, column),
+                computed,
+                len(table.rader),
+                1.0,
+                f"Summa, {column}",
+                file,
+                (*path, "summa", column),
+            )
     return found
 
 
@@ -181,11 +245,27 @@ def _transfer_rules(gross: float, result: float, fund: float, name: str, file: s
     """One year's surplus at most 5 % of gross budget, the accumulated fund at most 10 %."""
     found = []
     if over_transfer_limit(gross, result):
-        found.append(problem("VB403", file, (*path, "resultat"), unit=name, transfer=_fmt(-result),
-                             limit=_fmt(round(gross * TRANSFER_LIMIT))))
+        found.append(
+            problem(
+                "VB403",
+                file,
+                (*path, "resultat"),
+                unit=name,
+                transfer=_fmt(-result),
+                limit=_fmt(round(gross * TRANSFER_LIMIT)),
+            )
+        )
     if over_fund_limit(gross, fund):
-        found.append(problem("VB404", file, (*path, "overforing_till_nasta"), unit=name, fund=_fmt(fund),
-                             limit=_fmt(round(gross * FUND_LIMIT))))
+        found.append(
+            problem(
+                "VB404",
+                file,
+                (*path, "overforing_till_nasta"),
+                unit=name,
+                fund=_fmt(fund),
+                limit=_fmt(round(gross * FUND_LIMIT)),
+            )
+        )
     return found
 
 
@@ -199,8 +279,15 @@ def _investments(table: Investeringar, file: str, path: Location, _org: Organisa
     if table.totalt is not None:
         for column in ("budget", "prognos", "budgetjustering", "avvikelse"):
             computed = sum(getattr(row, column) for row in table.rader)
-            found += compare(getattr(table.totalt, column), computed, len(table.rader), unit, f"Totalt, {column}", file,
-                             (*path, "totalt", column))
+            found += compare(
+                getattr(table.totalt, column),
+                computed,
+                len(table.rader),
+                unit,
+                f"Totalt, {column}",
+                file,
+                (*path, "totalt", column),
+            )
     return found
 
 
@@ -210,8 +297,15 @@ def _turnover(table: Omslutningsforandringar, file: str, path: Location, _org: O
     rows = [row for group in table.grupper for row in group.rader]
     found = []
     for column in ("kostnader", "intakter"):
-        found += compare(getattr(table.summa, column), sum(getattr(row, column) for row in rows), len(rows),
-                         ROUNDING["mnkr"], f"Summa, {column}", file, (*path, "summa", column))
+        found += compare(
+            getattr(table.summa, column),
+            sum(getattr(row, column) for row in rows),
+            len(rows),
+            ROUNDING["mnkr"],
+            f"Summa, {column}",
+            file,
+            (*path, "summa", column),
+        )
     return found
 
 

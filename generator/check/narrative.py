@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from generator.content.text import MAYBE_UNDERLINE, MIN_HEADING_LEVEL, todo_lines
 
@@ -81,8 +82,14 @@ def site_findings(text: str, published: SiteReader | None) -> list[Finding]:
     if published is None or ("<" not in text and "[" not in text):  # spares loading the renderer: nothing to find
         return []
     raw, urls = published(text)
-    found = [Finding("VB602" if _SCRIPTY.search(item) else "VB601", _line_of(text, item),
-                     {"snippet": item.strip().split("\n")[0][:60]}) for item in raw]
+    found = [
+        Finding(
+            "VB602" if _SCRIPTY.search(item) else "VB601",
+            _line_of(text, item),
+            {"snippet": item.strip().split("\n")[0][:60]},
+        )
+        for item in raw
+    ]
     found += [Finding("VB603", _line_of(text, url), {"url": url[:80]}) for url in urls if not safe_url(url)]
     unique: dict[tuple[str, int], Finding] = {}
     for item in found:  # one per kind and line: the block and the cell often show the same HTML
@@ -116,8 +123,9 @@ def _check_one(token: Any, line: int) -> Iterator[Finding]:
     elif token.type == "heading_open":
         level = int(token.tag[1])
         if level < MIN_HEADING_LEVEL:
-            yield Finding("VB604", line, {"level": level, "min_level": MIN_HEADING_LEVEL,
-                                          "hashes": "#" * MIN_HEADING_LEVEL})
+            yield Finding(
+                "VB604", line, {"level": level, "min_level": MIN_HEADING_LEVEL, "hashes": "#" * MIN_HEADING_LEVEL}
+            )
 
 
 def safe_url(url: str) -> bool:

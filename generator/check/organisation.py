@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from generator.check.reviewers import check_reviewers
 from generator.content.models import Organisation
 from generator.problems import Problem, problem, suggestion
-from generator.check.reviewers import check_reviewers
 
 
 def check_organisation(organisation: Organisation, file: str) -> list[Problem]:
     """Duplicate ids, units pointing at avdelningar or verksamhetsområden that do not exist, bad reviewers."""
     found = []
-    groups: list[tuple[str, str, Sequence[Any], dict[str, str]]] = [("verksamhetsomraden", "verksamhetsområde", organisation.verksamhetsomraden, {}),
-              ("avdelningar", "avdelning", organisation.avdelningar, {}),
-              ("enheter", "enhet", organisation.enheter, {organisation.namnd.id: "nämnden"})]
+    groups: list[tuple[str, str, Sequence[Any], dict[str, str]]] = [
+        ("verksamhetsomraden", "verksamhetsområde", organisation.verksamhetsomraden, {}),
+        ("avdelningar", "avdelning", organisation.avdelningar, {}),
+        ("enheter", "enhet", organisation.enheter, {organisation.namnd.id: "nämnden"}),
+    ]
     for key, what, items, seen in groups:  # units share the namespace of the council: both write reports
         for index, item in enumerate(items):
             if item.id in seen:
@@ -26,11 +28,27 @@ def check_organisation(organisation: Organisation, file: str) -> list[Problem]:
     areas = {v.id for v in organisation.verksamhetsomraden}
     for index, unit in enumerate(organisation.enheter):
         if unit.avdelning not in departments:
-            found.append(problem("VB210", file, ("enheter", index, "avdelning"), ref=unit.avdelning,
-                                 what="avdelningar", suggestion=suggestion(unit.avdelning, departments)))
+            found.append(
+                problem(
+                    "VB210",
+                    file,
+                    ("enheter", index, "avdelning"),
+                    ref=unit.avdelning,
+                    what="avdelningar",
+                    suggestion=suggestion(unit.avdelning, departments),
+                )
+            )
         if unit.verksamhetsomrade not in areas:
-            found.append(problem("VB210", file, ("enheter", index, "verksamhetsomrade"), ref=unit.verksamhetsomrade,
-                                 what="verksamhetsomraden", suggestion=suggestion(unit.verksamhetsomrade, areas)))
+            found.append(
+                problem(
+                    "VB210",
+                    file,
+                    ("enheter", index, "verksamhetsomrade"),
+                    ref=unit.verksamhetsomrade,
+                    what="verksamhetsomraden",
+                    suggestion=suggestion(unit.verksamhetsomrade, areas),
+                )
+            )
     return found + check_reviewers(organisation, file)
 
 

@@ -32,7 +32,7 @@ def fingerprints(found: list[Problem]) -> list[str]:
         place = ".".join(map(str, item.path)) if item.path else f"rad {item.line}"
         basis = "\n".join([item.code, item.file.replace("\\", "/"), place, item.message])
         seen[basis] += 1
-        digest = hashlib.sha256(f"{basis}\n{seen[basis]}".encode("utf-8")).hexdigest()
+        digest = hashlib.sha256(f"{basis}\n{seen[basis]}".encode()).hexdigest()
         result.append(digest)
     return result
 
@@ -45,15 +45,17 @@ def as_gitlab(found: list[Problem], files: int) -> str:
     """GitLab Code Quality JSON: a list of issues with description, check, fingerprint, severity and place."""
     issues = []
     for item, fingerprint in zip(found, fingerprints(found)):
-        issues.append({
-            "type": "issue",
-            "check_name": item.code,
-            "description": f"{item.code} {item.message} Så rättar du: {item.fix}",
-            "categories": ["Style" if item.severity is Severity.WARNING else "Bug Risk"],
-            "severity": _GITLAB_SEVERITY[item.severity],
-            "fingerprint": fingerprint,
-            "location": {"path": _posix(item.file), "lines": {"begin": item.line or 1}},
-        })
+        issues.append(
+            {
+                "type": "issue",
+                "check_name": item.code,
+                "description": f"{item.code} {item.message} Så rättar du: {item.fix}",
+                "categories": ["Style" if item.severity is Severity.WARNING else "Bug Risk"],
+                "severity": _GITLAB_SEVERITY[item.severity],
+                "fingerprint": fingerprint,
+                "location": {"path": _posix(item.file), "lines": {"begin": item.line or 1}},
+            }
+        )
     return json.dumps(issues, ensure_ascii=False, indent=2)
 
 
@@ -61,11 +63,16 @@ def as_sarif(found: list[Problem], files: int) -> str:
     """SARIF 2.1.0: one run of vb with the codes used as rules and one result per problem."""
     codes = sorted({item.code for item in found})
     rules = [_rule(code) for code in codes]
-    results = [_result(item, codes.index(item.code), fingerprint) for item, fingerprint in zip(found, fingerprints(found))]
+    results = [
+        _result(item, codes.index(item.code), fingerprint) for item, fingerprint in zip(found, fingerprints(found))
+    ]
     driver = {"name": "vb", "rules": rules}
     driver["version"] = tool_version()
-    data = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{"tool": {"driver": driver}, "results": results,
-                                                                   "columnKind": "unicodeCodePoints"}]}
+    data = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints"}],
+    }
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
@@ -81,9 +88,14 @@ def tool_version() -> str:
 
 def _rule(code: str) -> dict[str, Any]:
     entry = CATALOGUE[code]
-    return {"id": code, "name": entry.title, "shortDescription": {"text": entry.title},
-            "fullDescription": {"text": entry.message}, "help": {"text": entry.fix},
-            "defaultConfiguration": {"level": _SARIF_LEVEL[entry.severity]}}
+    return {
+        "id": code,
+        "name": entry.title,
+        "shortDescription": {"text": entry.title},
+        "fullDescription": {"text": entry.message},
+        "help": {"text": entry.fix},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[entry.severity]},
+    }
 
 
 def _result(item: Problem, index: int, fingerprint: str) -> dict[str, Any]:
@@ -91,6 +103,11 @@ def _result(item: Problem, index: int, fingerprint: str) -> dict[str, Any]:
     if item.column:
         region["startColumn"] = item.column
     location = {"physicalLocation": {"artifactLocation": {"uri": _posix(item.file)}, "region": region}}
-    return {"ruleId": item.code, "ruleIndex": index, "level": _SARIF_LEVEL[item.severity],
-            "message": {"text": f"{item.message} Så rättar du: {item.fix}"}, "locations": [location],
-            "partialFingerprints": {"vbProblem/v1": fingerprint}}
+    return {
+        "ruleId": item.code,
+        "ruleIndex": index,
+        "level": _SARIF_LEVEL[item.severity],
+        "message": {"text": f"{item.message} Så rättar du: {item.fix}"},
+        "locations": [location],
+        "partialFingerprints": {"vbProblem/v1": fingerprint},
+    }

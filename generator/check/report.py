@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Any
 
-from generator.rollup.assess import judged_value, verdict
+from generator.check.organisation import node_ids
+from generator.check.values import check_percent, check_plausible_date, check_year
 from generator.content.lookup import CatalogueIndex, Place, index
 from generator.content.models import (
     AktivitetUppfoljning,
@@ -17,12 +18,11 @@ from generator.content.models import (
     Organisation,
     Rapport,
 )
-from generator.problems import Location, Problem, problem, suggestion
 from generator.content.report_places import COUNCIL_ONLY_ECONOMY
 from generator.content.report_places import COUNCIL_ONLY_KEYS as COUNCIL_ONLY
 from generator.content.report_places import UNIT_ONLY_KEYS as UNIT_ONLY
-from generator.check.organisation import node_ids
-from generator.check.values import check_percent, check_plausible_date, check_year
+from generator.problems import Location, Problem, problem, suggestion
+from generator.rollup.assess import judged_value, verdict
 
 _OUTCOME_FIELDS = ("utfall", "utfall_man", "utfall_kvinnor", "utfall_foregaende", "prognos", "arsmal")
 
@@ -39,24 +39,57 @@ def check_report_set(reports: list[tuple[str, Rapport]]) -> list[Problem]:
     for file, report in reports:
         key = (report.organisation, report.ar, report.period)
         if key in seen:
-            found.append(problem("VB208", file, ("organisation",), org=report.organisation, year=report.ar,
-                                 period=report.period, first=seen[key]))
+            found.append(
+                problem(
+                    "VB208",
+                    file,
+                    ("organisation",),
+                    org=report.organisation,
+                    year=report.ar,
+                    period=report.period,
+                    first=seen[key],
+                )
+            )
         seen.setdefault(key, file)
         expected = expected_path(report)
-        if PurePath(file).with_suffix(".yml").as_posix() != expected and not PurePath(file).with_suffix(".yml").as_posix().endswith("/" + expected):
-            found.append(problem("VB209", file, ("organisation",), org=report.organisation, year=report.ar,
-                                 period=report.period, name=file, expected=f"content/{expected}"))
+        if PurePath(file).with_suffix(".yml").as_posix() != expected and not PurePath(file).with_suffix(
+            ".yml"
+        ).as_posix().endswith("/" + expected):
+            found.append(
+                problem(
+                    "VB209",
+                    file,
+                    ("organisation",),
+                    org=report.organisation,
+                    year=report.ar,
+                    period=report.period,
+                    name=file,
+                    expected=f"content/{expected}",
+                )
+            )
     return found
 
 
-def check_report(report: Rapport, file: str, catalogue: Katalog | None, organisation: Organisation | None,
-                 catalogue_broken: bool = False) -> list[Problem]:
+def check_report(
+    report: Rapport,
+    file: str,
+    catalogue: Katalog | None,
+    organisation: Organisation | None,
+    catalogue_broken: bool = False,
+) -> list[Problem]:
     """References, sections, dates, percentages and missing analyses of one report."""
     found = check_year(report.ar, file, ("ar",))
     nodes = node_ids(organisation)
     if nodes and report.organisation not in nodes:
-        found.append(problem("VB201", file, ("organisation",), ref=report.organisation,
-                             suggestion=suggestion(report.organisation, nodes)))
+        found.append(
+            problem(
+                "VB201",
+                file,
+                ("organisation",),
+                ref=report.organisation,
+                suggestion=suggestion(report.organisation, nodes),
+            )
+        )
     # Unknown when organisation.yml is missing or broken: rules that depend on it stay silent then.
     is_council = None if organisation is None else report.organisation == organisation.namnd.id
     found += _check_sections(report, file, is_council)
@@ -84,7 +117,9 @@ def _check_sections(report: Rapport, file: str, is_council: bool | None) -> list
     if not is_council:
         for name in COUNCIL_ONLY_ECONOMY:
             if getattr(report.ekonomi, name):
-                found.append(problem("VB212", file, ("ekonomi", name), field=f"ekonomi.{name}", who="nämnden", on_key=True))
+                found.append(
+                    problem("VB212", file, ("ekonomi", name), field=f"ekonomi.{name}", who="nämnden", on_key=True)
+                )
     return found
 
 
@@ -107,7 +142,12 @@ class _GoalChecker:
         for d, direction in enumerate(self.report.inriktningsmal):
             base: Location = ("inriktningsmal", d)
             if direction.nr not in self.catalogue.directions:
-                self.add("VB202", (*base, "nr"), ref=direction.nr, suggestion=suggestion(direction.nr, self.catalogue.directions))
+                self.add(
+                    "VB202",
+                    (*base, "nr"),
+                    ref=direction.nr,
+                    suggestion=suggestion(direction.nr, self.catalogue.directions),
+                )
             for g, goal in enumerate(direction.mal):
                 self._goal(goal, (*base, "mal", g), direction.nr)
 
@@ -134,14 +174,21 @@ class _GoalChecker:
             if own_goal.status in ("Uppfylls delvis", "Uppfylls ej") and not own_goal.analys.strip():
                 self.add("VB502", (*path, "enhetsmal", e, "status"), name=own_goal.titel, status=own_goal.status)
 
-    def _leaves(self, indicators: list[IndikatorUtfall], activities: list[AktivitetUppfoljning], path: Location, place: Place | None) -> None:
+    def _leaves(
+        self,
+        indicators: list[IndikatorUtfall],
+        activities: list[AktivitetUppfoljning],
+        path: Location,
+        place: Place | None,
+    ) -> None:
         for i, outcome in enumerate(indicators):
             self._indicator(outcome, (*path, "indikatorer", i), place)
         for a, activity in enumerate(activities):
             self._activity(activity, (*path, "aktiviteter", a), place)
 
-    def _placed(self, kind: str, ref: str, path: Location, place: Place | None, table: dict[str, tuple[Place, Any]],
-                code: str) -> bool:
+    def _placed(
+        self, kind: str, ref: str, path: Location, place: Place | None, table: dict[str, tuple[Place, Any]], code: str
+    ) -> bool:
         """True when `ref` is in the catalogue at `place`; otherwise records why not."""
         if (kind, ref) in self.first:
             first = self.first[(kind, ref)]

@@ -9,7 +9,6 @@ GitLab user name (with or without a leading @), a group as @organisation/team (G
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 
 from generator.content.models import Avdelning, Enhet, Organisation
@@ -42,8 +41,10 @@ def owner(value: str) -> str:
 def check_reviewers(organisation: Organisation, file: str) -> list[Problem]:
     """VB109 for every `granskare` of an avdelning or a unit that is not a reviewer."""
     found = []
-    groups: list[tuple[str, Sequence[Avdelning | Enhet]]] = [("avdelningar", organisation.avdelningar),
-                                                           ("enheter", organisation.enheter)]
+    groups: list[tuple[str, Sequence[Avdelning | Enhet]]] = [
+        ("avdelningar", organisation.avdelningar),
+        ("enheter", organisation.enheter),
+    ]
     for key, items in groups:
         for index, item in enumerate(items):
             for number, value in enumerate(item.granskare):

@@ -6,11 +6,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
+from generator.check.narrative import SiteReader
+from generator.check.validate import validate
 from generator.content.load import Content, find_root, load_content, with_companions
 from generator.fsio import walk_tree
 from generator.problems import Problem, Severity, problem
-from generator.check.narrative import SiteReader
-from generator.check.validate import validate
 
 
 @dataclass

@@ -17,8 +17,17 @@ def check_texts(model: BaseModel, file: str, published: SiteReader | None) -> li
     found = []
     for path, text in narratives(model):
         for finding in check_markdown(text, published):
-            found.append(problem(finding.code, file, path, field=".".join(map(str, path)),
-                                 heading=_heading(text, finding.line), _offset=finding.line, **finding.args))
+            found.append(
+                problem(
+                    finding.code,
+                    file,
+                    path,
+                    field=".".join(map(str, path)),
+                    heading=_heading(text, finding.line),
+                    _offset=finding.line,
+                    **finding.args,
+                )
+            )
     return found
 
 

@@ -8,24 +8,29 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from generator.content.load import Content
-from generator.rollup.aggregate import Rollup
-from generator.check.narrative import SiteReader
-from generator.problems import Problem
 from generator.check.adoption import check_adoption
 from generator.check.catalogue import check_catalogue
 from generator.check.consistency import check_consistency
 from generator.check.economy import check_economy
 from generator.check.magnitudes import check_magnitudes
+from generator.check.narrative import SiteReader
 from generator.check.organisation import check_organisation
 from generator.check.report import check_report, check_report_set
 from generator.check.text import check_texts
-from generator.content.yamlread import SourceMap
 from generator.check.webbplats import check_webbplats
+from generator.content.load import Content
+from generator.content.yamlread import SourceMap
+from generator.problems import Problem
+from generator.rollup.aggregate import Rollup
 
 
-def validate(content: Content, files: Collection[str] | None = None, *, published: SiteReader | None,
-             rolled: Rollup | None = None) -> list[Problem]:
+def validate(
+    content: Content,
+    files: Collection[str] | None = None,
+    *,
+    published: SiteReader | None,
+    rolled: Rollup | None = None,
+) -> list[Problem]:
     """All problems of a loaded content tree: loading, references, values, economy and text.
 
     With `files` (names as in `content`), the per-file rules run only for those files: checking one
@@ -50,13 +55,14 @@ def validate(content: Content, files: Collection[str] | None = None, *, publishe
     rollup = rolled or Rollup.of(content)
     for loaded in content.reports:
         catalogue = content.catalogue(loaded.model.ar)
-        found += check_report(loaded.model, loaded.file, catalogue, organisation, loaded.model.ar in content.broken_years)
+        found += check_report(
+            loaded.model, loaded.file, catalogue, organisation, loaded.model.ar in content.broken_years
+        )
         found += check_economy(loaded.model, loaded.file, organisation)
         found += check_magnitudes(loaded.model, loaded.file)
         found += check_texts(loaded.model, loaded.file, published)
         if not loaded.partial:  # texts against counts need the whole report
-            found += check_consistency(loaded.model, loaded.file, rollup,
-                                       organisation)
+            found += check_consistency(loaded.model, loaded.file, rollup, organisation)
     for loaded in content.adopted:
         found += check_texts(loaded.model, loaded.file, published)
     found += check_adoption(content.reports, content.adopted, content.sources())

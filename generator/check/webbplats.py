@@ -11,9 +11,15 @@ def check_webbplats(settings: Webbplats, file: str) -> list[Problem]:
     """A site that is fully compliant has no known deficiencies; one that is not lists them."""
     statement = settings.tillganglighet
     if statement.efterlevnad == "helt förenlig" and statement.brister:
-        return [problem("VB110", file, ("tillganglighet", "efterlevnad"), stated=statement.efterlevnad,
-                        count=len(statement.brister))]
+        return [
+            problem(
+                "VB110",
+                file,
+                ("tillganglighet", "efterlevnad"),
+                stated=statement.efterlevnad,
+                count=len(statement.brister),
+            )
+        ]
     if statement.efterlevnad != "helt förenlig" and not statement.brister:
         return [problem("VB111", file, ("tillganglighet", "efterlevnad"), stated=statement.efterlevnad)]
     return []
-

@@ -6,11 +6,10 @@ the report, and (`vb faststall`) save the adopted copy beside the report.
 
 from __future__ import annotations
 
-from typing import Any
-
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 NOT_A_REPORT = "det är ingen rapportfil (content/rapporter/<enhet>/<år>-<period>.yml)"
 
@@ -27,17 +26,29 @@ def _paragraph(text: str) -> int | str:
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    adopt = commands.add_parser("faststall", help="anteckna att nämnden har fastställt en rapport och spara den fastställda versionen")
-    adopt.add_argument("file", type=Path, metavar="FIL", help="rapportens fil, t.ex. content/rapporter/hagersten-alvsjo/2021-t1.yml")
+    adopt = commands.add_parser(
+        "faststall", help="anteckna att nämnden har fastställt en rapport och spara den fastställda versionen"
+    )
+    adopt.add_argument(
+        "file", type=Path, metavar="FIL", help="rapportens fil, t.ex. content/rapporter/hagersten-alvsjo/2021-t1.yml"
+    )
     adopt.add_argument("--datum", type=_day, required=True, metavar="ÅÅÅÅ-MM-DD", help="datum för nämndens beslut")
-    adopt.add_argument("--paragraf", type=_paragraph, required=True, metavar="N", help="paragrafen i protokollet, t.ex. 45")
+    adopt.add_argument(
+        "--paragraf", type=_paragraph, required=True, metavar="N", help="paragrafen i protokollet, t.ex. 45"
+    )
     adopt.add_argument("--dnr", required=True, metavar="DIARIENUMMER", help="ärendets diarienummer")
     adopt.set_defaults(run=run_adopt)
-    correct = commands.add_parser("rattelse", help="anteckna en rättelse i en fastställd rapport, efter att ändringen är gjord")
+    correct = commands.add_parser(
+        "rattelse", help="anteckna en rättelse i en fastställd rapport, efter att ändringen är gjord"
+    )
     correct.add_argument("file", type=Path, metavar="FIL")
-    correct.add_argument("--vad", required=True, help="vad som rättades, t.ex. \"Utfall för sjukfrånvaro: 6,1 % i stället för 5,1 %\"")
+    correct.add_argument(
+        "--vad", required=True, help='vad som rättades, t.ex. "Utfall för sjukfrånvaro: 6,1 % i stället för 5,1 %"'
+    )
     correct.add_argument("--varfor", required=True, help="varför det rättades")
-    correct.add_argument("--datum", type=_day, default=None, metavar="ÅÅÅÅ-MM-DD", help="rättelsens datum (utan: i dag)")
+    correct.add_argument(
+        "--datum", type=_day, default=None, metavar="ÅÅÅÅ-MM-DD", help="rättelsens datum (utan: i dag)"
+    )
     correct.set_defaults(run=run_correct)
 
 
@@ -81,14 +92,20 @@ def run_correct(args: argparse.Namespace) -> int:
     if report.faststalld is None:
         return _refuse("VB812", str(args.file), target=args.file.as_posix())
     if checksum(report) == recorded(report):
-        since = f"vid rättelsen {report.rattelser[-1].datum.isoformat()}" if report.rattelser else "när rapporten fastställdes"
+        since = (
+            f"vid rättelsen {report.rattelser[-1].datum.isoformat()}"
+            if report.rattelser
+            else "när rapporten fastställdes"
+        )
         return _refuse("VB813", str(args.file), target=args.file.as_posix(), since=since)
     day = args.datum or date.today()
     text, ending = _text_of(args.file)
     new = with_correction(text, correction_item(day, args.vad, args.varfor, checksum(report)))
     new = None if new is None else _laid_out(text, new)
     if new is None:
-        return _refuse("VB815", str(args.file), target=args.file.as_posix(), reason="listan rattelser är skriven på en rad")
+        return _refuse(
+            "VB815", str(args.file), target=args.file.as_posix(), reason="listan rattelser är skriven på en rad"
+        )
     if not _writable(args.file, new, copy_text=None, copy=copy):
         return 1
     try:

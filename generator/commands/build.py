@@ -13,16 +13,35 @@ from pathlib import Path
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("build", help="kontrollera innehållet och bygg webbplatsen")
-    parser.add_argument("--content", type=Path, default=Path("content"),
-                        help="innehållets mapp, eller en mapp med en mapp per stadsdel (standard: content)")
+    parser.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content"),
+        help="innehållets mapp, eller en mapp med en mapp per stadsdel (standard: content)",
+    )
     parser.add_argument("--site", type=Path, default=Path("site"), help="webbplatsens mapp (standard: site)")
-    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs-inställningarna (standard: mkdocs.yml)")
-    parser.add_argument("--processes", type=_processes, default=0, metavar="N",
-                        help="antal processer som bygger samtidigt (standard 0: en per kärna)")
-    parser.add_argument("--utan-pdf", action="store_true",
-                        help="gör ingen PDF av rapporterna (snabbare medan du skriver; länkarna leder då ingenstans)")
-    parser.add_argument("--pdf-cache", type=Path, default=None, metavar="MAPP",
-                        help="var gjorda PDF:er sparas för att återanvändas (standard: .vb-pdf-cache bredvid webbplatsen)")
+    parser.add_argument(
+        "--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs-inställningarna (standard: mkdocs.yml)"
+    )
+    parser.add_argument(
+        "--processes",
+        type=_processes,
+        default=0,
+        metavar="N",
+        help="antal processer som bygger samtidigt (standard 0: en per kärna)",
+    )
+    parser.add_argument(
+        "--utan-pdf",
+        action="store_true",
+        help="gör ingen PDF av rapporterna (snabbare medan du skriver; länkarna leder då ingenstans)",
+    )
+    parser.add_argument(
+        "--pdf-cache",
+        type=Path,
+        default=None,
+        metavar="MAPP",
+        help="var gjorda PDF:er sparas för att återanvändas (standard: .vb-pdf-cache bredvid webbplatsen)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -42,8 +61,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         if roots:
             return _run_city(args, roots)
-        built = build(args.content, args.site, args.config, processes=args.processes, pdfs=not args.utan_pdf,
-                      pdf_cache=args.pdf_cache)
+        built = build(
+            args.content,
+            args.site,
+            args.config,
+            processes=args.processes,
+            pdfs=not args.utan_pdf,
+            pdf_cache=args.pdf_cache,
+        )
     except PublishError as exc:
         print(f"vb build: {exc}", file=sys.stderr)
         return 1
@@ -60,6 +85,8 @@ def _run_city(args: argparse.Namespace, roots: list[Path]) -> int:
     for district in built.districts:
         print(f"  {district.district.name}: {district.pages} sidor på {district.seconds:.1f} s")
     pages = sum(d.pages for d in built.districts)
-    print(f"Webbplatserna är byggda i {built.site}: {len(built.districts)} stadsdelar, {pages} sidor "
-          f"på {built.seconds:.1f} s.")
+    print(
+        f"Webbplatserna är byggda i {built.site}: {len(built.districts)} stadsdelar, {pages} sidor "
+        f"på {built.seconds:.1f} s."
+    )
     return 0

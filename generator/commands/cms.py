@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+
 from generator.content.layout import ORGANISATION_FILE
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("cms", help="skriv redigerarens inställningar (config.yml) ur innehållsmodellen")
     parser.add_argument("--content", type=Path, default=Path("content"), help="innehållsmappen (standard content/)")
-    parser.add_argument("--out", type=Path, default=Path("site/redigera"), help="mappen som får config.yml (standard site/redigera/)")
-    parser.add_argument("--backend", choices=["github", "gitlab", "git-gateway"], default=None,
-                        help="var rapporterna sparas (standard: det som git remote origin pekar på, annars github)")
+    parser.add_argument(
+        "--out", type=Path, default=Path("site/redigera"), help="mappen som får config.yml (standard site/redigera/)"
+    )
+    parser.add_argument(
+        "--backend",
+        choices=["github", "gitlab", "git-gateway"],
+        default=None,
+        help="var rapporterna sparas (standard: det som git remote origin pekar på, annars github)",
+    )
     parser.add_argument("--repo", default=None, metavar="ÄGARE/NAMN", help="arkivet på GitHub eller GitLab")
     parser.add_argument("--branch", default="main", help="grenen som ändringarna föreslås till (standard main)")
     parser.set_defaults(run=run)

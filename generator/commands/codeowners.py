@@ -6,11 +6,14 @@ import argparse
 import os
 import sys
 from pathlib import Path
+
 from generator.content.layout import ORGANISATION_FILE
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("codeowners", help="skriv CODEOWNERS (granskare per rapportmapp) från organisation.yml")
+    parser = commands.add_parser(
+        "codeowners", help="skriv CODEOWNERS (granskare per rapportmapp) från organisation.yml"
+    )
     parser.add_argument("--content", type=Path, default=Path("content"), metavar="MAPP")
     parser.add_argument("--out", default=".github/CODEOWNERS", metavar="FIL", help="filen att skriva (- för skärmen)")
     parser.set_defaults(run=run)
@@ -19,18 +22,22 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from generator.authoring.codeowners import codeowners
     from generator.check.output import as_text
+    from generator.check.reviewers import check_reviewers
+    from generator.check.validate import locate
     from generator.content.load import to_model
     from generator.content.models import Organisation
     from generator.content.yamlread import MAX_BYTES, read_file, too_large
     from generator.fsio import read_bounded, reason, write_atomic
     from generator.problems import problem
-    from generator.check.reviewers import check_reviewers
-    from generator.check.validate import locate
 
     source = args.content / ORGANISATION_FILE
     read = read_bounded(source, MAX_BYTES)  # a link is not followed, a huge file not read
     if read.raw is None:
-        unread = problem("VB001", str(source), reason=reason(read.error)) if read.error else too_large(str(source), read.size)
+        unread = (
+            problem("VB001", str(source), reason=reason(read.error))
+            if read.error
+            else too_large(str(source), read.size)
+        )
         print(as_text([unread], 0), file=sys.stderr)
         return 1
     document = read_file(read.raw, str(source))

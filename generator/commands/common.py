@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from generator.check.output import as_text, shown
+from generator.content.layout import ORGANISATION_FILE, catalogue_name
 from generator.content.load import Content, load_content
 from generator.content.models import Katalog
-from generator.check.output import as_text, shown
 from generator.problems import Problem, Severity, problem
-from generator.content.layout import ORGANISATION_FILE, catalogue_name
 
 
 def say(item: Problem) -> None:
@@ -20,7 +20,11 @@ def say(item: Problem) -> None:
 def load_tree(root: Path) -> Content | None:
     """The content tree at `root` with a readable organisation, or None after saying what is wrong."""
     if not (root / ORGANISATION_FILE).is_file():
-        say(problem("VB001", str(root / ORGANISATION_FILE), reason="filen finns inte; ange innehållsmappen med --content"))
+        say(
+            problem(
+                "VB001", str(root / ORGANISATION_FILE), reason="filen finns inte; ange innehållsmappen med --content"
+            )
+        )
         return None
     content = load_content(root)
     if content.organisation is None:

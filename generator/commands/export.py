@@ -19,14 +19,14 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.rollup.aggregate import aggregate
-    from generator.commands.common import load_tree, require_catalogue
     from generator.check.output import as_text
-    from generator.fsio import write_atomic
-    from generator.rollup.export import export_files
-    from generator.problems import Severity
     from generator.check.validate import validate
+    from generator.commands.common import load_tree, require_catalogue
     from generator.engine import published
+    from generator.fsio import write_atomic
+    from generator.problems import Severity
+    from generator.rollup.aggregate import aggregate
+    from generator.rollup.export import export_files
 
     content = load_tree(args.content)
     if content is None:
@@ -39,7 +39,9 @@ def run(args: argparse.Namespace) -> int:
     catalogue = require_catalogue(content, args.year, empty_when_unneeded=True)
     if catalogue is None or content.organisation is None:
         return 1
-    aggregated = aggregate(content.organisation.model, catalogue, [r.model for r in content.reports], args.year, args.period)
+    aggregated = aggregate(
+        content.organisation.model, catalogue, [r.model for r in content.reports], args.year, args.period
+    )
     folder = args.out / f"{args.year}-{args.period.lower()}"
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in export_files(aggregated).items():

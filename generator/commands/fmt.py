@@ -16,10 +16,17 @@ REPORTS = "rapporter"
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("fmt", help="skriv rapporterna i standardformatet (det som redigeraren sparar)")
-    parser.add_argument("paths", nargs="*", type=Path, default=[Path("content")], metavar="SÖKVÄG",
-                        help="rapportfiler eller mappar (som standard content/)")
-    parser.add_argument("--check", action="store_true",
-                        help="ändra inget, visa bara filer som inte är i standardformatet (slutkod 1)")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        default=[Path("content")],
+        metavar="SÖKVÄG",
+        help="rapportfiler eller mappar (som standard content/)",
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="ändra inget, visa bara filer som inte är i standardformatet (slutkod 1)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -30,19 +37,23 @@ def report_files(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir() and not path.is_symlink():  # links are listed, never followed
-            found += [e.path for e in walk_tree(path) if e.path.suffix in (".yml", ".yaml") and e.path.parent.parent.name == REPORTS]
+            found += [
+                e.path
+                for e in walk_tree(path)
+                if e.path.suffix in (".yml", ".yaml") and e.path.parent.parent.name == REPORTS
+            ]
         elif path.parent.parent.name == REPORTS and path.suffix in (".yml", ".yaml"):
             found.append(path)
     return found
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.content.models import Rapport
-    from generator.check.output import as_text
-    from generator.problems import Severity, problem
     from generator.authoring.yamlfmt import layout
+    from generator.check.output import as_text
+    from generator.content.models import Rapport
     from generator.content.yamlread import MAX_BYTES
     from generator.fsio import read_bounded, write_atomic
+    from generator.problems import Severity
 
     shown, rewritten = [], []
     files = report_files(args.paths)

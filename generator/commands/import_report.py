@@ -25,10 +25,10 @@ def run(args: argparse.Namespace) -> int:
     from generator.authoring.importer.lines import clean
     from generator.authoring.importer.reader import read_export
     from generator.authoring.yamlwrite import dump
-    from generator.commands.common import load_tree, require_catalogue, say
-    from generator.problems import problem, suggestion
     from generator.check.organisation import node_ids
+    from generator.commands.common import load_tree, require_catalogue, say
     from generator.fsio import link_between, write_atomic
+    from generator.problems import problem, suggestion
 
     content = load_tree(args.content)
     if content is None or content.organisation is None:
@@ -43,7 +43,11 @@ def run(args: argparse.Namespace) -> int:
         say(problem("VB015", str(args.content / link), name=link.as_posix()))
         return 1
     if os.path.lexists(target):
-        say(problem("VB801", str(target), org=nodes[args.unit], period=args.period, year=args.year, target=target.as_posix()))
+        say(
+            problem(
+                "VB801", str(target), org=nodes[args.unit], period=args.period, year=args.year, target=target.as_posix()
+            )
+        )
         return 1
     catalogue = require_catalogue(content, args.year)
     if catalogue is None:

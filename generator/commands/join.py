@@ -9,10 +9,18 @@ from pathlib import Path
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("join", help="samla stadsdelarnas byggda webbplatser under en startsida")
-    parser.add_argument("--content", type=Path, default=Path("content"),
-                        help="stadens mapp med en mapp per stadsdel (standard: content)")
-    parser.add_argument("--site", type=Path, default=Path("site"),
-                        help="mappen där varje stadsdels webbplats ligger i site/<stadsdel>/ (standard: site)")
+    parser.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content"),
+        help="stadens mapp med en mapp per stadsdel (standard: content)",
+    )
+    parser.add_argument(
+        "--site",
+        type=Path,
+        default=Path("site"),
+        help="mappen där varje stadsdels webbplats ligger i site/<stadsdel>/ (standard: site)",
+    )
     parser.set_defaults(run=run)
 
 

@@ -10,7 +10,6 @@ from generator.commands.period import add_period
 from generator.content.layout import report_name
 
 
-
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("new", help="skapa en ny rapport för en enhet med mål, indikatorer och aktiviteter")
     parser.add_argument("--unit", required=True, metavar="ID", help="enhetens id i organisation.yml")
@@ -21,9 +20,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from generator.check.organisation import node_ids
     from generator.commands.common import load_tree, require_catalogue, say
     from generator.problems import problem, suggestion
-    from generator.check.organisation import node_ids
 
     content = load_tree(args.content)
     if content is None or content.organisation is None:
@@ -39,7 +38,11 @@ def run(args: argparse.Namespace) -> int:
         say(problem("VB015", str(args.content / link), name=link.as_posix()))
         return 1
     if os.path.lexists(target) or os.path.lexists(target.with_suffix(".yaml")):
-        say(problem("VB801", str(target), org=nodes[args.unit], period=args.period, year=args.year, target=target.as_posix()))
+        say(
+            problem(
+                "VB801", str(target), org=nodes[args.unit], period=args.period, year=args.year, target=target.as_posix()
+            )
+        )
         return 1
     if require_catalogue(content, args.year) is None:
         return 1
@@ -73,11 +76,13 @@ def _write(args: argparse.Namespace, content, target: Path, name: str) -> int:
     area = next((u.verksamhetsomrade for u in organisation.enheter if u.id == args.unit), None)
     area_name = next((a.namn for a in organisation.verksamhetsomraden if a.id == area), area)
     catalogue = content.catalogue(args.year)
-    result = scaffold(catalogue, args.unit, args.period, is_council=is_council, previous=previous, last_vb=last_vb,
-                      area=area)
+    result = scaffold(
+        catalogue, args.unit, args.period, is_council=is_council, previous=previous, last_vb=last_vb, area=area
+    )
     source = f" Enhetsmålen kommer från {previous.period} {previous.ar}." if previous else ""
-    text = header(name, PERIOD_NAMES[args.period], args.year, None if is_council else area_name, source,
-                  target.as_posix()) + with_names(with_outcome_todos(dump(result.data)), catalogue)
+    text = header(
+        name, PERIOD_NAMES[args.period], args.year, None if is_council else area_name, source, target.as_posix()
+    ) + with_names(with_outcome_todos(dump(result.data)), catalogue)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, text)
     print(f"Skapade {target.as_posix()}.")

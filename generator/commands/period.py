@@ -8,12 +8,13 @@ from typing import Any
 from generator.content.models import PERIODS
 
 
-
 def period(text: str) -> str:
     """'vb', 'Vb' and 'VB' are the same period; anything else is a Swedish usage error."""
     value = text.strip().upper()
     if value not in PERIODS:
-        raise argparse.ArgumentTypeError(f'"{text}" är ingen period; använd VP, T1, T2 eller VB (små bokstäver går också bra).')
+        raise argparse.ArgumentTypeError(
+            f'"{text}" är ingen period; använd VP, T1, T2 eller VB (små bokstäver går också bra).'
+        )
     return value
 
 

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+
 from generator.content.layout import CATALOGUE_FOLDER
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("schema", help="skriv JSON Schema för innehållsfilerna")
     parser.add_argument("--out", type=Path, default=Path("schemas"))
-    parser.add_argument("--content", type=Path, default=Path("content"), metavar="MAPP",
-                        help="innehållet vars målkataloger ger id:n med namn som förslag (standard content)")
+    parser.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content"),
+        metavar="MAPP",
+        help="innehållet vars målkataloger ger id:n med namn som förslag (standard content)",
+    )
     parser.set_defaults(run=run)
 
 

@@ -18,10 +18,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.commands.common import load_tree, require_catalogue
-    from generator.content.models import PERIOD_NAMES
     from generator.authoring.status import FORMATS, readiness
     from generator.check.validate import validate
+    from generator.commands.common import load_tree, require_catalogue
+    from generator.content.models import PERIOD_NAMES
     from generator.engine import published
 
     content = load_tree(args.content)
@@ -31,8 +31,14 @@ def run(args: argparse.Namespace) -> int:
     if catalogue is None:
         return 1
     organisation = content.organisation.model
-    rows = readiness(organisation, args.year, args.period, [(r.file, r.model) for r in content.reports],
-                     validate(content, published=published), catalogue)
+    rows = readiness(
+        organisation,
+        args.year,
+        args.period,
+        [(r.file, r.model) for r in content.reports],
+        validate(content, published=published),
+        catalogue,
+    )
     title = f"{PERIOD_NAMES[args.period]} {args.year}: rapporternas status – {organisation.namnd.namn}"
     print(FORMATS[args.format](rows, title))
     return 0

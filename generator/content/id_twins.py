@@ -44,7 +44,9 @@ def near_twins(refs: list[str]) -> list[tuple[int, int]]:
     return found
 
 
-_SMALL_WORDS = frozenset("i med och att av for pa som de dem ska ett en till om det den inom ar har kan hur dar vid fran samt sin sina sitt".split())
+_SMALL_WORDS = frozenset(
+    "i med och att av for pa som de dem ska ett en till om det den inom ar har kan hur dar vid fran samt sin sina sitt".split()
+)
 
 
 def suggest(name: str, other: str) -> str:
@@ -75,11 +77,15 @@ def readable_id(text: str, used: set[str], words: int = 6) -> str:
     first and last words, until it differs. Two equal texts get an ordinal in front ("andra-…"); the id is added
     to `used`."""
     parts = _words(text) or ["x"]
-    candidates = ["-".join(parts[:count])[:MAX_LENGTH].strip("-") for count in range(min(words, len(parts)), len(parts) + 1)]
+    candidates = [
+        "-".join(parts[:count])[:MAX_LENGTH].strip("-") for count in range(min(words, len(parts)), len(parts) + 1)
+    ]
     base = candidates[0]
     significant = [word for word in parts if word not in _SMALL_WORDS] or parts
-    candidates += ["-".join(significant[:2] + significant[-count:])[:MAX_LENGTH].strip("-")
-                   for count in range(1, min(4, len(significant) - 2) + 1)]  # its first words and its last ones
+    candidates += [
+        "-".join(significant[:2] + significant[-count:])[:MAX_LENGTH].strip("-")
+        for count in range(1, min(4, len(significant) - 2) + 1)
+    ]  # its first words and its last ones
     candidates += [f"{ordinal}-{base}"[:MAX_LENGTH].strip("-") for ordinal in _ORDINALS]
     for candidate in candidates:
         if candidate not in used and not any(are_twins(candidate, other) for other in used):

@@ -24,14 +24,14 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from generator.content.adoption import ADOPTED_NAME, adopted_copy_name, report_name_of
+from generator.content.layout import CATALOGUE_FOLDER, ORGANISATION_FILE, REPORTS_FOLDER
 from generator.content.models import Katalog, Organisation, Rapport
-from generator.problems import Location, Problem, problem, suggestion
 from generator.content.report_places import Hidden, hidden_keys
 from generator.content.salvage import salvage
+from generator.content.webbplats import SETTINGS_FILE, Webbplats
 from generator.content.yamlread import MAX_BYTES, Document, SourceMap, read_file, too_large
 from generator.fsio import Entry, entry_of, link_between, read_bounded, reason, walk_tree
-from generator.content.layout import CATALOGUE_FOLDER, ORGANISATION_FILE, REPORTS_FOLDER
-from generator.content.webbplats import SETTINGS_FILE, Webbplats
+from generator.problems import Location, Problem, problem, suggestion
 
 REPORT_NAME = re.compile(r"^(?P<year>[0-9]{4})-(?P<period>vp|t1|t2|vb)\.ya?ml$")
 CATALOGUE_NAME = re.compile(r"^(?P<year>[0-9]{4})\.ya?ml$")
@@ -234,8 +234,14 @@ def _load_one(content: Content, kind: str, path: FsPath, shown: str) -> None:
     document = read_file(read.raw, shown)
     content.source_maps[shown] = document.source
     content.problems.extend(document.problems)
-    model_cls = {"organisation": Organisation, "katalog": Katalog, "rapport": Rapport, "faststalld": Rapport,
-                 "webbplats": Webbplats}[kind]
+    models: dict[str, type[BaseModel]] = {
+        "organisation": Organisation,
+        "katalog": Katalog,
+        "rapport": Rapport,
+        "faststalld": Rapport,
+        "webbplats": Webbplats,
+    }
+    model_cls = models[kind]
     council = content.organisation.model.namnd.id if content.organisation else None
     hidden = hidden_keys(document.data, council) if kind == "rapport" else {}
     model, found = to_model(model_cls, document, hidden, partial=kind == "rapport")
@@ -257,8 +263,9 @@ def _load_one(content: Content, kind: str, path: FsPath, shown: str) -> None:
         content.reports.append(loaded)
 
 
-def to_model(model_cls: type[BaseModel], document: Document, hidden: Hidden | None = None,
-             partial: bool = False) -> tuple[Any, list[Problem]]:
+def to_model(
+    model_cls: type[BaseModel], document: Document, hidden: Hidden | None = None, partial: bool = False
+) -> tuple[Any, list[Problem]]:
     """Validate plain data against a model; pydantic's errors become coded problems.
 
     With `partial`, a model with errors still gives its valid part, so the other rules can run on it.
@@ -274,12 +281,15 @@ def to_model(model_cls: type[BaseModel], document: Document, hidden: Hidden | No
         return model_cls.model_validate(data), []
     except ValidationError as exc:
         known = {p.path for p in document.problems}
-        found = _convert(model_cls, data, exc.errors(), document.file, known, hidden or {})
-        return (salvage(model_cls, data, exc.errors(), _data_path) if partial else None), found
+        problems = _convert(
+            model_cls, data, [dict(error) for error in exc.errors()], document.file, known, hidden or {}
+        )
+        return (salvage(model_cls, data, exc.errors(), _data_path) if partial else None), problems
 
 
-def _convert(model_cls: type[BaseModel], data: Any, errors: list[dict[str, Any]], file: str, known: set[Location],
-             hidden: Hidden) -> list[Problem]:
+def _convert(
+    model_cls: type[BaseModel], data: Any, errors: list[dict[str, Any]], file: str, known: set[Location], hidden: Hidden
+) -> list[Problem]:
     """One problem per location; none where reading the file already said what is wrong."""
     located = [(_data_path(data, error["loc"]), error) for error in errors]
     paths = {path for path, _ in located}
@@ -305,17 +315,29 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> Location:
         elif isinstance(current, list) and isinstance(step, int) and step < len(current):
             current = current[step]
             path.append(step)
-        elif isinstance(current, dict) and isinstance(step, str) and not step.startswith(("list[", "function", "literal[")):
+        elif (
+            isinstance(current, dict)
+            and isinstance(step, str)
+            and not step.startswith(("list[", "function", "literal["))
+        ):
             path.append(step)  # a missing or unknown key
             current = None
     return tuple(path)
 
 
 _TYPE_NAMES = {
-    "string_type": "text", "int_type": "ett heltal", "float_type": "ett tal", "bool_type": "true eller false",
-    "date_type": "ett datum (ÅÅÅÅ-MM-DD)", "list_type": "en lista (rader som börjar med \"- \")",
-    "dict_type": "nycklar med värden", "model_type": "nycklar med värden", "model_attributes_type": "nycklar med värden",
-    "int_from_float": "ett heltal", "float_parsing": "ett tal", "none_required": "inget värde",
+    "string_type": "text",
+    "int_type": "ett heltal",
+    "float_type": "ett tal",
+    "bool_type": "true eller false",
+    "date_type": "ett datum (ÅÅÅÅ-MM-DD)",
+    "list_type": 'en lista (rader som börjar med "- ")',
+    "dict_type": "nycklar med värden",
+    "model_type": "nycklar med värden",
+    "model_attributes_type": "nycklar med värden",
+    "int_from_float": "ett heltal",
+    "float_parsing": "ett tal",
+    "none_required": "inget värde",
 }
 
 
@@ -327,12 +349,25 @@ def _one_error(model_cls: type[BaseModel], path: Location, error: dict[str, Any]
     if kind == "extra_forbidden":
         place = tuple(step for step in path[:-1] if isinstance(step, str))
         allowed = [key for key in _allowed_keys(model_cls, path[:-1]) if key not in hidden.get(place, ())]
-        return problem("VB102", file, path, key=path[-1], suggestion=suggestion(str(path[-1]), allowed),
-                       allowed=", ".join(allowed), on_key=True)
+        return problem(
+            "VB102",
+            file,
+            path,
+            key=path[-1],
+            suggestion=suggestion(str(path[-1]), allowed),
+            allowed=", ".join(allowed),
+            on_key=True,
+        )
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", error.get("ctx", {}).get("expected", ""))
-        return problem("VB105", file, path, value=value, suggestion=suggestion(str(value), allowed),
-                       allowed=", ".join(f'"{a}"' for a in allowed))
+        return problem(
+            "VB105",
+            file,
+            path,
+            value=value,
+            suggestion=suggestion(str(value), allowed),
+            allowed=", ".join(f'"{a}"' for a in allowed),
+        )
     if kind == "string_pattern_mismatch":
         return _pattern_problem(path, value, file)
     if isinstance(value, str) and kind in ("int_type", "float_type", "int_parsing", "float_parsing"):
@@ -347,10 +382,22 @@ def _one_error(model_cls: type[BaseModel], path: Location, error: dict[str, Any]
 
 def _pattern_problem(path: Location, value: Any, file: str) -> Problem:
     if path and path[-1] == "nr":
-        return problem("VB106", file, path, value=value, what="målnummer",
-                       hint='Skriv målets nummer som i katalogen, t.ex. "1" för ett inriktningsmål och "1.4" för ett mål för verksamhetsområdet.')
-    return problem("VB106", file, path, value=value, what="id",
-                   hint="Ett id består av små bokstäver a–z, siffror och bindestreck, t.ex. bestallarenheten-aldre (inga å, ä, ö, punkter eller snedstreck).")
+        return problem(
+            "VB106",
+            file,
+            path,
+            value=value,
+            what="målnummer",
+            hint='Skriv målets nummer som i katalogen, t.ex. "1" för ett inriktningsmål och "1.4" för ett mål för verksamhetsområdet.',
+        )
+    return problem(
+        "VB106",
+        file,
+        path,
+        value=value,
+        what="id",
+        hint="Ett id består av små bokstäver a–z, siffror och bindestreck, t.ex. bestallarenheten-aldre (inga å, ä, ö, punkter eller snedstreck).",
+    )
 
 
 def _as_number(text: str) -> str | None:
@@ -385,7 +432,7 @@ def _hint(kind: str, value: Any) -> str:
     if kind == "string_type" and isinstance(value, (int, float)):
         return 'Sätt citattecken runt värdet så att det läses som text, t.ex. "08-50822517".'
     if kind in ("list_type",):
-        return "Skriv varje post på en egen rad som börjar med \"- \"."
+        return 'Skriv varje post på en egen rad som börjar med "- ".'
     if kind in ("dict_type", "model_type"):
         return "Skriv nycklar med värden under, indragna två mellanslag."
     return "Rätta värdet så att det har rätt form."

@@ -13,7 +13,7 @@ without parsing a builtin's text signature as it must for `list`.
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Any, get_args, Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -40,7 +40,6 @@ PERIODS: tuple[str, ...] = get_args(Period)  # in the order of the year
 TERTIALS: tuple[str, ...] = ("T1", "T2")  # the reports that forecast the full year
 Status = Literal["Uppfylls helt", "Uppfylls delvis", "Uppfylls ej", "Ingen"]
 ActivityState = Literal["klar", "pågående", "ej påbörjad", "avbruten"]
-
 
 
 def period_rank(period: str) -> int:
@@ -78,7 +77,10 @@ class Avdelning(Base):
 
     id: Id
     namn: str
-    granskare: list[str] = Field(default_factory=_no_items, description="Controllers som granskar enheternas rapporter: användarnamn i GitHub/GitLab, @organisation/team eller e-postadress.")
+    granskare: list[str] = Field(
+        default_factory=_no_items,
+        description="Controllers som granskar enheternas rapporter: användarnamn i GitHub/GitLab, @organisation/team eller e-postadress.",
+    )
 
 
 class Enhet(Base):
@@ -90,9 +92,15 @@ class Enhet(Base):
     verksamhetsomrade: Id
     resultatenhet: bool = False
     enhetschef: str | None = None
-    vikter: dict[str, Number] = Field(default_factory=dict, description='Enhetens storlek för sammanvägningar, t.ex. '
-                                      '"anstallda: 170": används när katalogens indikator har "vikt: anstallda".')
-    granskare: list[str] = Field(default_factory=_no_items, description="Personer på enheten som äger enhetens rapportfiler: användarnamn i GitHub/GitLab, @organisation/team eller e-postadress.")
+    vikter: dict[str, Number] = Field(
+        default_factory=dict,
+        description="Enhetens storlek för sammanvägningar, t.ex. "
+        '"anstallda: 170": används när katalogens indikator har "vikt: anstallda".',
+    )
+    granskare: list[str] = Field(
+        default_factory=_no_items,
+        description="Personer på enheten som äger enhetens rapportfiler: användarnamn i GitHub/GitLab, @organisation/team eller e-postadress.",
+    )
 
 
 class Namnd(Base):
@@ -120,9 +128,14 @@ class Organisation(Base):
 # katalog/<år>.yml
 
 
-Areas = Annotated[list[Id] | Literal["alla"] | None, Field(
-    None, description='De verksamhetsområden (id i organisation.yml) som detta gäller; "alla", eller utan värde: '
-                      'samma som målet ovanför. vb new tar bara med det som gäller enhetens verksamhetsområde.')]
+Areas = Annotated[
+    list[Id] | Literal["alla"] | None,
+    Field(
+        None,
+        description='De verksamhetsområden (id i organisation.yml) som detta gäller; "alla", eller utan värde: '
+        "samma som målet ovanför. vb new tar bara med det som gäller enhetens verksamhetsområde.",
+    ),
+]
 
 
 class Indikator(Base):
@@ -136,11 +149,18 @@ class Indikator(Base):
     jamstalldhet: bool = Field(False, description="true för en jämställdhetsindikator (♀).")
     riktning: Literal["högre", "lägre"] = Field("högre", description="Om ett högre eller lägre värde är bättre.")
     aggregering: Literal["summa", "viktat medel", "ingen"] = "ingen"
-    vikt: Id | None = Field(None, description='Vad enheternas värden vägs med vid "viktat medel", t.ex. "anstallda" för '
-                                              'sjukfrånvaro; varje enhets tal står under "vikter" i organisation.yml.')
-    frekvens: Literal["år", "period"] = Field("period", description='"år": mäts en gång om året (Period "2021"); "period": varje rapportperiod.')
+    vikt: Id | None = Field(
+        None,
+        description='Vad enheternas värden vägs med vid "viktat medel", t.ex. "anstallda" för '
+        'sjukfrånvaro; varje enhets tal står under "vikter" i organisation.yml.',
+    )
+    frekvens: Literal["år", "period"] = Field(
+        "period", description='"år": mäts en gång om året (Period "2021"); "period": varje rapportperiod.'
+    )
     arsmal: Number | str | None = Field(None, description='Årsmål: ett tal, eller en text som "+/-1 %".')
-    kf_arsmal: Number | str | None = Field(None, description='KF:s årsmål: ett tal, eller en text som "Tas fram av nämnd".')
+    kf_arsmal: Number | str | None = Field(
+        None, description='KF:s årsmål: ett tal, eller en text som "Tas fram av nämnd".'
+    )
 
 
 class Aktivitet(Base):
@@ -150,7 +170,9 @@ class Aktivitet(Base):
     text: str
     start: date
     slut: date
-    galler: list[Id] | Literal["alla"] = Field("alla", description="Id för de enheter som aktiviteten gäller, eller alla.")
+    galler: list[Id] | Literal["alla"] = Field(
+        "alla", description="Id för de enheter som aktiviteten gäller, eller alla."
+    )
     verksamhetsomraden: Areas
 
 
@@ -200,17 +222,26 @@ class IndikatorUtfall(Base):
     """One indicator's outcome in a report."""
 
     id: Id = Field(description="Indikatorn, vald ur målkatalogen.")
-    utfall: Number | None = Field(None, description="Periodens utfall: ett tal med decimalpunkt, utan % eller mellanslag (86.5).")
+    utfall: Number | None = Field(
+        None, description="Periodens utfall: ett tal med decimalpunkt, utan % eller mellanslag (86.5)."
+    )
     utfall_man: Number | None = Field(None, description="Utfall för män/pojkar, när indikatorn redovisas per kön.")
-    utfall_kvinnor: Number | None = Field(None, description="Utfall för kvinnor/flickor, när indikatorn redovisas per kön.")
+    utfall_kvinnor: Number | None = Field(
+        None, description="Utfall för kvinnor/flickor, när indikatorn redovisas per kön."
+    )
     utfall_foregaende: Number | None = Field(None, description="Periodens utfall i föregående verksamhetsberättelse.")
     prognos: Number | None = Field(None, description="Prognos för helåret (i tertialrapporter).")
-    ej_matt: str | None = Field(None, description='Varför indikatorn inte mäts i år, i stället för utfall, t.ex. '
-                                                  '"Ingen nationell brukarundersökning 2021".')
+    ej_matt: str | None = Field(
+        None,
+        description="Varför indikatorn inte mäts i år, i stället för utfall, t.ex. "
+        '"Ingen nationell brukarundersökning 2021".',
+    )
     arsmal: Number | str | None = Field(None, description="Enhetens eget årsmål, när det skiljer sig från katalogens.")
     kf_arsmal: Number | str | None = Field(None, description="KF:s årsmål, när det skiljer sig från katalogens.")
     period: str | None = Field(None, description='Ersätter kolumnen Period ("VB 2020", "Tertial 1 2021", "2021").')
-    vikt: Number | None = Field(None, description="Vikt när indikatorn vägs samman över enheter (t.ex. antal svarande).")
+    vikt: Number | None = Field(
+        None, description="Vikt när indikatorn vägs samman över enheter (t.ex. antal svarande)."
+    )
     analys: Markdown = Field("", description="Varför utfallet blev som det blev och vad enheten gör; Markdown.")
 
 
@@ -238,8 +269,12 @@ class NamndmalUppfoljning(Base):
     id: Id = Field(description="Nämndmålet, valt ur målkatalogen.")
     status: Status | None = None
     analys: Markdown = ""
-    indikatorer: list[IndikatorUtfall] = Field(default_factory=_no_items, description="Utfall för nämndmålets indikatorer.")
-    aktiviteter: list[AktivitetUppfoljning] = Field(default_factory=_no_items, description="Uppföljning av nämndmålets aktiviteter.")
+    indikatorer: list[IndikatorUtfall] = Field(
+        default_factory=_no_items, description="Utfall för nämndmålets indikatorer."
+    )
+    aktiviteter: list[AktivitetUppfoljning] = Field(
+        default_factory=_no_items, description="Uppföljning av nämndmålets aktiviteter."
+    )
     enhetsmal: list[Enhetsmal] = Field(default_factory=_no_items, description="Enhetens egna mål under nämndmålet.")
 
 
@@ -249,9 +284,15 @@ class MalUppfoljning(Base):
     nr: KfGoalNr = Field(description="KF:s mål för verksamhetsområdet, valt ur målkatalogen.")
     status: Status | None = None
     analys: Markdown = ""
-    indikatorer: list[IndikatorUtfall] = Field(default_factory=_no_items, description="Utfall för indikatorer direkt under KF-målet.")
-    aktiviteter: list[AktivitetUppfoljning] = Field(default_factory=_no_items, description="Uppföljning av aktiviteter direkt under KF-målet.")
-    namndmal: list[NamndmalUppfoljning] = Field(default_factory=_no_items, description="Nämndmålen under KF-målet som rapporten följer upp.")
+    indikatorer: list[IndikatorUtfall] = Field(
+        default_factory=_no_items, description="Utfall för indikatorer direkt under KF-målet."
+    )
+    aktiviteter: list[AktivitetUppfoljning] = Field(
+        default_factory=_no_items, description="Uppföljning av aktiviteter direkt under KF-målet."
+    )
+    namndmal: list[NamndmalUppfoljning] = Field(
+        default_factory=_no_items, description="Nämndmålen under KF-målet som rapporten följer upp."
+    )
 
 
 class InriktningsmalUppfoljning(Base):
@@ -259,7 +300,9 @@ class InriktningsmalUppfoljning(Base):
 
     nr: GoalNr = Field(description="KF:s inriktningsmål, valt ur målkatalogen.")
     text: Markdown = ""
-    mal: list[MalUppfoljning] = Field(default_factory=_no_items, description="KF:s mål för verksamhetsområdet under inriktningsmålet.")
+    mal: list[MalUppfoljning] = Field(
+        default_factory=_no_items, description="KF:s mål för verksamhetsområdet under inriktningsmålet."
+    )
 
 
 # --- economy tables -------------------------------------------------------
@@ -279,7 +322,9 @@ class ResultatrakningRad(Base):
     namn: str = Field(description="Radens namn (Personalkostnader, Taxor och avgifter …).")
     utfall: Number = Field(description="Utfall: ett tal utan mellanslag.")
     budget: Number = Field(description="Budget: ett tal utan mellanslag.")
-    avvikelse: Number | None = Field(None, description="Budget minus utfall för kostnader, utfall minus budget för intäkter.")
+    avvikelse: Number | None = Field(
+        None, description="Budget minus utfall för kostnader, utfall minus budget för intäkter."
+    )
 
 
 class Resultatrakning(Base):
@@ -288,7 +333,7 @@ class Resultatrakning(Base):
     enhet: str | None = Field(None, description='Enhetens namn som det står ovanför tabellen ("Beställarenheten ÄO").')
     enhetschef: str | None = Field(None, description="Enhetschefens namn som det står vid tabellen.")
     belopp: Literal["tkr", "mnkr"] = Field("tkr", description="Enheten för beloppen i tabellen.")
-    utfall_rubrik: str = Field("Utfall", description="Rubriken på utfallskolumnen (\"Utfall\", \"Prognos\" …).")
+    utfall_rubrik: str = Field("Utfall", description='Rubriken på utfallskolumnen ("Utfall", "Prognos" …).')
     intakter: list[ResultatrakningRad] = Field(default_factory=_no_items, description="Intäkternas rader.")
     summa_intakter: Belopp | None = Field(None, description="Summan av intäkterna.")
     kostnader: list[ResultatrakningRad] = Field(default_factory=_no_items, description="Kostnadernas rader.")
@@ -322,13 +367,19 @@ class ResultatenhetRad(Base):
     """One resultatenhet: surplus negative, deficit positive (tkr)."""
 
     enhet: Id
-    namn: str | None = Field(None, description="Namnet som det står i tabellen, när det skiljer sig från organisationens.")
+    namn: str | None = Field(
+        None, description="Namnet som det står i tabellen, när det skiljer sig från organisationens."
+    )
     bruttobudget: Number
     fem_procent: Number
-    overforing_fran_fg: Number = Field(description="Resultatöverföring från föregående år. Överskott (-), underskott (+).")
+    overforing_fran_fg: Number = Field(
+        description="Resultatöverföring från föregående år. Överskott (-), underskott (+)."
+    )
     resultat: Number = Field(description="Beräknat resultat i år. Överskott (-), underskott (+).")
     egen_verksamhet: str | None = Field(None, description="Har resultatet uppkommit genom egen verksamhet (JA/NEJ).")
-    overforing_till_nasta: Number = Field(description="Resultatöverföring till nästa år. Överskott (+), underskott (-).")
+    overforing_till_nasta: Number = Field(
+        description="Resultatöverföring till nästa år. Överskott (+), underskott (-)."
+    )
 
 
 class ResultatenhetSumma(Base):
@@ -398,7 +449,9 @@ class TabellRad(Base):
     """One row of a plain table."""
 
     namn: str = Field("", description="Radens namn (första kolumnen).")
-    varden: list[Cell] = Field(default_factory=_no_items, description="Radens värden, ett per kolumn: tal med decimalpunkt eller text.")
+    varden: list[Cell] = Field(
+        default_factory=_no_items, description="Radens värden, ett per kolumn: tal med decimalpunkt eller text."
+    )
     kursiv: bool = Field(False, description="Visa raden kursiv (t.ex. en varav-rad).")
 
 
@@ -431,7 +484,9 @@ class Ekonomi(Base):
     """Uppföljning av ekonomi: fixed sections, each a list of blocks."""
 
     inledning: Markdown = ""
-    driftbudget: list[Block] = Field(default_factory=_no_items, description="Uppföljning av driftbudget / Analys av resultaträkning.")
+    driftbudget: list[Block] = Field(
+        default_factory=_no_items, description="Uppföljning av driftbudget / Analys av resultaträkning."
+    )
     resultatenheter: list[Block] = Field(default_factory=_no_items)
     investeringar: list[Block] = Field(default_factory=_no_items, description="Investeringar: text och tabeller.")
     forsaljningar: list[Block] = Field(default_factory=_no_items, description="Försäljningar av anläggningstillgångar.")
@@ -481,7 +536,9 @@ class Faststallande(Base):
     datum: date = Field(description="Datum för nämndens beslut.")
     paragraf: int | str = Field(description='Paragrafen i protokollet, t.ex. 45 (skrivs "§ 45" på webbplatsen).')
     diarienummer: str = Field(description="Ärendets diarienummer, t.ex. HÄ 2021/123.")
-    kontrollsumma: str | None = Field(None, description="Innehållets kontrollsumma när det fastställdes. Skrivs av vb faststall, aldrig för hand.")
+    kontrollsumma: str | None = Field(
+        None, description="Innehållets kontrollsumma när det fastställdes. Skrivs av vb faststall, aldrig för hand."
+    )
 
 
 class Rattelse(Base):
@@ -490,7 +547,9 @@ class Rattelse(Base):
     datum: date
     vad: str = Field(description="Vad som rättades.")
     varfor: str = Field(description="Varför det rättades.")
-    kontrollsumma: str | None = Field(None, description="Innehållets kontrollsumma efter rättelsen. Skrivs av vb rattelse, aldrig för hand.")
+    kontrollsumma: str | None = Field(
+        None, description="Innehållets kontrollsumma efter rättelsen. Skrivs av vb rattelse, aldrig för hand."
+    )
 
 
 class Rapport(Base):
@@ -507,14 +566,27 @@ class Rapport(Base):
     arendets_beredning: Markdown = ""
     jamstalldhetsanalys: Markdown = ""
     bilagor: list[str] = Field(default_factory=_no_items)
-    sammanfattande_analys: Markdown = Field("", description="Verksamhetsbeskrivning och sammanfattning av året; underrubriker med ###.")
-    inriktningsmal: list[InriktningsmalUppfoljning] = Field(default_factory=_no_items, description="De av KF:s inriktningsmål som rapporten följer upp, med mål och nämndmål från målkatalogen.")
-    ekonomi: Ekonomi = Field(default_factory=Ekonomi, description="Uppföljning av ekonomi: text och tabeller i fasta avsnitt.")
+    sammanfattande_analys: Markdown = Field(
+        "", description="Verksamhetsbeskrivning och sammanfattning av året; underrubriker med ###."
+    )
+    inriktningsmal: list[InriktningsmalUppfoljning] = Field(
+        default_factory=_no_items,
+        description="De av KF:s inriktningsmål som rapporten följer upp, med mål och nämndmål från målkatalogen.",
+    )
+    ekonomi: Ekonomi = Field(
+        default_factory=Ekonomi, description="Uppföljning av ekonomi: text och tabeller i fasta avsnitt."
+    )
     systematiskt_kvalitetsarbete: Markdown = Field("", description="Enhetens systematiska kvalitetsarbete.")
     sarskilda_redovisningar: Markdown = ""
     konsekvenser_covid19: Markdown = ""
-    ovrigt: Markdown = Field("", description="Synpunkter och klagomål, lex Sarah och annat som inte hör till avsnitten ovan.")
+    ovrigt: Markdown = Field(
+        "", description="Synpunkter och klagomål, lex Sarah och annat som inte hör till avsnitten ovan."
+    )
     underskrifter: list[Underskrift] = Field(default_factory=_no_items)
     godkannanden: list[Godkannande] = Field(default_factory=_no_items)
-    faststalld: Faststallande | None = Field(None, description="Nämndens beslut att fastställa rapporten. Skrivs med vb faststall.")
-    rattelser: list[Rattelse] = Field(default_factory=_no_items, description="Rättelser efter fastställandet, äldst först. Skrivs med vb rattelse.")
+    faststalld: Faststallande | None = Field(
+        None, description="Nämndens beslut att fastställa rapporten. Skrivs med vb faststall."
+    )
+    rattelser: list[Rattelse] = Field(
+        default_factory=_no_items, description="Rättelser efter fastställandet, äldst först. Skrivs med vb rattelse."
+    )

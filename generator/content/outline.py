@@ -61,12 +61,16 @@ def outline(report: Rapport, catalogue: Katalog | None, is_council: bool) -> lis
     """The table of contents of a report, in document order."""
     sections = [Section("Sammanfattande analys", "sammanfattande_analys"), _goals(report, catalogue)]
     economy = COUNCIL_ECONOMY if is_council else UNIT_ECONOMY
-    sections.append(Section("Uppföljning av ekonomi", "ekonomi",
-                            [Section(title, f"ekonomi.{key}") for key, title in economy]))
+    sections.append(
+        Section("Uppföljning av ekonomi", "ekonomi", [Section(title, f"ekonomi.{key}") for key, title in economy])
+    )
     if is_council:
         sections.append(Section("Övrigt", "ovrigt_avsnitt", [Section(title, key) for key, title in COUNCIL_OTHER]))
     else:
-        sections += [Section("Systematiskt kvalitetsarbete", "systematiskt_kvalitetsarbete"), Section("Övrigt", "ovrigt")]
+        sections += [
+            Section("Systematiskt kvalitetsarbete", "systematiskt_kvalitetsarbete"),
+            Section("Övrigt", "ovrigt"),
+        ]
     return sections
 
 

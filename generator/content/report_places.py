@@ -12,8 +12,13 @@ from typing import Any
 COUNCIL_ONLY_KEYS = ("forslag_till_beslut", "sarskilda_redovisningar", "konsekvenser_covid19")
 # The council's cover and signatures: never offered to a unit as an allowed key.
 COUNCIL_COVER_KEYS = ("datum", "sammanfattning", "arendets_beredning", "jamstalldhetsanalys", "underskrifter")
-COUNCIL_ONLY_ECONOMY = ("resultatenheter", "forsaljningar", "verksamhetsprojekt", "omslutningsforandringar",
-                        "budgetjusteringar")
+COUNCIL_ONLY_ECONOMY = (
+    "resultatenheter",
+    "forsaljningar",
+    "verksamhetsprojekt",
+    "omslutningsforandringar",
+    "budgetjusteringar",
+)
 UNIT_ONLY_KEYS = ("systematiskt_kvalitetsarbete",)
 
 Hidden = dict[tuple[str, ...], frozenset[str]]

@@ -20,8 +20,9 @@ from generator.problems import Location
 MAX_ROUNDS = 12  # each round climbs one level at most; a report is far less deep
 
 
-def salvage(model_cls: type[BaseModel], data: dict[str, Any], errors: Sequence[Mapping[str, Any]],
-            locate: Any) -> BaseModel | None:
+def salvage(
+    model_cls: type[BaseModel], data: dict[str, Any], errors: Sequence[Mapping[str, Any]], locate: Any
+) -> BaseModel | None:
     """The model of `data` without the parts that `errors` are about, or None when the root itself is wrong.
 
     `locate(data, loc)` turns pydantic's location into a path in the data.

@@ -10,7 +10,11 @@ from pydantic import BaseModel
 from generator.content.models import Katalog, Organisation, Rapport
 from generator.fsio import write_atomic
 
-SCHEMAS: dict[str, type[BaseModel]] = {"organisation.schema.json": Organisation, "katalog.schema.json": Katalog, "rapport.schema.json": Rapport}
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "organisation.schema.json": Organisation,
+    "katalog.schema.json": Katalog,
+    "rapport.schema.json": Rapport,
+}
 
 
 # What the editor shows for each kind of object: for unit managers, in Swedish.

@@ -30,7 +30,9 @@ def id_choices(catalogues: list[Katalog], kind: str) -> dict[str, str]:
     described = {}
     for ref, by_year in sorted(names.items()):
         texts = set(by_year.values())
-        described[ref] = texts.pop() if len(texts) == 1 else " / ".join(f"{year}: {text}" for year, text in by_year.items())
+        described[ref] = (
+            texts.pop() if len(texts) == 1 else " / ".join(f"{year}: {text}" for year, text in by_year.items())
+        )
     return described
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import functools
 import re
 import typing
-from typing import Any, Iterator, get_args, get_origin
+from collections.abc import Iterator
+from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -37,10 +38,11 @@ def _is_narrative(annotation: Any) -> bool:
     return any(_is_narrative(arg) for arg in get_args(annotation))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _narrative_fields(model_cls: type[BaseModel]) -> frozenset[str]:
     return frozenset(
-        name for name, info in model_cls.model_fields.items()
+        name
+        for name, info in model_cls.model_fields.items()
         if any(isinstance(m, Narrative) for m in info.metadata) or _is_narrative(info.annotation)
     )
 

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 import yaml
 
 GENERAL_FIX = "Kontrollera indrag, kolon och citattecken på raden och raden ovanför."
-BLOCK_FIX = ('Skriv texten som ett block: "{key}: |" på en rad och texten på raderna under, '
-             "indragna två mellanslag mer än nyckeln.")
+BLOCK_FIX = (
+    'Skriv texten som ett block: "{key}: |" på en rad och texten på raderna under, '
+    "indragna två mellanslag mer än nyckeln."
+)
 
 
 @dataclass(frozen=True)
@@ -37,43 +39,82 @@ class _Kind:
 
 
 _KINDS = [
-    _Kind(("mapping values are not allowed",),
-          'kolon följt av mellanslag mitt i ett värde: YAML läser ": " som början på en ny nyckel',
-          BLOCK_FIX + " Du kan också sätta citattecken runt hela texten. Ska raden vara en egen nyckel: "
-          "dra in den lika mycket som nycklarna bredvid."),
-    _Kind(("could not find expected ':'",), "raden har inget kolon efter nyckeln",
-          'Skriv "nyckel: värde". Är raden en fortsättning på texten ovanför: skriv texten som ett block efter "|".',
-          at_context=True),
-    _Kind(("unknown escape character",), "ett omvänt snedstreck (\\) inom dubbla citattecken",
-          "Skriv texten inom enkla citattecken ('C:\\mapp') eller som ett block efter \"|\"; inom dubbla "
-          "citattecken skrivs ett snedstreck som \\\\."),
-    _Kind(("quoted scalar",), "ett citattecken öppnas här men stängs aldrig",
-          'Avsluta texten med samma citattecken som den börjar med, eller ta bort citattecknen och skriv texten '
-          'som ett block efter "|".', at_context=True),
-    _Kind(("block scalar",), 'text på samma rad som "|" eller ">"',
-          'Skriv bara "|" efter kolonet och börja texten på nästa rad, indragen två mellanslag mer än nyckeln.'),
-    _Kind(("an anchor", "an alias"), "ett värde som börjar med & eller * (YAML läser det som ett ankare eller alias)",
-          'Sätt citattecken runt värdet, t.ex. "* viktigt", eller skriv texten som ett block efter "|".'),
-    _Kind(("flow sequence",), "en lista inom hakparenteser [ ] stängs inte, eller texten börjar med [",
-          'Avsluta listan med "]" på samma rad, eller skriv varje post på en egen rad som börjar med "- ". '
-          'Börjar en text med [: sätt citattecken runt den.'),
-    _Kind(("flow mapping",), "nycklar inom klammerparenteser { } stängs inte, eller texten börjar med {",
-          'Avsluta med "}" på samma rad, eller skriv nycklarna på egna rader. Börjar en text med {: sätt '
-          'citattecken runt den.'),
-    _Kind(("flow node",), "ett värde saknas inom [ ] eller { }",
-          "Skriv ett värde efter kommatecknet eller ta bort kommatecknet och avsluta med ] eller }."),
-    _Kind(("directive", "document start"), 'en rad som börjar med "%"',
-          'Sätt citattecken runt texten som börjar med %, eller skriv den som ett block efter "|".'),
-    _Kind(("'-' indicator", "block collection"), "raden i listan är indragen fel",
-          'Börja varje post i listan med "- " lika långt in som de andra posterna; nycklarna i en post dras in '
-          'lika mycket som den första nyckeln efter "- ".'),
-    _Kind(("expected key", "block end"), "indraget stämmer inte med raderna ovanför",
-          "Dra in raden lika mycket som de andra nycklarna på samma nivå (med mellanslag, två per nivå). "
-          'En lista under en nyckel börjar med "- " på raden under nyckeln.'),
+    _Kind(
+        ("mapping values are not allowed",),
+        'kolon följt av mellanslag mitt i ett värde: YAML läser ": " som början på en ny nyckel',
+        BLOCK_FIX + " Du kan också sätta citattecken runt hela texten. Ska raden vara en egen nyckel: "
+        "dra in den lika mycket som nycklarna bredvid.",
+    ),
+    _Kind(
+        ("could not find expected ':'",),
+        "raden har inget kolon efter nyckeln",
+        'Skriv "nyckel: värde". Är raden en fortsättning på texten ovanför: skriv texten som ett block efter "|".',
+        at_context=True,
+    ),
+    _Kind(
+        ("unknown escape character",),
+        "ett omvänt snedstreck (\\) inom dubbla citattecken",
+        "Skriv texten inom enkla citattecken ('C:\\mapp') eller som ett block efter \"|\"; inom dubbla "
+        "citattecken skrivs ett snedstreck som \\\\.",
+    ),
+    _Kind(
+        ("quoted scalar",),
+        "ett citattecken öppnas här men stängs aldrig",
+        "Avsluta texten med samma citattecken som den börjar med, eller ta bort citattecknen och skriv texten "
+        'som ett block efter "|".',
+        at_context=True,
+    ),
+    _Kind(
+        ("block scalar",),
+        'text på samma rad som "|" eller ">"',
+        'Skriv bara "|" efter kolonet och börja texten på nästa rad, indragen två mellanslag mer än nyckeln.',
+    ),
+    _Kind(
+        ("an anchor", "an alias"),
+        "ett värde som börjar med & eller * (YAML läser det som ett ankare eller alias)",
+        'Sätt citattecken runt värdet, t.ex. "* viktigt", eller skriv texten som ett block efter "|".',
+    ),
+    _Kind(
+        ("flow sequence",),
+        "en lista inom hakparenteser [ ] stängs inte, eller texten börjar med [",
+        'Avsluta listan med "]" på samma rad, eller skriv varje post på en egen rad som börjar med "- ". '
+        "Börjar en text med [: sätt citattecken runt den.",
+    ),
+    _Kind(
+        ("flow mapping",),
+        "nycklar inom klammerparenteser { } stängs inte, eller texten börjar med {",
+        'Avsluta med "}" på samma rad, eller skriv nycklarna på egna rader. Börjar en text med {: sätt '
+        "citattecken runt den.",
+    ),
+    _Kind(
+        ("flow node",),
+        "ett värde saknas inom [ ] eller { }",
+        "Skriv ett värde efter kommatecknet eller ta bort kommatecknet och avsluta med ] eller }.",
+    ),
+    _Kind(
+        ("directive", "document start"),
+        'en rad som börjar med "%"',
+        'Sätt citattecken runt texten som börjar med %, eller skriv den som ett block efter "|".',
+    ),
+    _Kind(
+        ("'-' indicator", "block collection"),
+        "raden i listan är indragen fel",
+        'Börja varje post i listan med "- " lika långt in som de andra posterna; nycklarna i en post dras in '
+        'lika mycket som den första nyckeln efter "- ".',
+    ),
+    _Kind(
+        ("expected key", "block end"),
+        "indraget stämmer inte med raderna ovanför",
+        "Dra in raden lika mycket som de andra nycklarna på samma nivå (med mellanslag, två per nivå). "
+        'En lista under en nyckel börjar med "- " på raden under nyckeln.',
+    ),
 ]
 
-_AFTER_QUOTE = _Kind((), "text efter det avslutande citattecknet",
-                     'Sätt citattecken runt hela texten, eller skriv den som ett block efter "|".')
+_AFTER_QUOTE = _Kind(
+    (),
+    "text efter det avslutande citattecknet",
+    'Sätt citattecken runt hela texten, eller skriv den som ett block efter "|".',
+)
 _UNKNOWN = _Kind((), "raden kan inte läsas som YAML", GENERAL_FIX)
 _KEY = re.compile(r"^\s*(?:-\s+)?([^\s:#][^:#]*?):(?:\s|$)")
 
@@ -97,11 +138,18 @@ def _bad_start(lines: list[str], mark: yaml.Mark) -> Explained:
     text = lines[mark.line] if mark.line < len(lines) else ""
     char = text[mark.column] if mark.column < len(text) else ""
     if char == "\t":
-        return Explained("ett tabbtecken mellan kolonet och värdet", "Ersätt tabbtecknet med ett mellanslag.",
-                         mark.line + 1, mark.column + 1)
-    return Explained(f'ett värde får inte börja med tecknet "{char}"',
-                     f'Sätt citattecken runt värdet, t.ex. "{char}...", eller skriv texten som ett block efter "|".',
-                     mark.line + 1, mark.column + 1)
+        return Explained(
+            "ett tabbtecken mellan kolonet och värdet",
+            "Ersätt tabbtecknet med ett mellanslag.",
+            mark.line + 1,
+            mark.column + 1,
+        )
+    return Explained(
+        f'ett värde får inte börja med tecknet "{char}"',
+        f'Sätt citattecken runt värdet, t.ex. "{char}...", eller skriv texten som ett block efter "|".',
+        mark.line + 1,
+        mark.column + 1,
+    )
 
 
 def _after_quote(lines: list[str], mark: yaml.Mark) -> bool:

@@ -11,14 +11,15 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
-from generator.problems import Location, Problem, problem
 from generator.content.yaml_errors import GENERAL_FIX, explain
+from generator.problems import Location, Problem, problem
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -134,8 +135,12 @@ def parse(text: str, file: str) -> Document:
         fix = "Ta bort tecknet; det syns ofta inte i editorn, så skriv om ordet där kolumnen pekar."
         return Document(file, None, builder.source, [problem("VB005", file, reason=reason, fix=fix).at(line, column)])
     except yaml.YAMLError:
-        return Document(file, None, builder.source, [problem("VB005", file, reason="filen kan inte läsas som YAML",
-                                                             fix=GENERAL_FIX).at(1, 1)])
+        return Document(
+            file,
+            None,
+            builder.source,
+            [problem("VB005", file, reason="filen kan inte läsas som YAML", fix=GENERAL_FIX).at(1, 1)],
+        )
     if data is None and not builder.problems:
         builder.problems.append(problem("VB010", file).at(1, 1))
     return Document(file, data, builder.source, builder.problems)
@@ -211,7 +216,9 @@ class _Builder:
             value_path = (*path, key)
             if key in result:
                 first = self.source.keys[value_path]
-                self.problems.append(problem("VB007", self.file, value_path, key=key, first_line=first.line).at(*key_pos))
+                self.problems.append(
+                    problem("VB007", self.file, value_path, key=key, first_line=first.line).at(*key_pos)
+                )
                 self._node(next(events), events, (*path, "\0dup"))
                 continue
             self.source.keys[value_path] = Position(*key_pos)

@@ -15,7 +15,9 @@ from generator.render.glossary import ABBREVIATIONS
 
 PRIORITY = 2  # after the inline step, before the row headers
 SKIPPED = {"code", "pre", "abbr", "script", "style"}
-TERM = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(ABBREVIATIONS, key=len, reverse=True))) + r")(?![\w-])")
+TERM = re.compile(
+    r"(?<![\w-])(" + "|".join(map(re.escape, sorted(ABBREVIATIONS, key=len, reverse=True))) + r")(?![\w-])"
+)
 
 
 class _MarkAbbreviations(Treeprocessor):
@@ -35,7 +37,7 @@ def _split(text: str, seen: set[str]) -> tuple[str, str, str] | None:
     for match in TERM.finditer(text):
         if match.group(1) not in seen:
             seen.add(match.group(1))
-            return text[:match.start()], match.group(1), text[match.end():]
+            return text[: match.start()], match.group(1), text[match.end() :]
     return None
 
 
@@ -62,11 +64,11 @@ def mark_first(element: etree.Element, seen: set[str]) -> None:
 class GlossaryMarkExtension(Extension):
     """Register the marking after the inline step."""
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         """Mark abbreviations once the text is final."""
         md.treeprocessors.register(_MarkAbbreviations(md), "vb_glossary_marks", PRIORITY)
 
 
-def makeExtension(**kwargs: object) -> GlossaryMarkExtension:  # noqa: N802 (Python-Markdown's name)
+def makeExtension(**kwargs: object) -> GlossaryMarkExtension:
     """The extension, for `markdown_extensions: [generator.engine.glossary_marks]` in mkdocs.yml."""
     return GlossaryMarkExtension(**kwargs)

@@ -23,11 +23,26 @@ from markdown.util import AtomicString
 
 # Python-Markdown 3.x's inline patterns (markdown.inlinepatterns.build_inlinepatterns); every one of them needs
 # one of the characters in NEEDS_INLINE, or "  \n" (a hard line break), to match.
-KNOWN_PATTERNS = frozenset({
-    "backtick", "escape", "reference", "link", "image_link", "image_reference", "short_reference",
-    "short_image_ref", "autolink", "automail", "linebreak", "html", "entity", "not_strong", "em_strong",
-    "em_strong2",
-})
+KNOWN_PATTERNS = frozenset(
+    {
+        "backtick",
+        "escape",
+        "reference",
+        "link",
+        "image_link",
+        "image_reference",
+        "short_reference",
+        "short_image_ref",
+        "autolink",
+        "automail",
+        "linebreak",
+        "html",
+        "entity",
+        "not_strong",
+        "em_strong",
+        "em_strong2",
+    }
+)
 # ` code, \ escape, [ ] ! links and images, < > autolinks and HTML, & entities, * _ emphasis,
 # \x02 \x03 Python-Markdown's placeholders.
 NEEDS_INLINE = re.compile(r"[`\\\[\]!<>&*_\x02\x03]|  \n")
@@ -42,8 +57,9 @@ def is_plain(text: str) -> bool:
 def only_known_patterns(md: markdown.Markdown) -> bool:
     """Whether every inline pattern is one of Python-Markdown's own, under its own name."""
     patterns = md.inlinePatterns
-    return (len(patterns) == sum(name in patterns for name in KNOWN_PATTERNS)
-            and all(type(pattern).__module__ == "markdown.inlinepatterns" for pattern in patterns))
+    return len(patterns) == sum(name in patterns for name in KNOWN_PATTERNS) and all(
+        type(pattern).__module__ == "markdown.inlinepatterns" for pattern in patterns
+    )
 
 
 class _MarkPlain(Treeprocessor):
@@ -63,11 +79,11 @@ class _MarkPlain(Treeprocessor):
 class PlainTextExtension(Extension):
     """Register the marking step just before the inline step."""
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         """Mark plain texts after the block parser, before inline patterns run."""
         md.treeprocessors.register(_MarkPlain(md), "vb_plain_text", PRIORITY)
 
 
-def makeExtension(**kwargs: object) -> PlainTextExtension:  # noqa: N802 (Python-Markdown's name)
+def makeExtension(**kwargs: object) -> PlainTextExtension:
     """The extension, for `markdown_extensions: [generator.engine.markdown_plain]` in mkdocs.yml."""
     return PlainTextExtension(**kwargs)

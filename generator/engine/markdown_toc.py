@@ -74,13 +74,13 @@ def drop_tokens(tokens: list[dict[str, Any]], hidden: set[str | None]) -> list[d
 class NoTocExtension(Extension):
     """Register the two tree processors around the toc extension (priority 5)."""
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         """Mark before the toc extension runs, drop after it."""
         md.treeprocessors.register(_StripMarker(md), "vb_no_toc_mark", 6)
         md.treeprocessors.register(_DropFromToc(md), "vb_no_toc_drop", 4)
 
 
-def makeExtension(**kwargs: Any) -> NoTocExtension:  # noqa: N802 (Python-Markdown's loader name)
+def makeExtension(**kwargs: Any) -> NoTocExtension:
     """Lets mkdocs.yml name the extension as `generator.engine.markdown_toc`."""
     return NoTocExtension(**kwargs)
 
@@ -117,7 +117,7 @@ def strip_front_matter(text: str) -> str:
     if text.startswith("---\n"):
         end = text.find("\n---\n", 4)
         if end != -1:
-            return text[end + 5:]
+            return text[end + 5 :]
     return text
 
 

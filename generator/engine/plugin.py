@@ -35,18 +35,18 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 from mkdocs.theme import Theme
+from mkdocs.utils import get_relative_url
 
-from generator.parallel import cores
 from generator.engine.prerender import Rendered, page_outputs, render_key, render_pages, use_outputs, use_rendered
+from generator.engine.search import SearchIndexError, build_search_index
+from generator.engine.theme_html import site_name, valid_theme_html
+from generator.parallel import cores
 from generator.render.environment import TEMPLATES
 from generator.render.nav import Redirect
 from generator.render.redirect import redirect_html
 from generator.render.site import Site, SiteError, nav_config
-from generator.engine.search import SearchIndexError, build_search_index
 from generator.render.site_pages import ABOUT, guide_title, with_guides
-from generator.engine.theme_html import site_name, valid_theme_html
 
 log = get_plugin_logger("vb")
 STYLESHEET = "assets/vb.css"
@@ -127,8 +127,11 @@ class SitePlugin(BasePlugin[VbConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the generated pages (they replace static files of the same name), the stylesheet and redirects."""
         assert self.site is not None
-        static = {f.src_uri: guide_title(f.content_string, f.src_uri)
-                  for f in files.documentation_pages() if f.src_uri not in self.site.pages}
+        static = {
+            f.src_uri: guide_title(f.content_string, f.src_uri)
+            for f in files.documentation_pages()
+            if f.src_uri not in self.site.pages
+        }
         for path, text in self.site.pages.items():
             _replace(files, File.generated(config, path, content=with_guides(text, static) if path == ABOUT else text))
         for path, content in self.site.files.items():  # the open data under data/, copied as they are
@@ -154,8 +157,11 @@ class SitePlugin(BasePlugin[VbConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         """Fill the theme's template for the generated pages in parallel, before MkDocs writes them one by one."""
         if self.site is not None and self.processes > 1 and not self.serving and self.nav is not None:
-            pages = [f.page for f in files.documentation_pages()
-                     if f.src_uri in self.site.pages and f.page is not None and f.page.content is not None]
+            pages = [
+                f.page
+                for f in files.documentation_pages()
+                if f.src_uri in self.site.pages and f.page is not None and f.page.content is not None
+            ]
             use_outputs(page_outputs(pages, config, files, self.nav, env, self.processes), files, env)
         return env
 
@@ -174,11 +180,16 @@ class SitePlugin(BasePlugin[VbConfig]):
         if self.site is None or page.file.src_uri in self.site.pages or not page.file.abs_src_path:
             return markdown
         project = Path(config.config_file_path or ".").resolve().parent
-        fixed, dropped = outside_links(markdown, Path(page.file.abs_src_path).parent, Path(config.docs_dir),
-                                       project, config.repo_url)
+        fixed, dropped = outside_links(
+            markdown, Path(page.file.abs_src_path).parent, Path(config.docs_dir), project, config.repo_url
+        )
         for target in dropped:
-            log.info("%s: länken till %s leder utanför webbplatsen och visas som text (ange repo_url i mkdocs.yml "
-                     "för att länka till projektets filer).", page.file.src_uri, target)
+            log.info(
+                "%s: länken till %s leder utanför webbplatsen och visas som text (ange repo_url i mkdocs.yml "
+                "för att länka till projektets filer).",
+                page.file.src_uri,
+                target,
+            )
         return fixed
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
@@ -215,8 +226,12 @@ def html_titles(entries: list[Any]) -> list[Any]:
     escaped: list[Any] = []
     for entry in entries:
         if isinstance(entry, dict):
-            escaped.append({escape(title, quote=False): html_titles(value) if isinstance(value, list) else value
-                            for title, value in entry.items()})
+            escaped.append(
+                {
+                    escape(title, quote=False): html_titles(value) if isinstance(value, list) else value
+                    for title, value in entry.items()
+                }
+            )
         else:
             escaped.append(entry)
     return escaped
@@ -247,8 +262,9 @@ def _replace(files: Files, new: File) -> None:
     files.append(new)
 
 
-def outside_links(markdown: str, page_dir: Path, docs_dir: Path, project: Path,
-                  repo_url: str | None) -> tuple[str, list[str]]:
+def outside_links(
+    markdown: str, page_dir: Path, docs_dir: Path, project: Path, repo_url: str | None
+) -> tuple[str, list[str]]:
     """Rewrite links that leave docs/: to `repo_url` for files in the project, else keep only the link text."""
     dropped: list[str] = []
 

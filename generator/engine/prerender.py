@@ -24,8 +24,9 @@ are converted again (all are, when the site's files or Markdown settings change)
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from jinja2 import BaseLoader, ChoiceLoader, DictLoader, Environment
 from markupsafe import Markup
@@ -81,8 +82,9 @@ def render_one(page: Page, config: MkDocsConfig, files: Files) -> Rendered | Non
         return None
 
 
-def rendered_by(page: Page, render: Callable[[MkDocsConfig, Files], None], config: MkDocsConfig, files: Files,
-                show: bool = True) -> Rendered:
+def rendered_by(
+    page: Page, render: Callable[[MkDocsConfig, Files], None], config: MkDocsConfig, files: Files, show: bool = True
+) -> Rendered:
     """Run `render` for the page and keep what it set and every message it logged (also shown when `show`)."""
     logger = logging.getLogger(LOGGER)
     collect = _Collect()
@@ -95,10 +97,20 @@ def rendered_by(page: Page, render: Callable[[MkDocsConfig, Files], None], confi
     finally:
         logger.handlers, logger.propagate = shown, propagate
     assert page.markdown is not None
-    links = None if page.links_to_anchors is None else {
-        target.src_uri: dict(anchors) for target, anchors in page.links_to_anchors.items()}
-    return Rendered(page.markdown, page.content or "", page.toc, page._title_from_render, page.present_anchor_ids,
-                    links, [(r.name, r.levelno, r.getMessage()) for r in collect.records])
+    links = (
+        None
+        if page.links_to_anchors is None
+        else {target.src_uri: dict(anchors) for target, anchors in page.links_to_anchors.items()}
+    )
+    return Rendered(
+        page.markdown,
+        page.content or "",
+        page.toc,
+        page._title_from_render,
+        page.present_anchor_ids,
+        links,
+        [(r.name, r.levelno, r.getMessage()) for r in collect.records],
+    )
 
 
 def use_rendered(page: Page, known: Rendered | None, remember: Callable[[str, Rendered], None] | None = None) -> None:
@@ -142,20 +154,29 @@ def _files_of(links: dict[str, dict[str, str]], files: Files) -> dict[Any, dict[
 
 def render_key(config: MkDocsConfig, files: Files) -> str:
     """What a page's HTML depends on besides its Markdown: the site's files and the Markdown settings."""
-    return repr((sorted(f.src_uri for f in files), config.use_directory_urls, config.markdown_extensions,
-                 config.mdx_configs, config.validation))
+    return repr(
+        (
+            sorted(f.src_uri for f in files),
+            config.use_directory_urls,
+            config.markdown_extensions,
+            config.mdx_configs,
+            config.validation,
+        )
+    )
 
 
-def page_outputs(pages: list[Page], config: MkDocsConfig, files: Files, nav: Navigation, env: Environment,
-                 processes: int) -> dict[str, tuple[str, list[tuple[str, int, str]]]]:
+def page_outputs(
+    pages: list[Page], config: MkDocsConfig, files: Files, nav: Navigation, env: Environment, processes: int
+) -> dict[str, tuple[str, list[tuple[str, int, str]]]]:
     """Each page's finished HTML (the theme's template around it) and its messages, made in forked processes."""
     documents = files.documentation_pages()
     results = fork_map(lambda number: output_of(pages[number], config, documents, nav, env), len(pages), processes)
     return {page.file.src_uri: found for page, found in zip(pages, results) if found is not None}
 
 
-def output_of(page: Page, config: MkDocsConfig, documents: Sequence[File], nav: Navigation,
-              env: Environment) -> tuple[str, list[tuple[str, int, str]]] | None:
+def output_of(
+    page: Page, config: MkDocsConfig, documents: Sequence[File], nav: Navigation, env: Environment
+) -> tuple[str, list[tuple[str, int, str]]] | None:
     """What MkDocs' _build_page renders for the page before its post_page event (in a forked process)."""
     logger = logging.getLogger(LOGGER)
     collect = _Collect()

@@ -31,12 +31,16 @@ def run_engine(config_file: Path, site: Site, content: Path, target: Path, proce
         config = load_config(config_file=str(config_file), site_dir=str(target), strict=True)
         plugin = config.plugins.get(PLUGIN)
         if plugin is None:
-            raise EngineError(f"Insticksprogrammet {PLUGIN} saknas under plugins i {config_file}. Lägg till \"- {PLUGIN}\".")
+            raise EngineError(
+                f'Insticksprogrammet {PLUGIN} saknas under plugins i {config_file}. Lägg till "- {PLUGIN}".'
+            )
         plugin.use_prepared(site, content.resolve(), processes)
         build(config)
     except MkDocsException as exc:
-        raise EngineError(f"Webbplatsen kunde inte byggas ({exc}). Den förra webbplatsen är oförändrad. "
-                          "Rätta det som MkDocs rapporterar ovan och kör `vb build` igen.") from None
+        raise EngineError(
+            f"Webbplatsen kunde inte byggas ({exc}). Den förra webbplatsen är oförändrad. "
+            "Rätta det som MkDocs rapporterar ovan och kör `vb build` igen."
+        ) from None
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
     return sum(1 for _ in target.rglob("index.html"))

@@ -33,13 +33,22 @@ def pagefind_executable() -> Path:
     except (ImportError, FileNotFoundError) as exc:
         raise SearchIndexError(
             f"Sökindexet kan inte skapas: programmet Pagefind saknas ({exc}). "
-            "Installera projektet igen med `pip install -e .` (eller `make site`) och bygg igen.") from None
+            "Installera projektet igen med `pip install -e .` (eller `make site`) och bygg igen."
+        ) from None
 
 
 def pagefind_command(executable: Path, site: Path) -> list[str]:
     """The Pagefind command line for a built site."""
-    return [str(executable), "--site", str(site), "--output-subdir", INDEX_DIR,
-            "--exclude-selectors", EXCLUDED, "--quiet"]
+    return [
+        str(executable),
+        "--site",
+        str(site),
+        "--output-subdir",
+        INDEX_DIR,
+        "--exclude-selectors",
+        EXCLUDED,
+        "--quiet",
+    ]
 
 
 def run_pagefind(command: list[str]) -> None:
@@ -47,12 +56,16 @@ def run_pagefind(command: list[str]) -> None:
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise SearchIndexError(f"Sökindexet kunde inte skapas: Pagefind gick inte att köra ({exc}). "
-                               "Installera projektet igen med `pip install -e .` och bygg igen.") from None
+        raise SearchIndexError(
+            f"Sökindexet kunde inte skapas: Pagefind gick inte att köra ({exc}). "
+            "Installera projektet igen med `pip install -e .` och bygg igen."
+        ) from None
     if done.returncode != 0:
         said = "\n".join((done.stdout + done.stderr).strip().splitlines()[-10:])
-        raise SearchIndexError(f"Sökindexet kunde inte skapas: Pagefind avslutades med kod {done.returncode}. "
-                               f"Rätta det som Pagefind skriver och bygg igen:\n{said}")
+        raise SearchIndexError(
+            f"Sökindexet kunde inte skapas: Pagefind avslutades med kod {done.returncode}. "
+            f"Rätta det som Pagefind skriver och bygg igen:\n{said}"
+        )
 
 
 def entry_problem(entry_text: str | None) -> str | None:
@@ -65,8 +78,10 @@ def entry_problem(entry_text: str | None) -> str | None:
         return f"{ENTRY} kan inte läsas."
     if LANGUAGE not in languages:
         found = ", ".join(sorted(languages)) or "inget"
-        return (f"Indexet har inget svenskt språk (hittade: {found}). Sidorna ska ha <html lang=\"sv\"> "
-                "(theme.language: sv i mkdocs.yml) för att sökningen ska använda svensk ordstamning.")
+        return (
+            f'Indexet har inget svenskt språk (hittade: {found}). Sidorna ska ha <html lang="sv"> '
+            "(theme.language: sv i mkdocs.yml) för att sökningen ska använda svensk ordstamning."
+        )
     if not languages[LANGUAGE].get("page_count"):
         return "Indexet innehåller inga sidor. Sidornas innehåll ska ligga i data-pagefind-body (templates/theme/main.html)."
     return None

@@ -58,7 +58,7 @@ class _RawInline(HtmlInlineProcessor):
         super().__init__(HTML_RE, md)
         self.found = found
 
-    def handleMatch(self, m: re.Match[str], data: str) -> Any:  # noqa: N802 (Python-Markdown's name)
+    def handleMatch(self, m: re.Match[str], data: str) -> Any:
         self.found.append(m.group(1))
         return super().handleMatch(m, data)
 
@@ -70,7 +70,7 @@ class _RecordRawHtml(Extension):
         super().__init__()
         self.found: list[str] = []
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.register(_RawBlocks(md, self.found), "html_block", 20)
         md.inlinePatterns.register(_RawInline(md, self.found), "html", 90)
 

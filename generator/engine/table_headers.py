@@ -40,11 +40,11 @@ def mark_headers(table: etree.Element) -> None:
 class RowHeaderExtension(Extension):
     """Register the step after everything else has filled the table's cells."""
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         """Mark row and column headers once the tables are built."""
         md.treeprocessors.register(_RowHeaders(md), "vb_row_headers", PRIORITY)
 
 
-def makeExtension(**kwargs: object) -> RowHeaderExtension:  # noqa: N802 (Python-Markdown's name)
+def makeExtension(**kwargs: object) -> RowHeaderExtension:
     """The extension, for `markdown_extensions: [generator.engine.table_headers]` in mkdocs.yml."""
     return RowHeaderExtension(**kwargs)

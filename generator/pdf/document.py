@@ -21,9 +21,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.pdf.links import paper_links
-from generator.render.printed import PdfSource
 from generator.pdf.tables import Table, wrap_tables
 from generator.render.environment import TEMPLATES
+from generator.render.printed import PdfSource
 
 ARTICLE = re.compile(r"<article\b[^>]*\bmd-content__inner\b[^>]*>")
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
@@ -67,7 +67,7 @@ def article_of(page_html: str) -> str:
     end = page_html.rfind("</article>")
     if start is None or end < start.end():
         raise DocumentError("sidan saknar rapportens innehåll (temats <article>)")
-    return page_html[start.end():end]
+    return page_html[start.end() : end]
 
 
 def document(source: PdfSource, page_html: str, page_url: str, site_url: str = "") -> PdfDocument:
@@ -109,7 +109,7 @@ def _remove_page_furniture(container: ET.Element) -> None:
     for parent in list(container.iter()):
         for child in list(parent):
             classes = (child.get("class") or "").split()
-            if child.tag == "a" and "headerlink" in classes or "vb-pdf" in classes or child.tag == "button":
+            if (child.tag == "a" and "headerlink" in classes) or "vb-pdf" in classes or child.tag == "button":
                 _remove(parent, child)
 
 
@@ -159,8 +159,13 @@ _ENVIRONMENTS: list[Environment] = []
 def _environment() -> Environment:
     """The HTML templates of the PDF (autoescaped), made once."""
     if not _ENVIRONMENTS:
-        env = Environment(loader=FileSystemLoader(str(PDF_TEMPLATES)), autoescape=True, undefined=StrictUndefined,
-                          trim_blocks=True, lstrip_blocks=True)
+        env = Environment(
+            loader=FileSystemLoader(str(PDF_TEMPLATES)),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
         env.filters["html"] = _serialise
         _ENVIRONMENTS.append(env)
     return _ENVIRONMENTS[0]

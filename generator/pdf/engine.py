@@ -61,7 +61,7 @@ def _too_wide(rendered: Any, tables: list[Table]) -> list[Table]:
     by_number = {str(table.number): table for table in tables}
     found: dict[str, Table] = {}
     for page in rendered.pages:
-        page_box = page._page_box  # noqa: SLF001 (the laid-out boxes are what tells whether a table fits)
+        page_box = page._page_box
         right = page_box.content_box_x() + page_box.width + TOLERANCE_PT
         for box in page_box.descendants():
             if not isinstance(box, boxes.TableBox) or box.element is None:
@@ -74,6 +74,8 @@ def _too_wide(rendered: Any, tables: list[Table]) -> list[Table]:
 
 def _message(table: Table) -> str:
     """Why a table cannot be printed, and what to do."""
-    named = f" (\"{table.heading}\")" if table.heading else ""
-    return (f"tabell {table.number}{named} har för många kolumner för en liggande sida, även med liten stil. "
-            "Dela upp tabellen i två")
+    named = f' ("{table.heading}")' if table.heading else ""
+    return (
+        f"tabell {table.number}{named} har för många kolumner för en liggande sida, även med liten stil. "
+        "Dela upp tabellen i två"
+    )

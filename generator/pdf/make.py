@@ -11,9 +11,9 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
@@ -43,8 +43,14 @@ class Made:
     error: str = ""
 
 
-def report_pdfs(documents: list[PdfSource], site_dir: Path, dest_of: Callable[[str], str], processes: int,
-                cache: Path | None = None, site_url: str = "") -> list[Made]:
+def report_pdfs(
+    documents: list[PdfSource],
+    site_dir: Path,
+    dest_of: Callable[[str], str],
+    processes: int,
+    cache: Path | None = None,
+    site_url: str = "",
+) -> list[Made]:
     """Make every report's PDF in `site_dir` (in up to `processes` processes) and show its size on its pages.
 
     `dest_of` gives the written file of a page path ("2021/vb/x/index.md" -> "2021/vb/x/index.html").
@@ -60,8 +66,12 @@ def report_pdfs(documents: list[PdfSource], site_dir: Path, dest_of: Callable[[s
     made = fork_map(task, len(documents), processes)
     failed = [(source, result) for source, result in zip(documents, made) if result.error]
     if failed:
-        raise PdfError("\n".join(f"PDF:en för {source.title} ({source.source}) kunde inte skapas: {result.error}."
-                                 for source, result in failed))
+        raise PdfError(
+            "\n".join(
+                f"PDF:en för {source.title} ({source.source}) kunde inte skapas: {result.error}."
+                for source, result in failed
+            )
+        )
     for source, result in zip(documents, made):
         for page in source.linked_from:
             show_size(site_dir / dest_of(page), result.size)
@@ -75,12 +85,14 @@ def _fixed_inputs(engine: str, site_url: str) -> str:
     from generator.pdf.engine import STYLESHEET
 
     template = PDF_TEMPLATES / "document.html.j2"
-    return "\0".join([CACHE_VERSION, engine, STYLESHEET.read_text(encoding="utf-8"),
-                      template.read_text(encoding="utf-8"), site_url])
+    return "\0".join(
+        [CACHE_VERSION, engine, STYLESHEET.read_text(encoding="utf-8"), template.read_text(encoding="utf-8"), site_url]
+    )
 
 
-def one_pdf(source: PdfSource, site_dir: Path, dest_of: Callable[[str], str], cache: Path | None,
-            site_url: str, inputs: str) -> Made:
+def one_pdf(
+    source: PdfSource, site_dir: Path, dest_of: Callable[[str], str], cache: Path | None, site_url: str, inputs: str
+) -> Made:
     """A report's PDF written into the site, from the kept copy when its input is unchanged.
 
     The key is taken from the page's article before it is parsed, so an unchanged report costs a read and a hash.

@@ -28,8 +28,9 @@ def adopted_info(info: ReportInfo, copy: Rapport) -> ReportInfo:
     return ReportInfo(copy, info.catalogue, info.name, info.is_council, adopted_version=True)
 
 
-def with_adopted_version(env: Environment, node: NavNode, info: ReportInfo, copy: Rapport | None,
-                         name_of: NameOf) -> NavNode:
+def with_adopted_version(
+    env: Environment, node: NavNode, info: ReportInfo, copy: Rapport | None, name_of: NameOf
+) -> NavNode:
     """The report's navigation node, with the adopted version's page (the whole report on one page) under it."""
     if copy is None:
         return node

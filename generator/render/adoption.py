@@ -53,7 +53,9 @@ def adoption_notice(report: Rapport, adopted_version: bool = False) -> AdoptionN
     adopted = report.faststalld
     if adopted is None:
         return None
-    corrections = [CorrectionLine(fmt.iso_date(c.datum), _one_line(c.vad), _one_line(c.varfor)) for c in report.rattelser]
+    corrections = [
+        CorrectionLine(fmt.iso_date(c.datum), _one_line(c.vad), _one_line(c.varfor)) for c in report.rattelser
+    ]
     checksum = adopted.kontrollsumma if is_checksum(adopted.kontrollsumma) else ""
     if adopted_version:
         link = Link("Den gällande versionen, med rättelser efter fastställandet", "../index.md")

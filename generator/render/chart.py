@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from generator.render import format as fmt
 
@@ -101,7 +101,7 @@ def nice_step(span: float) -> float:
     """The smallest step of 1, 2, 2.5 or 5 times a power of ten giving at most four intervals."""
     raw = span / INTERVALS
     magnitude = 10 ** math.floor(math.log10(raw))
-    return next(m * magnitude for m in NICE_STEPS if m * magnitude >= raw - 1e-12)
+    return float(next(m * magnitude for m in NICE_STEPS if m * magnitude >= raw - 1e-12))
 
 
 def axis_for(values: list[float]) -> Axis:
@@ -146,9 +146,10 @@ def line_chart(chart: Chart) -> Markup:
     height = LEGEND_TOP + len(legend) * LEGEND_ROW
     parts = [
         Markup('<figure class="vb-diagram">'),
-        Markup('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
-               'aria-label="{label}" font-size="{size}">').format(w=WIDTH, h=height, label=f"Diagram: {chart.title}",
-                                                                   size=FONT_SIZE),
+        Markup(
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
+            'aria-label="{label}" font-size="{size}">'
+        ).format(w=WIDTH, h=height, label=f"Diagram: {chart.title}", size=FONT_SIZE),
         Markup("<title>{}</title>").format(f"Diagram: {chart.title}"),
         *_grid(axis, chart),
         *_dots(chart, axis),
@@ -166,27 +167,45 @@ def _grid(axis: Axis, chart: Chart) -> list[Markup]:
     parts = [Markup('<text x="{x}" y="{y}" fill="currentColor">{m}</text>').format(x=LEFT, y=TOP - 14, m=chart.measure)]
     for tick in axis.ticks:
         y = coordinate(y_at(tick, axis))
-        parts.append(Markup('<line x1="{l}" x2="{r}" y1="{y}" y2="{y}" stroke="#767676" stroke-dasharray="1 3"/>')
-                     .format(l=LEFT, r=WIDTH - RIGHT, y=y))
-        parts.append(Markup('<text x="{x}" y="{y}" text-anchor="end" dominant-baseline="middle" fill="currentColor">'
-                            '{t}</text>').format(x=LEFT - 8, y=y, t=fmt.number(tick)))
-    parts.append(Markup('<path d="M{l} {t}V{b}H{r}" fill="none" stroke="currentColor"/>')
-                 .format(l=LEFT, t=TOP, b=BOTTOM, r=WIDTH - RIGHT))
+        parts.append(
+            Markup('<line x1="{l}" x2="{r}" y1="{y}" y2="{y}" stroke="#767676" stroke-dasharray="1 3"/>').format(
+                l=LEFT, r=WIDTH - RIGHT, y=y
+            )
+        )
+        parts.append(
+            Markup(
+                '<text x="{x}" y="{y}" text-anchor="end" dominant-baseline="middle" fill="currentColor">{t}</text>'
+            ).format(x=LEFT - 8, y=y, t=fmt.number(tick))
+        )
+    parts.append(
+        Markup('<path d="M{l} {t}V{b}H{r}" fill="none" stroke="currentColor"/>').format(
+            l=LEFT, t=TOP, b=BOTTOM, r=WIDTH - RIGHT
+        )
+    )
     for index, label in enumerate(chart.labels):
-        parts.append(Markup('<text x="{x}" y="{y}" text-anchor="middle" fill="currentColor">{t}</text>')
-                     .format(x=coordinate(x_at(index, len(chart.labels))), y=BOTTOM + 22, t=label))
+        parts.append(
+            Markup('<text x="{x}" y="{y}" text-anchor="middle" fill="currentColor">{t}</text>').format(
+                x=coordinate(x_at(index, len(chart.labels))), y=BOTTOM + 22, t=label
+            )
+        )
     return parts
 
 
 def _dots(chart: Chart, axis: Axis) -> list[Markup]:
     """The unnamed values as round dots: one path of zero-length strokes with round caps."""
     count = len(chart.labels)
-    moves = "".join(f"M{coordinate(x_at(i, count))} {coordinate(y_at(v, axis))}h0"
-                    for i, group in enumerate(chart.dots) for v in group)
+    moves = "".join(
+        f"M{coordinate(x_at(i, count))} {coordinate(y_at(v, axis))}h0"
+        for i, group in enumerate(chart.dots)
+        for v in group
+    )
     if not moves:
         return []
-    return [Markup('<path d="{d}" stroke="{c}" stroke-width="5" stroke-linecap="round" fill="none"/>')
-            .format(d=moves, c=DOT_COLOUR)]
+    return [
+        Markup('<path d="{d}" stroke="{c}" stroke-width="5" stroke-linecap="round" fill="none"/>').format(
+            d=moves, c=DOT_COLOUR
+        )
+    ]
 
 
 def _series(series: Series, axis: Axis) -> list[Markup]:
@@ -204,8 +223,11 @@ def _series(series: Series, axis: Axis) -> list[Markup]:
         pen_down = True
     parts = []
     if any(p.startswith("L") for p in path):
-        parts.append(Markup('<path d="{d}" fill="none" stroke="{c}" stroke-width="2.5"{dash}/>').format(
-            d="".join(path), c=series.style.colour, dash=_dash(series.style)))
+        parts.append(
+            Markup('<path d="{d}" fill="none" stroke="{c}" stroke-width="2.5"{dash}/>').format(
+                d="".join(path), c=series.style.colour, dash=_dash(series.style)
+            )
+        )
     parts += [marker(series.style, x, y) for x, y in (p for p in points if p is not None)]
     return parts
 
@@ -221,14 +243,17 @@ def marker(style: Style, x: float, y: float) -> Markup:
         return Markup('<circle cx="{x}" cy="{y}" r="5" fill="{c}"/>').format(x=cx, y=cy, c=style.colour)
     if style.marker == "square":
         return Markup('<rect x="{x}" y="{y}" width="9" height="9" fill="{c}"/>').format(
-            x=coordinate(x - 4.5), y=coordinate(y - 4.5), c=style.colour)
+            x=coordinate(x - 4.5), y=coordinate(y - 4.5), c=style.colour
+        )
     return Markup('<path d="M{x} {y}h18" stroke="{c}" stroke-width="3"/>').format(
-        x=coordinate(x - 9), y=cy, c=style.colour)
+        x=coordinate(x - 9), y=cy, c=style.colour
+    )
 
 
 def _legend_entries(chart: Chart) -> list[tuple[str, Style | None]]:
-    entries: list[tuple[str, Style | None]] = [(s.name, s.style) for s in chart.series
-                                               if any(v is not None for v in s.values)]
+    entries: list[tuple[str, Style | None]] = [
+        (s.name, s.style) for s in chart.series if any(v is not None for v in s.values)
+    ]
     if chart.dots_name and any(chart.dots):
         entries.append((chart.dots_name, None))
     return entries
@@ -238,11 +263,19 @@ def _legend_row(row: int, name: str, style: Style | None) -> list[Markup]:
     """One legend line: a sample of the line and marker (or a dot), then the name."""
     y = LEGEND_TOP + row * LEGEND_ROW
     if style is None:
-        sample = [Markup('<path d="M{x} {y}h0" stroke="{c}" stroke-width="5" stroke-linecap="round"/>')
-                  .format(x=LEFT + 14, y=y, c=DOT_COLOUR)]
+        sample = [
+            Markup('<path d="M{x} {y}h0" stroke="{c}" stroke-width="5" stroke-linecap="round"/>').format(
+                x=LEFT + 14, y=y, c=DOT_COLOUR
+            )
+        ]
     else:
-        sample = [Markup('<path d="M{x} {y}h28" stroke="{c}" stroke-width="2.5"{dash}/>')
-                  .format(x=LEFT, y=y, c=style.colour, dash=_dash(style)), marker(style, LEFT + 14, y)]
+        sample = [
+            Markup('<path d="M{x} {y}h28" stroke="{c}" stroke-width="2.5"{dash}/>').format(
+                x=LEFT, y=y, c=style.colour, dash=_dash(style)
+            ),
+            marker(style, LEFT + 14, y),
+        ]
     label = Markup('<text x="{x}" y="{y}" dominant-baseline="middle" fill="currentColor">{t}</text>').format(
-        x=LEFT + 40, y=y, t=name)
+        x=LEFT + 40, y=y, t=name
+    )
     return [*sample, label]

@@ -7,8 +7,9 @@ contexts; its template renders them with `part(...)`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, Union
+from typing import TYPE_CHECKING, ClassVar, Protocol, Union
 
 from markupsafe import Markup
 
@@ -165,8 +166,8 @@ class Table:
     """Any economy table: lines above it, header, alignment, rows and a footnote."""
 
     TEMPLATE: ClassVar[str] = "table.md.j2"
-    caption: list[str]
-    header: list[str]
+    caption: Sequence[str]
+    header: Sequence[str]
     right_aligned: list[bool]
     rows: list[TableRow]
     footnote: str = ""
@@ -174,7 +175,14 @@ class Table:
 
 # --- sections and pages -----------------------------------------------------
 
-Part = Union[Markup, "Section", KfGoal, Table, "Cover", "Signatures", "LinkList"]
+
+class Templated(Protocol):
+    """A typed context that names its template: every part of a page is one, or ready Markdown."""
+
+    TEMPLATE: ClassVar[str]
+
+
+Part = Union[Markup, Templated]
 
 
 @dataclass

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import quote
 
-STYLE = ("body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:42rem;margin:2rem auto;"
-         "padding:0 1rem;line-height:1.5;color:#1a1a1a;background:#fff}"
-         "a{color:#0b4f9c;text-decoration:underline}a:focus-visible{outline:2px solid #0b4f9c;outline-offset:2px}"
-         "li{margin:.3rem 0}")
+STYLE = (
+    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:42rem;margin:2rem auto;"
+    "padding:0 1rem;line-height:1.5;color:#1a1a1a;background:#fff}"
+    "a{color:#0b4f9c;text-decoration:underline}a:focus-visible{outline:2px solid #0b4f9c;outline-offset:2px}"
+    "li{margin:.3rem 0}"
+)
 
 
 @dataclass(frozen=True)
@@ -22,8 +24,10 @@ class District:
 
 def districts_page(districts: list[District], title: str = "Uppföljningsrapporter") -> str:
     """The page as HTML (Swedish, every name escaped, links relative so the sites can be moved together)."""
-    items = "\n".join(f'<li><a href="{escape(quote(d.folder), quote=True)}/">{escape(d.name, quote=False)}</a></li>'
-                      for d in districts)
+    items = "\n".join(
+        f'<li><a href="{escape(quote(d.folder), quote=True)}/">{escape(d.name, quote=False)}</a></li>'
+        for d in districts
+    )
     heading = escape(title, quote=False)
     return (
         "<!doctype html>\n"

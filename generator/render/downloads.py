@@ -10,7 +10,8 @@ import re
 import zipfile
 from dataclasses import dataclass
 from typing import ClassVar
-from xml.sax.saxutils import escape as xml_escape, quoteattr
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -25,10 +26,15 @@ CATALOGUE = "dcat.rdf"
 TEXT_COLUMNS = {"KF-mål", "Nämndmål-id", "Enhet-id", "Indikator-id", "Id", "Nivå"}
 FORMULA_STARTS = ("=", "+", "-", "@")
 FIXED_TIME = "2000-01-01T00:00:00Z"
-MEDIA_TYPES = {"csv": "text/csv", "json": "application/json",
-               "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-LICENCES = {"CC0-1.0": ("CC0 1.0 (fri att använda utan villkor)", "http://creativecommons.org/publicdomain/zero/1.0/"),
-            "CC-BY-4.0": ("CC BY 4.0 (ange källan)", "http://creativecommons.org/licenses/by/4.0/")}
+MEDIA_TYPES = {
+    "csv": "text/csv",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+LICENCES = {
+    "CC0-1.0": ("CC0 1.0 (fri att använda utan villkor)", "http://creativecommons.org/publicdomain/zero/1.0/"),
+    "CC-BY-4.0": ("CC BY 4.0 (ange källan)", "http://creativecommons.org/licenses/by/4.0/"),
+}
 
 
 @dataclass(frozen=True)
@@ -60,10 +66,14 @@ class DataPage:
     catalogue: str
 
 
-TITLES = {"aggregat.json": "Hela sammanställningen (JSON)", "malstatus.csv": "Nämndmålen med status (CSV)",
-          "enhetsmal.csv": "Enheternas enhetsmål (CSV)", "indikatorer.csv": "Indikatorerna per enhet (CSV)",
-          "ekonomi.csv": "Ekonomin per avdelning och verksamhetsområde (CSV)",
-          "resultatenheter.csv": "Resultatenheterna (CSV)"}
+TITLES = {
+    "aggregat.json": "Hela sammanställningen (JSON)",
+    "malstatus.csv": "Nämndmålen med status (CSV)",
+    "enhetsmal.csv": "Enheternas enhetsmål (CSV)",
+    "indikatorer.csv": "Indikatorerna per enhet (CSV)",
+    "ekonomi.csv": "Ekonomin per avdelning och verksamhetsområde (CSV)",
+    "resultatenheter.csv": "Resultatenheterna (CSV)",
+}
 
 
 def cell_value(column: str, text: str) -> object:
@@ -91,8 +101,9 @@ def workbook(tables: dict[str, str]) -> bytes:
         rows = list(csv.reader(io.StringIO(text, newline="")))
         header = rows[0] if rows else []
         for number, row in enumerate(rows):
-            sheet.append(row if number == 0 else
-                         [cell_value(header[i] if i < len(header) else "", v) for i, v in enumerate(row)])
+            sheet.append(
+                row if number == 0 else [cell_value(header[i] if i < len(header) else "", v) for i, v in enumerate(row)]
+            )
             for cell in sheet[sheet.max_row]:
                 if isinstance(cell.value, str):
                     cell.data_type = "s"  # text, also where it begins with "="
@@ -111,8 +122,11 @@ def reproducible(xlsx: bytes) -> bytes:
             data = source.read(item.filename)
             if item.filename == "docProps/core.xml":
                 data = stamp.sub(rb"\g<1>" + FIXED_TIME.encode() + rb"\g<2>", data)
-            target.writestr(zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0)), data,
-                            compress_type=zipfile.ZIP_DEFLATED)
+            target.writestr(
+                zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0)),
+                data,
+                compress_type=zipfile.ZIP_DEFLATED,
+            )
     return out.getvalue()
 
 
@@ -122,8 +136,9 @@ def period_files(label: str, folder: str, rolled: Aggregate) -> tuple[PeriodDown
     files: dict[str, str | bytes] = {f"{DATA}/{folder}/{name}": text for name, text in tables.items()}
     spreadsheet = f"{DATA}/{folder}/{folder}.xlsx"
     files[spreadsheet] = workbook({n: t for n, t in tables.items() if n.endswith(".csv")})
-    listed = [Download(name, f"{DATA}/{folder}/{name}", TITLES.get(name, name), name.rsplit(".", 1)[-1])
-              for name in tables]
+    listed = [
+        Download(name, f"{DATA}/{folder}/{name}", TITLES.get(name, name), name.rsplit(".", 1)[-1]) for name in tables
+    ]
     listed.append(Download(f"{folder}.xlsx", spreadsheet, "Alla tabeller som kalkylblad (XLSX)", "xlsx"))
     return PeriodDownloads(label, folder, listed), files
 
@@ -133,43 +148,61 @@ def dcat_catalogue(periods: list[PeriodDownloads], publisher: str, email: str, l
 
     Addresses are relative to the catalogue file (data/dcat.rdf), so the catalogue is right wherever the site is."""
     licence_iri = LICENCES[licence][1]
-    agent = (f'<foaf:Agent><foaf:name xml:lang="sv">{xml_escape(publisher)}</foaf:name>'
-             '<dcterms:type rdf:resource="http://purl.org/adms/publishertype/LocalAuthority"/></foaf:Agent>')
-    contact = (f'<vcard:Organization><vcard:fn>{xml_escape(publisher)}</vcard:fn>'
-               f'<vcard:hasEmail rdf:resource={quoteattr("mailto:" + email)}/></vcard:Organization>') if email else ""
+    agent = (
+        f'<foaf:Agent><foaf:name xml:lang="sv">{xml_escape(publisher)}</foaf:name>'
+        '<dcterms:type rdf:resource="http://purl.org/adms/publishertype/LocalAuthority"/></foaf:Agent>'
+    )
+    contact = (
+        (
+            f"<vcard:Organization><vcard:fn>{xml_escape(publisher)}</vcard:fn>"
+            f"<vcard:hasEmail rdf:resource={quoteattr('mailto:' + email)}/></vcard:Organization>"
+        )
+        if email
+        else ""
+    )
     datasets = []
     for period in periods:
         distributions = "".join(
-            f'<dcat:distribution><dcat:Distribution rdf:about={quoteattr(d.path.removeprefix(DATA + "/"))}>'
+            f"<dcat:distribution><dcat:Distribution rdf:about={quoteattr(d.path.removeprefix(DATA + '/'))}>"
             f'<dcterms:title xml:lang="sv">{xml_escape(d.title)}</dcterms:title>'
-            f'<dcat:accessURL rdf:resource={quoteattr(d.path.removeprefix(DATA + "/"))}/>'
-            f'<dcat:downloadURL rdf:resource={quoteattr(d.path.removeprefix(DATA + "/"))}/>'
+            f"<dcat:accessURL rdf:resource={quoteattr(d.path.removeprefix(DATA + '/'))}/>"
+            f"<dcat:downloadURL rdf:resource={quoteattr(d.path.removeprefix(DATA + '/'))}/>"
             f'<dcat:mediaType rdf:resource="https://www.iana.org/assignments/media-types/{MEDIA_TYPES[d.kind]}"/>'
             f'<dcterms:license rdf:resource="{licence_iri}"/></dcat:Distribution></dcat:distribution>'
-            for d in period.files)
+            for d in period.files
+        )
         datasets.append(
             f'<dcat:dataset><dcat:Dataset rdf:about="{period.folder}/">'
             f'<dcterms:title xml:lang="sv">Uppföljning {xml_escape(period.label)} – {xml_escape(publisher)}</dcterms:title>'
             f'<dcterms:description xml:lang="sv">Nämndmålens status, enheternas enhetsmål, indikatorer och ekonomi '
-            f'för {xml_escape(period.label)}, sammanställt från nämndens och enheternas rapporter.</dcterms:description>'
-            f'<dcterms:publisher>{agent}</dcterms:publisher>'
-            + (f'<dcat:contactPoint>{contact}</dcat:contactPoint>' if contact else "")
+            f"för {xml_escape(period.label)}, sammanställt från nämndens och enheternas rapporter.</dcterms:description>"
+            f"<dcterms:publisher>{agent}</dcterms:publisher>"
+            + (f"<dcat:contactPoint>{contact}</dcat:contactPoint>" if contact else "")
             + '<dcat:theme rdf:resource="http://publications.europa.eu/resource/authority/data-theme/GOVE"/>'
-            f'<dcat:keyword xml:lang="sv">uppföljning</dcat:keyword>{distributions}</dcat:Dataset></dcat:dataset>')
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dcat="http://www.w3.org/ns/dcat#" '
-            'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:foaf="http://xmlns.com/foaf/0.1/" '
-            'xmlns:vcard="http://www.w3.org/2006/vcard/ns#">\n'
-            f'<dcat:Catalog rdf:about="">'
-            f'<dcterms:title xml:lang="sv">Öppna data från uppföljningen – {xml_escape(publisher)}</dcterms:title>'
-            f'<dcterms:description xml:lang="sv">Sammanställningar av nämndens och enheternas uppföljningsrapporter, '
-            f'per period.</dcterms:description><dcterms:publisher>{agent}</dcterms:publisher>'
-            f'<dcterms:license rdf:resource="{licence_iri}"/>' + "".join(datasets) + '</dcat:Catalog>\n</rdf:RDF>\n')
+            f'<dcat:keyword xml:lang="sv">uppföljning</dcat:keyword>{distributions}</dcat:Dataset></dcat:dataset>'
+        )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dcat="http://www.w3.org/ns/dcat#" '
+        'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:foaf="http://xmlns.com/foaf/0.1/" '
+        'xmlns:vcard="http://www.w3.org/2006/vcard/ns#">\n'
+        f'<dcat:Catalog rdf:about="">'
+        f'<dcterms:title xml:lang="sv">Öppna data från uppföljningen – {xml_escape(publisher)}</dcterms:title>'
+        f'<dcterms:description xml:lang="sv">Sammanställningar av nämndens och enheternas uppföljningsrapporter, '
+        f"per period.</dcterms:description><dcterms:publisher>{agent}</dcterms:publisher>"
+        f'<dcterms:license rdf:resource="{licence_iri}"/>' + "".join(datasets) + "</dcat:Catalog>\n</rdf:RDF>\n"
+    )
 
 
 def data_page_context(periods: list[PeriodDownloads], licence: str) -> DataPage:
     """The data page's values, its links relative to data/index.md."""
-    return DataPage([PeriodDownloads(p.label, p.folder, [Download(d.name, d.path.removeprefix(DATA + "/"), d.title,
-                                                                  d.kind) for d in p.files]) for p in periods],
-                    LICENCES[licence][0], CATALOGUE)
-
+    return DataPage(
+        [
+            PeriodDownloads(
+                p.label, p.folder, [Download(d.name, d.path.removeprefix(DATA + "/"), d.title, d.kind) for d in p.files]
+            )
+            for p in periods
+        ],
+        LICENCES[licence][0],
+        CATALOGUE,
+    )

@@ -7,11 +7,10 @@ again; a plain table's `kursiv` rows (e.g. preliminary figures) are italic.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from markupsafe import Markup
 
-from generator.render import format as fmt
 from generator.content.models import (
     Belopp,
     Block,
@@ -22,8 +21,10 @@ from generator.content.models import (
     Omslutningsforandringar,
     Resultatenheter,
     Resultatrakning,
+    ResultatrakningRad,
     Tabell,
 )
+from generator.render import format as fmt
 from generator.render.context import Part, Table, TableRow
 from generator.render.text import md_escape, narrative
 
@@ -107,14 +108,21 @@ def income_statement(table: Resultatrakning) -> Table:
             rows += [row([md_escape(line.namn), *_amounts(line)]) for line in lines]
             rows += _sum_row(total_title, total)
     rows += _sum_row("Summa netto", table.summa_netto)
-    caption = [md_escape(f"{label}: {value}") for label, value in
-               (("Enhet", table.enhet), ("Enhetschef", table.enhetschef)) if value]
+    caption = [
+        md_escape(f"{label}: {value}")
+        for label, value in (("Enhet", table.enhet), ("Enhetschef", table.enhetschef))
+        if value
+    ]
     caption += amounts_in(table.belopp, FAVOURABLE_POSITIVE)
-    return Table(caption, [table.belopp.capitalize(), table.utfall_rubrik, "Budget", "Avvikelse"],
-                 [False, True, True, True], rows)
+    return Table(
+        caption,
+        [table.belopp.capitalize(), table.utfall_rubrik, "Budget", "Avvikelse"],
+        [False, True, True, True],
+        rows,
+    )
 
 
-def _amounts(line: Belopp) -> list[Markup]:
+def _amounts(line: Belopp | ResultatrakningRad) -> list[Markup]:
     return _numbers(line.utfall, line.budget, line.avvikelse)
 
 
@@ -124,8 +132,14 @@ def _sum_row(title: str, total: Belopp | None) -> list[TableRow]:
     return [TableRow([italic(md_escape(title)), *[bold(v) for v in _amounts(total)]])]
 
 
-DRIFT_DEFAULT = ["Mnkr", "Budget", "Begärda budgetjusteringar", "Prognos före resultatöverföringar",
-                 "Prognos efter resultatöverföringar", "Avvikelse"]
+DRIFT_DEFAULT = [
+    "Mnkr",
+    "Budget",
+    "Begärda budgetjusteringar",
+    "Prognos före resultatöverföringar",
+    "Prognos efter resultatöverföringar",
+    "Avvikelse",
+]
 
 
 def operating_budget(table: Driftbudget) -> Table:
@@ -133,8 +147,10 @@ def operating_budget(table: Driftbudget) -> Table:
     rows: list[TableRow] = []
     for line in table.rader:
         rows.append(row([md_escape(line.namn), *_drift_numbers(line)]))
-        rows += [TableRow([INDENT + italic(md_escape(part.namn)), *[italic(v) for v in _drift_numbers(part)]])
-                 for part in line.varav]
+        rows += [
+            TableRow([INDENT + italic(md_escape(part.namn)), *[italic(v) for v in _drift_numbers(part)]])
+            for part in line.varav
+        ]
     rows.append(row([md_escape(table.totalt.namn), *_drift_numbers(table.totalt)], bold))
     default = [table.belopp.capitalize(), *DRIFT_DEFAULT[1:]]
     header = fit_header(table.kolumner, len(DRIFT_DEFAULT), default)
@@ -145,25 +161,44 @@ def _drift_numbers(line: DriftbudgetRad) -> list[Markup]:
     return _numbers(line.budget, line.begarda_bj, line.prognos_fore, line.prognos_efter, line.avvikelse)
 
 
-UNITS_DEFAULT = ["Resultatenhet", "Bruttobudget", "5 % av bruttobudgeten",
-                 f"Resultatöverföring från föregående år {SURPLUS_NEGATIVE}", f"Beräknat resultat {SURPLUS_NEGATIVE}",
-                 "Uppkommit genom egen verksamhet", f"Resultatöverföring till nästa år {SURPLUS_POSITIVE}"]
+UNITS_DEFAULT = [
+    "Resultatenhet",
+    "Bruttobudget",
+    "5 % av bruttobudgeten",
+    f"Resultatöverföring från föregående år {SURPLUS_NEGATIVE}",
+    f"Beräknat resultat {SURPLUS_NEGATIVE}",
+    "Uppkommit genom egen verksamhet",
+    f"Resultatöverföring till nästa år {SURPLUS_POSITIVE}",
+]
 RESULT_UNITS_IN = "tkr"  # as in the council's reports
 
 
 def result_units(table: Resultatenheter, name_of: NameOf) -> Table:
     """The resultatenheter table (tkr) with its sum row in bold."""
     rows = [
-        row([md_escape(line.namn or name_of(line.enhet)),
-             *_numbers(line.bruttobudget, line.fem_procent, line.overforing_fran_fg, line.resultat),
-             md_escape(line.egen_verksamhet or ""), value_cell(line.overforing_till_nasta)])
+        row(
+            [
+                md_escape(line.namn or name_of(line.enhet)),
+                *_numbers(line.bruttobudget, line.fem_procent, line.overforing_fran_fg, line.resultat),
+                md_escape(line.egen_verksamhet or ""),
+                value_cell(line.overforing_till_nasta),
+            ]
+        )
         for line in table.rader
     ]
     if table.summa is not None:
         total = table.summa
-        rows.append(row([md_escape(total.namn),
-                         *_numbers(total.bruttobudget, total.fem_procent, total.overforing_fran_fg, total.resultat),
-                         Markup(""), value_cell(total.overforing_till_nasta)], bold))
+        rows.append(
+            row(
+                [
+                    md_escape(total.namn),
+                    *_numbers(total.bruttobudget, total.fem_procent, total.overforing_fran_fg, total.resultat),
+                    Markup(""),
+                    value_cell(total.overforing_till_nasta),
+                ],
+                bold,
+            )
+        )
     header = fit_header(table.kolumner, len(UNITS_DEFAULT), UNITS_DEFAULT)
     return Table(amounts_in(RESULT_UNITS_IN), header, [False, True, True, True, True, False, True], rows)
 

@@ -89,7 +89,7 @@ def iso_date(value: date | None) -> str:
 
 
 def status(value: str | None) -> str:
-    """"● Uppfylls helt", "◐ Uppfylls delvis", "○ Uppfylls ej", "– Ingen bedömning"; "" when not stated."""
+    """ "● Uppfylls helt", "◐ Uppfylls delvis", "○ Uppfylls ej", "– Ingen bedömning"; "" when not stated."""
     if not value:
         return ""
     return f"{STATUS_SYMBOLS.get(value, '–')} {STATUS_TEXTS.get(value, value)}"
@@ -106,7 +106,7 @@ def verdict(value: str | None) -> str:
 
 
 def activity_state(value: str | None) -> str:
-    """"✓ klar", "▶ pågående", "○ ej påbörjad", "✕ avbruten"; "" when not stated."""
+    """ "✓ klar", "▶ pågående", "○ ej påbörjad", "✕ avbruten"; "" when not stated."""
     if not value:
         return ""
     return f"{ACTIVITY_SYMBOLS.get(value, '–')} {value}"

@@ -21,8 +21,12 @@ from generator.render.text import md_escape
 from generator.rollup.aggregate import Aggregate, Goal
 
 STATUS_CLASSES = {"Uppfylls helt": "helt", "Uppfylls delvis": "delvis", "Uppfylls ej": "ej"}
-BUDGET_NAMES = {"budget": "Budget", "begarda_bj": "Begärda budgetjusteringar",
-                "prognos_efter": "Prognos efter resultatöverföringar", "avvikelse": "Avvikelse"}
+BUDGET_NAMES = {
+    "budget": "Budget",
+    "begarda_bj": "Begärda budgetjusteringar",
+    "prognos_efter": "Prognos efter resultatöverföringar",
+    "avvikelse": "Avvikelse",
+}
 
 
 @dataclass(frozen=True)
@@ -49,8 +53,12 @@ def counts_cell(goal: Goal) -> Markup:
     """The units' enhetsmål under the goal, by status."""
     tally = goal.antal
     parts = [(tally.helt, "Uppfylls helt"), (tally.delvis, "Uppfylls delvis"), (tally.ej, "Uppfylls ej")]
-    return Markup(" ").join(Markup('<span class="vb-status vb-status--{}">{} {} {}</span>').format(
-        STATUS_CLASSES[status], fmt.STATUS_SYMBOLS[status], count, status.split()[-1]) for count, status in parts)
+    return Markup(" ").join(
+        Markup('<span class="vb-status vb-status--{}">{} {} {}</span>').format(
+            STATUS_CLASSES[status], fmt.STATUS_SYMBOLS[status], count, status.split()[-1]
+        )
+        for count, status in parts
+    )
 
 
 def goals_table(key: PeriodKey, rolled: Aggregate, with_counts: bool) -> Table | None:
@@ -77,6 +85,11 @@ def budget_table(rolled: Aggregate) -> Table | None:
 
 def glance(key: PeriodKey, rolled: Aggregate, units_reported: int) -> Glance:
     """The newest period at a glance."""
-    return Glance(key.label, relative(HOME, paths.goals_path(key.year, key.period)),
-                  goals_table(key, rolled, units_reported > 0), units_reported,
-                  relative(HOME, paths.economy_path(key.year, key.period)), budget_table(rolled))
+    return Glance(
+        key.label,
+        relative(HOME, paths.goals_path(key.year, key.period)),
+        goals_table(key, rolled, units_reported > 0),
+        units_reported,
+        relative(HOME, paths.economy_path(key.year, key.period)),
+        budget_table(rolled),
+    )

@@ -31,14 +31,24 @@ TERMS: tuple[Term, ...] = (
     Term("T1", "Tertialrapport 1", "Uppföljningen av januari–april, med en prognos för hela året."),
     Term("T2", "Tertialrapport 2", "Uppföljningen av januari–augusti, med delårsbokslutet."),
     Term("VB", "Verksamhetsberättelse", "Uppföljningen av hela året, skriven i januari året efter."),
-    Term("KF", "Kommunfullmäktige", "Stadens högsta beslutande organ. KF:s inriktningsmål och mål för "
-         "verksamhetsområdena gäller alla nämnder."),
-    Term("BJ", "Budgetjustering", "En ändring av nämndens budget under året, som nämnden begär och "
-         "kommunstyrelsen beslutar om."),
+    Term(
+        "KF",
+        "Kommunfullmäktige",
+        "Stadens högsta beslutande organ. KF:s inriktningsmål och mål för verksamhetsområdena gäller alla nämnder.",
+    ),
+    Term(
+        "BJ",
+        "Budgetjustering",
+        "En ändring av nämndens budget under året, som nämnden begär och kommunstyrelsen beslutar om.",
+    ),
     Term("Nämndmål", "", "Ett mål som stadsdelsnämnden har satt under ett av KF:s mål."),
     Term("Enhetsmål", "", "En enhets eget mål under ett nämndmål, med förväntat resultat och enhetens analys."),
-    Term("Resultatenhet", "", "En enhet som för över sitt överskott eller underskott till nästa år. Ett års "
-         "överföring får vara högst 5 procent av bruttobudgeten och den sparade fonden högst 10 procent."),
+    Term(
+        "Resultatenhet",
+        "",
+        "En enhet som för över sitt överskott eller underskott till nästa år. Ett års "
+        "överföring får vara högst 5 procent av bruttobudgeten och den sparade fonden högst 10 procent.",
+    ),
     Term("Tkr och mnkr", "Tusen kronor och miljoner kronor", "Enheterna som beloppen i tabellerna anges i."),
 )
 ABBREVIATIONS: dict[str, str] = {t.term: t.full for t in TERMS if t.full and " " not in t.term}

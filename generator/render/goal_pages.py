@@ -14,9 +14,8 @@ from itertools import groupby
 from jinja2 import Environment
 from markupsafe import Markup
 
-from generator.render import format as fmt
-from generator.rollup.aggregate import CouncilGoal, Goal, Tally, UnitGoal as AggregateUnitGoal
 from generator.content.outline import goal_title
+from generator.render import format as fmt
 from generator.render import paths
 from generator.render.context import Link, LinkList, Part, Section, Table, TableRow, TocEntry, UnitGoal
 from generator.render.environment import render_context
@@ -24,15 +23,20 @@ from generator.render.indicator_pages import summary
 from generator.render.nav import NavNode, Page, relative
 from generator.render.rollup_context import PeriodData, RollupPage, UnitGoals
 from generator.render.text import md_escape, narrative, tidy
+from generator.rollup.aggregate import CouncilGoal, Goal, Tally
+from generator.rollup.aggregate import UnitGoal as AggregateUnitGoal
 
 INDENT = Markup("&emsp;")
-TALLY_HEADER = [f"{fmt.STATUS_SYMBOLS[status]} {short}" for status, short in
-                (("Uppfylls helt", "Helt"), ("Uppfylls delvis", "Delvis"), ("Uppfylls ej", "Ej"))] + ["Utan enhetsmål"]
+TALLY_HEADER = [
+    f"{fmt.STATUS_SYMBOLS[status]} {short}"
+    for status, short in (("Uppfylls helt", "Helt"), ("Uppfylls delvis", "Delvis"), ("Uppfylls ej", "Ej"))
+] + ["Utan enhetsmål"]
 STATUS_TITLE = "Enheternas enhetsmål efter status"
 NO_COUNCIL_REPORT = "Nämnden har inte lämnat någon rapport för perioden"
 NOT_ASSESSED = "Ingen bedömning i nämndens rapport"
-NO_UNIT_REPORTS = ("Ingen enhet har lämnat någon rapport för perioden ännu, så det finns inga enhetsmål att räkna "
-                   "eller visa.")
+NO_UNIT_REPORTS = (
+    "Ingen enhet har lämnat någon rapport för perioden ännu, så det finns inga enhetsmål att räkna eller visa."
+)
 SILENT_UNITS = "Enheter som följer upp målet med indikatorer eller aktiviteter men utan enhetsmål"
 
 
@@ -59,8 +63,12 @@ def status_part(period: PeriodData, tally: Tally) -> Part:
 
 def tally_table(tally: Tally) -> Table:
     """How many enhetsmål have each status, and how many units followed the goal without one."""
-    rows = [(fmt.status("Uppfylls helt"), tally.helt), (fmt.status("Uppfylls delvis"), tally.delvis),
-            (fmt.status("Uppfylls ej"), tally.ej), ("Enheter som följt upp målet utan enhetsmål", tally.ej_rapporterat)]
+    rows = [
+        (fmt.status("Uppfylls helt"), tally.helt),
+        (fmt.status("Uppfylls delvis"), tally.delvis),
+        (fmt.status("Uppfylls ej"), tally.ej),
+        ("Enheter som följt upp målet utan enhetsmål", tally.ej_rapporterat),
+    ]
     return Table([], ["Status", "Antal"], [False, True], [TableRow([md_escape(a), md_escape(b)]) for a, b in rows])
 
 
@@ -81,13 +89,22 @@ def _report_fact(period: PeriodData, page: str) -> list[tuple[str, Markup]]:
     council = period.council
     if council is None:
         return []
-    return [("Nämndens rapport", link_cell(fmt.report_name(council.report.period, council.report.ar),
-                                           relative(page, f"{council.base}/index.md")))]
+    return [
+        (
+            "Nämndens rapport",
+            link_cell(
+                fmt.report_name(council.report.period, council.report.ar), relative(page, f"{council.base}/index.md")
+            ),
+        )
+    ]
 
 
 def _common_facts(period: PeriodData, page: str, status: str | None) -> list[tuple[str, Markup]]:
-    return [("Period", md_escape(period.key.label)), ("Nämndens bedömning", md_escape(council_status(status, period))),
-            *_report_fact(period, page)]
+    return [
+        ("Period", md_escape(period.key.label)),
+        ("Nämndens bedömning", md_escape(council_status(status, period))),
+        *_report_fact(period, page),
+    ]
 
 
 def _render(env: Environment, page: RollupPage) -> str:
@@ -107,8 +124,9 @@ def council_goal_row(period: PeriodData, page: str, goal: Goal, council_goal: Co
     href = relative(page, paths.council_goal_path(key.year, key.period, goal.nr, council_goal.id))
     title = link_cell(council_goal.titel, href)
     counts = tally_cells(council_goal.antal) if units_reported(period) else []
-    return TableRow([INDENT + title if indent else title, md_escape(council_status(council_goal.namndens_status, period)),
-                     *counts])
+    return TableRow(
+        [INDENT + title if indent else title, md_escape(council_status(council_goal.namndens_status, period)), *counts]
+    )
 
 
 def goal_table(period: PeriodData, first: str, rows: list[TableRow]) -> Table:
@@ -120,8 +138,9 @@ def goal_table(period: PeriodData, first: str, rows: list[TableRow]) -> Table:
 def goal_rows(period: PeriodData, page: str, goal: Goal) -> list[TableRow]:
     """A KF mål's row (bold) followed by its nämndmål's rows (indented)."""
     key = period.key
-    title = bold(link_cell(goal_title(goal.nr, goal.titel), relative(page, paths.kf_goal_path(key.year, key.period,
-                                                                                             goal.nr))))
+    title = bold(
+        link_cell(goal_title(goal.nr, goal.titel), relative(page, paths.kf_goal_path(key.year, key.period, goal.nr)))
+    )
     counts = tally_cells(goal.antal) if units_reported(period) else []
     first = TableRow([title, md_escape(council_status(goal.namndens_status, period)), *counts])
     return [first, *[council_goal_row(period, page, goal, c, indent=True) for c in goal.namndmal]]
@@ -137,11 +156,20 @@ def overview_page(env: Environment, period: PeriodData) -> str:
         table = goal_table(period, "Mål och nämndmål", rows)
         parts.append(Section(2, goal_title(direction, period.found.directions.get(direction, "")), [table]))
     missing = len(period.aggregate.fullstandighet.saknar_rapport)
-    facts = [("Period", md_escape(key.label)), *_report_fact(period, page),
-             ("Enheter utan rapport för perioden", md_escape(missing))]
-    sentences = [*period.aggregate.siffror,
-                 "Kolumnerna Helt, Delvis och Ej räknar enheternas enhetsmål; Utan enhetsmål räknar enheter "
-                 "som följt upp målet utan att skriva något enhetsmål."] if units_reported(period) else [NO_UNIT_REPORTS]
+    facts = [
+        ("Period", md_escape(key.label)),
+        *_report_fact(period, page),
+        ("Enheter utan rapport för perioden", md_escape(missing)),
+    ]
+    sentences = (
+        [
+            *period.aggregate.siffror,
+            "Kolumnerna Helt, Delvis och Ej räknar enheternas enhetsmål; Utan enhetsmål räknar enheter "
+            "som följt upp målet utan att skriva något enhetsmål.",
+        ]
+        if units_reported(period)
+        else [NO_UNIT_REPORTS]
+    )
     return _render(env, RollupPage(f"Måluppfyllelse {key.label}", facts, sentences, parts))
 
 
@@ -153,8 +181,13 @@ def kf_goal_page(env: Environment, period: PeriodData, goal: Goal) -> str:
     key = period.key
     page = paths.kf_goal_path(key.year, key.period, goal.nr)
     facts = _common_facts(period, page, goal.namndens_status)
-    facts.insert(1, ("Inriktningsmål", md_escape(goal_title(goal.inriktningsmal,
-                                                              period.found.directions.get(goal.inriktningsmal, "")))))
+    facts.insert(
+        1,
+        (
+            "Inriktningsmål",
+            md_escape(goal_title(goal.inriktningsmal, period.found.directions.get(goal.inriktningsmal, ""))),
+        ),
+    )
     rows = [council_goal_row(period, page, goal, c, indent=False) for c in goal.namndmal]
     parts: list[Part] = [Section(2, STATUS_TITLE, [status_part(period, goal.antal)])]
     if rows:
@@ -176,39 +209,69 @@ def unit_goals(period: PeriodData, goal: CouncilGoal, page: str, level: int) -> 
     report_name = fmt.report_name(period.key.period, period.key.year)
     for unit, grouped in groupby(ordered, key=lambda g: g.enhet):
         entries = list(grouped)
-        items = [_unit_goal(entry, number, goal.id, period.reports.get(unit), page, level + 1, report_name)
-                 for number, entry in enumerate(entries, start=1)]
+        items = [
+            _unit_goal(entry, number, goal.id, period.reports.get(unit), page, level + 1, report_name)
+            for number, entry in enumerate(entries, start=1)
+        ]
         found.append(UnitGoals(level, entries[0].enhet_namn, items))
     return found
 
 
-def _unit_goal(entry: AggregateUnitGoal, number: int, goal_id: str, report: str | None, page: str, level: int,
-               report_name: str) -> UnitGoal:
-    link = Link(f"Enhetsmålet i enhetens {report_name.lower()}",
-                relative(page, report) + "#" + paths.unit_goal_anchor(goal_id, number)) if report else None
-    return UnitGoal(level, entry.titel, fmt.status(entry.status), narrative(entry.forvantat_resultat, level + 1),
-                    narrative(entry.analys, level + 1), link=link)
+def _unit_goal(
+    entry: AggregateUnitGoal, number: int, goal_id: str, report: str | None, page: str, level: int, report_name: str
+) -> UnitGoal:
+    link = (
+        Link(
+            f"Enhetsmålet i enhetens {report_name.lower()}",
+            relative(page, report) + "#" + paths.unit_goal_anchor(goal_id, number),
+        )
+        if report
+        else None
+    )
+    return UnitGoal(
+        level,
+        entry.titel,
+        fmt.status(entry.status),
+        narrative(entry.forvantat_resultat, level + 1),
+        narrative(entry.analys, level + 1),
+        link=link,
+    )
 
 
-def council_goal_page(env: Environment, period: PeriodData, goal: Goal, council_goal: CouncilGoal,
-                      seen: list[tuple[PeriodData, str, CouncilGoal]] | None = None) -> str:
+def council_goal_page(
+    env: Environment,
+    period: PeriodData,
+    goal: Goal,
+    council_goal: CouncilGoal,
+    seen: list[tuple[PeriodData, str, CouncilGoal]] | None = None,
+) -> str:
     """A nämndmål: assessment, counts, the catalogue's texts, indicators and every unit's enhetsmål."""
     key = period.key
     page = paths.council_goal_path(key.year, key.period, goal.nr, council_goal.id)
     facts = _common_facts(period, page, council_goal.namndens_status)
-    facts.insert(1, ("KF:s mål", link_cell(goal_title(goal.nr, goal.titel), relative(page, paths.kf_goal_path(
-        key.year, key.period, goal.nr)))))
+    facts.insert(
+        1,
+        (
+            "KF:s mål",
+            link_cell(
+                goal_title(goal.nr, goal.titel), relative(page, paths.kf_goal_path(key.year, key.period, goal.nr))
+            ),
+        ),
+    )
     written = period.found.council_goals.get((goal.nr, council_goal.id))
     parts: list[Part] = [Section(2, STATUS_TITLE, [status_part(period, council_goal.antal)])]
-    for title, text in (("Beskrivning", written.beskrivning if written else ""),
-                        ("Förväntat resultat", written.forvantat_resultat if written else "")):
+    for title, text in (
+        ("Beskrivning", written.beskrivning if written else ""),
+        ("Förväntat resultat", written.forvantat_resultat if written else ""),
+    ):
         if text.strip():
             parts.append(Section(2, title, [narrative(text, 2)]))
     indicators = _indicators(period, [goal.nr, council_goal.id], page)
     if indicators:
         parts.append(Section(2, "Indikatorer", indicators))
-    parts.append(Section(2, "Enheternas enhetsmål", [*_silent(period, council_goal),
-                                                     *unit_goals(period, council_goal, page, 3)]))
+    parts.append(
+        Section(2, "Enheternas enhetsmål", [*_silent(period, council_goal), *unit_goals(period, council_goal, page, 3)])
+    )
     if seen and len(seen) > 1:
         parts.insert(1, Section(2, "Över perioderna", [history_table(page, period, seen)]))
     return _render(env, RollupPage(council_goal.titel, facts, [], parts))
@@ -235,21 +298,37 @@ def period_nav(env: Environment, period: PeriodData, history: History | None = N
     """One period's goals: the overview, each KF mål with its nämndmål below it."""
     key = period.key
     seen = history or {}
-    children = [NavNode(goal_title(goal.nr, goal.titel),
-                        Page(paths.kf_goal_path(key.year, key.period, goal.nr), kf_goal_page(env, period, goal)),
-                        [NavNode(c.titel, Page(paths.council_goal_path(key.year, key.period, goal.nr, c.id),
-                                               council_goal_page(env, period, goal, c, seen.get(c.id, []))))
-                         for c in goal.namndmal])
-                for goal in period.aggregate.mal]
+    children = [
+        NavNode(
+            goal_title(goal.nr, goal.titel),
+            Page(paths.kf_goal_path(key.year, key.period, goal.nr), kf_goal_page(env, period, goal)),
+            [
+                NavNode(
+                    c.titel,
+                    Page(
+                        paths.council_goal_path(key.year, key.period, goal.nr, c.id),
+                        council_goal_page(env, period, goal, c, seen.get(c.id, [])),
+                    ),
+                )
+                for c in goal.namndmal
+            ],
+        )
+        for goal in period.aggregate.mal
+    ]
     return NavNode(key.label, Page(paths.goals_path(key.year, key.period), overview_page(env, period)), children)
 
 
 def goals_nav(env: Environment, periods: list[PeriodData]) -> NavNode:
     """Mål: an index of the periods, then each period's goal pages."""
-    entries = [TocEntry(1, f"Måluppfyllelse {p.key.label}",
-                        relative(paths.GOALS, paths.goals_path(p.key.year, p.key.period))) for p in periods]
-    sentences = ["Nämndens bedömningar och enheternas enhetsmål per period, räknade från rapporterna."] if periods \
+    entries = [
+        TocEntry(1, f"Måluppfyllelse {p.key.label}", relative(paths.GOALS, paths.goals_path(p.key.year, p.key.period)))
+        for p in periods
+    ]
+    sentences = (
+        ["Nämndens bedömningar och enheternas enhetsmål per period, räknade från rapporterna."]
+        if periods
         else ["Det finns inga rapporter ännu."]
+    )
     index = _render(env, RollupPage("Mål", [], sentences, [LinkList(2, "", entries)]))
     history = goal_history(periods)
     return NavNode("Mål", Page(paths.GOALS, index), [period_nav(env, p, history) for p in periods])
@@ -276,10 +355,20 @@ def history_table(page: str, current: PeriodData, seen: list[tuple[PeriodData, s
     for period, nr, goal in seen:
         key = period.key
         label = md_escape(key.label)
-        cell = label if period is current else link_cell(key.label, relative(
-            page, paths.council_goal_path(key.year, key.period, nr, goal.id)))
+        cell = (
+            label
+            if period is current
+            else link_cell(key.label, relative(page, paths.council_goal_path(key.year, key.period, nr, goal.id)))
+        )
         counts = tally_cells(goal.antal) if units_reported(period) else [md_escape("–")] * 4
-        rows.append(TableRow([bold(cell) if period is current else cell,
-                              md_escape(council_status(goal.namndens_status, period)), *counts]))
+        rows.append(
+            TableRow(
+                [
+                    bold(cell) if period is current else cell,
+                    md_escape(council_status(goal.namndens_status, period)),
+                    *counts,
+                ]
+            )
+        )
     note = [md_escape("Perioden på den här sidan står i fetstil; – betyder att ingen enhet har rapporterat.")]
     return Table(note, ["Period", "Nämndens bedömning", *TALLY_HEADER], [False, False] + [True] * 4, rows)

@@ -8,13 +8,14 @@ analyses under one activity (`ReportInfo.extra_analyses`).
 
 from __future__ import annotations
 
-from generator.render import format as fmt
 from generator.content.models import (
+    TERTIALS,
     AktivitetUppfoljning,
     IndikatorUtfall,
     MalUppfoljning,
     NamndmalUppfoljning,
 )
+from generator.render import format as fmt
 from generator.render import paths
 from generator.render.context import (
     ActivityAnalyses,
@@ -31,7 +32,6 @@ from generator.render.context import (
 from generator.render.info import ReportInfo
 from generator.render.nav import relative
 from generator.render.text import cell, narrative
-from generator.content.models import TERTIALS
 
 SUMMARY_TITLE = "Nämndmålet för alla enheter: status, enhetsmål och indikatorer"
 
@@ -68,9 +68,14 @@ def council_goal(goal: NamndmalUppfoljning, goal_nr: str, level: int, info: Repo
         indicators=indicator_table(goal.indikatorer, level + 1, info),
         activities=activity_table(goal.aktiviteter, level + 1, info),
         unit_goals=[
-            UnitGoal(level + 1, item.titel, fmt.status(item.status),
-                     narrative(item.forvantat_resultat, level + 2), narrative(item.analys, level + 2),
-                     anchor=paths.unit_goal_anchor(goal.id, number))
+            UnitGoal(
+                level + 1,
+                item.titel,
+                fmt.status(item.status),
+                narrative(item.forvantat_resultat, level + 2),
+                narrative(item.analys, level + 2),
+                anchor=paths.unit_goal_anchor(goal.id, number),
+            )
             for number, item in enumerate(goal.enhetsmal, start=1)
         ],
         anchor=paths.council_goal_anchor(goal.id),
@@ -137,11 +142,18 @@ def activity_table(items: list[AktivitetUppfoljning], level: int, info: ReportIn
     for item in items:
         written = found.activities[item.id][1] if found and item.id in found.activities else None
         text = written.text if written else item.id
-        rows.append(ActivityRow(text, fmt.iso_date(written.start if written else None),
-                                fmt.iso_date(written.slut if written else None),
-                                fmt.activity_state(item.status), cell(item.avvikelse)))
+        rows.append(
+            ActivityRow(
+                text,
+                fmt.iso_date(written.start if written else None),
+                fmt.iso_date(written.slut if written else None),
+                fmt.activity_state(item.status),
+                cell(item.avvikelse),
+            )
+        )
         written_analyses = ([(info.name, item.analys)] if item.analys else []) + info.extra_analyses.get(item.id, [])
         if written_analyses:
-            analyses.append(ActivityAnalyses(text, [Analysis(name, narrative(body, level + 1))
-                                                    for name, body in written_analyses]))
+            analyses.append(
+                ActivityAnalyses(text, [Analysis(name, narrative(body, level + 1)) for name, body in written_analyses])
+            )
     return ActivityTable(level=level, rows=rows, analyses=analyses)

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from jinja2 import Environment
 from markupsafe import Markup
 
-from generator.render import format as fmt
-from generator.rollup.aggregate import IndicatorRollup, IndicatorValue
 from generator.content.models import TERTIALS, Indikator
 from generator.content.outline import goal_title
+from generator.render import format as fmt
 from generator.render import paths
 from generator.render.chart import COMBINED, COUNCIL, TARGET, Chart, Series, line_chart
 from generator.render.context import Link, Part, Section, Table, TableRow
@@ -25,6 +24,7 @@ from generator.render.environment import render_context
 from generator.render.nav import NavNode, Page, relative
 from generator.render.rollup_context import IndicatorSummary, PeriodData, RollupPage
 from generator.render.text import md_escape, tidy
+from generator.rollup.aggregate import IndicatorRollup, IndicatorValue
 from generator.rollup.rounding import round_like
 
 RULES = {
@@ -62,9 +62,14 @@ def combined(item: IndicatorRollup) -> IndicatorValue | None:
     if item.sammanvagt is None:
         return None
     mean = item.aggregering == "viktat medel"
-    update = {name: rounded(getattr(item.sammanvagt, name), [getattr(v, name) for v in item.enheter
-                                                             if getattr(v, name) is not None], mean)
-              for name in ("utfall", "utfall_man", "utfall_kvinnor", "utfall_foregaende", "prognos")}
+    update = {
+        name: rounded(
+            getattr(item.sammanvagt, name),
+            [getattr(v, name) for v in item.enheter if getattr(v, name) is not None],
+            mean,
+        )
+        for name in ("utfall", "utfall_man", "utfall_kvinnor", "utfall_foregaende", "prognos")
+    }
     return item.sammanvagt.model_copy(update=update)
 
 
@@ -74,7 +79,7 @@ def reporting_units(item: IndicatorRollup) -> int:
 
 
 def combined_row_name(item: IndicatorRollup) -> str:
-    """"Sammanvägt för enheterna", saying so when only one unit's outcome is behind it."""
+    """ "Sammanvägt för enheterna", saying so when only one unit's outcome is behind it."""
     return f"{COMBINED_ROW} ({ONE_UNIT})" if reporting_units(item) == 1 else COMBINED_ROW
 
 
@@ -88,19 +93,34 @@ def period_table(item: IndicatorRollup, period: PeriodData) -> Table | None:
     """Units (in organisation.yml's order), then the combined value (italic) and the council's (bold)."""
     forecast = period.key.period in TERTIALS
     order = period.unit_order()
-    rows = [TableRow([md_escape(v.enhet_namn), *_cells(v, item.matt, forecast)])
-            for v in sorted(item.enheter, key=lambda v: order.get(v.enhet, len(order)))]
+    rows = [
+        TableRow([md_escape(v.enhet_namn), *_cells(v, item.matt, forecast)])
+        for v in sorted(item.enheter, key=lambda v: order.get(v.enhet, len(order)))
+    ]
     joint = combined(item)
     if joint is not None:
-        rows.append(TableRow([_styled(combined_row_name(item), "*"),
-                              *[_styled(c, "*") for c in _cells(joint, item.matt, forecast)]]))
+        rows.append(
+            TableRow(
+                [_styled(combined_row_name(item), "*"), *[_styled(c, "*") for c in _cells(joint, item.matt, forecast)]]
+            )
+        )
     if item.namndens is not None:
-        rows.append(TableRow([_styled(COUNCIL_ROW, "**"),
-                              *[_styled(c, "**") for c in _cells(item.namndens, item.matt, forecast)]]))
+        rows.append(
+            TableRow(
+                [_styled(COUNCIL_ROW, "**"), *[_styled(c, "**") for c in _cells(item.namndens, item.matt, forecast)]]
+            )
+        )
     if not rows:
         return None
-    header = ["Enhet", "Periodens utfall", "Utfall män/pojkar", "Utfall kvinnor/flickor",
-              *(["Prognos helår"] if forecast else []), "Årsmål", "Bedömning"]
+    header = [
+        "Enhet",
+        "Periodens utfall",
+        "Utfall män/pojkar",
+        "Utfall kvinnor/flickor",
+        *(["Prognos helår"] if forecast else []),
+        "Årsmål",
+        "Bedömning",
+    ]
     return Table([], header, [False, True, True, True, *([True] if forecast else []), True, False], rows)
 
 
@@ -111,11 +131,20 @@ def _styled(value: object, mark: str) -> Markup:
 
 def summary(item: IndicatorRollup, period: PeriodData, page: str, level: int) -> IndicatorSummary:
     """An indicator on a goal page: its facts, a link to its own page and the table of the period."""
-    facts = [("Mått", item.matt or "–"), ("Årsmål", fmt.target(item.arsmal, item.matt) or "–"),
-             ("Sammanvägning", RULES.get(item.aggregering, item.aggregering).capitalize())]
+    facts = [
+        ("Mått", item.matt or "–"),
+        ("Årsmål", fmt.target(item.arsmal, item.matt) or "–"),
+        ("Sammanvägning", RULES.get(item.aggregering, item.aggregering).capitalize()),
+    ]
     notes = [UNWEIGHTED] if item.vikter_saknas else []
-    return IndicatorSummary(level, item.namn, facts, Link(PAGE_LINK, relative(page, paths.indicator_path(item.id))),
-                            period_table(item, period), notes)
+    return IndicatorSummary(
+        level,
+        item.namn,
+        facts,
+        Link(PAGE_LINK, relative(page, paths.indicator_path(item.id))),
+        period_table(item, period),
+        notes,
+    )
 
 
 # --- the indicator's own page ---------------------------------------------------
@@ -140,9 +169,11 @@ def chart_of(seen: list[Occurrence]) -> Chart:
         title=f"{latest.namn}: utfall per period",
         measure=latest.matt or "",
         labels=tuple(o.period.key.label for o in seen),
-        series=(Series(COUNCIL_ROW, tuple(o.rollup.namndens.utfall if o.rollup.namndens else None for o in seen), COUNCIL),
-                Series(COMBINED_ROW, tuple(j.utfall if j else None for j in joint), COMBINED),
-                Series(TARGET_ROW, tuple(target), TARGET, groups=tuple(o.period.key.year for o in seen))),
+        series=(
+            Series(COUNCIL_ROW, tuple(o.rollup.namndens.utfall if o.rollup.namndens else None for o in seen), COUNCIL),
+            Series(COMBINED_ROW, tuple(j.utfall if j else None for j in joint), COMBINED),
+            Series(TARGET_ROW, tuple(target), TARGET, groups=tuple(o.period.key.year for o in seen)),
+        ),
         dots=tuple(tuple(v.utfall for v in o.rollup.enheter if v.utfall is not None) for o in seen),
         dots_name=UNITS_DOTS,
     )
@@ -151,12 +182,16 @@ def chart_of(seen: list[Occurrence]) -> Chart:
 def periods_table(seen: list[Occurrence]) -> Table:
     """The chart's numbers: per period the council's and the combined outcome (when any) and the target."""
     council = [fmt.with_unit(o.rollup.namndens.utfall if o.rollup.namndens else None, o.rollup.matt) for o in seen]
-    joint = [_one_unit_marked(fmt.with_unit(j.utfall if (j := combined(o.rollup)) else None, o.rollup.matt), o.rollup)
-             for o in seen]
+    joint = [
+        _one_unit_marked(fmt.with_unit(j.utfall if (j := combined(o.rollup)) else None, o.rollup.matt), o.rollup)
+        for o in seen
+    ]
     columns = [(name, texts) for name, texts in ((COUNCIL_ROW, council), (COMBINED_ROW, joint)) if any(texts)]
     columns.append((TARGET_ROW, [fmt.target(o.rollup.arsmal, o.rollup.matt) for o in seen]))
-    rows = [TableRow([md_escape(o.period.key.label), *[md_escape(texts[i]) for _, texts in columns]])
-            for i, o in enumerate(seen)]
+    rows = [
+        TableRow([md_escape(o.period.key.label), *[md_escape(texts[i]) for _, texts in columns]])
+        for i, o in enumerate(seen)
+    ]
     return Table([], ["Period", *[name for name, _ in columns]], [False, *[True] * len(columns)], rows)
 
 
@@ -180,10 +215,18 @@ def units_table(seen: list[Occurrence]) -> Table | None:
     names = {v.enhet: v.enhet_namn for o in seen for v in o.rollup.enheter}
     if not names:
         return None
-    rows = [TableRow([md_escape(names[unit]),
-                      *[_unit_cell(values.get(unit), o.rollup.matt, o.period.key.period in TERTIALS)
-                        for values, o in zip(by_unit, seen)]])
-            for unit in sorted(names, key=lambda u: (order.get(u, len(order)), u))]
+    rows = [
+        TableRow(
+            [
+                md_escape(names[unit]),
+                *[
+                    _unit_cell(values.get(unit), o.rollup.matt, o.period.key.period in TERTIALS)
+                    for values, o in zip(by_unit, seen)
+                ],
+            ]
+        )
+        for unit in sorted(names, key=lambda u: (order.get(u, len(order)), u))
+    ]
     return Table([], ["Enhet", *[o.period.key.label for o in seen]], [False, *[True] * len(seen)], rows)
 
 
@@ -196,7 +239,10 @@ def place_link(seen: list[Occurrence], page: str) -> Markup:
         title, target = (written.titel if written else place[1]), paths.council_goal_path(key.year, key.period, *place)
     else:
         goal = latest.period.found.goals.get(place[0])
-        title, target = goal_title(place[0], goal.titel if goal else ""), paths.kf_goal_path(key.year, key.period, place[0])
+        title, target = (
+            goal_title(place[0], goal.titel if goal else ""),
+            paths.kf_goal_path(key.year, key.period, place[0]),
+        )
     return Markup(f"[{md_escape(title)}]({relative(page, target)}) ({md_escape(key.label)})")
 
 
@@ -204,10 +250,12 @@ def indicator_page(env: Environment, indicator_id: str, seen: list[Occurrence]) 
     """One indicator: facts, the chart with its table, and every unit's outcome per period."""
     page = paths.indicator_path(indicator_id)
     latest, definition = seen[-1].rollup, seen[-1].definition
-    facts = [("Mått", md_escape(latest.matt or "–")),
-             ("Bättre", md_escape(f"{DIRECTIONS.get(latest.riktning, latest.riktning)} är bättre".capitalize())),
-             ("Sammanvägning för enheterna", md_escape(RULES.get(latest.aggregering, latest.aggregering).capitalize())),
-             ("Hör till", place_link(seen, page))]
+    facts = [
+        ("Mått", md_escape(latest.matt or "–")),
+        ("Bättre", md_escape(f"{DIRECTIONS.get(latest.riktning, latest.riktning)} är bättre".capitalize())),
+        ("Sammanvägning för enheterna", md_escape(RULES.get(latest.aggregering, latest.aggregering).capitalize())),
+        ("Hör till", place_link(seen, page)),
+    ]
     if definition is not None:
         facts.insert(1, ("Ursprung", md_escape("KF" if definition.ursprung == "KF" else "Nämnden")))
         if definition.jamstalldhet:
@@ -215,8 +263,10 @@ def indicator_page(env: Environment, indicator_id: str, seen: list[Occurrence]) 
     chart = line_chart(chart_of(seen))
     over_time: list[Part] = [chart if chart else Markup("Inga utfall att visa i ett diagram."), periods_table(seen)]
     units = units_table(seen)
-    parts: list[Part] = [Section(2, "Utfall per period", over_time),
-                         Section(2, "Utfall per enhet", [units if units else Markup(NO_UNITS)])]
+    parts: list[Part] = [
+        Section(2, "Utfall per period", over_time),
+        Section(2, "Utfall per enhet", [units if units else Markup(NO_UNITS)]),
+    ]
     return tidy(str(render_context(env, RollupPage(latest.namn, facts, [], parts))))
 
 
@@ -237,40 +287,69 @@ def groups_of(found: dict[str, list[Occurrence]], periods: list[PeriodData]) -> 
     groups = []
     for nr in sorted(by_nr, key=_nr_key):
         goal = next((p.found.goals[nr] for p in periods if nr in p.found.goals), None)
-        groups.append(Group(nr, goal_title(nr, goal.titel if goal else ""),
-                            sorted(by_nr[nr], key=lambda item: item[1][-1].rollup.namn)))
+        groups.append(
+            Group(
+                nr,
+                goal_title(nr, goal.titel if goal else ""),
+                sorted(by_nr[nr], key=lambda item: item[1][-1].rollup.namn),
+            )
+        )
     return groups
 
 
 def group_table(group: Group, source: str) -> Table:
     """A group's indicators linked from the page at `source`, with measure and periods."""
-    rows = [TableRow([Markup(f"[{md_escape(seen[-1].rollup.namn)}]({relative(source, paths.indicator_path(i))})"),
-                      md_escape(seen[-1].rollup.matt or ""), md_escape(", ".join(o.period.key.label for o in seen))])
-            for i, seen in group.items]
+    rows = [
+        TableRow(
+            [
+                Markup(f"[{md_escape(seen[-1].rollup.namn)}]({relative(source, paths.indicator_path(i))})"),
+                md_escape(seen[-1].rollup.matt or ""),
+                md_escape(", ".join(o.period.key.label for o in seen)),
+            ]
+        )
+        for i, seen in group.items
+    ]
     return Table([], ["Indikator", "Mått", "Perioder"], [False, False, False], rows)
 
 
 def index_page(env: Environment, groups: list[Group]) -> str:
     """indikatorer/index.md: every indicator by KF mål, with its measure and periods."""
     parts: list[Part] = [Section(2, g.title, [group_table(g, paths.INDICATORS)]) for g in groups]
-    sentences = ["Varje indikator har en sida med utfallen per period och per enhet."] if groups else \
-        ["Det finns inga indikatorer ännu."]
+    sentences = (
+        ["Varje indikator har en sida med utfallen per period och per enhet."]
+        if groups
+        else ["Det finns inga indikatorer ännu."]
+    )
     return tidy(str(render_context(env, RollupPage("Indikatorer", [], sentences, parts))))
 
 
 def group_page(env: Environment, group: Group) -> str:
     """indikatorer/<KF-mål>/: the indicators of one KF mål."""
     page = paths.indicator_group_path(group.nr)
-    return tidy(str(render_context(env, RollupPage(group.title, [], ["Indikatorerna under målet, alla perioder."],
-                                                   [group_table(group, page)]))))
+    return tidy(
+        str(
+            render_context(
+                env,
+                RollupPage(group.title, [], ["Indikatorerna under målet, alla perioder."], [group_table(group, page)]),
+            )
+        )
+    )
 
 
 def indicators_nav(env: Environment, periods: list[PeriodData]) -> NavNode:
     """Indikatorer: an index page, a page per KF mål, and below it one page per indicator."""
     groups = groups_of(occurrences(periods), periods)
-    children = [NavNode(g.title, Page(paths.indicator_group_path(g.nr), group_page(env, g)),
-                        [NavNode(seen[-1].rollup.namn, Page(paths.indicator_path(i), indicator_page(env, i, seen)))
-                         for i, seen in g.items]) for g in groups]
+    children = [
+        NavNode(
+            g.title,
+            Page(paths.indicator_group_path(g.nr), group_page(env, g)),
+            [
+                NavNode(seen[-1].rollup.namn, Page(paths.indicator_path(i), indicator_page(env, i, seen)))
+                for i, seen in g.items
+            ],
+        )
+        for g in groups
+    ]
     return NavNode("Indikatorer", Page(paths.INDICATORS, index_page(env, groups)), children)
 
 

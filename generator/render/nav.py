@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 # (level, title, id) of a page's table-of-contents headings, as the site's engine will name them.
 HeadingAnchors = Callable[[str], list[tuple[int, str, str]]]

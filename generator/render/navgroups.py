@@ -17,8 +17,7 @@ from generator.render.nav import NavNode
 RUN_LIMIT = 40  # most units on one level of the menu
 
 
-def department_sections(organisation: Organisation, nodes: dict[str, NavNode],
-                        limit: int = RUN_LIMIT) -> list[NavNode]:
+def department_sections(organisation: Organisation, nodes: dict[str, NavNode], limit: int = RUN_LIMIT) -> list[NavNode]:
     """Units' entries (by unit id) under their avdelning in organisation.yml's order; unplaced units last."""
     sections: list[NavNode] = []
     placed: set[str] = set()
@@ -47,10 +46,10 @@ def in_runs(nodes: list[NavNode], limit: int = RUN_LIMIT) -> list[NavNode]:
         return nodes
     count = ceil(len(nodes) / limit)
     size = ceil(len(nodes) / count)
-    runs = [nodes[start:start + size] for start in range(0, len(nodes), size)]
+    runs = [nodes[start : start + size] for start in range(0, len(nodes), size)]
     return [NavNode(run_title(run), None, run) for run in runs]
 
 
 def run_title(run: list[NavNode]) -> str:
-    """"Alby förskolor – Hökarängens förskolor": the first and last entry of a run."""
+    """ "Alby förskolor – Hökarängens förskolor": the first and last entry of a run."""
     return run[0].title if len(run) == 1 else f"{run[0].title} – {run[-1].title}"

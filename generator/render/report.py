@@ -10,14 +10,14 @@ TOC. Empty sections still appear, with nothing under them.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from jinja2 import Environment
 
-from generator.render import format as fmt
 from generator.content.outline import Section as OutlineSection
 from generator.content.outline import outline
-from generator.render.printed import pdf_file
+from generator.render import format as fmt
+from generator.render.adoption import ADOPTED_TITLE, adoption_notice
 from generator.render.context import (
     Cover,
     Link,
@@ -28,12 +28,12 @@ from generator.render.context import (
     Signatures,
     TocEntry,
 )
-from generator.render.adoption import ADOPTED_TITLE, adoption_notice
 from generator.render.economy import block_part
 from generator.render.environment import render_context
 from generator.render.goals import kf_goal
 from generator.render.info import ReportInfo
 from generator.render.nav import HeadingAnchors, NavNode, Page, Redirect
+from generator.render.printed import pdf_file
 from generator.render.text import narrative, tidy
 
 NameOf = Callable[[str], str]
@@ -44,8 +44,13 @@ COVER_PARTS = (
     ("arendets_beredning", "Ärendets beredning"),
     ("jamstalldhetsanalys", "Jämställdhetsanalys"),
 )
-TEXT_KEYS = ("sammanfattande_analys", "systematiskt_kvalitetsarbete", "ovrigt", "sarskilda_redovisningar",
-             "konsekvenser_covid19")
+TEXT_KEYS = (
+    "sammanfattande_analys",
+    "systematiskt_kvalitetsarbete",
+    "ovrigt",
+    "sarskilda_redovisningar",
+    "konsekvenser_covid19",
+)
 PAGE_SLUGS = {"inriktningsmal": "mal", "ovrigt_avsnitt": "ovrigt", "systematiskt_kvalitetsarbete": "kvalitetsarbete"}
 GOAL_KEY = re.compile(r"^inriktningsmal\.(\d+)\.mal\.(\d+)$")
 DIRECTION_KEY = re.compile(r"^inriktningsmal\.(\d+)$")
@@ -119,12 +124,15 @@ def signatures(info: ReportInfo) -> Signatures | None:
     report = info.report
     if not report.underskrifter and not report.godkannanden:
         return None
-    return Signatures([(s.namn, s.titel or "") for s in report.underskrifter],
-                      [(g.namn, fmt.iso_date(g.datum)) for g in report.godkannanden])
+    return Signatures(
+        [(s.namn, s.titel or "") for s in report.underskrifter],
+        [(g.namn, fmt.iso_date(g.datum)) for g in report.godkannanden],
+    )
 
 
-def toc_entries(sections: list[OutlineSection], href: Callable[[OutlineSection], str] | None = None,
-                level: int = 1) -> list[TocEntry]:
+def toc_entries(
+    sections: list[OutlineSection], href: Callable[[OutlineSection], str] | None = None, level: int = 1
+) -> list[TocEntry]:
     """The Innehållsförteckning as list entries, linked when `href` gives a target."""
     entries: list[TocEntry] = []
     for section in sections:
@@ -144,8 +152,15 @@ def print_view(env: Environment, info: ReportInfo, name_of: NameOf) -> str:
     parts: list[Part | None] = [cover(info, 2), LinkList(2, TOC_TITLE, toc_entries(sections))]
     parts += [section_part(section, 2, info, name_of, f"{info.base}/utskrift.md") for section in sections]
     parts.append(signatures(info))
-    page = ReportPage(title_of(info), facts(info), [], [p for p in parts if p is not None], print_view=True,
-                      print_button=True, pdf=f"../{pdf_file(info)}")
+    page = ReportPage(
+        title_of(info),
+        facts(info),
+        [],
+        [p for p in parts if p is not None],
+        print_view=True,
+        print_button=True,
+        pdf=f"../{pdf_file(info)}",
+    )
     return render_page(env, page)
 
 
@@ -179,12 +194,22 @@ def whole_page(env: Environment, info: ReportInfo, name_of: NameOf) -> str:
     parts: list[Part | None] = [cover(info, 2), LinkList(2, TOC_TITLE, toc_entries(sections))]
     parts += [section_part(section, 2, info, name_of, f"{info.base}/index.md") for section in sections]
     parts.append(signatures(info))
-    return render_page(env, ReportPage(title_of(info), facts(info), [], [p for p in parts if p is not None],
-                                       print_button=True, pdf=pdf_file(info)))
+    return render_page(
+        env,
+        ReportPage(
+            title_of(info), facts(info), [], [p for p in parts if p is not None], print_button=True, pdf=pdf_file(info)
+        ),
+    )
 
 
-def front_page(env: Environment, info: ReportInfo, sections: list[OutlineSection], name_of: NameOf,
-               hrefs: Hrefs, anchors: HeadingAnchors) -> str:
+def front_page(
+    env: Environment,
+    info: ReportInfo,
+    sections: list[OutlineSection],
+    name_of: NameOf,
+    hrefs: Hrefs,
+    anchors: HeadingAnchors,
+) -> str:
     """The first page of a split report: cover, a linked Innehållsförteckning and the first section."""
     first = section_part(sections[0], 2, info, name_of, f"{info.base}/index.md")
 
@@ -192,8 +217,16 @@ def front_page(env: Environment, info: ReportInfo, sections: list[OutlineSection
         """The page with the links known so far (rendered twice: the first section's anchor comes from it)."""
         entries = toc_entries(sections, lambda section: links.get(id(section), ""))
         parts = [cover(info, 2), LinkList(2, TOC_TITLE, entries), first]
-        return render_page(env, ReportPage(title_of(info), facts(info), [Link(PRINT_TITLE, "utskrift.md")],
-                                           [p for p in parts if p is not None], pdf=pdf_file(info)))
+        return render_page(
+            env,
+            ReportPage(
+                title_of(info),
+                facts(info),
+                [Link(PRINT_TITLE, "utskrift.md")],
+                [p for p in parts if p is not None],
+                pdf=pdf_file(info),
+            ),
+        )
 
     found = [anchor for level, _, anchor in anchors(page(hrefs)) if level == 2]
     if found:  # the first section is the page's only TOC heading below the title
@@ -211,8 +244,16 @@ def _direction_slug(section: OutlineSection) -> str:
     return section.title.split(".", 1)[0]
 
 
-def _section_page(env: Environment, info: ReportInfo, section: OutlineSection, name_of: NameOf, path: str,
-                  href: str, hrefs: Hrefs, anchors: HeadingAnchors) -> NavNode:
+def _section_page(
+    env: Environment,
+    info: ReportInfo,
+    section: OutlineSection,
+    name_of: NameOf,
+    path: str,
+    href: str,
+    hrefs: Hrefs,
+    anchors: HeadingAnchors,
+) -> NavNode:
     """A section as a page of its own (heading h1); its sub-sections are linked by their exact anchors."""
     text = render_page(env, ReportPage("", [], [], [section_part(section, 1, info, name_of, path)]))
     hrefs[id(section)] = href
@@ -223,15 +264,24 @@ def _section_page(env: Environment, info: ReportInfo, section: OutlineSection, n
     return NavNode(section.title, Page(path, text))
 
 
-def part_nav(env: Environment, info: ReportInfo, section: OutlineSection, name_of: NameOf,
-             hrefs: Hrefs, anchors: HeadingAnchors) -> NavNode:
+def part_nav(
+    env: Environment, info: ReportInfo, section: OutlineSection, name_of: NameOf, hrefs: Hrefs, anchors: HeadingAnchors
+) -> NavNode:
     """A top section as its own page; the goals section as an index page with one page per direction."""
     slug = page_slug(section)
     if section.key != "inriktningsmal":
         return _section_page(env, info, section, name_of, f"{info.base}/{slug}.md", f"{slug}.md", hrefs, anchors)
     directions = [
-        _section_page(env, info, child, name_of, f"{info.base}/{slug}/{_direction_slug(child)}.md",
-                      f"{slug}/{_direction_slug(child)}.md", hrefs, anchors)
+        _section_page(
+            env,
+            info,
+            child,
+            name_of,
+            f"{info.base}/{slug}/{_direction_slug(child)}.md",
+            f"{slug}/{_direction_slug(child)}.md",
+            hrefs,
+            anchors,
+        )
         for child in section.children
     ]
     hrefs[id(section)] = f"{slug}/index.md"

@@ -16,12 +16,18 @@ from generator.render.rollup_context import PeriodData
 from generator.rollup.aggregate import Aggregate
 
 
-def period_data(key: PeriodKey, rolled: Aggregate, catalogue: Katalog, organisation: Organisation,
-                infos: list[ReportInfo]) -> PeriodData:
+def period_data(
+    key: PeriodKey, rolled: Aggregate, catalogue: Katalog, organisation: Organisation, infos: list[ReportInfo]
+) -> PeriodData:
     """What the roll-up pages of one period read: its aggregate and where each report's page is."""
-    return PeriodData(key, rolled, index(catalogue), organisation,
-                      {i.report.organisation: f"{i.base}/index.md" for i in infos},
-                      next((i for i in infos if i.is_council), None))
+    return PeriodData(
+        key,
+        rolled,
+        index(catalogue),
+        organisation,
+        {i.report.organisation: f"{i.base}/index.md" for i in infos},
+        next((i for i in infos if i.is_council), None),
+    )
 
 
 def rollup_nav(env: Environment, periods: list[PeriodData]) -> list[NavNode]:

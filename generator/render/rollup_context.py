@@ -12,12 +12,12 @@ from typing import ClassVar
 
 from markupsafe import Markup
 
-from generator.rollup.aggregate import Aggregate
 from generator.content.lookup import CatalogueIndex
 from generator.content.models import Organisation
 from generator.render.context import Link, Part, Table, UnitGoal
 from generator.render.info import ReportInfo
 from generator.render.overview import PeriodKey
+from generator.rollup.aggregate import Aggregate
 
 
 @dataclass

@@ -9,23 +9,26 @@ form, and the engine is told how it names headings (`SiteData.anchors`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from jinja2 import Environment
 
 from generator.content.load import Content
 from generator.content.models import Organisation, period_rank
+from generator.content.webbplats import Webbplats
 from generator.parallel import fork_map
-from generator.render.printed import PdfSource, pdf_sources
-from generator.render.environment import TEMPLATES, environment
+from generator.render.adopted_page import adopted_copies, with_adopted_version
+from generator.render.downloads import CATALOGUE, DATA, DATA_PAGE, data_page_context, dcat_catalogue, period_files
 from generator.render.environment import TEMPLATES, environment, render_context
-from generator.render.text import tidy
+from generator.render.glance import Glance, glance
+from generator.render.glossary import glossary_page
 from generator.render.info import ReportInfo
 from generator.render.nav import HeadingAnchors, NavNode, Page, Redirect
+from generator.render.navgroups import department_sections
 from generator.render.overview import (
     HOME,
     UNITS,
@@ -36,16 +39,12 @@ from generator.render.overview import (
     unit_path,
     units_page,
 )
-from generator.render.navgroups import department_sections
-from generator.render.adopted_page import adopted_copies, with_adopted_version
+from generator.render.printed import PdfSource, pdf_sources
 from generator.render.report import print_redirect, report_nav
 from generator.render.rollup import period_data, rollup_nav
-from generator.rollup.aggregate import Aggregate, YearPeriod
-from generator.content.webbplats import Webbplats
-from generator.render.downloads import CATALOGUE, DATA, DATA_PAGE, data_page_context, dcat_catalogue, period_files
-from generator.render.glance import Glance, glance
-from generator.render.glossary import glossary_page
 from generator.render.site_pages import site_pages
+from generator.render.text import tidy
+from generator.rollup.aggregate import Aggregate, YearPeriod
 
 REPORTS_PER_PART = 40  # a district's reports in parts small enough to keep every core busy to the end
 
@@ -142,10 +141,18 @@ def report_parts(site: SiteData) -> list[PageBuilder]:
 def report_pages(site: SiteData, first: int) -> list[NavNode]:
     """The pages of REPORTS_PER_PART reports from number `first` on: one navigation node per report (with its
     adopted version under it, when it has one)."""
-    chosen = site.reports[first:first + REPORTS_PER_PART]
+    chosen = site.reports[first : first + REPORTS_PER_PART]
     copies = adopted_copies(site.content)
-    return [with_adopted_version(site.env, report_nav(site.env, info, site.name_of, should_split(info), site.anchors),
-                                 info, copies.get(info.base), site.name_of) for info in chosen]
+    return [
+        with_adopted_version(
+            site.env,
+            report_nav(site.env, info, site.name_of, should_split(info), site.anchors),
+            info,
+            copies.get(info.base),
+            site.name_of,
+        )
+        for info in chosen
+    ]
 
 
 def period_sections(site: SiteData, reports: list[NavNode]) -> list[NavNode]:
@@ -164,17 +171,22 @@ def period_sections(site: SiteData, reports: list[NavNode]) -> list[NavNode]:
 def unit_pages(site: SiteData) -> list[NavNode]:
     """Enheter: an overview, then each unit's page grouped by avdelning."""
     organisation = site.organisation
-    units = {u.id: NavNode(u.namn, Page(unit_path(u.id), unit_page(site.env, organisation, u, site.reports_of(u.id))))
-             for u in organisation.enheter}
-    return [NavNode("Enheter", Page(UNITS, units_page(site.env, organisation)),
-                    department_sections(organisation, units))]
+    units = {
+        u.id: NavNode(u.namn, Page(unit_path(u.id), unit_page(site.env, organisation, u, site.reports_of(u.id))))
+        for u in organisation.enheter
+    }
+    return [
+        NavNode("Enheter", Page(UNITS, units_page(site.env, organisation)), department_sections(organisation, units))
+    ]
 
 
 def rollup_pages(site: SiteData) -> list[NavNode]:
     """Mål, Indikatorer and Ekonomi, from each period's aggregate (made once, before any page)."""
-    periods = [period_data(key, site.rolled[(key.year, key.period)], catalogue, site.organisation, site.reports_in(key))
-               for key in site.periods
-               if (key.year, key.period) in site.rolled and (catalogue := site.content.catalogue(key.year)) is not None]
+    periods = [
+        period_data(key, site.rolled[(key.year, key.period)], catalogue, site.organisation, site.reports_in(key))
+        for key in site.periods
+        if (key.year, key.period) in site.rolled and (catalogue := site.content.catalogue(key.year)) is not None
+    ]
     return rollup_nav(site.env, periods)
 
 
@@ -196,18 +208,22 @@ def builder_parts(data: SiteData, builders: list[PageBuilder]) -> list[tuple[int
     """Each builder, or its parts, with the number of the builder it stands for: whole builders first, so that
     the small parts fill the time while the last whole builder runs."""
     whole = [(number, builder) for number, builder in enumerate(builders) if builder not in SPLITS]
-    return whole + [(number, part) for number, builder in enumerate(builders) if builder in SPLITS
-                    for part in SPLITS[builder].parts(data)]
+    return whole + [
+        (number, part)
+        for number, builder in enumerate(builders)
+        if builder in SPLITS
+        for part in SPLITS[builder].parts(data)
+    ]
 
 
-def joined(data: SiteData, builders: list[PageBuilder], parts: list[tuple[int, PageBuilder]],
-           built: list[list[NavNode]]) -> list[list[NavNode]]:
+def joined(
+    data: SiteData, builders: list[PageBuilder], parts: list[tuple[int, PageBuilder]], built: list[list[NavNode]]
+) -> list[list[NavNode]]:
     """Each builder's nodes, made from its parts' nodes (in the parts' order)."""
     nodes: list[list[NavNode]] = [[] for _ in builders]
     for (number, _), made in zip(parts, built, strict=True):
         nodes[number].extend(made)
-    return [SPLITS[builder].join(data, made) if builder in SPLITS else made
-            for builder, made in zip(builders, nodes)]
+    return [SPLITS[builder].join(data, made) if builder in SPLITS else made for builder, made in zip(builders, nodes)]
 
 
 @dataclass
@@ -222,20 +238,34 @@ class Site:
     files: dict[str, str | bytes] = field(default_factory=dict)  # downloads (data/...): path -> content
 
 
-def site_data(content: Content, rolled: Mapping[YearPeriod, Aggregate], anchors: HeadingAnchors,
-              templates: Path = TEMPLATES) -> SiteData:
+def site_data(
+    content: Content, rolled: Mapping[YearPeriod, Aggregate], anchors: HeadingAnchors, templates: Path = TEMPLATES
+) -> SiteData:
     """Prepare loaded content and its periods' aggregates for the page builders."""
     if content.organisation is None:
         raise SiteError("content/organisation.yml saknas eller kan inte läsas. Kör `vb check` och rätta felen.")
     organisation: Organisation = content.organisation.model
     council_id = organisation.namnd.id
     order = {unit.id: number for number, unit in enumerate(organisation.enheter, start=1)}
-    loaded = sorted(content.reports, key=lambda r: (-r.model.ar, -period_rank(r.model.period),
-                                                    0 if r.model.organisation == council_id else 1,
-                                                    order.get(r.model.organisation, len(order) + 1)))
+    loaded = sorted(
+        content.reports,
+        key=lambda r: (
+            -r.model.ar,
+            -period_rank(r.model.period),
+            0 if r.model.organisation == council_id else 1,
+            order.get(r.model.organisation, len(order) + 1),
+        ),
+    )
     data = SiteData(content, organisation, [], environment(templates), rolled, anchors)
-    data.reports = [ReportInfo(r.model, content.catalogue(r.model.ar), data.name_of(r.model.organisation),
-                               r.model.organisation == council_id) for r in loaded]
+    data.reports = [
+        ReportInfo(
+            r.model,
+            content.catalogue(r.model.ar),
+            data.name_of(r.model.organisation),
+            r.model.organisation == council_id,
+        )
+        for r in loaded
+    ]
     return data
 
 

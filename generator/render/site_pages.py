@@ -13,23 +13,35 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from generator.content.models import Organisation
+from generator.content.webbplats import Brist, Webbplats
 from generator.render.environment import render_context
 from generator.render.nav import Page
 from generator.render.text import md_escape, narrative, tidy
-from generator.content.webbplats import Brist, Webbplats
 
 STATEMENT = "tillganglighet/index.md"
 ABOUT = "om-webbplatsen/index.md"
 STATEMENT_TITLE = "Tillgänglighetsredogörelse"
 ABOUT_TITLE = "Om webbplatsen"
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-          "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 COMPLIANCE_TEXT = {
     "helt förenlig": "Webbplatsen är helt förenlig med lagen om tillgänglighet till digital offentlig service.",
     "delvis förenlig": "Webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig service, "
-                       "på grund av de brister som beskrivs nedan.",
+    "på grund av de brister som beskrivs nedan.",
     "inte förenlig": "Webbplatsen är inte förenlig med lagen om tillgänglighet till digital offentlig service, "
-                     "på grund av de brister som beskrivs nedan.",
+    "på grund av de brister som beskrivs nedan.",
 }
 STATEMENT_HREF = "../tillganglighet/index.md"
 ABOUT_HREF = "../om-webbplatsen/index.md"
@@ -47,7 +59,7 @@ def mail_link(address: str) -> Markup:
 
 
 def long_date(day: date) -> str:
-    """"7 december 2026", as dates are written in Swedish prose."""
+    """ "7 december 2026", as dates are written in Swedish prose."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
@@ -91,46 +103,69 @@ class AboutPage:
 
 
 def _deficiencies(items: list[Brist]) -> list[Deficiency]:
-    return [Deficiency(narrative(item.beskrivning, SECTION_LEVEL), item.krav or "",
-                       narrative(item.atgard, SECTION_LEVEL)) for item in items]
+    return [
+        Deficiency(narrative(item.beskrivning, SECTION_LEVEL), item.krav or "", narrative(item.atgard, SECTION_LEVEL))
+        for item in items
+    ]
 
 
-NOT_ASSESSED = ("Webbplatsens tillgänglighet har ännu inte bedömts, så vi kan inte säga hur väl den uppfyller "
-                 "lagen om tillgänglighet till digital offentlig service.")
+NOT_ASSESSED = (
+    "Webbplatsens tillgänglighet har ännu inte bedömts, så vi kan inte säga hur väl den uppfyller "
+    "lagen om tillgänglighet till digital offentlig service."
+)
 
 
 def statement_context(settings: Webbplats | None, organisation: Organisation) -> StatementPage:
     """The statement's values, ready to show; without settings it says that no assessment has been made."""
     council = organisation.namnd
     if settings is None:
-        return StatementPage(publisher=council.namn, compliance=NOT_ASSESSED, email=mail_link(council.epost or ""),
-                             phone=council.telefon or "", response_time="", deficiencies=[], exceptions=[],
-                             method=Markup(""), assessed="", updated="", about_href=ABOUT_HREF)
+        return StatementPage(
+            publisher=council.namn,
+            compliance=NOT_ASSESSED,
+            email=mail_link(council.epost or ""),
+            phone=council.telefon or "",
+            response_time="",
+            deficiencies=[],
+            exceptions=[],
+            method=Markup(""),
+            assessed="",
+            updated="",
+            about_href=ABOUT_HREF,
+        )
     statement = settings.tillganglighet
     return StatementPage(
         publisher=settings.utgivare or council.namn,
         compliance=COMPLIANCE_TEXT[statement.efterlevnad],
-        email=mail_link(statement.kontakt.epost), phone=statement.kontakt.telefon or "",
+        email=mail_link(statement.kontakt.epost),
+        phone=statement.kontakt.telefon or "",
         response_time=statement.kontakt.svarstid,
-        deficiencies=_deficiencies(statement.brister), exceptions=_deficiencies(statement.undantag),
+        deficiencies=_deficiencies(statement.brister),
+        exceptions=_deficiencies(statement.undantag),
         method=narrative(statement.metod, SECTION_LEVEL - 1),
-        assessed=long_date(statement.senaste_bedomning), updated=long_date(statement.uppdaterad),
-        about_href=ABOUT_HREF)
+        assessed=long_date(statement.senaste_bedomning),
+        updated=long_date(statement.uppdaterad),
+        about_href=ABOUT_HREF,
+    )
 
 
 def about_context(settings: Webbplats | None, organisation: Organisation) -> AboutPage:
     """The about page's values."""
     council = organisation.namnd
     return AboutPage(
-        publisher=(settings.utgivare if settings else None) or council.namn, administration=council.forvaltning,
+        publisher=(settings.utgivare if settings else None) or council.namn,
+        administration=council.forvaltning,
         email=mail_link(settings.tillganglighet.kontakt.epost if settings else council.epost or ""),
-        text=narrative(settings.om_webbplatsen if settings else "", 1), statement_href=STATEMENT_HREF)
+        text=narrative(settings.om_webbplatsen if settings else "", 1),
+        statement_href=STATEMENT_HREF,
+    )
 
 
 def site_pages(env: Environment, settings: Webbplats | None, organisation: Organisation) -> list[Page]:
     """The statement and the about page."""
-    return [Page(STATEMENT, tidy(str(render_context(env, statement_context(settings, organisation))))),
-            Page(ABOUT, tidy(str(render_context(env, about_context(settings, organisation)))))]
+    return [
+        Page(STATEMENT, tidy(str(render_context(env, statement_context(settings, organisation))))),
+        Page(ABOUT, tidy(str(render_context(env, about_context(settings, organisation))))),
+    ]
 
 
 def with_guides(about: str, guides: dict[str, str]) -> str:

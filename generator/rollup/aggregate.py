@@ -6,12 +6,11 @@ the open-data export and the consistency checks all read this one result.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Union
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Union
+
 from pydantic import BaseModel, Field
 
-from generator.rollup import economy as eco
-from generator.rollup.assess import Verdict, judged_value, verdict
 from generator.content.load import Content
 from generator.content.lookup import index
 from generator.content.models import (
@@ -19,6 +18,7 @@ from generator.content.models import (
     Indikator,
     IndikatorUtfall,
     Katalog,
+    MalUppfoljning,
     NamndmalUppfoljning,
     Organisation,
     Rapport,
@@ -26,6 +26,8 @@ from generator.content.models import (
     Resultatrakning,
 )
 from generator.content.text import narratives, todo_lines
+from generator.rollup import economy as eco
+from generator.rollup.assess import Verdict, judged_value, verdict
 from generator.rollup.rounding import round_like
 
 Num = Union[int, float]
@@ -157,7 +159,9 @@ class IncomeStatementSum(BaseModel):
 
     @property
     def netto(self) -> Sums:
-        return Sums(utfall=self.kostnader.utfall - self.intakter.utfall, budget=self.kostnader.budget - self.intakter.budget)
+        return Sums(
+            utfall=self.kostnader.utfall - self.intakter.utfall, budget=self.kostnader.budget - self.intakter.budget
+        )
 
 
 class ResultUnitRow(BaseModel):
@@ -223,10 +227,20 @@ class Aggregate(BaseModel):
 # --------------------------------------------------------------------------
 
 
+# Every unit's outcomes, follow-ups and nämndmål follow-ups by id (or place), each with its unit, in unit order.
+ByItem = tuple[
+    dict[str, list[tuple[str, IndikatorUtfall]]],
+    dict[str, list[tuple[str, AktivitetUppfoljning]]],
+    dict[tuple[str, str], list[tuple[str, NamndmalUppfoljning]]],
+]
+
+
 class _Scope:
     """The inputs of one aggregation with handy look-ups."""
 
-    def __init__(self, organisation: Organisation, catalogue: Katalog, reports: Iterable[Rapport], year: int, period: str):
+    def __init__(
+        self, organisation: Organisation, catalogue: Katalog, reports: Iterable[Rapport], year: int, period: str
+    ):
         self.organisation = organisation
         self.catalogue = index(catalogue)
         self.year, self.period = year, period
@@ -234,12 +248,12 @@ class _Scope:
         chosen = [r for r in reports if r.ar == year and r.period == period]
         self.council = next((r for r in chosen if r.organisation == organisation.namnd.id), None)
         self.unit_reports = {r.organisation: r for r in chosen if r.organisation in self.units}
-        self._items: dict[int, tuple[dict, dict]] = {}
+        self._items: dict[int, tuple[dict[str, IndikatorUtfall], dict[str, AktivitetUppfoljning]]] = {}
         self._goals: dict[int, dict[tuple[str, str], NamndmalUppfoljning]] = {}
         self.by_unit = sorted(self.unit_reports.items())
-        self._by_item: tuple[dict, dict, dict] | None = None
+        self._by_item: ByItem | None = None
 
-    def items(self, report: Rapport) -> tuple[dict, dict]:
+    def items(self, report: Rapport) -> tuple[dict[str, IndikatorUtfall], dict[str, AktivitetUppfoljning]]:
         """Outcomes and follow-ups of a report by id, built once per report in this scope."""
         key = id(report)
         if key not in self._items:
@@ -255,8 +269,7 @@ class _Scope:
             self._goals[key] = _council_goals_of(report)
         return self._goals[key]
 
-    def by_item(self) -> tuple[dict[str, list[tuple[str, IndikatorUtfall]]], dict[str, list[tuple[str, AktivitetUppfoljning]]],
-                                dict[tuple[str, str], list[tuple[str, NamndmalUppfoljning]]]]:
+    def by_item(self) -> ByItem:
         """Every unit's outcomes, follow-ups and nämndmål follow-ups by id in unit order: one pass over the reports, not one per item."""
         if self._by_item is None:
             outcomes: dict[str, list[tuple[str, IndikatorUtfall]]] = {}
@@ -293,8 +306,11 @@ class Rollup:
     def of(cls, content: Content) -> Rollup:
         """The roll-up of a loaded content tree (its organisation, catalogues and reports)."""
         organisation = content.organisation.model if content.organisation else None
-        return cls(organisation, {year: c.model for year, c in content.catalogues.items()},
-                   [loaded.model for loaded in content.reports])
+        return cls(
+            organisation,
+            {year: c.model for year, c in content.catalogues.items()},
+            [loaded.model for loaded in content.reports],
+        )
 
     def get(self, year: int, period: str) -> Aggregate | None:
         """The aggregate of (year, period), or None without an organisation or that year's catalogue."""
@@ -311,7 +327,9 @@ class Rollup:
         return {key: made for key, made in found.items() if made is not None}
 
 
-def aggregate(organisation: Organisation, catalogue: Katalog, reports: Iterable[Rapport], year: int, period: str) -> Aggregate:
+def aggregate(
+    organisation: Organisation, catalogue: Katalog, reports: Iterable[Rapport], year: int, period: str
+) -> Aggregate:
     """Roll every unit report of (year, period) up to the council."""
     scope = _Scope(organisation, catalogue, reports, year, period)
     goals = [_goal(scope, nr) for nr in scope.catalogue.goals]
@@ -320,7 +338,11 @@ def aggregate(organisation: Organisation, catalogue: Katalog, reports: Iterable[
         period=period,
         mal=goals,
         indikatorer=[_indicator(scope, i) for i in scope.catalogue.indicators],
-        aktiviteter=[_activity(scope, a) for a, (_, act) in scope.catalogue.activities.items() if act.galler == "alla" or len(act.galler) > 1],
+        aktiviteter=[
+            _activity(scope, a)
+            for a, (_, act) in scope.catalogue.activities.items()
+            if act.galler == "alla" or len(act.galler) > 1
+        ],
         ekonomi=_economy(scope),
         fullstandighet=_completeness(scope),
         siffror=prose_figures(goals),
@@ -347,8 +369,14 @@ def _goal(scope: _Scope, nr: str) -> Goal:
     tally = Tally()
     for item in council_goals:
         tally = tally.add(item.antal)
-    return Goal(nr=nr, titel=kf_goal.titel, inriktningsmal=scope.catalogue.goal_parent[nr],
-                namndens_status=_goal_status(scope.council, nr), antal=tally, namndmal=council_goals)
+    return Goal(
+        nr=nr,
+        titel=kf_goal.titel,
+        inriktningsmal=scope.catalogue.goal_parent[nr],
+        namndens_status=_goal_status(scope.council, nr),
+        antal=tally,
+        namndmal=council_goals,
+    )
 
 
 def _council_goal(scope: _Scope, nr: str, goal_id: str, title: str, council: NamndmalUppfoljning | None) -> CouncilGoal:
@@ -357,8 +385,16 @@ def _council_goal(scope: _Scope, nr: str, goal_id: str, title: str, council: Nam
     tally = Tally()
     for unit, followed in scope.by_item()[2].get((nr, goal_id), []):
         for own in followed.enhetsmal:
-            entries.append(UnitGoal(enhet=unit, enhet_namn=scope.name(unit), titel=own.titel, status=own.status,
-                                    forvantat_resultat=own.forvantat_resultat, analys=own.analys))
+            entries.append(
+                UnitGoal(
+                    enhet=unit,
+                    enhet_namn=scope.name(unit),
+                    titel=own.titel,
+                    status=own.status,
+                    forvantat_resultat=own.forvantat_resultat,
+                    analys=own.analys,
+                )
+            )
             key = STATUS_KEY.get(own.status)
             if key:
                 setattr(tally, key, getattr(tally, key) + 1)
@@ -366,8 +402,15 @@ def _council_goal(scope: _Scope, nr: str, goal_id: str, title: str, council: Nam
             tally.ej_rapporterat += 1
             if followed.aktiviteter or followed.indikatorer:
                 silent.append(unit)
-    return CouncilGoal(id=goal_id, titel=title, kf_mal=nr, namndens_status=council.status if council else None,
-                       antal=tally, enhetsmal=entries, tysta_enheter=silent)
+    return CouncilGoal(
+        id=goal_id,
+        titel=title,
+        kf_mal=nr,
+        namndens_status=council.status if council else None,
+        antal=tally,
+        enhetsmal=entries,
+        tysta_enheter=silent,
+    )
 
 
 # --- indicators ----------------------------------------------------------------
@@ -379,7 +422,8 @@ def _report_items(report: Rapport) -> tuple[dict[str, IndikatorUtfall], dict[str
     follow_ups: dict[str, AktivitetUppfoljning] = {}
     for direction in report.inriktningsmal:
         for goal in direction.mal:
-            for node in (goal, *goal.namndmal):
+            nodes: list[MalUppfoljning | NamndmalUppfoljning] = [goal, *goal.namndmal]
+            for node in nodes:
                 for outcome in node.indikatorer:
                     outcomes.setdefault(outcome.id, outcome)
                 for item in node.aktiviteter:
@@ -394,10 +438,19 @@ def _outcomes(scope: _Scope, report: Rapport, indicator_id: str) -> IndikatorUtf
 def _value(scope: _Scope, node: str, outcome: IndikatorUtfall, indicator: Indikator) -> IndicatorValue:
     target = outcome.arsmal if outcome.arsmal is not None else indicator.arsmal
     judged = judged_value(scope.period, outcome.utfall, outcome.prognos)
-    return IndicatorValue(enhet=node, enhet_namn=scope.name(node), utfall=outcome.utfall, utfall_man=outcome.utfall_man,
-                          utfall_kvinnor=outcome.utfall_kvinnor, utfall_foregaende=outcome.utfall_foregaende,
-                          prognos=outcome.prognos, arsmal=target, vikt=_weight(scope, node, outcome, indicator),
-                          bedomning=verdict(judged, target, indicator.riktning), analys=outcome.analys)
+    return IndicatorValue(
+        enhet=node,
+        enhet_namn=scope.name(node),
+        utfall=outcome.utfall,
+        utfall_man=outcome.utfall_man,
+        utfall_kvinnor=outcome.utfall_kvinnor,
+        utfall_foregaende=outcome.utfall_foregaende,
+        prognos=outcome.prognos,
+        arsmal=target,
+        vikt=_weight(scope, node, outcome, indicator),
+        bedomning=verdict(judged, target, indicator.riktning),
+        analys=outcome.analys,
+    )
 
 
 def _weight(scope: _Scope, node: str, outcome: IndikatorUtfall, indicator: Indikator) -> Num | None:
@@ -416,7 +469,11 @@ def roll_up(values: list[IndicatorValue], rule: str) -> tuple[dict[str, Num | No
     missing = rule == "viktat medel" and any(v.vikt is None for v in values)
     result: dict[str, Num | None] = {}
     for name in ROLLED_FIELDS:
-        pairs = [(getattr(v, name), 1.0 if missing or v.vikt is None else v.vikt) for v in values if getattr(v, name) is not None]
+        pairs = [
+            (getattr(v, name), 1.0 if missing or v.vikt is None else v.vikt)
+            for v in values
+            if getattr(v, name) is not None
+        ]
         if rule == "summa" and pairs:
             result[name] = round_like(sum(x for x, _ in pairs), [x for x, _ in pairs], mean=False)
         elif rule == "viktat medel" and pairs and sum(w for _, w in pairs) > 0:
@@ -435,14 +492,29 @@ def _indicator(scope: _Scope, indicator_id: str) -> IndicatorRollup:
     if indicator.aggregering != "ingen" and values:
         figures, missing = roll_up(values, indicator.aggregering)
         judged = judged_value(scope.period, figures["utfall"], figures["prognos"])
-        combined = IndicatorValue(enhet="sammanvagt", enhet_namn="Sammanvägt för enheterna", arsmal=indicator.arsmal,
-                                  bedomning=verdict(judged, indicator.arsmal, indicator.riktning), **figures)
+        combined = IndicatorValue(
+            enhet="sammanvagt",
+            enhet_namn="Sammanvägt för enheterna",
+            arsmal=indicator.arsmal,
+            bedomning=verdict(judged, indicator.arsmal, indicator.riktning),
+            **figures,
+        )
     council_outcome = _outcomes(scope, scope.council, indicator_id) if scope.council else None
     council = _value(scope, scope.organisation.namnd.id, council_outcome, indicator) if council_outcome else None
-    return IndicatorRollup(id=indicator.id, namn=indicator.namn, matt=indicator.enhet, riktning=indicator.riktning,
-                           aggregering=indicator.aggregering, arsmal=indicator.arsmal, kf_arsmal=indicator.kf_arsmal,
-                           placering=list(place), enheter=values, sammanvagt=combined, namndens=council,
-                           vikter_saknas=missing)
+    return IndicatorRollup(
+        id=indicator.id,
+        namn=indicator.namn,
+        matt=indicator.enhet,
+        riktning=indicator.riktning,
+        aggregering=indicator.aggregering,
+        arsmal=indicator.arsmal,
+        kf_arsmal=indicator.kf_arsmal,
+        placering=list(place),
+        enheter=values,
+        sammanvagt=combined,
+        namndens=council,
+        vikter_saknas=missing,
+    )
 
 
 # --- activities ----------------------------------------------------------------
@@ -453,7 +525,9 @@ def _follow_up(scope: _Scope, report: Rapport, activity_id: str) -> AktivitetUpp
 
 
 def _entry(scope: _Scope, node: str, item: AktivitetUppfoljning) -> ActivityEntry:
-    return ActivityEntry(enhet=node, enhet_namn=scope.name(node), status=item.status, avvikelse=item.avvikelse, analys=item.analys)
+    return ActivityEntry(
+        enhet=node, enhet_namn=scope.name(node), status=item.status, avvikelse=item.avvikelse, analys=item.analys
+    )
 
 
 def _activity(scope: _Scope, activity_id: str) -> ActivityRollup:
@@ -463,10 +537,17 @@ def _activity(scope: _Scope, activity_id: str) -> ActivityRollup:
     council_item = _follow_up(scope, scope.council, activity_id) if scope.council else None
     followed = {e.enhet for e in entries}
     not_followed = [u for u in assigned if u in scope.unit_reports and u not in followed]
-    return ActivityRollup(id=activity.id, text=activity.text, start=activity.start.isoformat(), slut=activity.slut.isoformat(),
-                          placering=list(place), tilldelade=assigned, enheter=entries,
-                          namndens=_entry(scope, scope.organisation.namnd.id, council_item) if council_item else None,
-                          ej_uppfoljd=not_followed)
+    return ActivityRollup(
+        id=activity.id,
+        text=activity.text,
+        start=activity.start.isoformat(),
+        slut=activity.slut.isoformat(),
+        placering=list(place),
+        tilldelade=assigned,
+        enheter=entries,
+        namndens=_entry(scope, scope.organisation.namnd.id, council_item) if council_item else None,
+        ej_uppfoljd=not_followed,
+    )
 
 
 # --- economy ----------------------------------------------------------------
@@ -474,7 +555,8 @@ def _activity(scope: _Scope, activity_id: str) -> ActivityRollup:
 
 def income_statement(report: Rapport) -> Resultatrakning | None:
     """A unit's resultaträkning: the first one in its economy sections."""
-    return report.ekonomi.first("resultatrakning")
+    found: Resultatrakning | None = report.ekonomi.first("resultatrakning")
+    return found
 
 
 def _in_tkr(value: float, unit: str) -> float:
@@ -490,11 +572,18 @@ def sum_statements(group: str, name: str, statements: list[tuple[str, Resultatra
             for row in rows:
                 sums[0] += _in_tkr(row.utfall, table.belopp)
                 sums[1] += _in_tkr(row.budget, table.belopp)
-    return IncomeStatementSum(grupp=group, namn=name, enheter=[unit for unit, _ in statements],
-                              intakter=Sums(utfall=income[0], budget=income[1]), kostnader=Sums(utfall=costs[0], budget=costs[1]))
+    return IncomeStatementSum(
+        grupp=group,
+        namn=name,
+        enheter=[unit for unit, _ in statements],
+        intakter=Sums(utfall=income[0], budget=income[1]),
+        kostnader=Sums(utfall=costs[0], budget=costs[1]),
+    )
 
 
-def _grouped(statements: list[tuple[str, Resultatrakning]], group_of) -> dict[str, list[tuple[str, Resultatrakning]]]:
+def _grouped(
+    statements: list[tuple[str, Resultatrakning]], group_of: Callable[[str], str]
+) -> dict[str, list[tuple[str, Resultatrakning]]]:
     """Statements by the group `group_of(unit)` names, each group in the statements' order."""
     groups: dict[str, list[tuple[str, Resultatrakning]]] = {}
     for unit, table in statements:
@@ -508,12 +597,16 @@ def _economy(scope: _Scope) -> Economy:
     areas = _grouped(statements, lambda unit: scope.units[unit].verksamhetsomrade)
     by_department = [sum_statements(d.id, d.namn, departments.get(d.id, [])) for d in scope.organisation.avdelningar]
     by_area = [sum_statements(a.id, a.namn, areas.get(a.id, [])) for a in scope.organisation.verksamhetsomraden]
-    return Economy(per_avdelning=[g for g in by_department if g.enheter], per_verksamhetsomrade=[g for g in by_area if g.enheter],
-                   totalt=sum_statements("totalt", "Totalt", statements),
-                   resultatenheter=_result_units(scope), driftbudget=_operating_budget(scope))
+    return Economy(
+        per_avdelning=[g for g in by_department if g.enheter],
+        per_verksamhetsomrade=[g for g in by_area if g.enheter],
+        totalt=sum_statements("totalt", "Totalt", statements),
+        resultatenheter=_result_units(scope),
+        driftbudget=_operating_budget(scope),
+    )
 
 
-def _council_table(scope: _Scope, kind: str):
+def _council_table(scope: _Scope, kind: str) -> Any:
     return scope.council.ekonomi.first(kind) if scope.council else None
 
 
@@ -522,12 +615,20 @@ RESULT_COLUMNS = ("bruttobudget", "fem_procent", "overforing_fran_fg", "resultat
 
 def result_units(table: Resultatenheter, names: dict[str, str]) -> ResultUnits:
     """Recompute the resultatenheter table from its rows: 5 %, next year's transfer, totals, rules."""
-    rows = [ResultUnitRow(enhet=r.enhet, namn=r.namn or names.get(r.enhet, r.enhet), bruttobudget=r.bruttobudget,
-                          fem_procent=eco.five_percent(r.bruttobudget), overforing_fran_fg=r.overforing_fran_fg,
-                          resultat=r.resultat, overforing_till_nasta=eco.transfer_to_next(r.overforing_fran_fg, r.resultat),
-                          over_5_procent=eco.over_transfer_limit(r.bruttobudget, r.resultat),
-                          over_10_procent=eco.over_fund_limit(r.bruttobudget, eco.transfer_to_next(r.overforing_fran_fg, r.resultat)))
-            for r in table.rader]
+    rows = [
+        ResultUnitRow(
+            enhet=r.enhet,
+            namn=r.namn or names.get(r.enhet, r.enhet),
+            bruttobudget=r.bruttobudget,
+            fem_procent=eco.five_percent(r.bruttobudget),
+            overforing_fran_fg=r.overforing_fran_fg,
+            resultat=r.resultat,
+            overforing_till_nasta=eco.transfer_to_next(r.overforing_fran_fg, r.resultat),
+            over_5_procent=eco.over_transfer_limit(r.bruttobudget, r.resultat),
+            over_10_procent=eco.over_fund_limit(r.bruttobudget, eco.transfer_to_next(r.overforing_fran_fg, r.resultat)),
+        )
+        for r in table.rader
+    ]
     totals = {c: sum(getattr(r, c) for r in rows) for c in RESULT_COLUMNS}
     printed = {c: getattr(table.summa, c) for c in RESULT_COLUMNS} if table.summa else None
     return ResultUnits(rader=rows, summa=totals, angiven_summa=printed)
@@ -558,7 +659,9 @@ def _completeness(scope: _Scope) -> Completeness:
     missing = [u for u in scope.units if u not in scope.unit_reports]
     empty: dict[str, list[str]] = {}
     todo: dict[str, int] = {}
-    for node, report in sorted([*scope.unit_reports.items(), *([(scope.council.organisation, scope.council)] if scope.council else [])]):
+    for node, report in sorted(
+        [*scope.unit_reports.items(), *([(scope.council.organisation, scope.council)] if scope.council else [])]
+    ):
         blank = [title for key, title in REQUIRED.items() if not getattr(report, key).strip()]
         if node in scope.unit_reports and not any(c.enhetsmal for c in scope.council_goals(report).values()):
             blank.append("Enhetsmål")
@@ -586,8 +689,9 @@ def council_counts(goals: list[Goal]) -> tuple[StatusCount, StatusCount]:
 
 def _count(statuses: list[str | None]) -> StatusCount:
     rated = [s for s in statuses if s]
-    return StatusCount(rated=len(rated), helt=rated.count("Uppfylls helt"), delvis=rated.count("Uppfylls delvis"),
-                       goals=len(statuses))
+    return StatusCount(
+        rated=len(rated), helt=rated.count("Uppfylls helt"), delvis=rated.count("Uppfylls delvis"), goals=len(statuses)
+    )
 
 
 def prose_figures(goals: list[Goal]) -> list[str]:

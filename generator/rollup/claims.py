@@ -9,9 +9,27 @@ import re
 from dataclasses import dataclass
 
 NUMBER_WORDS = {
-    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
-    "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18,
-    "nitton": 19, "tjugo": 20,
+    "en": 1,
+    "ett": 1,
+    "två": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "åtta": 8,
+    "nio": 9,
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+    "tretton": 13,
+    "fjorton": 14,
+    "femton": 15,
+    "sexton": 16,
+    "sjutton": 17,
+    "arton": 18,
+    "nitton": 19,
+    "tjugo": 20,
 }
 _NUMBER = r"(\d+|" + "|".join(NUMBER_WORDS) + r")"
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
@@ -48,7 +66,7 @@ def check_counts(text: str, noun: str, total: int, scopes: dict[str, int] | None
     pattern = re.compile(_NUMBER + r"\s+" + re.escape(noun) + r"\b", re.I)
     for sentence in _SENTENCE.findall(text or ""):
         for match in pattern.finditer(sentence):
-            if _STATUS_AFTER.match(sentence[match.end():]):
+            if _STATUS_AFTER.match(sentence[match.end() :]):
                 continue  # "fem nämndmål kommer att uppfyllas helt" is a status claim, checked separately
             clause = re.split(r"[,;:]", sentence[: match.start()])[-1]
             counted = _scoped(clause, scopes or {}, total)
@@ -61,12 +79,20 @@ def check_counts(text: str, noun: str, total: int, scopes: dict[str, int] | None
 def check_status_split(text: str, noun: str, full: int, partly: int) -> list[Claim]:
     """'<n> <noun> kommer att uppfyllas helt och <m> delvis' against the statuses."""
     found = []
-    pattern = re.compile(_NUMBER + r"\s+" + re.escape(noun) + r"[^.]*?uppfyllas helt(?:\s+och\s+" + _NUMBER + r"\s+delvis)?", re.I)
+    pattern = re.compile(
+        _NUMBER + r"\s+" + re.escape(noun) + r"[^.]*?uppfyllas helt(?:\s+och\s+" + _NUMBER + r"\s+delvis)?", re.I
+    )
     for sentence in _SENTENCE.findall(text or ""):
         for match in pattern.finditer(sentence):
             written_full = number(match.group(1))
             written_partly = number(match.group(2)) if match.group(2) else 0
             if (written_full, written_partly) != (full, partly):
-                found.append(Claim(sentence.strip(), f"{written_full} helt och {written_partly} delvis",
-                                   f"{full} helt och {partly} delvis", noun))
+                found.append(
+                    Claim(
+                        sentence.strip(),
+                        f"{written_full} helt och {written_partly} delvis",
+                        f"{full} helt och {partly} delvis",
+                        noun,
+                    )
+                )
     return found

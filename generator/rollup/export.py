@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
 import json
+from collections.abc import Sequence
 
 from generator.rollup.aggregate import Aggregate, IncomeStatementSum
 from generator.rollup.economy import to_mnkr
@@ -41,41 +41,98 @@ def inert(cell: object) -> object:
 def goal_table(result: Aggregate) -> str:
     """One row per nämndmål: the council's status and the units' enhetsmål per status."""
     header = ["KF-mål", "Nämndmål-id", "Nämndmål", "Nämndens status", "Helt", "Delvis", "Ej", "Ej rapporterat"]
-    rows = [[g.nr, c.id, c.titel, c.namndens_status, c.antal.helt, c.antal.delvis, c.antal.ej, c.antal.ej_rapporterat]
-            for g in result.mal for c in g.namndmal]
+    rows = [
+        [g.nr, c.id, c.titel, c.namndens_status, c.antal.helt, c.antal.delvis, c.antal.ej, c.antal.ej_rapporterat]
+        for g in result.mal
+        for c in g.namndmal
+    ]
     return _csv(header, rows)
 
 
 def unit_goal_table(result: Aggregate) -> str:
     """One row per enhetsmål."""
     header = ["KF-mål", "Nämndmål-id", "Enhet-id", "Enhet", "Enhetsmål", "Status"]
-    rows = [[g.nr, c.id, e.enhet, e.enhet_namn, e.titel, e.status] for g in result.mal for c in g.namndmal for e in c.enhetsmal]
+    rows = [
+        [g.nr, c.id, e.enhet, e.enhet_namn, e.titel, e.status]
+        for g in result.mal
+        for c in g.namndmal
+        for e in c.enhetsmal
+    ]
     return _csv(header, rows)
 
 
 def indicator_table(result: Aggregate) -> str:
     """One row per indicator and unit, plus the rolled-up and the council's own values."""
-    header = ["Indikator-id", "Indikator", "Mått", "Enhet-id", "Enhet", "Utfall", "Utfall män", "Utfall kvinnor",
-              "Föregående utfall", "Prognos helår", "Årsmål", "Bedömning"]
+    header = [
+        "Indikator-id",
+        "Indikator",
+        "Mått",
+        "Enhet-id",
+        "Enhet",
+        "Utfall",
+        "Utfall män",
+        "Utfall kvinnor",
+        "Föregående utfall",
+        "Prognos helår",
+        "Årsmål",
+        "Bedömning",
+    ]
     rows = []
     for item in result.indikatorer:
         for value in [*item.enheter, *(v for v in (item.sammanvagt, item.namndens) if v is not None)]:
-            rows.append([item.id, item.namn, item.matt, value.enhet, value.enhet_namn, value.utfall, value.utfall_man,
-                         value.utfall_kvinnor, value.utfall_foregaende, value.prognos, value.arsmal, value.bedomning])
+            rows.append(
+                [
+                    item.id,
+                    item.namn,
+                    item.matt,
+                    value.enhet,
+                    value.enhet_namn,
+                    value.utfall,
+                    value.utfall_man,
+                    value.utfall_kvinnor,
+                    value.utfall_foregaende,
+                    value.prognos,
+                    value.arsmal,
+                    value.bedomning,
+                ]
+            )
     return _csv(header, rows)
 
 
 def _economy_row(kind: str, group: IncomeStatementSum) -> list[object]:
     net = group.netto
-    return [kind, group.grupp, group.namn, len(group.enheter), group.intakter.utfall, group.intakter.budget,
-            group.kostnader.utfall, group.kostnader.budget, net.utfall, net.budget, net.avvikelse, to_mnkr(net.utfall)]
+    return [
+        kind,
+        group.grupp,
+        group.namn,
+        len(group.enheter),
+        group.intakter.utfall,
+        group.intakter.budget,
+        group.kostnader.utfall,
+        group.kostnader.budget,
+        net.utfall,
+        net.budget,
+        net.avvikelse,
+        to_mnkr(net.utfall),
+    ]
 
 
 def economy_table(result: Aggregate) -> str:
     """The units' income statements summed per avdelning, per verksamhetsområde and in total (tkr)."""
-    header = ["Nivå", "Id", "Namn", "Antal enheter", "Intäkter utfall (tkr)", "Intäkter budget (tkr)",
-              "Kostnader utfall (tkr)", "Kostnader budget (tkr)", "Netto utfall (tkr)", "Netto budget (tkr)",
-              "Avvikelse (tkr)", "Netto utfall (mnkr)"]
+    header = [
+        "Nivå",
+        "Id",
+        "Namn",
+        "Antal enheter",
+        "Intäkter utfall (tkr)",
+        "Intäkter budget (tkr)",
+        "Kostnader utfall (tkr)",
+        "Kostnader budget (tkr)",
+        "Netto utfall (tkr)",
+        "Netto budget (tkr)",
+        "Avvikelse (tkr)",
+        "Netto utfall (mnkr)",
+    ]
     economy = result.ekonomi
     rows = [_economy_row("avdelning", g) for g in economy.per_avdelning]
     rows += [_economy_row("verksamhetsområde", g) for g in economy.per_verksamhetsomrade]
@@ -85,11 +142,32 @@ def economy_table(result: Aggregate) -> str:
 
 def result_unit_table(result: Aggregate) -> str:
     """The resultatenheter, recomputed, with the 5 % and 10 % rules."""
-    header = ["Enhet-id", "Resultatenhet", "Bruttobudget (tkr)", "5 % av bruttobudget", "Överföring från föregående år",
-              "Årets resultat", "Överföring till nästa år", "Över 5 %", "Över 10 %"]
+    header = [
+        "Enhet-id",
+        "Resultatenhet",
+        "Bruttobudget (tkr)",
+        "5 % av bruttobudget",
+        "Överföring från föregående år",
+        "Årets resultat",
+        "Överföring till nästa år",
+        "Över 5 %",
+        "Över 10 %",
+    ]
     table = result.ekonomi.resultatenheter
-    rows = [[r.enhet, r.namn, r.bruttobudget, r.fem_procent, r.overforing_fran_fg, r.resultat, r.overforing_till_nasta,
-             "ja" if r.over_5_procent else "nej", "ja" if r.over_10_procent else "nej"] for r in (table.rader if table else [])]
+    rows = [
+        [
+            r.enhet,
+            r.namn,
+            r.bruttobudget,
+            r.fem_procent,
+            r.overforing_fran_fg,
+            r.resultat,
+            r.overforing_till_nasta,
+            "ja" if r.over_5_procent else "nej",
+            "ja" if r.over_10_procent else "nej",
+        ]
+        for r in (table.rader if table else [])
+    ]
     return _csv(header, rows)
 
 

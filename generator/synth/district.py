@@ -21,19 +21,30 @@ from typing import Any, NamedTuple
 
 from babel.numbers import format_decimal
 
+from generator.authoring.yamlwrite import dump
 from generator.content.id_twins import readable_id
+from generator.content.layout import ORGANISATION_FILE, catalogue_name, report_name
+from generator.content.models import PERIODS, TERTIALS
 from generator.ids import slug
 from generator.rollup import economy as eco
 from generator.rollup.aggregate import ROLLED_FIELDS, IndicatorValue, roll_up
-from generator.authoring.yamlwrite import dump
-from generator.content.models import PERIODS, TERTIALS
-from generator.content.layout import ORGANISATION_FILE, catalogue_name, report_name
 
 STATUS_FULL, STATUS_PART, STATUS_NOT, STATUS_NONE = "Uppfylls helt", "Uppfylls delvis", "Uppfylls ej", "Ingen"
 
 DISTRICTS = (
-    "Hägersten-Älvsjö", "Skärholmen", "Enskede-Årsta-Vantör", "Farsta", "Skarpnäck", "Södermalm", "Östermalm",
-    "Norrmalm", "Kungsholmen", "Bromma", "Hässelby-Vällingby", "Spånga-Tensta", "Rinkeby-Kista",
+    "Hägersten-Älvsjö",
+    "Skärholmen",
+    "Enskede-Årsta-Vantör",
+    "Farsta",
+    "Skarpnäck",
+    "Södermalm",
+    "Östermalm",
+    "Norrmalm",
+    "Kungsholmen",
+    "Bromma",
+    "Hässelby-Vällingby",
+    "Spånga-Tensta",
+    "Rinkeby-Kista",
 )
 
 F, S, A, M, X = "forskola", "social-omsorg", "aldreomsorg", "stadsmiljo", "administration"
@@ -61,11 +72,17 @@ AREAS = (
 
 # Central means per area in tkr (low, high) that no unit reports: bistånd, capital costs, the reserve.
 CENTRAL = {
-    "namnd-och-administration": (20_000, 60_000), "individ-och-familjeomsorg": (60_000, 160_000),
-    "stadsmiljoverksamhet": (5_000, 20_000), "avskrivningar": (10_000, 30_000), "internrantor": (500, 3_000),
-    "forskoleverksamhet": (10_000, 40_000), "aldreomsorg": (200_000, 500_000),
-    "stod-och-service-till-personer-med": (100_000, 300_000), "barn-kultur-och-fritid": (2_000, 10_000),
-    "arbetsmarknadsatgarder": (5_000, 15_000), "ekonomiskt-bistand": (50_000, 150_000),
+    "namnd-och-administration": (20_000, 60_000),
+    "individ-och-familjeomsorg": (60_000, 160_000),
+    "stadsmiljoverksamhet": (5_000, 20_000),
+    "avskrivningar": (10_000, 30_000),
+    "internrantor": (500, 3_000),
+    "forskoleverksamhet": (10_000, 40_000),
+    "aldreomsorg": (200_000, 500_000),
+    "stod-och-service-till-personer-med": (100_000, 300_000),
+    "barn-kultur-och-fritid": (2_000, 10_000),
+    "arbetsmarknadsatgarder": (5_000, 15_000),
+    "ekonomiskt-bistand": (50_000, 150_000),
     "ovrig-verksamhet": (2_000, 8_000),
 }
 
@@ -94,61 +111,172 @@ class Department(NamedTuple):
 
 
 DEPARTMENTS = (
-    Department(F, "Avdelningen för förskola", 0.38, (
-        UnitKind("{gen} förskolor", "forskoleverksamhet", True),
-        UnitKind("Förskolorna i {place}", "forskoleverksamhet", True),
-        UnitKind("Öppna förskolan {place}", "forskoleverksamhet"),
-    ), (30_000, 90_000)),
-    Department(S, "Avdelningen för social omsorg", 0.25, (
-        UnitKind("{place} grupp- och servicebostäder", "stod-och-service-till-personer-med", True),
-        UnitKind("{gen} dagliga verksamhet", "stod-och-service-till-personer-med", True),
-        UnitKind("Familjeenheten {place}", "individ-och-familjeomsorg"),
-        UnitKind("Socialpsykiatrin {place}", "individ-och-familjeomsorg"),
-        UnitKind("Fritidsgården {place}", "barn-kultur-och-fritid"),
-        UnitKind("Enheten för ekonomiskt bistånd {place}", "ekonomiskt-bistand"),
-        UnitKind("Arbetsmarknadsenheten {place}", "arbetsmarknadsatgarder"),
-    ), (10_000, 160_000)),
-    Department(A, "Avdelningen för äldreomsorg", 0.25, (
-        UnitKind("{gen} vård- och omsorgsboende", "aldreomsorg"),
-        UnitKind("{gen} servicehus", "aldreomsorg"),
-        UnitKind("Hemtjänsten {place}", "aldreomsorg"),
-        UnitKind("Träffpunkten {place}", "aldreomsorg"),
-        UnitKind("Beställarenheten äldre {place}", "aldreomsorg"),
-    ), (20_000, 120_000)),
-    Department(M, "Avdelningen för stadsmiljö", 0.06, (
-        UnitKind("Parkenheten {place}", "stadsmiljoverksamhet"),
-        UnitKind("Trygghetsenheten {place}", "stadsmiljoverksamhet"),
-        UnitKind("Stadsmiljöenheten {place}", "stadsmiljoverksamhet"),
-    ), (8_000, 40_000)),
-    Department(X, "Avdelningen för administration", 0.06, (
-        UnitKind("Ekonomienheten", "namnd-och-administration"),
-        UnitKind("HR-enheten", "namnd-och-administration"),
-        UnitKind("Kommunikationsenheten", "namnd-och-administration"),
-        UnitKind("Kansliet", "namnd-och-administration"),
-        UnitKind("Medborgarkontoret {place}", "ovrig-verksamhet"),
-        UnitKind("Administrativa enheten {place}", "namnd-och-administration"),
-    ), (4_000, 30_000)),
+    Department(
+        F,
+        "Avdelningen för förskola",
+        0.38,
+        (
+            UnitKind("{gen} förskolor", "forskoleverksamhet", True),
+            UnitKind("Förskolorna i {place}", "forskoleverksamhet", True),
+            UnitKind("Öppna förskolan {place}", "forskoleverksamhet"),
+        ),
+        (30_000, 90_000),
+    ),
+    Department(
+        S,
+        "Avdelningen för social omsorg",
+        0.25,
+        (
+            UnitKind("{place} grupp- och servicebostäder", "stod-och-service-till-personer-med", True),
+            UnitKind("{gen} dagliga verksamhet", "stod-och-service-till-personer-med", True),
+            UnitKind("Familjeenheten {place}", "individ-och-familjeomsorg"),
+            UnitKind("Socialpsykiatrin {place}", "individ-och-familjeomsorg"),
+            UnitKind("Fritidsgården {place}", "barn-kultur-och-fritid"),
+            UnitKind("Enheten för ekonomiskt bistånd {place}", "ekonomiskt-bistand"),
+            UnitKind("Arbetsmarknadsenheten {place}", "arbetsmarknadsatgarder"),
+        ),
+        (10_000, 160_000),
+    ),
+    Department(
+        A,
+        "Avdelningen för äldreomsorg",
+        0.25,
+        (
+            UnitKind("{gen} vård- och omsorgsboende", "aldreomsorg"),
+            UnitKind("{gen} servicehus", "aldreomsorg"),
+            UnitKind("Hemtjänsten {place}", "aldreomsorg"),
+            UnitKind("Träffpunkten {place}", "aldreomsorg"),
+            UnitKind("Beställarenheten äldre {place}", "aldreomsorg"),
+        ),
+        (20_000, 120_000),
+    ),
+    Department(
+        M,
+        "Avdelningen för stadsmiljö",
+        0.06,
+        (
+            UnitKind("Parkenheten {place}", "stadsmiljoverksamhet"),
+            UnitKind("Trygghetsenheten {place}", "stadsmiljoverksamhet"),
+            UnitKind("Stadsmiljöenheten {place}", "stadsmiljoverksamhet"),
+        ),
+        (8_000, 40_000),
+    ),
+    Department(
+        X,
+        "Avdelningen för administration",
+        0.06,
+        (
+            UnitKind("Ekonomienheten", "namnd-och-administration"),
+            UnitKind("HR-enheten", "namnd-och-administration"),
+            UnitKind("Kommunikationsenheten", "namnd-och-administration"),
+            UnitKind("Kansliet", "namnd-och-administration"),
+            UnitKind("Medborgarkontoret {place}", "ovrig-verksamhet"),
+            UnitKind("Administrativa enheten {place}", "namnd-och-administration"),
+        ),
+        (4_000, 30_000),
+    ),
 )
 DEPARTMENT = {d.id: d for d in DEPARTMENTS}
 RESULT_UNIT_SHARE = 0.10
 FOLLOW_SHARE = 0.4  # the share of its avdelning's indicators a unit follows
 
 PLACE_START = (
-    "Ek", "Björk", "Sjö", "Lind", "Gran", "Berg", "Ås", "Hög", "Strand", "Vik", "Äng", "Sol", "Mälar", "Fru",
-    "Kungs", "Lill", "Stor", "Norr", "Söder", "Väster", "Öster", "Tall", "Al", "Ros", "Hassel", "Lönn", "Bok",
-    "Ask", "Rönn", "Sälg",
+    "Ek",
+    "Björk",
+    "Sjö",
+    "Lind",
+    "Gran",
+    "Berg",
+    "Ås",
+    "Hög",
+    "Strand",
+    "Vik",
+    "Äng",
+    "Sol",
+    "Mälar",
+    "Fru",
+    "Kungs",
+    "Lill",
+    "Stor",
+    "Norr",
+    "Söder",
+    "Väster",
+    "Öster",
+    "Tall",
+    "Al",
+    "Ros",
+    "Hassel",
+    "Lönn",
+    "Bok",
+    "Ask",
+    "Rönn",
+    "Sälg",
 )
 PLACE_END = (
-    "dal", "berg", "ängen", "vik", "åsen", "holmen", "hagen", "backen", "torp", "by", "sund", "lunda", "näs",
-    "skogen", "udden", "gården",
+    "dal",
+    "berg",
+    "ängen",
+    "vik",
+    "åsen",
+    "holmen",
+    "hagen",
+    "backen",
+    "torp",
+    "by",
+    "sund",
+    "lunda",
+    "näs",
+    "skogen",
+    "udden",
+    "gården",
 )
 FIRST_NAMES = (
-    "Anna", "Kerstin", "Lars", "Maria", "Johan", "Eva", "Karin", "Mikael", "Sara", "Ahmed", "Fatima", "Peter",
-    "Lena", "Erik", "Ingrid", "Ali", "Sofia", "Anders", "Helena", "Nils", "Leila", "Gunilla", "Jonas", "Emma",
+    "Anna",
+    "Kerstin",
+    "Lars",
+    "Maria",
+    "Johan",
+    "Eva",
+    "Karin",
+    "Mikael",
+    "Sara",
+    "Ahmed",
+    "Fatima",
+    "Peter",
+    "Lena",
+    "Erik",
+    "Ingrid",
+    "Ali",
+    "Sofia",
+    "Anders",
+    "Helena",
+    "Nils",
+    "Leila",
+    "Gunilla",
+    "Jonas",
+    "Emma",
 )
 LAST_NAMES = (
-    "Andersson", "Lindqvist", "Berg", "Nyström", "Karlsson", "Holm", "Ekström", "Malmport", "Sjöberg", "Yilmaz",
-    "Hassan", "Lund", "Wikström", "Nilsson", "Öberg", "Dahl", "Strand", "Björk", "Axelsson", "Falk",
+    "Andersson",
+    "Lindqvist",
+    "Berg",
+    "Nyström",
+    "Karlsson",
+    "Holm",
+    "Ekström",
+    "Malmport",
+    "Sjöberg",
+    "Yilmaz",
+    "Hassan",
+    "Lund",
+    "Wikström",
+    "Nilsson",
+    "Öberg",
+    "Dahl",
+    "Strand",
+    "Björk",
+    "Axelsson",
+    "Falk",
 )
 
 # --------------------------------------------------------------------------
@@ -195,170 +323,339 @@ DIRECTIONS = (
     ("3", "En ekonomiskt hållbar och innovativ storstad för framtiden"),
 )
 GOALS = (
-    GoalSpec("1.1", "I Stockholm är människor självförsörjande och vägen till arbete och svenskkunskaper är kort",
-             frozenset({S, X}), (
-                 CouncilGoalSpec("Invånarna i {d} är självförsörjande och vägen till arbete är kort", frozenset({S, X}), (
-                     "Deltagarna närmar sig arbetsmarknaden genom praktik och utbildning",
-                     "Nyanlända får samhällsvägledning inom en månad")),
-             ), (
-                 I("Antal ungdomar som fått feriejobb i stadens regi", "st", 5, 40, "summa"),
-                 I("Andel nyanlända kvinnor och män som fått samhällsvägledning inom en månad", "%", 80, 100,
-                   jamstalldhet=True, kon=True),
-                 I("Antal deltagare i förvaltningens arbetsmarknadsinsatser", "st", 5, 60, "summa"),
-                 I("Andel vuxna med ekonomiskt bistånd", "%", 1, 4, riktning="lägre", frekvens="år", domains=NOBODY),
-             )),
-    GoalSpec("1.2", "Stockholm är en trygg, säker och välskött stad att bo och vistas i", frozenset({M, S, X}), (
-        CouncilGoalSpec("{d} är ett tryggt, säkert och välskött stadsdelsområde att bo och vistas i",
-                        frozenset({M, S, X}), (
-            "Besökarna upplever att verksamhetens lokaler och utemiljö är trygga",
-            "Enheten deltar i trygghetsvandringar i närområdet")),
-    ), (
-        I("Andel invånare som upplever trygghet i den stadsdel där de bor", "%", 70, 85, frekvens="år", domains=NOBODY),
-        I("Invånarnas nöjdhet med renhållning och städning", "%", 65, 80, frekvens="år", domains=frozenset({M})),
-        I("Invånarnas nöjdhet med skötsel av parker och grönområden", "%", 65, 80, frekvens="år", domains=frozenset({M})),
-        I("Antal genomförda trygghetsvandringar", "st", 1, 6, "summa"),
-        I("Trygghetsindex för stadsdelsområdet", "index", 55, 75, "ingen", frekvens="år", domains=NOBODY),
-    )),
-    GoalSpec("1.3", "I Stockholm når barn sin fulla potential då Stockholms skolor och förskolor är de bästa i Sverige",
-             frozenset({F}), (
-                 CouncilGoalSpec("Alla barn i förskolan utvecklar sin förståelse för grundläggande demokratiska värden",
-                                 frozenset({F}), (
-                                     "Barnen har inflytande över den dagliga verksamheten",
-                                     "Förskolan arbetar aktivt mot diskriminering och kränkande behandling")),
-                 CouncilGoalSpec("Alla barn i förskolan utvecklas och lär utifrån sina förmågor i lärmiljöer av "
-                                 "hög kvalitet",
-                                 frozenset({F}), (
-                                     "Barnens språkutveckling stärks genom undervisning och högläsning",
-                                     "Lärmiljöerna utomhus utvecklas så att de stimulerar lek och lärande",
-                                     "Vårdnadshavarna är delaktiga i barnens utveckling")),
-             ), (
-                 I("Andel legitimerade förskollärare av totalt antal anställda i förskolan", "%", 25, 45),
-                 I("Andel nöjda föräldrar till barn i förskolan", "%", 85, 95, frekvens="år", kon=True),
-                 I("Antal barn per grupp", "st", 14, 17, riktning="lägre"),
-                 I("Antal förskolebarn per anställd årsarbetare", "st", 4, 6, riktning="lägre"),
-                 I("Kvalitetsindikatorn självvärdering utifrån läroplansuppdraget", "index", 3, 4, frekvens="år"),
-                 I("Andel förskolor med en plan för språkutveckling", "%", 80, 100),
-             )),
-    GoalSpec("1.4", "I Stockholm får människor i behov av stöd insatser i tid präglade av hög kvalitet, evidens och "
-                    "rättssäkerhet",
-             frozenset({S}), (
-                 CouncilGoalSpec("Invånarna i {d} lever utifrån sina förutsättningar och behov ett självständigt liv",
-                                 frozenset({S}), (
-                                     "Brukarna får bestämma om saker som är viktiga för dem i vardagen",
-                                     "Brukarna får ett gott bemötande och insatser av god kvalitet")),
-                 CouncilGoalSpec("Barn och unga i {d} får stöd i rätt tid", frozenset({S}), (
-                     "Barn och unga som behöver stöd får det inom två veckor",
-                     "Barnens röst syns i alla utredningar")),
-             ), (
-                 I("Andel brukare som är nöjda med sin dagliga verksamhet", "%", 80, 95, kon=True),
-                 I("Andel brukare som upplever att de får bestämma om saker som är viktiga för dem", "%", 75, 95,
-                   jamstalldhet=True, kon=True),
-                 I("Andel barn och unga som bedömts och fått insats inom 14 dagar", "%", 70, 95),
-                 I("Andel utredningar av barn och unga som avslutats inom fyra månader", "%", 75, 95),
-                 I("Andel personer som själva upplever att deras situation har förbättrats efter avslutad insats", "%",
-                   60, 85, kon=True),
-                 I("Antal vräkningar som berör barn", "st", 0, 2, "summa", riktning="lägre", domains=NOBODY),
-                 I("Antal barnfamiljer som beviljats en akutboendelösning", "st", 0, 5, "summa", riktning="lägre"),
-                 I("Brukarnas upplevelse av trygghet i LSS-boende", "index", 70, 90, frekvens="år"),
-                 I("Andel familjehemsplacerade barn med aktuell läkarundersökning", "%", 70, 95),
-                 I("Andel ungdomar som återaktualiseras inom ett år", "%", 5, 20, riktning="lägre"),
-             )),
-    GoalSpec("1.5", "I Stockholm har äldre en tillvaro som präglas av hög kvalitet, trygghet och självbestämmande",
-             frozenset({A}), (
-                 CouncilGoalSpec("Äldre får insatser av hög kvalitet som ger trygghet, valfrihet och stärker förmågan "
-                                 "att leva självständigt",
-                                 frozenset({A}), (
-                                     "De äldre får ett gott bemötande och inflytande över sina insatser",
-                                     "Måltiderna är en trevlig stund med näringsrik mat")),
-                 CouncilGoalSpec("Äldre i {d} har en meningsfull vardag med social gemenskap", frozenset({A}), (
-                     "De boende erbjuds aktiviteter varje dag",
-                     "Ofrivillig ensamhet bland äldre minskar")),
-             ), (
-                 I("Andel omsorgstagare som upplever att de kan påverka insatsernas utformning", "%", 75, 90,
-                   jamstalldhet=True, kon=True),
-                 I("Andel omsorgstagare som är nöjda med hemtjänsten", "%", 85, 95, frekvens="år", kon=True),
-                 I("Andel boende på vård- och omsorgsboende som är nöjda med maten", "%", 70, 90, kon=True),
-                 I("Andel boende som är nöjda med sitt vård- och omsorgsboende", "%", 80, 95, frekvens="år", kon=True),
-                 I("Antal personal som en hemtjänsttagare möter under 14 dagar", "st", 10, 16, riktning="lägre"),
-                 I("Andel digital nattillsyn i hemtjänsten", "%", 20, 60),
-                 I("Andel smarta lås i hemtjänsten", "%", 70, 100),
-                 I("Kvalitetsindex för äldreomsorgen", "index", 70, 90, "ingen"),
-                 I("Antal deltagare i träffpunkternas aktiviteter", "st", 50, 400, "summa"),
-             )),
-    GoalSpec("2.1", "Stockholm har Sveriges bästa företagsklimat och ett internationellt konkurrenskraftigt näringsliv",
-             frozenset({X, M}), (
-                 CouncilGoalSpec("Näringslivet i {d} är en viktig samverkanspart och erbjuder ett bra företagsklimat",
-                                 frozenset({X, M}), ("Enheten har en god dialog med de lokala företagen",)),
-             ), (
-                 I("Företagarnas nöjdhet med stadsdelsförvaltningens service", "index", 60, 80, frekvens="år",
-                   domains=NOBODY),
-                 I("Antal företagsbesök", "st", 2, 12, "summa"),
-             )),
-    GoalSpec("2.2", "Stockholm byggs attraktivt, tätt och funktionsblandat utifrån människors och verksamheters skiftande behov",
-             frozenset({X, M}), (
-                 CouncilGoalSpec("Invånarna i {d} har tillgång till god samhällsservice", frozenset({X, M}), (
-                     "Invånarna får svar på sina frågor inom två arbetsdagar",)),
-             ), (
-                 I("Andel remisser om detaljplaner och bygglov som besvarats i tid", "%", 85, 100),
-                 I("Antal medborgarförslag som besvarats", "st", 2, 20, "summa"),
-             )),
-    GoalSpec("2.3", "Stockholms infrastruktur främjar effektiva och hållbara transporter samt god framkomlighet",
-             frozenset({M}), (
-                 CouncilGoalSpec("{dg} parkvägar är tillgängliga med god framkomlighet", frozenset({M}), (
-                     "Parkvägarna är framkomliga året runt",)),
-             ), (
-                 I("Andel parkvägar med god framkomlighet vintertid", "%", 80, 95),
-                 I("Antal åtgärdade felanmälningar om parkvägar", "st", 20, 150, "summa"),
-             )),
-    GoalSpec("2.4", "Stockholm är en modern kultur- och evenemangsstad med en stark besöksnäring", frozenset({S, F}), (
-        CouncilGoalSpec("Invånarna i {d} har tillgång till ett rikt utbud av kultur- och fritidsaktiviteter",
-                        frozenset({S, F}), ("Barn och unga erbjuds kulturupplevelser varje termin",
-                                            "Verksamheten erbjuder aktiviteter under loven")),
-    ), (
-        I("Antal besök på fritidsgårdarna", "st", 500, 8_000, "summa", kon=True, domains=frozenset({S})),
-        I("Andel unga som är nöjda med fritidsverksamheten", "%", 75, 95, kon=True, domains=frozenset({S})),
-        I("Antal kulturaktiviteter för barn i förskolan", "st", 4, 30, "summa", domains=frozenset({F})),
-    )),
-    GoalSpec("2.5", "Stockholm är en hållbar stad med en god livsmiljö", ALL, (
-        CouncilGoalSpec("{d} har en hög biologisk mångfald och en god livsmiljö", frozenset({M, F}), (
-            "Barnen lär sig om natur och biologisk mångfald i närmiljön",
-            "Parkerna sköts så att den biologiska mångfalden ökar")),
-        CouncilGoalSpec("{d} stadsdelsnämnd är en fossilfri organisation år 2030", ALL, (
-            "Enheten minskar sin klimatpåverkan och sitt matsvinn",
-            "Enheten minskar användningen av engångsplast")),
-    ), (
-        I("Andel ekologiska livsmedel", "%", 40, 60, domains=frozenset({F, A, S})),
-        I("Andel fossilfria fordon", "%", 60, 100, domains=frozenset({M, A})),
-        I("Andel matsvinn av serverad mat", "%", 5, 15, riktning="lägre", domains=frozenset({F, A})),
-        I("Antal genomförda naturvårdsåtgärder", "st", 1, 10, "summa", domains=frozenset({M})),
-        I("Andel sorterat matavfall", "%", 70, 100, domains=frozenset({F, A, S})),
-        I("Miljöindex för förvaltningens verksamheter", "index", 60, 80, "ingen", frekvens="år", domains=NOBODY),
-    )),
-    GoalSpec("3.1", "Stockholm har en budget i balans och långsiktigt hållbara finanser", ALL, (
-        CouncilGoalSpec("Stadsdelsnämnden bedriver verksamheterna inom givna ekonomiska ramar", ALL, (
-            "Enheten bedriver verksamheten inom givna ekonomiska ramar",
-            "Enheten har en budget i balans och arbetar kostnadseffektivt")),
-    ), (
-        I("Prognossäkerhet vid tertialrapport 2", "%", 95, 100, domains=NOBODY),
-        I("Andel enheter med budget i balans", "%", 80, 100, domains=NOBODY),
-        I("Andel fakturor som betalats i tid", "%", 90, 99, domains=frozenset({X})),
-    )),
-    GoalSpec("3.2", "Stockholm använder skattemedlen effektivt till största nytta för stockholmarna", ALL, (
-        CouncilGoalSpec("Stadsdelsnämnden är en attraktiv arbetsgivare med god arbetsmiljö", ALL, (
-            "Enheten är en god arbetsgivare med en god arbetsmiljö",
-            "Sjukfrånvaron på enheten minskar")),
-        CouncilGoalSpec("Stadsdelsnämndens verksamheter är innovativa och tillvaratar digitaliseringens möjligheter", ALL, (
-            "Enheten tillvaratar digitaliseringens möjligheter i det dagliga arbetet",)),
-    ), (
-        I("Sjukfrånvaro", "%", 5, 8, riktning="lägre", kon=True),
-        I("Sjukfrånvaro dag 1-14", "%", 2, 4, riktning="lägre"),
-        I("Aktivt medskapandeindex", "index", 75, 85, frekvens="år"),
-        I("Index för hållbart medarbetarengagemang", "index", 75, 85, frekvens="år"),
-        I("Andel medarbetare som har genomfört digital kompetensutbildning", "%", 60, 90),
-        I("Antal digitala tjänster för invånare", "st", 1, 5, "summa", domains=frozenset({X})),
-        I("Andel heltidsanställda medarbetare", "%", 85, 98),
-        I("Andel chefer med högst 30 medarbetare", "%", 70, 95, domains=frozenset({X})),
-    )),
+    GoalSpec(
+        "1.1",
+        "I Stockholm är människor självförsörjande och vägen till arbete och svenskkunskaper är kort",
+        frozenset({S, X}),
+        (
+            CouncilGoalSpec(
+                "Invånarna i {d} är självförsörjande och vägen till arbete är kort",
+                frozenset({S, X}),
+                (
+                    "Deltagarna närmar sig arbetsmarknaden genom praktik och utbildning",
+                    "Nyanlända får samhällsvägledning inom en månad",
+                ),
+            ),
+        ),
+        (
+            I("Antal ungdomar som fått feriejobb i stadens regi", "st", 5, 40, "summa"),
+            I(
+                "Andel nyanlända kvinnor och män som fått samhällsvägledning inom en månad",
+                "%",
+                80,
+                100,
+                jamstalldhet=True,
+                kon=True,
+            ),
+            I("Antal deltagare i förvaltningens arbetsmarknadsinsatser", "st", 5, 60, "summa"),
+            I("Andel vuxna med ekonomiskt bistånd", "%", 1, 4, riktning="lägre", frekvens="år", domains=NOBODY),
+        ),
+    ),
+    GoalSpec(
+        "1.2",
+        "Stockholm är en trygg, säker och välskött stad att bo och vistas i",
+        frozenset({M, S, X}),
+        (
+            CouncilGoalSpec(
+                "{d} är ett tryggt, säkert och välskött stadsdelsområde att bo och vistas i",
+                frozenset({M, S, X}),
+                (
+                    "Besökarna upplever att verksamhetens lokaler och utemiljö är trygga",
+                    "Enheten deltar i trygghetsvandringar i närområdet",
+                ),
+            ),
+        ),
+        (
+            I(
+                "Andel invånare som upplever trygghet i den stadsdel där de bor",
+                "%",
+                70,
+                85,
+                frekvens="år",
+                domains=NOBODY,
+            ),
+            I("Invånarnas nöjdhet med renhållning och städning", "%", 65, 80, frekvens="år", domains=frozenset({M})),
+            I(
+                "Invånarnas nöjdhet med skötsel av parker och grönområden",
+                "%",
+                65,
+                80,
+                frekvens="år",
+                domains=frozenset({M}),
+            ),
+            I("Antal genomförda trygghetsvandringar", "st", 1, 6, "summa"),
+            I("Trygghetsindex för stadsdelsområdet", "index", 55, 75, "ingen", frekvens="år", domains=NOBODY),
+        ),
+    ),
+    GoalSpec(
+        "1.3",
+        "I Stockholm når barn sin fulla potential då Stockholms skolor och förskolor är de bästa i Sverige",
+        frozenset({F}),
+        (
+            CouncilGoalSpec(
+                "Alla barn i förskolan utvecklar sin förståelse för grundläggande demokratiska värden",
+                frozenset({F}),
+                (
+                    "Barnen har inflytande över den dagliga verksamheten",
+                    "Förskolan arbetar aktivt mot diskriminering och kränkande behandling",
+                ),
+            ),
+            CouncilGoalSpec(
+                "Alla barn i förskolan utvecklas och lär utifrån sina förmågor i lärmiljöer av hög kvalitet",
+                frozenset({F}),
+                (
+                    "Barnens språkutveckling stärks genom undervisning och högläsning",
+                    "Lärmiljöerna utomhus utvecklas så att de stimulerar lek och lärande",
+                    "Vårdnadshavarna är delaktiga i barnens utveckling",
+                ),
+            ),
+        ),
+        (
+            I("Andel legitimerade förskollärare av totalt antal anställda i förskolan", "%", 25, 45),
+            I("Andel nöjda föräldrar till barn i förskolan", "%", 85, 95, frekvens="år", kon=True),
+            I("Antal barn per grupp", "st", 14, 17, riktning="lägre"),
+            I("Antal förskolebarn per anställd årsarbetare", "st", 4, 6, riktning="lägre"),
+            I("Kvalitetsindikatorn självvärdering utifrån läroplansuppdraget", "index", 3, 4, frekvens="år"),
+            I("Andel förskolor med en plan för språkutveckling", "%", 80, 100),
+        ),
+    ),
+    GoalSpec(
+        "1.4",
+        "I Stockholm får människor i behov av stöd insatser i tid präglade av hög kvalitet, evidens och rättssäkerhet",
+        frozenset({S}),
+        (
+            CouncilGoalSpec(
+                "Invånarna i {d} lever utifrån sina förutsättningar och behov ett självständigt liv",
+                frozenset({S}),
+                (
+                    "Brukarna får bestämma om saker som är viktiga för dem i vardagen",
+                    "Brukarna får ett gott bemötande och insatser av god kvalitet",
+                ),
+            ),
+            CouncilGoalSpec(
+                "Barn och unga i {d} får stöd i rätt tid",
+                frozenset({S}),
+                ("Barn och unga som behöver stöd får det inom två veckor", "Barnens röst syns i alla utredningar"),
+            ),
+        ),
+        (
+            I("Andel brukare som är nöjda med sin dagliga verksamhet", "%", 80, 95, kon=True),
+            I(
+                "Andel brukare som upplever att de får bestämma om saker som är viktiga för dem",
+                "%",
+                75,
+                95,
+                jamstalldhet=True,
+                kon=True,
+            ),
+            I("Andel barn och unga som bedömts och fått insats inom 14 dagar", "%", 70, 95),
+            I("Andel utredningar av barn och unga som avslutats inom fyra månader", "%", 75, 95),
+            I(
+                "Andel personer som själva upplever att deras situation har förbättrats efter avslutad insats",
+                "%",
+                60,
+                85,
+                kon=True,
+            ),
+            I("Antal vräkningar som berör barn", "st", 0, 2, "summa", riktning="lägre", domains=NOBODY),
+            I("Antal barnfamiljer som beviljats en akutboendelösning", "st", 0, 5, "summa", riktning="lägre"),
+            I("Brukarnas upplevelse av trygghet i LSS-boende", "index", 70, 90, frekvens="år"),
+            I("Andel familjehemsplacerade barn med aktuell läkarundersökning", "%", 70, 95),
+            I("Andel ungdomar som återaktualiseras inom ett år", "%", 5, 20, riktning="lägre"),
+        ),
+    ),
+    GoalSpec(
+        "1.5",
+        "I Stockholm har äldre en tillvaro som präglas av hög kvalitet, trygghet och självbestämmande",
+        frozenset({A}),
+        (
+            CouncilGoalSpec(
+                "Äldre får insatser av hög kvalitet som ger trygghet, valfrihet och stärker förmågan "
+                "att leva självständigt",
+                frozenset({A}),
+                (
+                    "De äldre får ett gott bemötande och inflytande över sina insatser",
+                    "Måltiderna är en trevlig stund med näringsrik mat",
+                ),
+            ),
+            CouncilGoalSpec(
+                "Äldre i {d} har en meningsfull vardag med social gemenskap",
+                frozenset({A}),
+                ("De boende erbjuds aktiviteter varje dag", "Ofrivillig ensamhet bland äldre minskar"),
+            ),
+        ),
+        (
+            I(
+                "Andel omsorgstagare som upplever att de kan påverka insatsernas utformning",
+                "%",
+                75,
+                90,
+                jamstalldhet=True,
+                kon=True,
+            ),
+            I("Andel omsorgstagare som är nöjda med hemtjänsten", "%", 85, 95, frekvens="år", kon=True),
+            I("Andel boende på vård- och omsorgsboende som är nöjda med maten", "%", 70, 90, kon=True),
+            I("Andel boende som är nöjda med sitt vård- och omsorgsboende", "%", 80, 95, frekvens="år", kon=True),
+            I("Antal personal som en hemtjänsttagare möter under 14 dagar", "st", 10, 16, riktning="lägre"),
+            I("Andel digital nattillsyn i hemtjänsten", "%", 20, 60),
+            I("Andel smarta lås i hemtjänsten", "%", 70, 100),
+            I("Kvalitetsindex för äldreomsorgen", "index", 70, 90, "ingen"),
+            I("Antal deltagare i träffpunkternas aktiviteter", "st", 50, 400, "summa"),
+        ),
+    ),
+    GoalSpec(
+        "2.1",
+        "Stockholm har Sveriges bästa företagsklimat och ett internationellt konkurrenskraftigt näringsliv",
+        frozenset({X, M}),
+        (
+            CouncilGoalSpec(
+                "Näringslivet i {d} är en viktig samverkanspart och erbjuder ett bra företagsklimat",
+                frozenset({X, M}),
+                ("Enheten har en god dialog med de lokala företagen",),
+            ),
+        ),
+        (
+            I(
+                "Företagarnas nöjdhet med stadsdelsförvaltningens service",
+                "index",
+                60,
+                80,
+                frekvens="år",
+                domains=NOBODY,
+            ),
+            I("Antal företagsbesök", "st", 2, 12, "summa"),
+        ),
+    ),
+    GoalSpec(
+        "2.2",
+        "Stockholm byggs attraktivt, tätt och funktionsblandat utifrån människors och verksamheters skiftande behov",
+        frozenset({X, M}),
+        (
+            CouncilGoalSpec(
+                "Invånarna i {d} har tillgång till god samhällsservice",
+                frozenset({X, M}),
+                ("Invånarna får svar på sina frågor inom två arbetsdagar",),
+            ),
+        ),
+        (
+            I("Andel remisser om detaljplaner och bygglov som besvarats i tid", "%", 85, 100),
+            I("Antal medborgarförslag som besvarats", "st", 2, 20, "summa"),
+        ),
+    ),
+    GoalSpec(
+        "2.3",
+        "Stockholms infrastruktur främjar effektiva och hållbara transporter samt god framkomlighet",
+        frozenset({M}),
+        (
+            CouncilGoalSpec(
+                "{dg} parkvägar är tillgängliga med god framkomlighet",
+                frozenset({M}),
+                ("Parkvägarna är framkomliga året runt",),
+            ),
+        ),
+        (
+            I("Andel parkvägar med god framkomlighet vintertid", "%", 80, 95),
+            I("Antal åtgärdade felanmälningar om parkvägar", "st", 20, 150, "summa"),
+        ),
+    ),
+    GoalSpec(
+        "2.4",
+        "Stockholm är en modern kultur- och evenemangsstad med en stark besöksnäring",
+        frozenset({S, F}),
+        (
+            CouncilGoalSpec(
+                "Invånarna i {d} har tillgång till ett rikt utbud av kultur- och fritidsaktiviteter",
+                frozenset({S, F}),
+                (
+                    "Barn och unga erbjuds kulturupplevelser varje termin",
+                    "Verksamheten erbjuder aktiviteter under loven",
+                ),
+            ),
+        ),
+        (
+            I("Antal besök på fritidsgårdarna", "st", 500, 8_000, "summa", kon=True, domains=frozenset({S})),
+            I("Andel unga som är nöjda med fritidsverksamheten", "%", 75, 95, kon=True, domains=frozenset({S})),
+            I("Antal kulturaktiviteter för barn i förskolan", "st", 4, 30, "summa", domains=frozenset({F})),
+        ),
+    ),
+    GoalSpec(
+        "2.5",
+        "Stockholm är en hållbar stad med en god livsmiljö",
+        ALL,
+        (
+            CouncilGoalSpec(
+                "{d} har en hög biologisk mångfald och en god livsmiljö",
+                frozenset({M, F}),
+                (
+                    "Barnen lär sig om natur och biologisk mångfald i närmiljön",
+                    "Parkerna sköts så att den biologiska mångfalden ökar",
+                ),
+            ),
+            CouncilGoalSpec(
+                "{d} stadsdelsnämnd är en fossilfri organisation år 2030",
+                ALL,
+                (
+                    "Enheten minskar sin klimatpåverkan och sitt matsvinn",
+                    "Enheten minskar användningen av engångsplast",
+                ),
+            ),
+        ),
+        (
+            I("Andel ekologiska livsmedel", "%", 40, 60, domains=frozenset({F, A, S})),
+            I("Andel fossilfria fordon", "%", 60, 100, domains=frozenset({M, A})),
+            I("Andel matsvinn av serverad mat", "%", 5, 15, riktning="lägre", domains=frozenset({F, A})),
+            I("Antal genomförda naturvårdsåtgärder", "st", 1, 10, "summa", domains=frozenset({M})),
+            I("Andel sorterat matavfall", "%", 70, 100, domains=frozenset({F, A, S})),
+            I("Miljöindex för förvaltningens verksamheter", "index", 60, 80, "ingen", frekvens="år", domains=NOBODY),
+        ),
+    ),
+    GoalSpec(
+        "3.1",
+        "Stockholm har en budget i balans och långsiktigt hållbara finanser",
+        ALL,
+        (
+            CouncilGoalSpec(
+                "Stadsdelsnämnden bedriver verksamheterna inom givna ekonomiska ramar",
+                ALL,
+                (
+                    "Enheten bedriver verksamheten inom givna ekonomiska ramar",
+                    "Enheten har en budget i balans och arbetar kostnadseffektivt",
+                ),
+            ),
+        ),
+        (
+            I("Prognossäkerhet vid tertialrapport 2", "%", 95, 100, domains=NOBODY),
+            I("Andel enheter med budget i balans", "%", 80, 100, domains=NOBODY),
+            I("Andel fakturor som betalats i tid", "%", 90, 99, domains=frozenset({X})),
+        ),
+    ),
+    GoalSpec(
+        "3.2",
+        "Stockholm använder skattemedlen effektivt till största nytta för stockholmarna",
+        ALL,
+        (
+            CouncilGoalSpec(
+                "Stadsdelsnämnden är en attraktiv arbetsgivare med god arbetsmiljö",
+                ALL,
+                ("Enheten är en god arbetsgivare med en god arbetsmiljö", "Sjukfrånvaron på enheten minskar"),
+            ),
+            CouncilGoalSpec(
+                "Stadsdelsnämndens verksamheter är innovativa och tillvaratar digitaliseringens möjligheter",
+                ALL,
+                ("Enheten tillvaratar digitaliseringens möjligheter i det dagliga arbetet",),
+            ),
+        ),
+        (
+            I("Sjukfrånvaro", "%", 5, 8, riktning="lägre", kon=True),
+            I("Sjukfrånvaro dag 1-14", "%", 2, 4, riktning="lägre"),
+            I("Aktivt medskapandeindex", "index", 75, 85, frekvens="år"),
+            I("Index för hållbart medarbetarengagemang", "index", 75, 85, frekvens="år"),
+            I("Andel medarbetare som har genomfört digital kompetensutbildning", "%", 60, 90),
+            I("Antal digitala tjänster för invånare", "st", 1, 5, "summa", domains=frozenset({X})),
+            I("Andel heltidsanställda medarbetare", "%", 85, 98),
+            I("Andel chefer med högst 30 medarbetare", "%", 70, 95, domains=frozenset({X})),
+        ),
+    ),
 )
 del I
 
@@ -366,44 +663,128 @@ del I
 # Words for Swedish-looking prose
 
 
-SUBJECTS = ("Enheten", "Verksamheten", "Förvaltningen", "Medarbetarna", "Ledningsgruppen", "Arbetsgruppen",
-            "Personalen", "Enhetschefen")
-TIMES = {"VP": ("året", "våren", "hösten"), "T1": ("tertialen", "perioden", "våren"),
-         "T2": ("tertialen", "perioden", "våren", "sommaren"), "VB": ("året", "perioden", "hösten", "våren")}
-DONE = ("arbetat med", "utvecklat", "följt upp", "stärkt", "sett över", "genomfört en genomlysning av",
-        "fortsatt att utveckla", "prioriterat", "kartlagt", "implementerat nya rutiner för")
-GOING = ("fortsätter enligt plan", "har kommit långt", "har tagit längre tid än beräknat",
-         "pågår i samtliga arbetsgrupper", "har fått ett bra genomslag")
-RESULTS = ("resultatet följs upp vid varje arbetsplatsträff", "effekterna syns redan i brukarundersökningen",
-           "arbetet kommer att fortsätta under nästa år", "erfarenheterna sprids till övriga enheter",
-           "uppföljningen visar en positiv utveckling")
-JUDGED = ("har förbättrats jämfört med föregående år", "fortfarande behöver utvecklas", "ligger på en stabil nivå",
-          "har påverkats av pandemin", "motsvarar förväntningarna")
+SUBJECTS = (
+    "Enheten",
+    "Verksamheten",
+    "Förvaltningen",
+    "Medarbetarna",
+    "Ledningsgruppen",
+    "Arbetsgruppen",
+    "Personalen",
+    "Enhetschefen",
+)
+TIMES = {
+    "VP": ("året", "våren", "hösten"),
+    "T1": ("tertialen", "perioden", "våren"),
+    "T2": ("tertialen", "perioden", "våren", "sommaren"),
+    "VB": ("året", "perioden", "hösten", "våren"),
+}
+DONE = (
+    "arbetat med",
+    "utvecklat",
+    "följt upp",
+    "stärkt",
+    "sett över",
+    "genomfört en genomlysning av",
+    "fortsatt att utveckla",
+    "prioriterat",
+    "kartlagt",
+    "implementerat nya rutiner för",
+)
+GOING = (
+    "fortsätter enligt plan",
+    "har kommit långt",
+    "har tagit längre tid än beräknat",
+    "pågår i samtliga arbetsgrupper",
+    "har fått ett bra genomslag",
+)
+RESULTS = (
+    "resultatet följs upp vid varje arbetsplatsträff",
+    "effekterna syns redan i brukarundersökningen",
+    "arbetet kommer att fortsätta under nästa år",
+    "erfarenheterna sprids till övriga enheter",
+    "uppföljningen visar en positiv utveckling",
+)
+JUDGED = (
+    "har förbättrats jämfört med föregående år",
+    "fortfarande behöver utvecklas",
+    "ligger på en stabil nivå",
+    "har påverkats av pandemin",
+    "motsvarar förväntningarna",
+)
 NEEDS = ("viktigt", "nödvändigt", "en prioritet", "en utmaning")
 TO_DO = ("säkerställa", "utveckla", "stärka", "följa upp", "synliggöra")
-WHY = ("", " för att öka delaktigheten", " utifrån ett jämställdhetsperspektiv", " i samverkan med andra aktörer",
-       " så att kvaliteten blir likvärdig")
+WHY = (
+    "",
+    " för att öka delaktigheten",
+    " utifrån ett jämställdhetsperspektiv",
+    " i samverkan med andra aktörer",
+    " så att kvaliteten blir likvärdig",
+)
 DOING = ("följer upp", "dokumenterar", "utvärderar", "analyserar", "prioriterar")
-HOW_OFTEN = ("varje månad", "regelbundet", "i det dagliga arbetet", "tillsammans med controller",
-             "på arbetsplatsträffarna")
+HOW_OFTEN = (
+    "varje månad",
+    "regelbundet",
+    "i det dagliga arbetet",
+    "tillsammans med controller",
+    "på arbetsplatsträffarna",
+)
 PEOPLE = ("medarbetare", "brukare", "deltagare", "chefer", "vårdnadshavare")
 EVENTS = ("utbildningen", "workshopen", "nätverksträffarna", "den digitala introduktionen", "studiebesöken")
 OBJECTS = {
-    F: ("barnens språkutveckling", "den pedagogiska dokumentationen", "lärmiljöerna inomhus och utomhus",
-        "samverkan med vårdnadshavare", "undervisningen i förskolan", "inskolningen av nya barn", "barnens inflytande"),
-    S: ("stödet till barn och unga", "samverkan med hälso- och sjukvården", "brukarnas delaktighet",
-        "handläggningstiderna", "arbetet mot våld i nära relationer", "den sociala dokumentationen",
-        "insatserna för personer med funktionsnedsättning"),
-    A: ("kontinuiteten i hemtjänsten", "måltidssituationen för de boende", "arbetet mot ofrivillig ensamhet",
-        "genomförandeplanerna", "välfärdstekniken", "de äldres inflytande över insatserna",
-        "det förebyggande arbetet mot fall"),
-    M: ("skötseln av parker och grönområden", "renhållningen i parkerna", "belysningen på otrygga platser",
-        "den biologiska mångfalden", "framkomligheten på parkvägarna", "dialogen med invånarna"),
-    X: ("den interna kontrollen", "uppföljningen av avtal", "introduktionen av nya medarbetare",
-        "de administrativa processerna", "kommunikationen med invånarna", "ekonomistyrningen"),
-    "": ("arbetsmiljön", "det systematiska kvalitetsarbetet", "kompetensutvecklingen", "digitaliseringen",
-         "hanteringen av synpunkter och klagomål", "budgetuppföljningen",
-         "hälsofrämjande insatser för personalen", "källsorteringen"),
+    F: (
+        "barnens språkutveckling",
+        "den pedagogiska dokumentationen",
+        "lärmiljöerna inomhus och utomhus",
+        "samverkan med vårdnadshavare",
+        "undervisningen i förskolan",
+        "inskolningen av nya barn",
+        "barnens inflytande",
+    ),
+    S: (
+        "stödet till barn och unga",
+        "samverkan med hälso- och sjukvården",
+        "brukarnas delaktighet",
+        "handläggningstiderna",
+        "arbetet mot våld i nära relationer",
+        "den sociala dokumentationen",
+        "insatserna för personer med funktionsnedsättning",
+    ),
+    A: (
+        "kontinuiteten i hemtjänsten",
+        "måltidssituationen för de boende",
+        "arbetet mot ofrivillig ensamhet",
+        "genomförandeplanerna",
+        "välfärdstekniken",
+        "de äldres inflytande över insatserna",
+        "det förebyggande arbetet mot fall",
+    ),
+    M: (
+        "skötseln av parker och grönområden",
+        "renhållningen i parkerna",
+        "belysningen på otrygga platser",
+        "den biologiska mångfalden",
+        "framkomligheten på parkvägarna",
+        "dialogen med invånarna",
+    ),
+    X: (
+        "den interna kontrollen",
+        "uppföljningen av avtal",
+        "introduktionen av nya medarbetare",
+        "de administrativa processerna",
+        "kommunikationen med invånarna",
+        "ekonomistyrningen",
+    ),
+    "": (
+        "arbetsmiljön",
+        "det systematiska kvalitetsarbetet",
+        "kompetensutvecklingen",
+        "digitaliseringen",
+        "hanteringen av synpunkter och klagomål",
+        "budgetuppföljningen",
+        "hälsofrämjande insatser för personalen",
+        "källsorteringen",
+    ),
 }
 ACTORS = {
     F: ("Förskoleavdelningen", "Förskolorna"),
@@ -413,13 +794,39 @@ ACTORS = {
     X: ("Stadsdelsdirektörens stab", "Kommunstyrelsen och stadsdelsnämnderna"),
     "": ("Förvaltningen", "Förvaltningens verksamheter", "Stadsdelsnämnden", "Enheterna"),
 }
-ACTIONS = ("utveckla", "stärka", "följa upp", "kartlägga", "se över", "samordna", "fortsätta arbetet med",
-           "utvärdera", "genomföra en genomlysning av", "implementera nya rutiner för")
-AIMS = ("", " för att öka kvaliteten i verksamheten", " i syfte att stärka tryggheten", " så att fler invånare nås",
-        " utifrån ett jämställdhetsperspektiv", " i dialog med brukare och anhöriga", " i samverkan med civilsamhället",
-        " inom ramen för befintlig budget")
-UNIT_HEADINGS = ("Värdegrund", "Aktiviteter och analys", "Satsningar och förändringar", "Utvecklingsarbete",
-                 "Kompetensutveckling", "Medarbetare och arbetsmiljö", "Ekonomi", "Samverkan", "Brukarnas delaktighet")
+ACTIONS = (
+    "utveckla",
+    "stärka",
+    "följa upp",
+    "kartlägga",
+    "se över",
+    "samordna",
+    "fortsätta arbetet med",
+    "utvärdera",
+    "genomföra en genomlysning av",
+    "implementera nya rutiner för",
+)
+AIMS = (
+    "",
+    " för att öka kvaliteten i verksamheten",
+    " i syfte att stärka tryggheten",
+    " så att fler invånare nås",
+    " utifrån ett jämställdhetsperspektiv",
+    " i dialog med brukare och anhöriga",
+    " i samverkan med civilsamhället",
+    " inom ramen för befintlig budget",
+)
+UNIT_HEADINGS = (
+    "Värdegrund",
+    "Aktiviteter och analys",
+    "Satsningar och förändringar",
+    "Utvecklingsarbete",
+    "Kompetensutveckling",
+    "Medarbetare och arbetsmiljö",
+    "Ekonomi",
+    "Samverkan",
+    "Brukarnas delaktighet",
+)
 DESCRIPTIONS = {
     F: "{namn} består av {a} förskolor med sammanlagt {b} avdelningar och cirka {c} barn.",
     S: "{namn} ger stöd och service till cirka {c} personer i stadsdelsområdet.",
@@ -427,11 +834,22 @@ DESCRIPTIONS = {
     M: "{namn} ansvarar för skötsel och utveckling av parker och grönområden i {b} delar av stadsdelsområdet.",
     X: "{namn} stödjer förvaltningens verksamheter och har {a} huvudsakliga ansvarsområden.",
 }
-INVESTMENTS = ("Parkinvesteringar", "Reinvesteringar", "Inventarier och maskiner", "Klimatinvesteringar",
-               "Trygghetsinvesteringar", "Övrigt")
+INVESTMENTS = (
+    "Parkinvesteringar",
+    "Reinvesteringar",
+    "Inventarier och maskiner",
+    "Klimatinvesteringar",
+    "Trygghetsinvesteringar",
+    "Övrigt",
+)
 INCOME_LINES = ("Taxor och avgifter", "Hyresintäkter", "Bidrag", "Försäljning av verksamhet", "Övriga externa intäkter")
-COST_LINES = ("Personalkostnader", "Övriga personalkostnader", "Lokalkostnader", "Entreprenader och köp av verksamhet",
-              "Övriga kostnader")
+COST_LINES = (
+    "Personalkostnader",
+    "Övriga personalkostnader",
+    "Lokalkostnader",
+    "Entreprenader och köp av verksamhet",
+    "Övriga kostnader",
+)
 
 
 # --------------------------------------------------------------------------
@@ -515,13 +933,15 @@ class Prose:
         """One sentence of a förväntat resultat."""
         r, obj = self.rng, self.rng.choice(self.objects)
         subject = f"{obj[0].upper()}{obj[1:]}"
-        return r.choice((
-            f"{subject} har utvecklats och följs upp regelbundet.",
-            f"Medarbetarna känner till och arbetar efter rutinerna för {obj}.",
-            f"{subject} håller en jämn och hög kvalitet.",
-            f"Fler {r.choice(PEOPLE)} är nöjda med {obj} än föregående år.",
-            f"{subject} bidrar till ökad delaktighet och trygghet.",
-        ))
+        return r.choice(
+            (
+                f"{subject} har utvecklats och följs upp regelbundet.",
+                f"Medarbetarna känner till och arbetar efter rutinerna för {obj}.",
+                f"{subject} håller en jämn och hög kvalitet.",
+                f"Fler {r.choice(PEOPLE)} är nöjda med {obj} än föregående år.",
+                f"{subject} bidrar till ökad delaktighet och trygghet.",
+            )
+        )
 
     def text(self, low: int, high: int, lead: str = "", skew: float = 1.0) -> str:
         """Paragraphs of 3–6 sentences, `low`–`high` words in all (a sentence has at most 24; `lead` counts).
@@ -540,7 +960,7 @@ class Prose:
         paragraphs, start = [], 0
         while start < len(sentences):
             size = self.rng.randint(3, 6)
-            paragraphs.append(" ".join(sentences[start:start + size]))
+            paragraphs.append(" ".join(sentences[start : start + size]))
             start += size
         return "\n\n".join(paragraphs)
 
@@ -613,31 +1033,49 @@ def make_units(count: int, seed: int, district: int) -> list[Unit]:
     """`count` units spread over the avdelningar by their shares; about one in ten is a resultatenhet."""
     rng = _rng(seed, district, "organisation")
     names: set[str] = set()
-    drafts = [(department, *_unit_name(rng, department, names))
-              for department, size in zip(DEPARTMENTS, split_int(count, [d.share for d in DEPARTMENTS]))
-              for _ in range(size)]
+    drafts = [
+        (department, *_unit_name(rng, department, names))
+        for department, size in zip(DEPARTMENTS, split_int(count, [d.share for d in DEPARTMENTS]))
+        for _ in range(size)
+    ]
     able = [i for i, (_, kind, _) in enumerate(drafts) if kind.result_unit]
     others = [i for i in range(len(drafts)) if i not in set(able)]
     wanted = max(1, int(count * RESULT_UNIT_SHARE + 0.5))
     chosen = set(rng.sample(able, min(wanted, len(able))))
     chosen |= set(rng.sample(others, wanted - len(chosen)))
     ids = {district_id(district)}
-    return [Unit(_unique(slug(name, 8), ids), name, department.id, kind.area, index in chosen, _person(rng))
-            for index, (department, kind, name) in enumerate(drafts)]
+    return [
+        Unit(_unique(slug(name, 8), ids), name, department.id, kind.area, index in chosen, _person(rng))
+        for index, (department, kind, name) in enumerate(drafts)
+    ]
 
 
 def organisation_data(district: int, units: list[Unit]) -> dict[str, Any]:
     """organisation.yml: the council, the verksamhetsområden of its driftbudget, avdelningar and units."""
     name, council = DISTRICTS[district], district_id(district)
     return {
-        "namnd": {"id": council, "namn": f"{name} stadsdelsnämnd", "forvaltning": f"{name} stadsdelsförvaltning",
-                  "adress": [f"Box {100 + 37 * district}", f"1{20 + district} {10 + district} Stockholm"],
-                  "telefon": f"08-508{20 + district:02d}000", "epost": f"{council}@example.se",
-                  "webb": f"https://example.se/{council}"},
+        "namnd": {
+            "id": council,
+            "namn": f"{name} stadsdelsnämnd",
+            "forvaltning": f"{name} stadsdelsförvaltning",
+            "adress": [f"Box {100 + 37 * district}", f"1{20 + district} {10 + district} Stockholm"],
+            "telefon": f"08-508{20 + district:02d}000",
+            "epost": f"{council}@example.se",
+            "webb": f"https://example.se/{council}",
+        },
         "verksamhetsomraden": [{"id": area, "namn": title} for area, title in AREAS],
         "avdelningar": [{"id": d.id, "namn": d.namn} for d in DEPARTMENTS],
-        "enheter": [{"id": u.id, "namn": u.namn, "avdelning": u.avdelning, "verksamhetsomrade": u.omrade,
-                     "resultatenhet": u.resultatenhet, "enhetschef": u.enhetschef} for u in units],
+        "enheter": [
+            {
+                "id": u.id,
+                "namn": u.namn,
+                "avdelning": u.avdelning,
+                "verksamhetsomrade": u.omrade,
+                "resultatenhet": u.resultatenhet,
+                "enhetschef": u.enhetschef,
+            }
+            for u in units
+        ],
     }
 
 
@@ -683,8 +1121,12 @@ class Catalogue:
     def data(self) -> dict[str, Any]:
         """katalog/<år>.yml."""
         titles = dict(DIRECTIONS)
-        return {"ar": self.year, "inriktningsmal": [
-            {"nr": nr, "titel": titles[nr], "mal": [node.entry() for node in nodes]} for nr, nodes in self.goals]}
+        return {
+            "ar": self.year,
+            "inriktningsmal": [
+                {"nr": nr, "titel": titles[nr], "mal": [node.entry() for node in nodes]} for nr, nodes in self.goals
+            ],
+        }
 
 
 def make_catalogue(year: int, seed: int, district: int, units: list[Unit]) -> Catalogue:
@@ -712,8 +1154,9 @@ def _goal_node(rng: random.Random, spec: GoalSpec, year: int, district: int, uni
     return node
 
 
-def _council_goal_node(rng: random.Random, spec: CouncilGoalSpec, year: int, district: int, units: list[Unit],
-                       used: set[str]) -> Node:
+def _council_goal_node(
+    rng: random.Random, spec: CouncilGoalSpec, year: int, district: int, units: list[Unit], used: set[str]
+) -> Node:
     """A nämndmål: description and expected result written once, and its activities."""
     name = DISTRICTS[district]
     title = spec.titel.format(d=name, dg=_genitive(name))
@@ -741,29 +1184,41 @@ def _value(spec: IndicatorSpec, value: float) -> int | float:
     return round(value, 1)
 
 
-def _indicator_entry(rng: random.Random, spec: IndicatorSpec, on_goal: bool, reporters: int, used: set[str]) -> dict[str, Any]:
+def _indicator_entry(
+    rng: random.Random, spec: IndicatorSpec, on_goal: bool, reporters: int, used: set[str]
+) -> dict[str, Any]:
     """The catalogue entry; a summed indicator's target is about what the reporting units add up to."""
     target = rng.uniform(spec.lo, spec.hi)
     if spec.aggregering == "summa":
         target *= max(1, round(reporters * FOLLOW_SHARE))
     origin = "KF" if on_goal and rng.random() < 0.7 else "nämnd"
-    data: dict[str, Any] = {"id": readable_id(spec.namn, used), "namn": spec.namn, "enhet": spec.enhet,
-                            "ursprung": origin, "jamstalldhet": spec.jamstalldhet, "riktning": spec.riktning,
-                            "aggregering": spec.aggregering, "frekvens": spec.frekvens, "arsmal": _value(spec, target)}
+    data: dict[str, Any] = {
+        "id": readable_id(spec.namn, used),
+        "namn": spec.namn,
+        "enhet": spec.enhet,
+        "ursprung": origin,
+        "jamstalldhet": spec.jamstalldhet,
+        "riktning": spec.riktning,
+        "aggregering": spec.aggregering,
+        "frekvens": spec.frekvens,
+        "arsmal": _value(spec, target),
+    }
     if origin == "KF":
         data["kf_arsmal"] = data["arsmal"] if rng.random() < 0.6 else "Tas fram av nämnd"
     return data
 
 
-def _activities(rng: random.Random, domains: frozenset[str], year: int, units: list[Unit], used: set[str],
-                count: int, to_all: float) -> list[dict[str, Any]]:
+def _activities(
+    rng: random.Random, domains: frozenset[str], year: int, units: list[Unit], used: set[str], count: int, to_all: float
+) -> list[dict[str, Any]]:
     """Activities under one goal: most are for every unit, the rest for a few units of the goal's avdelningar."""
     pool = [u.id for u in units if u.avdelning in domains]
     found = []
     for _ in range(count):
         domain = rng.choice(sorted(domains)) if domains and rng.random() < 0.6 else ""
-        text = (f"{rng.choice(ACTORS[domain])} ska {rng.choice(ACTIONS)} "
-                f"{rng.choice(OBJECTS[domain])}{rng.choice(AIMS)}.")
+        text = (
+            f"{rng.choice(ACTORS[domain])} ska {rng.choice(ACTIONS)} {rng.choice(OBJECTS[domain])}{rng.choice(AIMS)}."
+        )
         start, end = _activity_dates(rng, year)
         chosen: list[str] | str = "alla"
         if pool and rng.random() >= to_all:
@@ -905,10 +1360,23 @@ def _budget(rng: random.Random, unit: Unit) -> Budget:
     """Gross costs by line and income by line, drawn from the size of the avdelning's units."""
     low, high = DEPARTMENT[unit.avdelning].brutto
     brutto = rng.randint(low, high)
-    costs = split_int(brutto, [rng.uniform(0.55, 0.75), rng.uniform(0.005, 0.02), rng.uniform(0.08, 0.2),
-                               rng.uniform(0, 0.15), rng.uniform(0.03, 0.1)])
-    income_weights = [rng.uniform(0.2, 0.6), rng.choice((0, rng.uniform(0, 0.2))), rng.choice((0, rng.uniform(0, 0.3))),
-                      rng.uniform(0, 0.4), rng.uniform(0, 0.05)]
+    costs = split_int(
+        brutto,
+        [
+            rng.uniform(0.55, 0.75),
+            rng.uniform(0.005, 0.02),
+            rng.uniform(0.08, 0.2),
+            rng.uniform(0, 0.15),
+            rng.uniform(0.03, 0.1),
+        ],
+    )
+    income_weights = [
+        rng.uniform(0.2, 0.6),
+        rng.choice((0, rng.uniform(0, 0.2))),
+        rng.choice((0, rng.uniform(0, 0.3))),
+        rng.uniform(0, 0.4),
+        rng.uniform(0, 0.05),
+    ]
     return Budget(split_int(int(brutto * rng.uniform(0.03, 0.35)), income_weights), costs)
 
 
@@ -918,8 +1386,11 @@ def _plan(rng: random.Random, catalogue: Catalogue, unit: Unit) -> list[tuple[st
     for direction, nodes in catalogue.goals:
         follows = []
         for node in nodes:
-            children = [_follow(rng, child, unit, 0.12) for child in node.children
-                        if unit.avdelning in child.domains and (child.domains != ALL or rng.random() < 0.75)]
+            children = [
+                _follow(rng, child, unit, 0.12)
+                for child in node.children
+                if unit.avdelning in child.domains and (child.domains != ALL or rng.random() < 0.75)
+            ]
             own = _follow(rng, node, unit, 0.05)
             if children or own.indicators or own.activities:
                 own.children = children
@@ -931,15 +1402,21 @@ def _plan(rng: random.Random, catalogue: Catalogue, unit: Unit) -> list[tuple[st
 
 def _follow(rng: random.Random, node: Node, unit: Unit, to_all: float) -> Follow:
     """Indicators of the unit's avdelning, activities assigned to it, and 0–2 enhetsmål."""
-    indicators = [_tracked(rng, item) for item in node.indicators
-                  if unit.avdelning in item.domains and rng.random() < FOLLOW_SHARE]
-    activities = [a for a in node.activities
-                  if (a["galler"] == "alla" and rng.random() < to_all) or unit.id in a["galler"]]
+    indicators = [
+        _tracked(rng, item)
+        for item in node.indicators
+        if unit.avdelning in item.domains and rng.random() < FOLLOW_SHARE
+    ]
+    activities = [
+        a for a in node.activities if (a["galler"] == "alla" and rng.random() < to_all) or unit.id in a["galler"]
+    ]
     draw = rng.random()
     count = min(len(node.enhetsmal), 1 if draw < 0.6 else 2 if draw < 0.75 else 0)
     prose = Prose(rng, unit.avdelning)
-    own_goals = [(title, " ".join(prose.expectation() for _ in range(rng.randint(1, 2))))
-                 for title in rng.sample(node.enhetsmal, count)]
+    own_goals = [
+        (title, " ".join(prose.expectation() for _ in range(rng.randint(1, 2))))
+        for title in rng.sample(node.enhetsmal, count)
+    ]
     return Follow(node, indicators, activities, own_goals)
 
 
@@ -976,9 +1453,11 @@ ACTIVITY_STATES = {
     "T2": {"pågående": 0.7, "klar": 0.2, "ej påbörjad": 0.1},
     "VB": {"klar": 0.65, "pågående": 0.25, "avbruten": 0.05, "ej påbörjad": 0.05},
 }
-DEVIATIONS = ("Aktiviteten har skjutits upp till nästa år på grund av ändrade förutsättningar.",
-              "Aktiviteten avbröts eftersom den ersatts av ett gemensamt arbete i förvaltningen.",
-              "Aktiviteten har inte kunnat genomföras på grund av hög sjukfrånvaro under perioden.")
+DEVIATIONS = (
+    "Aktiviteten har skjutits upp till nästa år på grund av ändrade förutsättningar.",
+    "Aktiviteten avbröts eftersom den ersatts av ett gemensamt arbete i förvaltningen.",
+    "Aktiviteten har inte kunnat genomföras på grund av hög sjukfrånvaro under perioden.",
+)
 OUTCOME_FIELDS = ROLLED_FIELDS  # the figures of an indicator's outcome that roll up
 
 
@@ -1020,7 +1499,9 @@ def outcome(rng: random.Random, prose: Prose, tracked: Tracked, period: str) -> 
             values["prognos"] = full
             if spec.frekvens == "period":
                 share = 4 / 12 if period == "T1" else 8 / 12
-                values["utfall"] = _value(spec, full * share) if spec.aggregering == "summa" else _draw(rng, spec, target)
+                values["utfall"] = (
+                    _value(spec, full * share) if spec.aggregering == "summa" else _draw(rng, spec, target)
+                )
         if spec.kon and "utfall" in values:
             values.update(_by_sex(rng, spec, values["utfall"]))
         if tracked.previous is not None:
@@ -1030,8 +1511,9 @@ def outcome(rng: random.Random, prose: Prose, tracked: Tracked, period: str) -> 
     return _outcome_entry(rng, prose, tracked, values, target, period)
 
 
-def _outcome_entry(rng: random.Random, prose: Prose, tracked: Tracked, values: dict[str, Any], target: Any,
-                   period: str) -> dict[str, Any]:
+def _outcome_entry(
+    rng: random.Random, prose: Prose, tracked: Tracked, values: dict[str, Any], target: Any, period: str
+) -> dict[str, Any]:
     """The outcome in the order of the content format, with an analysis where it is needed."""
     entry: dict[str, Any] = {"id": tracked.cat.data["id"]}
     for name in (*OUTCOME_FIELDS, "arsmal", "vikt"):
@@ -1092,7 +1574,11 @@ def _goal_followup(rng: random.Random, prose: Prose, follow: Follow, period: str
     if follow.children:
         entry["namndmal"] = []
     for child in follow.children:
-        item: dict[str, Any] = {"id": child.node.key, "status": STATUS_NONE, **_leaves(rng, prose, child, period, facts)}
+        item: dict[str, Any] = {
+            "id": child.node.key,
+            "status": STATUS_NONE,
+            **_leaves(rng, prose, child, period, facts),
+        }
         if child.enhetsmal:
             item["enhetsmal"] = [_own_goal(rng, prose, title, expected, period) for title, expected in child.enhetsmal]
             facts.statuses[child.node.key] = [goal["status"] for goal in item["enhetsmal"]]
@@ -1104,9 +1590,12 @@ def _unit_summary(rng: random.Random, prose: Prose, unit: Unit) -> str:
     """Sammanfattande analys: 400–800 words under 3–5 sub-headings, opening with what the unit does."""
     staff = rng.randint(8, 120)
     women = int(staff * rng.uniform(0.55, 0.85))
-    lead = (DESCRIPTIONS[unit.avdelning].format(namn=unit.namn, a=rng.randint(3, 9), b=rng.randint(4, 40),
-                                                c=rng.randint(40, 600))
-            + f" Enheten har {staff} medarbetare, varav {women} kvinnor och {staff - women} män.")
+    lead = (
+        DESCRIPTIONS[unit.avdelning].format(
+            namn=unit.namn, a=rng.randint(3, 9), b=rng.randint(4, 40), c=rng.randint(40, 600)
+        )
+        + f" Enheten har {staff} medarbetare, varav {women} kvinnor och {staff - women} män."
+    )
     headings = ["Verksamhetsbeskrivning", *rng.sample(UNIT_HEADINGS, rng.randint(2, 4))]
     return prose.sections(400, 800, headings, lead, skew=3.0)
 
@@ -1122,21 +1611,36 @@ def _result_phrase(amount: int, unit: str) -> str:
 
 def income_statement(rng: random.Random, unit: Unit, budget: Budget, deviation: int, period: str) -> dict[str, Any]:
     """A resultaträkning in tkr whose lines, sums and net deviation (= `deviation`) add up exactly."""
-    income = [max(0, b + int(b * rng.gauss(0, 0.05))) if b else rng.choice((0, 0, rng.randint(10, 400)))
-              for b in budget.income]
+    income = [
+        max(0, b + int(b * rng.gauss(0, 0.05))) if b else rng.choice((0, 0, rng.randint(10, 400)))
+        for b in budget.income
+    ]
     costs = [max(0, c + int(c * rng.gauss(0, 0.04))) for c in budget.costs]
     costs[0] = budget.net - deviation + sum(income) - sum(costs[1:])  # personnel costs take up the rest
     return {
-        "enhet": unit.namn, "enhetschef": unit.enhetschef, "belopp": "tkr",
+        "enhet": unit.namn,
+        "enhetschef": unit.enhetschef,
+        "belopp": "tkr",
         "utfall_rubrik": "Utfall" if period == "VB" else "Prognos helår",
-        "intakter": [{"namn": n, "utfall": u, "budget": b, "avvikelse": u - b}
-                     for n, u, b in zip(INCOME_LINES, income, budget.income)],
-        "summa_intakter": {"utfall": sum(income), "budget": sum(budget.income), "avvikelse": sum(income) - sum(budget.income)},
-        "kostnader": [{"namn": n, "utfall": u, "budget": b, "avvikelse": b - u}
-                      for n, u, b in zip(COST_LINES, costs, budget.costs)],
+        "intakter": [
+            {"namn": n, "utfall": u, "budget": b, "avvikelse": u - b}
+            for n, u, b in zip(INCOME_LINES, income, budget.income)
+        ],
+        "summa_intakter": {
+            "utfall": sum(income),
+            "budget": sum(budget.income),
+            "avvikelse": sum(income) - sum(budget.income),
+        },
+        "kostnader": [
+            {"namn": n, "utfall": u, "budget": b, "avvikelse": b - u}
+            for n, u, b in zip(COST_LINES, costs, budget.costs)
+        ],
         "summa_kostnader": {"utfall": sum(costs), "budget": budget.brutto, "avvikelse": budget.brutto - sum(costs)},
-        "summa_netto": {"utfall": sum(costs) - sum(income), "budget": budget.net,
-                        "avvikelse": budget.net - (sum(costs) - sum(income))},
+        "summa_netto": {
+            "utfall": sum(costs) - sum(income),
+            "budget": budget.net,
+            "avvikelse": budget.net - (sum(costs) - sum(income)),
+        },
     }
 
 
@@ -1144,12 +1648,18 @@ def _unit_economy(world: World, rng: random.Random, prose: Prose, unit: Unit, ye
     """A plan states the budget; other reports explain the deviation beside the resultaträkning."""
     budget = world.budget(unit, year)
     if period == "VP":
-        return {"driftbudget": [{"text": prose.analysis(f"Enhetens nettobudget för {year} är {_sv(budget.net, 0)} tkr.")}]}
+        return {
+            "driftbudget": [{"text": prose.analysis(f"Enhetens nettobudget för {year} är {_sv(budget.net, 0)} tkr.")}]
+        }
     deviation = world.period_result(unit, year, period)
     verb = "redovisar" if period == "VB" else "prognostiserar"
     lead = f"Enheten {verb} {_result_phrase(deviation, 'tkr')} mot budget."
-    return {"driftbudget": [{"text": prose.analysis(lead)},
-                            {"resultatrakning": income_statement(rng, unit, budget, deviation, period)}]}
+    return {
+        "driftbudget": [
+            {"text": prose.analysis(lead)},
+            {"resultatrakning": income_statement(rng, unit, budget, deviation, period)},
+        ]
+    }
 
 
 def _approval(rng: random.Random, year: int, period: str) -> date:
@@ -1164,13 +1674,17 @@ def unit_report(world: World, unit: Unit, year: int, period: str) -> tuple[dict[
     rng = world.rng("rapport", unit.id, year, period)
     prose = Prose(rng, unit.avdelning, period)
     facts = Facts()
-    goals = [{"nr": direction, "mal": [_goal_followup(rng, prose, follow, period, facts) for follow in follows]}
-             for direction, follows in world.plan(unit, year)]
+    goals = [
+        {"nr": direction, "mal": [_goal_followup(rng, prose, follow, period, facts) for follow in follows]}
+        for direction, follows in world.plan(unit, year)
+    ]
     other = f"### Synpunkter och klagomål\n\n{prose.text(30, 150, skew=3.0)}"
     if unit.avdelning in (S, A):
         other += f"\n\n### Lex Sarah\n\n{prose.text(30, 120, skew=3.0)}"
     report = {
-        "organisation": unit.id, "ar": year, "period": period,
+        "organisation": unit.id,
+        "ar": year,
+        "period": period,
         "sammanfattande_analys": _unit_summary(rng, prose, unit),
         "inriktningsmal": goals,
         "ekonomi": _unit_economy(world, rng, prose, unit, year, period),
@@ -1185,13 +1699,19 @@ def unit_report(world: World, unit: Unit, year: int, period: str) -> tuple[dict[
 # The council's report: goals and indicators rolled up from the units
 
 
-REPORT_NAMES = {"VP": "verksamhetsplanen", "T1": "tertialrapport 1", "T2": "tertialrapport 2",
-                "VB": "verksamhetsberättelsen"}
+REPORT_NAMES = {
+    "VP": "verksamhetsplanen",
+    "T1": "tertialrapport 1",
+    "T2": "tertialrapport 2",
+    "VB": "verksamhetsberättelsen",
+}
 SHORT_NAMES = {F: "förskola", S: "social omsorg", A: "äldreomsorg", M: "stadsmiljö", X: "administration"}
-RULES = ("Resultatenheter ska föra över hela sitt resultat, både över- och underskott, till följande år. "
-         "Överföringen får som mest motsvara 5 % av bruttobudgeten innevarande år. Resultatfondens ackumulerade "
-         "överförda överskott får maximalt motsvara 10 % av bruttobudgeten. Underskott ska täckas senast under "
-         "nästkommande år, annars ska nämnden upplösa resultatenheten i samband med bokslutet.")
+RULES = (
+    "Resultatenheter ska föra över hela sitt resultat, både över- och underskott, till följande år. "
+    "Överföringen får som mest motsvara 5 % av bruttobudgeten innevarande år. Resultatfondens ackumulerade "
+    "överförda överskott får maximalt motsvara 10 % av bruttobudgeten. Underskott ska täckas senast under "
+    "nästkommande år, annars ska nämnden upplösa resultatenheten i samband med bokslutet."
+)
 
 
 def _council_status(rng: random.Random, statuses: list[str], period: str) -> str:
@@ -1218,15 +1738,22 @@ def _goal_status(rng: random.Random, statuses: list[str], period: str) -> str:
 
 def _rolled_up(spec: IndicatorSpec, reported: list[dict[str, Any]]) -> dict[str, int | float | None]:
     """The council's figures: the units' figures rolled up by the roll-up's own rule (`rollup.aggregate.roll_up`)."""
-    values = [IndicatorValue(enhet=str(number), enhet_namn=str(number), vikt=entry.get("vikt"),
-                             **{name: entry.get(name) for name in OUTCOME_FIELDS})
-              for number, entry in enumerate(reported)]
+    values = [
+        IndicatorValue(
+            enhet=str(number),
+            enhet_namn=str(number),
+            vikt=entry.get("vikt"),
+            **{name: entry.get(name) for name in OUTCOME_FIELDS},
+        )
+        for number, entry in enumerate(reported)
+    ]
     figures, _ = roll_up(values, spec.aggregering)
     return {name: figures[name] for name in OUTCOME_FIELDS}
 
 
-def _council_outcome(rng: random.Random, prose: Prose, item: CatIndicator, reported: list[dict[str, Any]],
-                     period: str) -> dict[str, Any]:
+def _council_outcome(
+    rng: random.Random, prose: Prose, item: CatIndicator, reported: list[dict[str, Any]], period: str
+) -> dict[str, Any]:
     """Rolled up from the units where they report it; otherwise the council's own measurement."""
     if not reported or item.spec.aggregering == "ingen" or period == "VP":
         previous = _draw(rng, item.spec, item.data["arsmal"]) if item.spec.frekvens == "period" else None
@@ -1242,8 +1769,11 @@ def _council_leaves(rng: random.Random, prose: Prose, node: Node, period: str, f
     found: dict[str, Any] = {}
     if node.indicators:
         found["indikatorer"] = [
-            _council_outcome(rng, prose, item, [f.outcomes[item.data["id"]] for f in facts if item.data["id"] in f.outcomes],
-                             period) for item in node.indicators]
+            _council_outcome(
+                rng, prose, item, [f.outcomes[item.data["id"]] for f in facts if item.data["id"] in f.outcomes], period
+            )
+            for item in node.indicators
+        ]
     if node.activities:
         found["aktiviteter"] = []
         for activity in node.activities:
@@ -1254,8 +1784,9 @@ def _council_leaves(rng: random.Random, prose: Prose, node: Node, period: str, f
     return found
 
 
-def _council_goals(rng: random.Random, prose: Prose, catalogue: Catalogue, period: str,
-                   facts: list[Facts]) -> tuple[list[dict[str, Any]], list[str]]:
+def _council_goals(
+    rng: random.Random, prose: Prose, catalogue: Catalogue, period: str, facts: list[Facts]
+) -> tuple[list[dict[str, Any]], list[str]]:
     """Every KF mål and nämndmål of the catalogue with status, analysis, indicators and activities."""
     directions, statuses = [], []
     for direction, nodes in catalogue.goals:
@@ -1264,11 +1795,24 @@ def _council_goals(rng: random.Random, prose: Prose, catalogue: Catalogue, perio
             children = []
             for child in node.children:
                 status = _council_status(rng, [s for f in facts for s in f.statuses.get(child.key, [])], period)
-                children.append({"id": child.key, "status": status, **_analysis(prose, status, period),
-                                 **_council_leaves(rng, prose, child, period, facts)})
+                children.append(
+                    {
+                        "id": child.key,
+                        "status": status,
+                        **_analysis(prose, status, period),
+                        **_council_leaves(rng, prose, child, period, facts),
+                    }
+                )
             status = _goal_status(rng, [child["status"] for child in children], period)
-            goals.append({"nr": node.key, "status": status, **_analysis(prose, status, period),
-                          **_council_leaves(rng, prose, node, period, facts), "namndmal": children})
+            goals.append(
+                {
+                    "nr": node.key,
+                    "status": status,
+                    **_analysis(prose, status, period),
+                    **_council_leaves(rng, prose, node, period, facts),
+                    "namndmal": children,
+                }
+            )
             statuses.append(status)
         directions.append({"nr": direction, "mal": goals})
     return directions, statuses
@@ -1328,8 +1872,15 @@ def _budget_entry(name: str, area: str | None, values: tuple[int, int, int, int]
     entry: dict[str, Any] = {"namn": name}
     if area:
         entry["verksamhetsomrade"] = area
-    entry.update({"budget": budget / 10, "begarda_bj": adjustment / 10, "prognos_fore": before / 10,
-                  "prognos_efter": after / 10, "avvikelse": (budget + adjustment - after) / 10})
+    entry.update(
+        {
+            "budget": budget / 10,
+            "begarda_bj": adjustment / 10,
+            "prognos_fore": before / 10,
+            "prognos_efter": after / 10,
+            "avvikelse": (budget + adjustment - after) / 10,
+        }
+    )
     return entry
 
 
@@ -1343,8 +1894,10 @@ def _parts(rng: random.Random, row: AreaRow) -> list[dict[str, Any]]:
     adjustments = split_int(row.adjustment, weights)
     afters = split_int(row.after, [w * rng.uniform(0.9, 1.1) for w in weights])
     transfers = split_int(row.before - row.after, weights)  # the resultatenheter's part, where the row has one
-    return [_budget_entry(name, None, (budgets[i], adjustments[i], afters[i] + transfers[i], afters[i]))
-            for i, name in enumerate(names)]
+    return [
+        _budget_entry(name, None, (budgets[i], adjustments[i], afters[i] + transfers[i], afters[i]))
+        for i, name in enumerate(names)
+    ]
 
 
 def driftbudget_table(rng: random.Random, rows: list[AreaRow], year: int, period: str) -> dict[str, Any]:
@@ -1358,12 +1911,19 @@ def driftbudget_table(rng: random.Random, rows: list[AreaRow], year: int, period
             entry["varav"] = parts
         entries.append(entry)
     totals = tuple(sum(getattr(row, name) for row in rows) for name in ("budget", "adjustment", "before", "after"))
-    return {"belopp": "mnkr",
-            "kolumner": ["Mnkr", f"Budget {year} (netto, inkl. godkända BJ)", "Begärda budgetjusteringar",
-                         f"{word} {year} (före resultatöverföringar, inkl. begärda BJ)",
-                         f"{word} {year} (efter resultatöverföringar, inkl. begärda BJ)",
-                         "Avvikelse (+/-) (inkl. begärda BJ)"],
-            "rader": entries, "totalt": _budget_entry("Totalt", None, totals)}
+    return {
+        "belopp": "mnkr",
+        "kolumner": [
+            "Mnkr",
+            f"Budget {year} (netto, inkl. godkända BJ)",
+            "Begärda budgetjusteringar",
+            f"{word} {year} (före resultatöverföringar, inkl. begärda BJ)",
+            f"{word} {year} (efter resultatöverföringar, inkl. begärda BJ)",
+            "Avvikelse (+/-) (inkl. begärda BJ)",
+        ],
+        "rader": entries,
+        "totalt": _budget_entry("Totalt", None, totals),
+    }
 
 
 def _driftbudget_text(prose: Prose, rows: list[AreaRow], period: str) -> str:
@@ -1371,12 +1931,16 @@ def _driftbudget_text(prose: Prose, rows: list[AreaRow], period: str) -> str:
     before = sum(row.budget + row.adjustment - row.before for row in rows)
     after = sum(row.deviation for row in rows)
     verb = "redovisas" if period == "VB" else "beräknas"
-    parts = [f"Sammantaget {verb} {_result_phrase(before, 'mnkr')} före resultatöverföringar och "
-             f"{_result_phrase(after, 'mnkr')} efter resultatöverföringar. {prose.sentence()}"]
+    parts = [
+        f"Sammantaget {verb} {_result_phrase(before, 'mnkr')} före resultatöverföringar och "
+        f"{_result_phrase(after, 'mnkr')} efter resultatöverföringar. {prose.sentence()}"
+    ]
     word = "Utfallet" if period == "VB" else "Prognosen"
     for row in rows:
-        parts.append(f"### {row.title[0].upper()}{row.title[1:]}\n\n{word} för {row.title.lower()} visar "
-                     f"{_result_phrase(row.deviation, 'mnkr')} mot budget. {prose.sentence()}")
+        parts.append(
+            f"### {row.title[0].upper()}{row.title[1:]}\n\n{word} för {row.title.lower()} visar "
+            f"{_result_phrase(row.deviation, 'mnkr')} mot budget. {prose.sentence()}"
+        )
     return "\n\n".join(parts)
 
 
@@ -1386,18 +1950,31 @@ def result_units_table(world: World, year: int, period: str) -> dict[str, Any]:
     for unit in (u for u in world.units if u.resultatenhet):
         brutto, fund = world.budget(unit, year).brutto, world.fund(unit, year)
         result = -world.period_result(unit, year, period)
-        rows.append({"enhet": unit.id, "bruttobudget": brutto, "fem_procent": eco.five_percent(brutto),
-                     "overforing_fran_fg": -fund, "resultat": result, "egen_verksamhet": "JA",
-                     "overforing_till_nasta": eco.transfer_to_next(-fund, result)})
+        rows.append(
+            {
+                "enhet": unit.id,
+                "bruttobudget": brutto,
+                "fem_procent": eco.five_percent(brutto),
+                "overforing_fran_fg": -fund,
+                "resultat": result,
+                "egen_verksamhet": "JA",
+                "overforing_till_nasta": eco.transfer_to_next(-fund, result),
+            }
+        )
     names = ("bruttobudget", "fem_procent", "overforing_fran_fg", "resultat", "overforing_till_nasta")
-    return {"kolumner": ["Resultatenhetens namn", f"Resultatenheternas bruttobudget {year}",
-                         f"Varav 5 % av resultatenheternas bruttobudget {year}",
-                         f"Resultatöverföring från {year - 1} Överskott (-) Underskott (+)",
-                         f"Beräknat resultat {year} Överskott (-) Underskott (+)",
-                         "Har resultatet uppkommit av resultatenhetens eget handlande? JA / NEJ",
-                         f"Beräknad resultatöverföring till {year + 1} (max 10 %) Överskott (+) Underskott (-)"],
-            "rader": rows,
-            "summa": {"namn": "Summa resultatenheter", **{n: sum(row[n] for row in rows) for n in names}}}
+    return {
+        "kolumner": [
+            "Resultatenhetens namn",
+            f"Resultatenheternas bruttobudget {year}",
+            f"Varav 5 % av resultatenheternas bruttobudget {year}",
+            f"Resultatöverföring från {year - 1} Överskott (-) Underskott (+)",
+            f"Beräknat resultat {year} Överskott (-) Underskott (+)",
+            "Har resultatet uppkommit av resultatenhetens eget handlande? JA / NEJ",
+            f"Beräknad resultatöverföring till {year + 1} (max 10 %) Överskott (+) Underskott (-)",
+        ],
+        "rader": rows,
+        "summa": {"namn": "Summa resultatenheter", **{n: sum(row[n] for row in rows) for n in names}},
+    }
 
 
 def _result_units_text(world: World, table: dict[str, Any], year: int, period: str) -> str:
@@ -1408,17 +1985,21 @@ def _result_units_text(world: World, table: dict[str, Any], year: int, period: s
     where = [f"{counts[d.id]} inom {SHORT_NAMES[d.id]}" for d in DEPARTMENTS if counts[d.id]]
     if len(counts) == 1:
         (department,) = counts
-        spread = f"{len(rows)} {'resultatenhet' if len(rows) == 1 else 'resultatenheter'} inom {SHORT_NAMES[department]}"
+        spread = (
+            f"{len(rows)} {'resultatenhet' if len(rows) == 1 else 'resultatenheter'} inom {SHORT_NAMES[department]}"
+        )
     else:
         spread = f"{len(rows)} resultatenheter, {', '.join(where[:-1])} och {where[-1]}"
     brought = sum(-row["overforing_fran_fg"] for row in rows)
     result = sum(row["resultat"] for row in rows)
     carried = sum(row["overforing_till_nasta"] for row in rows)
     verb = "redovisar" if period == "VB" else "prognostiserar"
-    return (f"Inom stadsdelsnämnden finns {spread}. Sammantaget fördes "
-            f"{_amount_phrase(_tenths(brought))} över från {year - 1}. För årets resultat {verb} resultatenheterna "
-            f"{_result_phrase(_tenths(-result), 'mnkr')}, vilket innebär att {_amount_phrase(_tenths(carried))} "
-            f"beräknas föras över till {year + 1}.\n\n{RULES}")
+    return (
+        f"Inom stadsdelsnämnden finns {spread}. Sammantaget fördes "
+        f"{_amount_phrase(_tenths(brought))} över från {year - 1}. För årets resultat {verb} resultatenheterna "
+        f"{_result_phrase(_tenths(-result), 'mnkr')}, vilket innebär att {_amount_phrase(_tenths(carried))} "
+        f"beräknas föras över till {year + 1}.\n\n{RULES}"
+    )
 
 
 def _amount_phrase(tenths: int) -> str:
@@ -1439,9 +2020,17 @@ def investments_table(world: World, year: int, period: str) -> dict[str, Any]:
     entries = [{"namn": row[0], **{k: v / 10 for k, v in zip(keys, row[1:])}} for row in rows]
     totals = {k: sum(int(row[i + 1]) for row in rows) / 10 for i, k in enumerate(keys)}
     word = "Utfall" if period == "VB" else "Prognos"
-    return {"kolumner": ["Mnkr, netto", f"Budget {year} (inkl beviljade budgetjusteringar)", f"{word} {year}",
-                         "Budgetjusteringar (ansökta medel i ärendet)", "Avvikelse"],
-            "rader": entries, "totalt": {"namn": "Totalt", **totals}}
+    return {
+        "kolumner": [
+            "Mnkr, netto",
+            f"Budget {year} (inkl beviljade budgetjusteringar)",
+            f"{word} {year}",
+            "Budgetjusteringar (ansökta medel i ärendet)",
+            "Avvikelse",
+        ],
+        "rader": entries,
+        "totalt": {"namn": "Totalt", **totals},
+    }
 
 
 def turnover_table(world: World, year: int, period: str) -> dict[str, Any] | None:
@@ -1449,16 +2038,25 @@ def turnover_table(world: World, year: int, period: str) -> dict[str, Any] | Non
     rng = world.rng("omslutning", year, period)
     if period not in TERTIALS or rng.random() < 0.3:
         return None
-    areas = rng.sample(["Äldreomsorg", "Barn, kultur och fritid", "Individ- och familjeomsorg", "Förskoleverksamhet"],
-                       rng.randint(1, 2))
+    areas = rng.sample(
+        ["Äldreomsorg", "Barn, kultur och fritid", "Individ- och familjeomsorg", "Förskoleverksamhet"],
+        rng.randint(1, 2),
+    )
     groups, amounts = [], []
     for area in areas:
         rows = []
-        for kind in rng.sample(["Statsbidrag", "Projektmedel", "Avgifter", "Försäljning av platser"], rng.randint(1, 2)):
+        for kind in rng.sample(
+            ["Statsbidrag", "Projektmedel", "Avgifter", "Försäljning av platser"], rng.randint(1, 2)
+        ):
             amounts.append(rng.randint(3, 40))
-            rows.append({"namn": f"{kind} – {area.lower()}", "kostnader": amounts[-1] / 10, "intakter": -amounts[-1] / 10})
+            rows.append(
+                {"namn": f"{kind} – {area.lower()}", "kostnader": amounts[-1] / 10, "intakter": -amounts[-1] / 10}
+            )
         groups.append({"rubrik": area, "rader": rows})
-    return {"grupper": groups, "summa": {"namn": "Summa", "kostnader": sum(amounts) / 10, "intakter": -sum(amounts) / 10}}
+    return {
+        "grupper": groups,
+        "summa": {"namn": "Summa", "kostnader": sum(amounts) / 10, "intakter": -sum(amounts) / 10},
+    }
 
 
 def _adjustments_text(prose: Prose, rows: list[AreaRow]) -> str:
@@ -1468,13 +2066,16 @@ def _adjustments_text(prose: Prose, rows: list[AreaRow]) -> str:
         return "Inga budgetjusteringar begärs i detta ärende."
     parts = []
     for row in asked:
-        parts.append(f"### {row.title[0].upper()}{row.title[1:]}\n\nStadsdelsnämnden ansöker om budgetjustering med "
-                     f"{_mnkr(row.adjustment)} inom {row.title.lower()}. {prose.sentence()}")
+        parts.append(
+            f"### {row.title[0].upper()}{row.title[1:]}\n\nStadsdelsnämnden ansöker om budgetjustering med "
+            f"{_mnkr(row.adjustment)} inom {row.title.lower()}. {prose.sentence()}"
+        )
     return "\n\n".join(parts)
 
 
-def _council_economy(world: World, rng: random.Random, prose: Prose, year: int,
-                     period: str) -> tuple[dict[str, Any], list[AreaRow], dict[str, Any] | None]:
+def _council_economy(
+    world: World, rng: random.Random, prose: Prose, year: int, period: str
+) -> tuple[dict[str, Any], list[AreaRow], dict[str, Any] | None]:
     """Uppföljning av ekonomi in the council's report, with the figures the texts are built from."""
     rows = area_rows(world, year, period)
     results = result_units_table(world, year, period)
@@ -1484,36 +2085,51 @@ def _council_economy(world: World, rng: random.Random, prose: Prose, year: int,
     genitive = _genitive(DISTRICTS[world.district])
     economy: dict[str, Any] = {
         "inledning": prose.text(30, 80),
-        "driftbudget": [{"driftbudget": driftbudget_table(rng, rows, year, period)},
-                        {"text": _driftbudget_text(prose, rows, period)}],
+        "driftbudget": [
+            {"driftbudget": driftbudget_table(rng, rows, year, period)},
+            {"text": _driftbudget_text(prose, rows, period)},
+        ],
         "resultatenheter": [{"resultatenheter": results}, {"text": _result_units_text(world, results, year, period)}],
-        "investeringar": [{"investeringar": investments},
-                          {"text": f"Investeringarna visar {_result_phrase(investment_deviation, 'mnkr')} "
-                                   f"mot budget. {prose.text(50, 150)}"}],
+        "investeringar": [
+            {"investeringar": investments},
+            {
+                "text": f"Investeringarna visar {_result_phrase(investment_deviation, 'mnkr')} "
+                f"mot budget. {prose.text(50, 150)}"
+            },
+        ],
         "forsaljningar": [{"text": "Ej aktuellt"}],
         "verksamhetsprojekt": [{"text": "Ej aktuellt" if rng.random() < 0.6 else prose.text(50, 120)}],
         "budgetjusteringar": [{"text": _adjustments_text(prose, rows)}],
-        "lokalandamal": [{"text": f"{genitive} stadsdelsnämnd beräknar att erhålla {_mnkr(rng.randint(50, 250))} "
-                                  f"i bidrag för höga hyror inom förskolan {year}."}],
+        "lokalandamal": [
+            {
+                "text": f"{genitive} stadsdelsnämnd beräknar att erhålla {_mnkr(rng.randint(50, 250))} "
+                f"i bidrag för höga hyror inom förskolan {year}."
+            }
+        ],
     }
     if turnover is not None:
         total = round(turnover["summa"]["kostnader"] * 10)
         economy["omslutningsforandringar"] = [
             {"text": f"Stadsdelsnämnden redovisar omslutningsförändringar med {_mnkr(total)} enligt nedan."},
-            {"omslutningsforandringar": turnover}]
+            {"omslutningsforandringar": turnover},
+        ]
     return economy, rows, turnover
 
 
 def _decisions(name: str, year: int, period: str, rows: list[AreaRow], turnover: dict[str, Any] | None) -> str:
     """Förslag till beslut, listing the requests the report actually makes."""
-    items = [f"{name} godkänner {REPORT_NAMES[period]} för {year} och överlämnar den till kommunstyrelsen "
-             "och stadens revisorer."]
+    items = [
+        f"{name} godkänner {REPORT_NAMES[period]} för {year} och överlämnar den till kommunstyrelsen "
+        "och stadens revisorer."
+    ]
     asked = sum(row.adjustment for row in rows)
     if asked:
         items.append(f"Nämnden ansöker om budgetjusteringar om sammanlagt {_mnkr(asked)} i enlighet med ärendet.")
     if turnover is not None:
-        items.append(f"Nämnden fastställer omslutningsförändringar om {_mnkr(round(turnover['summa']['kostnader'] * 10))} "
-                     "i enlighet med vad som redovisas i ärendet och anmäler detta till kommunstyrelsen.")
+        items.append(
+            f"Nämnden fastställer omslutningsförändringar om {_mnkr(round(turnover['summa']['kostnader'] * 10))} "
+            "i enlighet med vad som redovisas i ärendet och anmäler detta till kommunstyrelsen."
+        )
     items.append("Paragrafen justeras omedelbart.")
     return "\n".join(f"{number}. {text}" for number, text in enumerate(items, start=1))
 
@@ -1524,10 +2140,12 @@ def _summary(prose: Prose, statuses: list[str], rows: list[AreaRow], period: str
         return prose.text(60, 150, "Verksamhetsplanen beskriver hur nämnden ska bidra till kommunfullmäktiges mål.")
     after = sum(row.deviation for row in rows)
     judged = "har uppfyllts" if period == "VB" else "kommer att uppfyllas"
-    lead = (f"Efter resultatöverföringar redovisas {_result_phrase(after, 'mnkr')} mot budget. Förvaltningen bedömer "
-            f"att {statuses.count(STATUS_FULL)} av kommunfullmäktiges {len(statuses)} mål för stadsdelsnämndens "
-            f"verksamhetsområden {judged} helt, {statuses.count(STATUS_PART)} delvis och "
-            f"{statuses.count(STATUS_NOT)} inte alls.")
+    lead = (
+        f"Efter resultatöverföringar redovisas {_result_phrase(after, 'mnkr')} mot budget. Förvaltningen bedömer "
+        f"att {statuses.count(STATUS_FULL)} av kommunfullmäktiges {len(statuses)} mål för stadsdelsnämndens "
+        f"verksamhetsområden {judged} helt, {statuses.count(STATUS_PART)} delvis och "
+        f"{statuses.count(STATUS_NOT)} inte alls."
+    )
     return prose.text(60, 150, lead)
 
 
@@ -1537,9 +2155,11 @@ def _council_texts(rng: random.Random, prose: Prose, year: int) -> dict[str, str
     if year <= 2022:
         covid = prose.sections(150, 400, ["Förskoleverksamhet", "Social omsorg", "Äldreomsorg", "Stadsmiljöverksamhet"])
     complaints = "\n\n".join(f"#### {SHORT_NAMES[d.id].capitalize()}\n\n{prose.text(50, 120)}" for d in DEPARTMENTS)
-    texts = {"sarskilda_redovisningar": prose.text(50, 150) if rng.random() < 0.5 else "",
-             "konsekvenser_covid19": covid,
-             "ovrigt": f"### Synpunkter och klagomål\n\n{complaints}"}
+    texts = {
+        "sarskilda_redovisningar": prose.text(50, 150) if rng.random() < 0.5 else "",
+        "konsekvenser_covid19": covid,
+        "ovrigt": f"### Synpunkter och klagomål\n\n{complaints}",
+    }
     return {key: value for key, value in texts.items() if value}
 
 
@@ -1553,21 +2173,33 @@ def council_report(world: World, year: int, period: str, facts: list[Facts]) -> 
     director = _person(world.rng("direktör"))
     approved = _approval(rng, year, period)
     return {
-        "organisation": district_id(world.district), "ar": year, "period": period,
+        "organisation": district_id(world.district),
+        "ar": year,
+        "period": period,
         "handlaggare": {"namn": _person(rng), "telefon": f"08-508{rng.randint(20000, 29999)}"},
-        "till": f"{district} stadsdelsnämnd", "datum": date(approved.year, approved.month, approved.day + 12),
+        "till": f"{district} stadsdelsnämnd",
+        "datum": date(approved.year, approved.month, approved.day + 12),
         "forslag_till_beslut": _decisions(f"{district} stadsdelsnämnd", year, period, rows, turnover),
         "sammanfattning": _summary(prose, statuses, rows, period),
-        "arendets_beredning": ("Ärendet har beretts av stadsdelsdirektörens stab och avdelningen för administration "
-                               "i samråd med övriga avdelningar."),
+        "arendets_beredning": (
+            "Ärendet har beretts av stadsdelsdirektörens stab och avdelningen för administration "
+            "i samråd med övriga avdelningar."
+        ),
         "jamstalldhetsanalys": prose.text(50, 120, "Beslutsunderlag ska innehålla en jämställdhetsanalys."),
-        "sammanfattande_analys": prose.sections(400, 800, [title for _, title in DIRECTIONS],
-                                                f"Stadsdelsnämnden redovisar här hur verksamheterna bidrar till "
-                                                f"kommunfullmäktiges tre inriktningsmål för år {year}."),
+        "sammanfattande_analys": prose.sections(
+            400,
+            800,
+            [title for _, title in DIRECTIONS],
+            f"Stadsdelsnämnden redovisar här hur verksamheterna bidrar till "
+            f"kommunfullmäktiges tre inriktningsmål för år {year}.",
+        ),
         "inriktningsmal": goals,
         "ekonomi": economy,
         **_council_texts(rng, prose, year),
-        "underskrifter": [{"namn": director, "titel": "stadsdelsdirektör"}, {"namn": _person(rng), "titel": "avdelningschef"}],
+        "underskrifter": [
+            {"namn": director, "titel": "stadsdelsdirektör"},
+            {"namn": _person(rng), "titel": "avdelningschef"},
+        ],
         "godkannanden": [{"namn": f"{director}, stadsdelsdirektör", "datum": approved}],
     }
 

@@ -29,8 +29,11 @@ def period_literals(path: Path) -> list[int]:
                 found.append(node.lineno)
         if isinstance(node, ast.Dict) and len(node.keys) >= 2:
             keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
-            if len(keys) == len(node.keys) and set(keys) <= PERIOD_NAMES and all(
-                    isinstance(v, ast.Constant) and isinstance(v.value, int) for v in node.values):
+            if (
+                len(keys) == len(node.keys)
+                and set(keys) <= PERIOD_NAMES
+                and all(isinstance(v, ast.Constant) and isinstance(v.value, int) for v in node.values)
+            ):
                 found.append(node.lineno)  # an order of the periods
     return found
 
@@ -56,13 +59,19 @@ LAYOUT_NAMES = re.compile(r"""["']organisation\.yml["']|/\s*["'](katalog|rapport
 def test_the_content_layout_is_named_only_by_the_loader(path):
     if path == PACKAGE / "content" / "layout.py":
         return
-    found = [number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-             if LAYOUT_NAMES.search(line) and not line.lstrip().startswith("#")]
+    found = [
+        number
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if LAYOUT_NAMES.search(line) and not line.lstrip().startswith("#")
+    ]
     assert found == [], f"{path.relative_to(PACKAGE)} lines {found}: use the names of generator.content.layout"
 
 
 def test_problems_are_printed_by_the_output_module_only():
     """A problem's message and fix are put together in check/output.py (text) and check/output_ci.py (CI formats)."""
-    printers = [path.relative_to(PACKAGE).as_posix() for path in sources()
-                if re.search(r"\.fix\}", path.read_text(encoding="utf-8"))]
+    printers = [
+        path.relative_to(PACKAGE).as_posix()
+        for path in sources()
+        if re.search(r"\.fix\}", path.read_text(encoding="utf-8"))
+    ]
     assert printers == ["check/output.py", "check/output_ci.py"]

@@ -49,8 +49,11 @@ def imports(module: str, path: Path) -> list[str]:
                 stem = node.module or ""
             found.append(stem)
             if stem == "generator" or stem.startswith("generator."):
-                found += [f"{stem}.{alias.name}" for alias in node.names
-                          if PACKAGE.parent.joinpath(*f"{stem}.{alias.name}".split(".")).with_suffix(".py").exists()]
+                found += [
+                    f"{stem}.{alias.name}"
+                    for alias in node.names
+                    if PACKAGE.parent.joinpath(*f"{stem}.{alias.name}".split(".")).with_suffix(".py").exists()
+                ]
     return found
 
 
@@ -67,10 +70,8 @@ def test_a_stage_imports_only_earlier_stages_and_basics(module, path):
         allowed = set(BASICS) if own in BASICS else set(BASICS) | set(STAGES)
     else:
         allowed = BASICS | set(STAGES[: STAGES.index(own) + 1])
-    wrong = [name for name in imports(module, path)
-             if name.startswith("generator.") and stage_of(name) not in allowed]
-    wrong += [name for name in imports(module, path)
-              if name.split(".")[0] in ENGINE_ONLY and own != "engine"]
+    wrong = [name for name in imports(module, path) if name.startswith("generator.") and stage_of(name) not in allowed]
+    wrong += [name for name in imports(module, path) if name.split(".")[0] in ENGINE_ONLY and own != "engine"]
     assert not wrong, f"{module} ({own}) imports {wrong}"
 
 

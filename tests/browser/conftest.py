@@ -23,8 +23,16 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 REQUIRED = os.environ.get("VB_BROWSER_REQUIRED") == "1"
 TIMEOUT_MS = 20_000
 _skipped: list[str] = []
@@ -69,14 +77,19 @@ def browser() -> Iterator:
 def site(browser, tmp_path_factory) -> Path:
     """The real content built by `vb build` (check, pages, search index) into a folder of the test run."""
     target = tmp_path_factory.mktemp("webbplats") / "site"
-    done = subprocess.run([sys.executable, "-m", "generator", "build", "--site", str(target)],
-                          cwd=ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--site", str(target)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return target
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class names it so
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

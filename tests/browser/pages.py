@@ -69,7 +69,7 @@ def seed_toc(text: str) -> list[str]:
     """The entries of a seed's Innehållsförteckning: lines with dot leaders and a page number, up to the first other line."""
     lines = text.splitlines()
     entries = []
-    for line in lines[lines.index("Innehållsförteckning") + 1:]:
+    for line in lines[lines.index("Innehållsförteckning") + 1 :]:
         match = TOC_LINE.match(line)
         if match:
             entries.append(match.group("title").strip())

@@ -119,7 +119,9 @@ def _log_in(page, editor_url: str) -> None:
 
 def _expand(page, scope, label: str):
     """Open the collapsed list item whose heading starts with `label` (list items are collapsed in the form)."""
-    heading = page.locator(f'xpath=./div[contains(@class, "NestedObjectLabel")][starts-with(normalize-space(.), "{label}")]')
+    heading = page.locator(
+        f'xpath=./div[contains(@class, "NestedObjectLabel")][starts-with(normalize-space(.), "{label}")]'
+    )
     item = scope.locator('[class*="ListItem-listControlItem"]', has=heading).first
     item.locator('[class*="TopBar"] button').first.click()
     return item
@@ -137,7 +139,9 @@ def _saved_diff(repo: Path, branch: str = BRANCH, report: str = REPORT) -> str:
     """The proposal's change to the report, once the local backend has committed it on its branch."""
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        if branch in _git(repo, "branch", "--list", branch) and _git(repo, "rev-parse", branch) != _git(repo, "rev-parse", "main"):
+        if branch in _git(repo, "branch", "--list", branch) and _git(repo, "rev-parse", branch) != _git(
+            repo, "rev-parse", "main"
+        ):
             return _git(repo, "diff", "--unified=0", "main", branch, "--", report)
         time.sleep(0.3)
     return ""

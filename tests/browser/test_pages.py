@@ -17,7 +17,11 @@ Utanför.....\t99
 
 
 def test_seed_toc_reads_the_entries_up_to_the_first_other_line():
-    assert seed_toc(TOC) == ["Sammanfattande analys", "1.1 I Stockholm är människor självförsörjande", "Resultatenheter"]
+    assert seed_toc(TOC) == [
+        "Sammanfattande analys",
+        "1.1 I Stockholm är människor självförsörjande",
+        "Resultatenheter",
+    ]
 
 
 def test_normalise_writes_goal_numbers_as_the_site_does_and_drops_anchors():
@@ -36,12 +40,21 @@ def test_shape_replaces_ids_numbers_and_periods_and_keeps_the_council_apart():
 
 
 def test_one_page_of_each_kind_from_the_built_files_without_forwarding_pages(tmp_path):
-    for name, text in {"index.html": "start", "2021/vb/a/index.html": "a", "2021/vb/b/index.html": "b",
-                       "2021/vb/a/utskrift/index.html": '<meta http-equiv="refresh" content="0; url=../">',
-                       "sok.html": "sök", "assets/x.html": "del av temat", "pagefind/y.html": "index"}.items():
+    for name, text in {
+        "index.html": "start",
+        "2021/vb/a/index.html": "a",
+        "2021/vb/b/index.html": "b",
+        "2021/vb/a/utskrift/index.html": '<meta http-equiv="refresh" content="0; url=../">',
+        "sok.html": "sök",
+        "assets/x.html": "del av temat",
+        "pagefind/y.html": "index",
+    }.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
     paths = page_paths(tmp_path)
     assert paths == ["/2021/vb/a/", "/2021/vb/b/", "/", "/sok.html"]
     assert one_of_each_kind(paths, "namnden", {"a", "b"}) == {
-        ("<nr>", "<period>", "<id>"): "/2021/vb/a/", (): "/", ("sok.html",): "/sok.html"}
+        ("<nr>", "<period>", "<id>"): "/2021/vb/a/",
+        (): "/",
+        ("sok.html",): "/sok.html",
+    }

@@ -40,7 +40,9 @@ CLIPPED_CELLS = """
 def test_printing_a_report_page_clips_no_table(page, path):
     page.set_viewport_size({"width": A4_TEXT_WIDTH_PX, "height": 1100})
     page.goto(path)
-    page.wait_for_selector("article .md-typeset__scrollwrap")  # the theme has wrapped the tables (on screen they scroll)
+    page.wait_for_selector(
+        "article .md-typeset__scrollwrap"
+    )  # the theme has wrapped the tables (on screen they scroll)
     page.emulate_media(media="print")
     assert page.locator("article table").count() > 0
     assert page.evaluate(CLIPPED_CELLS, A4_TEXT_WIDTH_PX) == []

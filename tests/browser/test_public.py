@@ -52,8 +52,13 @@ def test_no_kind_of_page_fetches_anything_from_another_origin(page, base_url, ki
 
 def test_the_check_sees_a_request_to_another_origin(page, base_url):
     page.route("http://example.invalid/**", lambda route: route.fulfill(status=204))
-    page.route(f"{base_url}/prov.html", lambda route: route.fulfill(
-        content_type="text/html", body='<!doctype html><title>Prov</title><img src="http://example.invalid/a.png" alt="">'))
+    page.route(
+        f"{base_url}/prov.html",
+        lambda route: route.fulfill(
+            content_type="text/html",
+            body='<!doctype html><title>Prov</title><img src="http://example.invalid/a.png" alt="">',
+        ),
+    )
     assert other_origin_requests(page, base_url, "/prov.html") == ["http://example.invalid/a.png"]
 
 
@@ -84,10 +89,15 @@ def test_the_accessibility_statement_is_reached_from_every_kind_of_page(page, ki
 def test_the_statement_has_the_parts_digg_prescribes(page):
     page.goto("/tillganglighet/")
     headings = page.locator("article h2").all_inner_texts()
-    wanted = ["Hur tillgänglig är webbplatsen?", "Vad kan du göra om du inte kan använda delar av webbplatsen?",
-              "Rapportera brister i webbplatsens tillgänglighet", "Tillsyn",
-              "Teknisk information om webbplatsens tillgänglighet", "Innehåll som inte är tillgängligt",
-              "Hur vi testat webbplatsen"]
+    wanted = [
+        "Hur tillgänglig är webbplatsen?",
+        "Vad kan du göra om du inte kan använda delar av webbplatsen?",
+        "Rapportera brister i webbplatsens tillgänglighet",
+        "Tillsyn",
+        "Teknisk information om webbplatsens tillgänglighet",
+        "Innehåll som inte är tillgängligt",
+        "Hur vi testat webbplatsen",
+    ]
     assert [h.replace("¶", "").strip() for h in headings] == wanted
     text = page.locator("article").inner_text()
     assert "Myndigheten för digital förvaltning" in text and "Senaste bedömningen gjordes den" in text
@@ -101,11 +111,18 @@ def test_every_page_is_valid_html(site: Path):
             pytest.fail(reason, pytrace=False)
         pytest.skip(reason)
     files = [str(p) for p in html_files(site)]
-    done = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *files],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     messages = json.loads(done.stderr or done.stdout or '{"messages": []}')["messages"]
-    errors = [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m.get('message')}"
-              for m in messages if m.get("type") == "error"]
+    errors = [
+        f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m.get('message')}"
+        for m in messages
+        if m.get("type") == "error"
+    ]
     assert not errors, "\n".join(errors[:50])
 
 

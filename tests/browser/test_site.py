@@ -105,10 +105,13 @@ def test_a_swedish_word_finds_the_right_page_and_the_first_hit_leads_there(page,
     assert heading(page) == title
 
 
-@pytest.mark.parametrize(("word", "right_page", "written"), [
-    ("budgetjusteringarna", "/2021/t1/hagersten-alvsjo/ekonomi/", "Budgetjusteringar"),
-    ("sjukfrånvarons", "/2021/vb/glasade-gangen/", "Sjukfrånvaron"),
-])
+@pytest.mark.parametrize(
+    ("word", "right_page", "written"),
+    [
+        ("budgetjusteringarna", "/2021/t1/hagersten-alvsjo/ekonomi/", "Budgetjusteringar"),
+        ("sjukfrånvarons", "/2021/vb/glasade-gangen/", "Sjukfrånvaron"),
+    ],
+)
 def test_search_uses_swedish_stemming(page, site, word, right_page, written):
     # Neither word is anywhere on the site; only their stems are. A plain prefix match would find nothing.
     every_text = "\n".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html")).lower()
@@ -135,7 +138,9 @@ def test_the_print_view_of_002_has_the_headings_of_its_innehallsforteckning(page
     assert heading(page) == "Tertialrapport 1 för 2021 – Hägersten-Älvsjö stadsdelsnämnd"
     found = page.eval_on_selector_all(
         "article h2:not(.no-toc), article h3:not(.no-toc), article h4:not(.no-toc), "
-        "article h5:not(.no-toc), article h6:not(.no-toc)", "hs => hs.map(h => h.textContent)")
+        "article h5:not(.no-toc), article h6:not(.no-toc)",
+        "hs => hs.map(h => h.textContent)",
+    )
     assert [normalise(title) for title in found] == expected
 
 
@@ -190,8 +195,11 @@ def serious_violations(page) -> list[str]:
     """axe-core's serious and critical WCAG 2.1 A/AA violations on the open page, one line per rule."""
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
-    return [f"{v['impact']} {v['id']}: {v['help']} – {json.dumps([n['target'] for n in v['nodes'][:5]])}"
-            for v in result["violations"] if v["impact"] in BLOCKING]
+    return [
+        f"{v['impact']} {v['id']}: {v['help']} – {json.dumps([n['target'] for n in v['nodes'][:5]])}"
+        for v in result["violations"]
+        if v["impact"] in BLOCKING
+    ]
 
 
 def test_no_serious_or_critical_accessibility_violations_on_any_kind_of_page(page, kinds):

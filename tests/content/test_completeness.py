@@ -8,16 +8,22 @@ not count, while any changed, missing or added word does.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 import yaml
 
 from tests.content.conftest import CONTENT, SOURCES
 
-SEED_FILES = ["000_f43b31b7606bf8a5.txt", "001_eb83f3cc95dc08cb.txt", "002_e413b7b4eec749f1.txt", "003_9aa9168e8aa3441c.txt"]
+SEED_FILES = [
+    "000_f43b31b7606bf8a5.txt",
+    "001_eb83f3cc95dc08cb.txt",
+    "002_e413b7b4eec749f1.txt",
+    "003_9aa9168e8aa3441c.txt",
+]
 MIN_WORDS = 6
+
 
 class Variant(NamedTuple):
     """A word a unit's copy prints differently from the text content/ holds once, and why."""
@@ -32,41 +38,97 @@ class Variant(NamedTuple):
 # The catalogue holds each council text once, in the council's wording: 2021 as the nämnd's own
 # report 002 prints it, 2020 as 000 prints it. A unit's copy that differs is listed here.
 VARIANTS: list[Variant] = [
-    Variant("001", "samhällsväglarna", "samhällsvägledarna", "000",
-            "001 drops a syllable in its copy of the 2020 activity on newly arrived"),
-    Variant("001", "tertiärrapporter", "tertialrapporter", "000",
-            "001 misspells the report name in its copy of the 2020 trainee-places activity"),
-    Variant("001", "biståndshandläggares arbetsituation", "biståndshandläggares arbetssituation", "000",
-            "001 drops an s in its copy of the 2020 activity on social workers' working conditions"),
-    Variant("003", "handläggningsprocessen", "handlägningsprocessen", "002",
-            "002, the catalogue's source, misspells it; 003's copy has it right"),
-    Variant("003", "handläggnings- och", "handlägnings- och", "002",
-            "the same misspelling in 002's next sentence; 003's copy has it right"),
-    Variant("003", "språkstödjande", "språkstödande", "002",
-            "002 writes språkstödande; 003's copy writes the common form språkstödjande"),
-    Variant("003", "fältassistenterna", "fältassistenter", "002",
-            "003 rewrote the activity's text in definite form"),
-    Variant("003", "metoden Mentorer i", "metoden Mentorerna i", "002",
-            "002 names the method in definite plural, 003 by its proper name"),
-    Variant("003", "förtyck, prostitution, människohandel för sexuella tjänster samt sexuellt våld oberoende relation 2021",
-            "förtryck, prostitution, människohandel för sexuella tjänster samt sexuellt våld oberoende relation 2021",
-            "002", "003's copy misspells förtryck"),
-    Variant("003", "inom socialpsykiatrin är", "inom socialpsykiatri är", "002",
-            "003 rewrote the activity's text in definite form"),
-    Variant("003", "från sluten hälso-", "från slutna hälso-", "002",
-            "003 rewrote the inflection of the activity's text"),
-    Variant("003", "boendestöd, gruppbostad,", "boendestöd, gruppboende,", "002",
-            "003 names the housing form gruppbostad where 002 writes gruppboende"),
-    Variant("003", "ton CO2e", "ton CO₂e", "002",
-            "002 sets the 2 as a subscript; 003's export lost it"),
-    Variant("003", "verksamheter ska ska arbeta", "verksamheter ska arbeta", "002",
-            "003's copy repeats a word"),
-    Variant("003", "lokalt dataskyddsombud", "lokalt dataskyddsbud", "002",
-            "002, the catalogue's source, misspells it; 003's copy has it right"),
-    Variant("003", "ett effektivera sätt", "ett effektivare sätt", "002",
-            "003's copy misspells effektivare"),
-    Variant("003", "digitala arbetssätt leder", "digitala arbetsätt leder", "002",
-            "002, the catalogue's source, misspells it; 003's copy has it right"),
+    Variant(
+        "001",
+        "samhällsväglarna",
+        "samhällsvägledarna",
+        "000",
+        "001 drops a syllable in its copy of the 2020 activity on newly arrived",
+    ),
+    Variant(
+        "001",
+        "tertiärrapporter",
+        "tertialrapporter",
+        "000",
+        "001 misspells the report name in its copy of the 2020 trainee-places activity",
+    ),
+    Variant(
+        "001",
+        "biståndshandläggares arbetsituation",
+        "biståndshandläggares arbetssituation",
+        "000",
+        "001 drops an s in its copy of the 2020 activity on social workers' working conditions",
+    ),
+    Variant(
+        "003",
+        "handläggningsprocessen",
+        "handlägningsprocessen",
+        "002",
+        "002, the catalogue's source, misspells it; 003's copy has it right",
+    ),
+    Variant(
+        "003",
+        "handläggnings- och",
+        "handlägnings- och",
+        "002",
+        "the same misspelling in 002's next sentence; 003's copy has it right",
+    ),
+    Variant(
+        "003",
+        "språkstödjande",
+        "språkstödande",
+        "002",
+        "002 writes språkstödande; 003's copy writes the common form språkstödjande",
+    ),
+    Variant("003", "fältassistenterna", "fältassistenter", "002", "003 rewrote the activity's text in definite form"),
+    Variant(
+        "003",
+        "metoden Mentorer i",
+        "metoden Mentorerna i",
+        "002",
+        "002 names the method in definite plural, 003 by its proper name",
+    ),
+    Variant(
+        "003",
+        "förtyck, prostitution, människohandel för sexuella tjänster samt sexuellt våld oberoende relation 2021",
+        "förtryck, prostitution, människohandel för sexuella tjänster samt sexuellt våld oberoende relation 2021",
+        "002",
+        "003's copy misspells förtryck",
+    ),
+    Variant(
+        "003",
+        "inom socialpsykiatrin är",
+        "inom socialpsykiatri är",
+        "002",
+        "003 rewrote the activity's text in definite form",
+    ),
+    Variant(
+        "003", "från sluten hälso-", "från slutna hälso-", "002", "003 rewrote the inflection of the activity's text"
+    ),
+    Variant(
+        "003",
+        "boendestöd, gruppbostad,",
+        "boendestöd, gruppboende,",
+        "002",
+        "003 names the housing form gruppbostad where 002 writes gruppboende",
+    ),
+    Variant("003", "ton CO2e", "ton CO₂e", "002", "002 sets the 2 as a subscript; 003's export lost it"),
+    Variant("003", "verksamheter ska ska arbeta", "verksamheter ska arbeta", "002", "003's copy repeats a word"),
+    Variant(
+        "003",
+        "lokalt dataskyddsombud",
+        "lokalt dataskyddsbud",
+        "002",
+        "002, the catalogue's source, misspells it; 003's copy has it right",
+    ),
+    Variant("003", "ett effektivera sätt", "ett effektivare sätt", "002", "003's copy misspells effektivare"),
+    Variant(
+        "003",
+        "digitala arbetssätt leder",
+        "digitala arbetsätt leder",
+        "002",
+        "002, the catalogue's source, misspells it; 003's copy has it right",
+    ),
 ]
 
 # Sentences of the seeds that are not in content/ as text, each with the reason.
@@ -106,11 +168,28 @@ def content_skeleton() -> str:
 
 # Labels and headings that the generator writes itself (the content holds them as structure).
 LABELS = [
-    "Sammanfattande analys", "Uppföljning av Kommunfullmäktiges inriktningsmål", "KF:s inriktningsmål:",
-    "KF:s mål för verksamhetsområdet:", "Nämndmål:", "Enhetsmål:", "Beskrivning", "Förväntat resultat", "Analys",
-    "Uppfylls helt", "Uppfylls delvis", "Uppfylls ej", "Ingen", "Uppföljning av ekonomi", "Systematiskt kvalitetsarbete",
-    "Övrigt", "Investeringar", "Medel för lokaländamål", "Analys av resultaträkning - uppföljning av driftbudget",
-    "Aktivitet Startdatum Slutdatum Avvikelse", "Beställarenheten äldre", "Glasade Gången",
+    "Sammanfattande analys",
+    "Uppföljning av Kommunfullmäktiges inriktningsmål",
+    "KF:s inriktningsmål:",
+    "KF:s mål för verksamhetsområdet:",
+    "Nämndmål:",
+    "Enhetsmål:",
+    "Beskrivning",
+    "Förväntat resultat",
+    "Analys",
+    "Uppfylls helt",
+    "Uppfylls delvis",
+    "Uppfylls ej",
+    "Ingen",
+    "Uppföljning av ekonomi",
+    "Systematiskt kvalitetsarbete",
+    "Övrigt",
+    "Investeringar",
+    "Medel för lokaländamål",
+    "Analys av resultaträkning - uppföljning av driftbudget",
+    "Aktivitet Startdatum Slutdatum Avvikelse",
+    "Beställarenheten äldre",
+    "Glasade Gången",
     "Detta dokument har godkänts digitalt av följande personer:",
 ]
 _LABEL_RE = re.compile("|".join(re.escape(label) for label in sorted(LABELS, key=len, reverse=True)))
@@ -155,7 +234,9 @@ def corpus() -> str:
 @pytest.mark.parametrize("seed", SEED_FILES)
 def test_every_sentence_of_the_seed_is_in_content(seed, corpus):
     path = SOURCES / seed
-    missing = [s for s in seed_sentences(path) if skeleton(_as_in_content(seed, s)) not in corpus and s not in EXCEPTIONS]
+    missing = [
+        s for s in seed_sentences(path) if skeleton(_as_in_content(seed, s)) not in corpus and s not in EXCEPTIONS
+    ]
     assert not missing, f"{len(missing)} sentences missing, first: {missing[:5]}"
 
 

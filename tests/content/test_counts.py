@@ -28,8 +28,15 @@ def counts(report: Rapport) -> tuple[int, ...]:
     activities = [a for node in [*goals, *council_goals] for a in node.aktiviteter]
     analysed = [*goals, *council_goals, *own_goals, *indicators, *activities]
     analyses = sum(1 for item in analysed if item.analys.strip())
-    return (len(report.inriktningsmal), len(goals), len(council_goals), len(own_goals), len(indicators),
-            len(activities), analyses)
+    return (
+        len(report.inriktningsmal),
+        len(goals),
+        len(council_goals),
+        len(own_goals),
+        len(indicators),
+        len(activities),
+        analyses,
+    )
 
 
 @pytest.mark.parametrize("key", SEED_COUNTS, ids=lambda k: f"{k[0]}-{k[1]}-{k[2]}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from generator.engine import published
-
 from tests.content.conftest import report_of
 
 
@@ -30,8 +29,13 @@ def test_002_driftbudget_total(content):
 def test_002_resultatenheter_totals(content):
     table = _blocks(report_of(content, "hagersten-alvsjo", 2021, "T1"), "resultatenheter", "resultatenheter")[0]
     printed = table.summa
-    assert (printed.bruttobudget, printed.fem_procent, printed.overforing_fran_fg, printed.resultat,
-            printed.overforing_till_nasta) == (981306, 49065, -61702, 2400, 59302)
+    assert (
+        printed.bruttobudget,
+        printed.fem_procent,
+        printed.overforing_fran_fg,
+        printed.resultat,
+        printed.overforing_till_nasta,
+    ) == (981306, 49065, -61702, 2400, 59302)
     assert len(table.rader) == 16
     assert sum(r.bruttobudget for r in table.rader) == 981306
     assert sum(r.fem_procent for r in table.rader) == 49066  # the printed total says 49 065

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from tests.toc import table_of_contents
 from tests.content.conftest import report_of
+from tests.toc import table_of_contents
 
 # Copied from the Innehållsförteckning of seed 001 (page numbers left out).
 TOC_001 = """

@@ -22,9 +22,13 @@ pytestmark = pytest.mark.slow  # two builds of the real content
 
 
 def _build(engine: str, site: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", engine, "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"),
-                           "-d", str(site)], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    done = subprocess.run(
+        [sys.executable, "-m", engine, "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert done.returncode == 0, done.stderr[-3000:]
 
 
@@ -35,14 +39,20 @@ UNORDERED = re.compile(r"^pagefind/(filter/.*\.pf_filter|pagefind\..*\.pf_meta|p
 
 def _files(site: Path) -> dict[str, bytes]:
     """Every file of a built site; the generator's name in the pages' meta tag is the one expected difference."""
-    return {p.relative_to(site).as_posix(): GENERATOR_META.sub(b"", p.read_bytes())
-            for p in sorted(site.rglob("*")) if p.is_file() and not UNORDERED.match(p.relative_to(site).as_posix())}
+    return {
+        p.relative_to(site).as_posix(): GENERATOR_META.sub(b"", p.read_bytes())
+        for p in sorted(site.rglob("*"))
+        if p.is_file() and not UNORDERED.match(p.relative_to(site).as_posix())
+    }
 
 
 def _unordered(site: Path) -> Counter[str]:
     """How many of Pagefind's order-dependent files there are, by folder and suffix."""
-    return Counter(f"{p.parent.relative_to(site).as_posix()}/*{p.suffix}" for p in site.rglob("*")
-                   if p.is_file() and UNORDERED.match(p.relative_to(site).as_posix()))
+    return Counter(
+        f"{p.parent.relative_to(site).as_posix()}/*{p.suffix}"
+        for p in site.rglob("*")
+        if p.is_file() and UNORDERED.match(p.relative_to(site).as_posix())
+    )
 
 
 def test_properdocs_builds_the_real_content_as_mkdocs_does(tmp_path):

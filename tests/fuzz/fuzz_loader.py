@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 with atheris.instrument_imports(include=["generator", "yaml"]):
     from generator.content.load import to_model
     from generator.content.models import Rapport
-    from generator.problems import CATALOGUE
     from generator.content.yamlread import read_file
+    from generator.problems import CATALOGUE
 
 
 def one_input(data: bytes) -> None:

@@ -38,7 +38,9 @@ def content(tmp_path: Path) -> Path:
 
 
 def adopt(content: Path, relative: str = UNIT) -> int:
-    return main(["faststall", str(content / relative), "--datum", "2022-02-17", "--paragraf", "12", "--dnr", "HÄ 2022/45"])
+    return main(
+        ["faststall", str(content / relative), "--datum", "2022-02-17", "--paragraf", "12", "--dnr", "HÄ 2022/45"]
+    )
 
 
 def correct(content: Path, relative: str = UNIT) -> int:
@@ -76,7 +78,11 @@ def test_adopting_a_real_report_saves_the_adopted_copy_and_stays_valid(content, 
     assert errors(content) == []
     loaded = load_content(content).reports
     model = next(r.model for r in loaded if r.file.endswith(UNIT))
-    assert (model.faststalld.datum, model.faststalld.paragraf, model.faststalld.diarienummer) == (date(2022, 2, 17), 12, "HÄ 2022/45")
+    assert (model.faststalld.datum, model.faststalld.paragraf, model.faststalld.diarienummer) == (
+        date(2022, 2, 17),
+        12,
+        "HÄ 2022/45",
+    )
     assert recorded(model) == checksum(model)
     assert "git add" in capsys.readouterr().out
 
@@ -110,7 +116,9 @@ def test_a_second_change_after_a_rattelse_needs_a_second_rattelse(content):
     change_figure(content)
     correct(content)
     path = content / UNIT
-    path.write_text(path.read_text(encoding="utf-8").replace("      utfall: 96\n", "      utfall: 97\n"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("      utfall: 96\n", "      utfall: 97\n"), encoding="utf-8"
+    )
     found = check_paths([content], published=published).problems
     assert [p.code for p in found if p.code == "VB221"] == ["VB221"]
     assert "sedan rättelsen 2022-03-01" in next(p.message for p in found if p.code == "VB221")
@@ -204,8 +212,14 @@ def test_every_link_of_a_site_with_adopted_reports_reaches_a_page(content):
 
 
 def git(repo: Path, *args: str) -> str:
-    env = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.se", "GIT_COMMITTER_NAME": "Test",
-           "GIT_COMMITTER_EMAIL": "test@example.se", "HOME": str(repo), "PATH": "/usr/bin:/bin:/usr/local/bin"}
+    env = {
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.se",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.se",
+        "HOME": str(repo),
+        "PATH": "/usr/bin:/bin:/usr/local/bin",
+    }
     return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True).stdout
 
 
@@ -224,7 +238,7 @@ def test_diff_shows_a_change_to_an_adopted_report_and_its_rattelse(content, caps
     git(repo, "tag", "adopted")
     change_figure(content)
     unrecorded = diff(content, capsys)
-    assert f"  ** Ändring i fastställd rapport (fastställd av nämnden 2022-02-17 § 12, dnr HÄ 2022/45) **" in unrecorded
+    assert "  ** Ändring i fastställd rapport (fastställd av nämnden 2022-02-17 § 12, dnr HÄ 2022/45) **" in unrecorded
     assert "  ! Ingen rättelse är antecknad: vb check godtar inte ändringen." in unrecorded
     correct(content)
     recorded_text = diff(content, capsys)
@@ -273,7 +287,8 @@ def test_a_rattelse_is_added_to_a_list_in_the_middle_of_the_file():
     text = "a: 1\nrattelser:\n- datum: 2022-02-20\n  vad: Första\n\n# om b\nb: 2\n"
     assert with_correction(text, ITEM) == (
         "a: 1\nrattelser:\n- datum: 2022-02-20\n  vad: Första\n- datum: 2022-03-01\n  vad: Vad\n  varfor: Varför\n"
-        f"  kontrollsumma: sha256:{'0' * 64}\n\n# om b\nb: 2\n")
+        f"  kontrollsumma: sha256:{'0' * 64}\n\n# om b\nb: 2\n"
+    )
 
 
 def test_a_rattelse_replaces_an_empty_list_and_leaves_a_flow_list_alone():
@@ -363,7 +378,9 @@ def test_adoption_and_rattelse_keep_a_report_in_the_editors_layout(content, caps
 def test_an_adopted_report_with_a_type_error_is_told_the_error_not_a_missing_rattelse(content):
     adopt(content)
     path = content / UNIT
-    path.write_text(path.read_text(encoding="utf-8").replace(FIGURE_BEFORE, '      utfall: "96,5"\n      utfall_man: 92\n'),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(FIGURE_BEFORE, '      utfall: "96,5"\n      utfall_man: 92\n'),
+        encoding="utf-8",
+    )
     codes = [code for code, *_ in errors(content)]
     assert "VB104" in codes and "VB221" not in codes

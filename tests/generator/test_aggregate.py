@@ -9,75 +9,167 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.rollup.aggregate import aggregate, sum_statements
-from generator.rollup.export import export_files
+from generator.check.consistency import check_consistency
 from generator.content.load import load_content
 from generator.content.models import Katalog, Organisation, Rapport, Resultatrakning
-from generator.check.consistency import check_consistency
-from generator.rollup.aggregate import Rollup
+from generator.rollup.aggregate import Rollup, aggregate, sum_statements
+from generator.rollup.export import export_files
 
-ORG = Organisation.model_validate({
-    "namnd": {"id": "namnd", "namn": "Testnämnden", "forvaltning": "Testförvaltningen"},
-    "verksamhetsomraden": [{"id": "v1", "namn": "Förskoleverksamhet"}, {"id": "v2", "namn": "Äldreomsorg"}],
-    "avdelningar": [{"id": "a1", "namn": "Förskola"}, {"id": "a2", "namn": "Äldreomsorg"}],
-    "enheter": [
-        {"id": "u1", "namn": "Enhet ett", "avdelning": "a1", "verksamhetsomrade": "v1", "resultatenhet": True},
-        {"id": "u2", "namn": "Enhet två", "avdelning": "a1", "verksamhetsomrade": "v1"},
-        {"id": "u3", "namn": "Enhet tre", "avdelning": "a2", "verksamhetsomrade": "v2"},
-        {"id": "u4", "namn": "Enhet fyra", "avdelning": "a2", "verksamhetsomrade": "v2"},
-    ],
-})
+ORG = Organisation.model_validate(
+    {
+        "namnd": {"id": "namnd", "namn": "Testnämnden", "forvaltning": "Testförvaltningen"},
+        "verksamhetsomraden": [{"id": "v1", "namn": "Förskoleverksamhet"}, {"id": "v2", "namn": "Äldreomsorg"}],
+        "avdelningar": [{"id": "a1", "namn": "Förskola"}, {"id": "a2", "namn": "Äldreomsorg"}],
+        "enheter": [
+            {"id": "u1", "namn": "Enhet ett", "avdelning": "a1", "verksamhetsomrade": "v1", "resultatenhet": True},
+            {"id": "u2", "namn": "Enhet två", "avdelning": "a1", "verksamhetsomrade": "v1"},
+            {"id": "u3", "namn": "Enhet tre", "avdelning": "a2", "verksamhetsomrade": "v2"},
+            {"id": "u4", "namn": "Enhet fyra", "avdelning": "a2", "verksamhetsomrade": "v2"},
+        ],
+    }
+)
 
-CATALOGUE = Katalog.model_validate({"ar": 2021, "inriktningsmal": [{"nr": "1", "titel": "Inriktning", "mal": [{
-    "nr": "1.1", "titel": "KF-mål", "namndmal": [{
-        "id": "nm1", "titel": "Nämndmålet",
-        "indikatorer": [
-            {"id": "i-sum", "namn": "Antal", "enhet": "st", "aggregering": "summa"},
-            {"id": "i-share", "namn": "Andel", "enhet": "%", "aggregering": "viktat medel", "arsmal": 80},
-            {"id": "i-low", "namn": "Frånvaro", "enhet": "%", "riktning": "lägre", "arsmal": 10},
+CATALOGUE = Katalog.model_validate(
+    {
+        "ar": 2021,
+        "inriktningsmal": [
+            {
+                "nr": "1",
+                "titel": "Inriktning",
+                "mal": [
+                    {
+                        "nr": "1.1",
+                        "titel": "KF-mål",
+                        "namndmal": [
+                            {
+                                "id": "nm1",
+                                "titel": "Nämndmålet",
+                                "indikatorer": [
+                                    {"id": "i-sum", "namn": "Antal", "enhet": "st", "aggregering": "summa"},
+                                    {
+                                        "id": "i-share",
+                                        "namn": "Andel",
+                                        "enhet": "%",
+                                        "aggregering": "viktat medel",
+                                        "arsmal": 80,
+                                    },
+                                    {
+                                        "id": "i-low",
+                                        "namn": "Frånvaro",
+                                        "enhet": "%",
+                                        "riktning": "lägre",
+                                        "arsmal": 10,
+                                    },
+                                ],
+                                "aktiviteter": [
+                                    {
+                                        "id": "akt-alla",
+                                        "text": "Alla gör",
+                                        "start": date(2021, 1, 1),
+                                        "slut": date(2021, 12, 31),
+                                    },
+                                    {
+                                        "id": "akt-two",
+                                        "text": "Två gör",
+                                        "start": date(2021, 1, 1),
+                                        "slut": date(2021, 12, 31),
+                                        "galler": ["u1", "u2"],
+                                    },
+                                ],
+                            }
+                        ],
+                    }
+                ],
+            }
         ],
-        "aktiviteter": [
-            {"id": "akt-alla", "text": "Alla gör", "start": date(2021, 1, 1), "slut": date(2021, 12, 31)},
-            {"id": "akt-two", "text": "Två gör", "start": date(2021, 1, 1), "slut": date(2021, 12, 31), "galler": ["u1", "u2"]},
-        ],
-    }],
-}]}]})
+    }
+)
 
 
 def _statement(income: tuple[int, int], cost: tuple[int, int]) -> dict:
-    return {"resultatrakning": {"intakter": [{"namn": "Avgifter", "utfall": income[0], "budget": income[1]}],
-                                "kostnader": [{"namn": "Personal", "utfall": cost[0], "budget": cost[1]}]}}
+    return {
+        "resultatrakning": {
+            "intakter": [{"namn": "Avgifter", "utfall": income[0], "budget": income[1]}],
+            "kostnader": [{"namn": "Personal", "utfall": cost[0], "budget": cost[1]}],
+        }
+    }
 
 
 def _report(unit: str, goal: dict, statement: dict | None = None, summary: str = "Text.") -> Rapport:
-    return Rapport.model_validate({
-        "organisation": unit, "ar": 2021, "period": "VB", "sammanfattande_analys": summary,
-        "inriktningsmal": [{"nr": "1", "mal": [{"nr": "1.1", "namndmal": [{"id": "nm1", **goal}]}]}],
-        "ekonomi": {"driftbudget": [statement] if statement else []},
-    })
+    return Rapport.model_validate(
+        {
+            "organisation": unit,
+            "ar": 2021,
+            "period": "VB",
+            "sammanfattande_analys": summary,
+            "inriktningsmal": [{"nr": "1", "mal": [{"nr": "1.1", "namndmal": [{"id": "nm1", **goal}]}]}],
+            "ekonomi": {"driftbudget": [statement] if statement else []},
+        }
+    )
 
 
-U1 = _report("u1", {
-    "enhetsmal": [{"titel": "Mål A", "status": "Uppfylls helt"}],
-    "indikatorer": [{"id": "i-sum", "utfall": 10, "utfall_man": 4, "utfall_kvinnor": 6},
-                    {"id": "i-share", "utfall": 90, "vikt": 100}, {"id": "i-low", "utfall": 12}],
-    "aktiviteter": [{"id": "akt-alla", "status": "klar", "analys": "A1"}],
-}, _statement((10, 12), (100, 110)))
-U2 = _report("u2", {
-    "enhetsmal": [{"titel": "Mål B", "status": "Uppfylls delvis", "analys": "TODO: skriv mer"},
-                  {"titel": "Mål C", "status": "Uppfylls ej", "analys": "Därför."}],
-    "indikatorer": [{"id": "i-sum", "utfall": 5, "utfall_man": 2, "utfall_kvinnor": 3}, {"id": "i-share", "utfall": 70, "vikt": 300}],
-    "aktiviteter": [{"id": "akt-alla", "status": "pågående"}, {"id": "akt-two", "status": "klar"}],
-}, _statement((5, 5), (50, 40)))
+U1 = _report(
+    "u1",
+    {
+        "enhetsmal": [{"titel": "Mål A", "status": "Uppfylls helt"}],
+        "indikatorer": [
+            {"id": "i-sum", "utfall": 10, "utfall_man": 4, "utfall_kvinnor": 6},
+            {"id": "i-share", "utfall": 90, "vikt": 100},
+            {"id": "i-low", "utfall": 12},
+        ],
+        "aktiviteter": [{"id": "akt-alla", "status": "klar", "analys": "A1"}],
+    },
+    _statement((10, 12), (100, 110)),
+)
+U2 = _report(
+    "u2",
+    {
+        "enhetsmal": [
+            {"titel": "Mål B", "status": "Uppfylls delvis", "analys": "TODO: skriv mer"},
+            {"titel": "Mål C", "status": "Uppfylls ej", "analys": "Därför."},
+        ],
+        "indikatorer": [
+            {"id": "i-sum", "utfall": 5, "utfall_man": 2, "utfall_kvinnor": 3},
+            {"id": "i-share", "utfall": 70, "vikt": 300},
+        ],
+        "aktiviteter": [{"id": "akt-alla", "status": "pågående"}, {"id": "akt-two", "status": "klar"}],
+    },
+    _statement((5, 5), (50, 40)),
+)
 U3 = _report("u3", {"indikatorer": [{"id": "i-low", "utfall": 8}], "aktiviteter": [{"id": "akt-alla"}]}, summary="")
-COUNCIL = Rapport.model_validate({
-    "organisation": "namnd", "ar": 2021, "period": "VB",
-    "inriktningsmal": [{"nr": "1", "mal": [{"nr": "1.1", "status": "Uppfylls helt",
-                                             "namndmal": [{"id": "nm1", "status": "Uppfylls helt"}]}]}],
-    "ekonomi": {"resultatenheter": [{"resultatenheter": {"rader": [
-        {"enhet": "u1", "bruttobudget": 100000, "fem_procent": 5000, "overforing_fran_fg": -3000, "resultat": -6000,
-         "overforing_till_nasta": 9000}]}}]},
-})
+COUNCIL = Rapport.model_validate(
+    {
+        "organisation": "namnd",
+        "ar": 2021,
+        "period": "VB",
+        "inriktningsmal": [
+            {
+                "nr": "1",
+                "mal": [
+                    {"nr": "1.1", "status": "Uppfylls helt", "namndmal": [{"id": "nm1", "status": "Uppfylls helt"}]}
+                ],
+            }
+        ],
+        "ekonomi": {
+            "resultatenheter": [
+                {
+                    "resultatenheter": {
+                        "rader": [
+                            {
+                                "enhet": "u1",
+                                "bruttobudget": 100000,
+                                "fem_procent": 5000,
+                                "overforing_fran_fg": -3000,
+                                "resultat": -6000,
+                                "overforing_till_nasta": 9000,
+                            }
+                        ]
+                    }
+                }
+            ]
+        },
+    }
+)
 OTHER_PERIOD = U1.model_copy(update={"period": "T2"})
 REPORTS = [U1, U2, U3, COUNCIL, OTHER_PERIOD]
 
@@ -90,7 +182,11 @@ def result():
 def test_status_tally_units_and_silent_units(result):
     goal = result.mal[0].namndmal[0]
     assert (goal.antal.helt, goal.antal.delvis, goal.antal.ej, goal.antal.ej_rapporterat) == (1, 1, 1, 1)
-    assert [(e.enhet, e.status) for e in goal.enhetsmal] == [("u1", "Uppfylls helt"), ("u2", "Uppfylls delvis"), ("u2", "Uppfylls ej")]
+    assert [(e.enhet, e.status) for e in goal.enhetsmal] == [
+        ("u1", "Uppfylls helt"),
+        ("u2", "Uppfylls delvis"),
+        ("u2", "Uppfylls ej"),
+    ]
     assert goal.tysta_enheter == ["u3"]
     assert goal.namndens_status == "Uppfylls helt"
     assert result.mal[0].antal.helt == 1
@@ -133,7 +229,12 @@ def test_economy_per_department_and_total(result):
 
 def test_result_units_rules(result):
     (row,) = result.ekonomi.resultatenheter.rader
-    assert (row.fem_procent, row.overforing_till_nasta, row.over_5_procent, row.over_10_procent) == (5000, 9000, True, False)
+    assert (row.fem_procent, row.overforing_till_nasta, row.over_5_procent, row.over_10_procent) == (
+        5000,
+        9000,
+        True,
+        False,
+    )
 
 
 def test_completeness(result):
@@ -144,8 +245,11 @@ def test_completeness(result):
 
 
 def test_figures_for_prose(result):
-    assert result.siffror == ["1 av 1 nämndmål bedöms uppfyllas helt.", "1 av 1 mål för verksamhetsområdet bedöms uppfyllas helt.",
-                              "1 av 3 enhetsmål uppfylls helt, 1 delvis och 1 inte."]
+    assert result.siffror == [
+        "1 av 1 nämndmål bedöms uppfyllas helt.",
+        "1 av 1 mål för verksamhetsområdet bedöms uppfyllas helt.",
+        "1 av 3 enhetsmål uppfylls helt, 1 delvis och 1 inte.",
+    ]
 
 
 def test_council_status_contradicting_a_unit_is_a_warning():
@@ -154,19 +258,31 @@ def test_council_status_contradicting_a_unit_is_a_warning():
 
 
 def test_prose_counts_are_checked_against_the_table():
-    council = COUNCIL.model_copy(update={"sammanfattning": "Inom förskoleverksamheten finns tre resultatenheter. Totalt en resultatenheter."})
+    council = COUNCIL.model_copy(
+        update={"sammanfattning": "Inom förskoleverksamheten finns tre resultatenheter. Totalt en resultatenheter."}
+    )
     found = check_consistency(council, "r.yml", Rollup(ORG, {council.ar: CATALOGUE}, [council]), ORG)
     assert [(p.code, p.args["written"], p.args["counted"]) for p in found] == [("VB701", "3", "1")]
 
 
 def test_export_tables_have_swedish_headers_and_rows(result):
     files = export_files(result)
-    assert set(files) == {"aggregat.json", "malstatus.csv", "enhetsmal.csv", "indikatorer.csv", "ekonomi.csv", "resultatenheter.csv"}
+    assert set(files) == {
+        "aggregat.json",
+        "malstatus.csv",
+        "enhetsmal.csv",
+        "indikatorer.csv",
+        "ekonomi.csv",
+        "resultatenheter.csv",
+    }
     assert files["malstatus.csv"].splitlines() == [
         "KF-mål,Nämndmål-id,Nämndmål,Nämndens status,Helt,Delvis,Ej,Ej rapporterat",
         "1.1,nm1,Nämndmålet,Uppfylls helt,1,1,1,1",
     ]
-    assert "resultatenheter.csv" in files and files["resultatenheter.csv"].splitlines()[1] == "u1,Enhet ett,100000,5000,-3000,-6000,9000,ja,nej"
+    assert (
+        "resultatenheter.csv" in files
+        and files["resultatenheter.csv"].splitlines()[1] == "u1,Enhet ett,100000,5000,-3000,-6000,9000,ja,nej"
+    )
 
 
 # --- the real content ---------------------------------------------------------------
@@ -177,7 +293,12 @@ def test_real_council_report_totals_are_reproduced():
     reports = [r.model for r in content.reports]
     result = aggregate(content.organisation.model, content.catalogue(2021), reports, 2021, "T1")
     totals = result.ekonomi.resultatenheter.summa
-    assert (totals["bruttobudget"], totals["overforing_fran_fg"], totals["resultat"], totals["overforing_till_nasta"]) == (981306, -61702, 2400, 59302)
+    assert (
+        totals["bruttobudget"],
+        totals["overforing_fran_fg"],
+        totals["resultat"],
+        totals["overforing_till_nasta"],
+    ) == (981306, -61702, 2400, 59302)
     assert result.ekonomi.driftbudget.beraknat["budget"] == 2784.9
 
 
@@ -190,9 +311,18 @@ statement_lines = st.lists(st.tuples(amounts, amounts), min_size=1, max_size=5)
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(statement_lines, statement_lines), min_size=1, max_size=6))
 def test_total_equals_the_sum_of_its_parts(units):
-    statements = [(f"u{i}", Resultatrakning.model_validate({
-        "intakter": [{"namn": "I", "utfall": u, "budget": b} for u, b in income],
-        "kostnader": [{"namn": "K", "utfall": u, "budget": b} for u, b in cost]})) for i, (income, cost) in enumerate(units)]
+    statements = [
+        (
+            f"u{i}",
+            Resultatrakning.model_validate(
+                {
+                    "intakter": [{"namn": "I", "utfall": u, "budget": b} for u, b in income],
+                    "kostnader": [{"namn": "K", "utfall": u, "budget": b} for u, b in cost],
+                }
+            ),
+        )
+        for i, (income, cost) in enumerate(units)
+    ]
     total = sum_statements("t", "T", statements)
     parts = [sum_statements(u, u, [(u, s)]) for u, s in statements]
     assert total.netto.utfall == sum(p.netto.utfall for p in parts)
@@ -203,8 +333,14 @@ def test_total_equals_the_sum_of_its_parts(units):
 @settings(max_examples=30, deadline=None)
 @given(st.integers(min_value=0, max_value=500), st.integers(min_value=1, max_value=1000))
 def test_adding_or_removing_a_unit_changes_no_other_units_figures(value, weight):
-    extra = _report("u4", {"enhetsmal": [{"titel": "Ny", "status": "Uppfylls ej", "analys": "x"}],
-                           "indikatorer": [{"id": "i-share", "utfall": value % 101, "vikt": weight}]}, _statement((value, 0), (0, value)))
+    extra = _report(
+        "u4",
+        {
+            "enhetsmal": [{"titel": "Ny", "status": "Uppfylls ej", "analys": "x"}],
+            "indikatorer": [{"id": "i-share", "utfall": value % 101, "vikt": weight}],
+        },
+        _statement((value, 0), (0, value)),
+    )
     before = aggregate(ORG, CATALOGUE, REPORTS, 2021, "VB")
     after = aggregate(ORG, CATALOGUE, [*REPORTS, extra], 2021, "VB")
     share_before = {v.enhet: v for v in next(i for i in before.indikatorer if i.id == "i-share").enheter}

@@ -48,20 +48,29 @@ def _council_goal(report, nr: str, goal_id: str):
 
 def _units(content, period):
     units = {u.id for u in content.organisation.model.enheter}
-    return sorted((r.model.organisation, r.model) for r in content.reports
-                  if r.model.period == period and r.model.organisation in units)
+    return sorted(
+        (r.model.organisation, r.model)
+        for r in content.reports
+        if r.model.period == period and r.model.organisation in units
+    )
 
 
 @pytest.mark.parametrize("period", PERIODS)
 def test_indicators_and_activities_list_every_unit_follow_up_in_unit_order(district, period):
-    rolled = aggregate(district.organisation.model, district.catalogue(2021), [r.model for r in district.reports], 2021, period)
+    rolled = aggregate(
+        district.organisation.model, district.catalogue(2021), [r.model for r in district.reports], 2021, period
+    )
     units = _units(district, period)
     assert rolled.indikatorer and rolled.aktiviteter
     for indicator in rolled.indikatorer:
-        expected = [(unit, o.utfall, o.analys) for unit, report in units if (o := _first(report, "indikatorer", indicator.id))]
+        expected = [
+            (unit, o.utfall, o.analys) for unit, report in units if (o := _first(report, "indikatorer", indicator.id))
+        ]
         assert [(v.enhet, v.utfall, v.analys) for v in indicator.enheter] == expected
     for activity in rolled.aktiviteter:
-        expected = [(unit, f.status, f.analys) for unit, report in units if (f := _first(report, "aktiviteter", activity.id))]
+        expected = [
+            (unit, f.status, f.analys) for unit, report in units if (f := _first(report, "aktiviteter", activity.id))
+        ]
         assert [(e.enhet, e.status, e.analys) for e in activity.enheter] == expected
         followed = {unit for unit, *_ in expected}
         reported = {unit for unit, _ in units}
@@ -70,7 +79,9 @@ def test_indicators_and_activities_list_every_unit_follow_up_in_unit_order(distr
 
 @pytest.mark.parametrize("period", PERIODS)
 def test_council_goals_list_every_enhetsmal_in_unit_order(district, period):
-    rolled = aggregate(district.organisation.model, district.catalogue(2021), [r.model for r in district.reports], 2021, period)
+    rolled = aggregate(
+        district.organisation.model, district.catalogue(2021), [r.model for r in district.reports], 2021, period
+    )
     units = _units(district, period)
     for goal in rolled.mal:
         for council_goal in goal.namndmal:
@@ -88,11 +99,15 @@ def test_economy_per_department_and_area_adds_the_units_of_each(district, period
     rolled = aggregate(organisation, district.catalogue(2021), [r.model for r in district.reports], 2021, period)
     statements = [(unit, t) for unit, report in _units(district, period) if (t := income_statement(report))]
     of = {u.id: u for u in organisation.enheter}
-    expected = [sum_statements(d.id, d.namn, [(u, t) for u, t in statements if of[u].avdelning == d.id])
-                for d in organisation.avdelningar]
+    expected = [
+        sum_statements(d.id, d.namn, [(u, t) for u, t in statements if of[u].avdelning == d.id])
+        for d in organisation.avdelningar
+    ]
     assert rolled.ekonomi.per_avdelning == [g for g in expected if g.enheter]
-    expected = [sum_statements(a.id, a.namn, [(u, t) for u, t in statements if of[u].verksamhetsomrade == a.id])
-                for a in organisation.verksamhetsomraden]
+    expected = [
+        sum_statements(a.id, a.namn, [(u, t) for u, t in statements if of[u].verksamhetsomrade == a.id])
+        for a in organisation.verksamhetsomraden
+    ]
     assert rolled.ekonomi.per_verksamhetsomrade == [g for g in expected if g.enheter]
     assert len(rolled.ekonomi.per_avdelning) > 1
     assert index(district.catalogue(2021)).indicators

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from generator.check.run import check_paths
+from generator.content.report_places import COUNCIL_COVER_KEYS, COUNCIL_ONLY_ECONOMY, COUNCIL_ONLY_KEYS
 from generator.engine import published
 from tests.conftest import COUNCIL_T1, COUNCIL_T1_PATH, UNIT_VB, UNIT_VB_PATH
-from generator.content.report_places import COUNCIL_COVER_KEYS, COUNCIL_ONLY_ECONOMY, COUNCIL_ONLY_KEYS
 
 
 def _allowed(make_tree, path: str, text: str) -> list[str]:

@@ -9,10 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.engine import published
 from generator.check.run import check_paths
 from generator.content.load import load_content
-
+from generator.engine import published
 from tests.conftest import KATALOG_2021, UNIT_VB_PATH, edited, write_tree
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,8 +29,9 @@ print(" ".join(sorted({name.split(".")[0] for name in sys.modules})))
 
 def test_checking_a_unit_file_loads_no_site_library():
     unit = ROOT / "content" / "rapporter" / "glasade-gangen" / "2021-vb.yml"
-    shown = subprocess.run([sys.executable, "-c", SHOW_MODULES, str(unit)], cwd=ROOT, capture_output=True, text=True,
-                           check=True)
+    shown = subprocess.run(
+        [sys.executable, "-c", SHOW_MODULES, str(unit)], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert "Inga problem i 3 filer." in shown.stdout
     loaded = set(shown.stdout.split("\n")[-2].split())
     assert "pydantic" in loaded  # the check did run
@@ -50,7 +50,9 @@ def test_the_catalogues_own_rules_run_only_when_it_is_checked(tmp_path, monkeypa
 
     checked: list[str] = []
     rule = validate.check_catalogue
-    monkeypatch.setattr(validate, "check_catalogue", lambda model, file, org: checked.append(file) or rule(model, file, org))
+    monkeypatch.setattr(
+        validate, "check_catalogue", lambda model, file, org: checked.append(file) or rule(model, file, org)
+    )
     root = write_tree(tmp_path / "content")
     check_paths([root / UNIT_VB_PATH], published=published)
     assert checked == []
@@ -69,7 +71,9 @@ def test_a_unit_file_is_checked_against_the_catalogue_without_the_catalogues_pro
     assert check_paths([root / UNIT_VB_PATH], published=published).problems == []
     unit = edited(UNIT_VB_PATH, "- id: aldre-trygga", "- id: aldre-tryga")
     root = write_tree(tmp_path / "other", {**broken, **unit})
-    assert [p.code for p in check_paths([root / UNIT_VB_PATH], published=published).problems] == ["VB203"]  # references still checked
+    assert [p.code for p in check_paths([root / UNIT_VB_PATH], published=published).problems] == [
+        "VB203"
+    ]  # references still checked
 
 
 def test_only_the_files_asked_for_and_their_references_are_read(tmp_path):

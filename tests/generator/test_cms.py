@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.cli import main
 from generator.authoring.cms import COUNCIL_PARTS, IDENTITY, LABELS, RECORDS, UNIT_ONLY_PARTS, Backend, config
 from generator.authoring.cms_site import backend_from_git, config_text
+from generator.authoring.yamlfmt import _model_of
+from generator.check.report import COUNCIL_ONLY, COUNCIL_ONLY_ECONOMY
+from generator.cli import main
 from generator.content.load import load_content
 from generator.content.models import Ekonomi, Enhetsmal, Katalog, Rapport
-from generator.check.report import COUNCIL_ONLY, COUNCIL_ONLY_ECONOMY
-from generator.authoring.yamlfmt import _model_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,8 +48,11 @@ def walk(model, fields: list[dict], council: bool, path: str = "", models: tuple
     models = (*models, model)
     by_name = {f["name"]: f for f in fields}
     other = UNIT_ONLY_PARTS if council else COUNCIL_PARTS
-    expected = [n for n, info in model.model_fields.items()
-                if (model.__name__, n) not in other and _model_of(info.annotation) not in models]
+    expected = [
+        n
+        for n, info in model.model_fields.items()
+        if (model.__name__, n) not in other and _model_of(info.annotation) not in models
+    ]
     if list(by_name) != expected:
         wrong.append(f"{path or model.__name__}: formuläret {list(by_name)}, modellen {expected}")
     for name in expected:
@@ -89,7 +92,13 @@ def test_the_council_parts_include_what_the_check_refuses_in_a_units_report():
 
 def test_a_unit_form_offers_no_council_part(made):
     text = yaml.safe_dump(collection(made, "glasade-gangen")["fields"], allow_unicode=True)
-    for name in ("forslag_till_beslut", "underskrifter", "godkannanden", "budgetjusteringar", "omslutningsforandringar"):
+    for name in (
+        "forslag_till_beslut",
+        "underskrifter",
+        "godkannanden",
+        "budgetjusteringar",
+        "omslutningsforandringar",
+    ):
         assert f"name: {name}\n" not in text
 
 
@@ -112,7 +121,9 @@ def options_of(fields: list[dict], *path: str) -> dict[str, str]:
 def test_catalogue_items_are_chosen_by_their_names(made, content):
     catalogue: Katalog = content.catalogue(2021)
     goal = catalogue.inriktningsmal[0].mal[0]
-    council_goal = next(g for d in catalogue.inriktningsmal for m in d.mal for g in m.namndmal if g.indikatorer and g.aktiviteter)
+    council_goal = next(
+        g for d in catalogue.inriktningsmal for m in d.mal for g in m.namndmal if g.indikatorer and g.aktiviteter
+    )
     fields = collection(made, "glasade-gangen")["fields"]
     goals = options_of(fields, "inriktningsmal", "mal", "nr")
     assert goals[goal.nr] == f"{goal.nr}. {goal.titel}"
@@ -174,6 +185,8 @@ def test_the_repository_is_read_from_the_git_remote(tmp_path):
     import subprocess
 
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    subprocess.run(["git", "-C", str(tmp_path), "remote", "add", "origin", "git@github.com:stad/rapporter.git"], check=True)
+    subprocess.run(
+        ["git", "-C", str(tmp_path), "remote", "add", "origin", "git@github.com:stad/rapporter.git"], check=True
+    )
     assert backend_from_git(tmp_path) == Backend(name="github", repo="stad/rapporter")
     assert backend_from_git(tmp_path / "saknas") == Backend()

@@ -6,18 +6,20 @@ import subprocess
 
 import yaml
 
-from generator.cli import main
 from generator.authoring.codeowners import codeowners
+from generator.cli import main
 from generator.content.models import Organisation
 from tests.conftest import ORGANISATION
 
 # Avdelning aldre: controller-anna (and an e-mail address); ifo: nobody.
 # enhet-a: its own reviewer and anna again (written with @, must not be repeated); enhet-b: none of its own;
 # enhet-c: nobody at all.
-WITH_REVIEWERS = (ORGANISATION
-                  .replace("      - controller-anna\n", "      - controller-anna\n      - ekonomi@example.se\n")
-                  .replace("    enhetschef: Anna Andersson\n",
-                           "    enhetschef: Anna Andersson\n    granskare:\n      - chef-a\n      - '@controller-anna'\n"))
+WITH_REVIEWERS = ORGANISATION.replace(
+    "      - controller-anna\n", "      - controller-anna\n      - ekonomi@example.se\n"
+).replace(
+    "    enhetschef: Anna Andersson\n",
+    "    enhetschef: Anna Andersson\n    granskare:\n      - chef-a\n      - '@controller-anna'\n",
+)
 
 EXPECTED = """\
 # Skapad av `vb codeowners` från organisation.yml: ändra granskare där och kör kommandot igen.
@@ -44,17 +46,27 @@ def test_codeowners_text_matches_the_hand_written_file():
 
 
 def test_without_any_reviewers_every_line_is_a_comment():
-    text = codeowners(organisation(ORGANISATION.replace("    granskare:\n      - controller-anna\n", "")), "rapportering/content")
+    text = codeowners(
+        organisation(ORGANISATION.replace("    granskare:\n      - controller-anna\n", "")), "rapportering/content"
+    )
     rules = [line for line in text.splitlines() if line and not line.startswith("#")]
     assert rules == []
-    assert "# /rapportering/content/katalog/ har ingen granskare: lägg till granskare för avdelningarna i organisation.yml." in text
+    assert (
+        "# /rapportering/content/katalog/ har ingen granskare: lägg till granskare för avdelningarna i organisation.yml."
+        in text
+    )
 
 
 def test_handles():
     from generator.check.reviewers import owner
 
     assert [owner(h) for h in ("anna", "@anna", "@org/controllers", "a@b.se", "@grupp/under/team")] == [
-        "@anna", "@anna", "@org/controllers", "a@b.se", "@grupp/under/team"]
+        "@anna",
+        "@anna",
+        "@org/controllers",
+        "a@b.se",
+        "@grupp/under/team",
+    ]
 
 
 def test_command_writes_the_file_with_paths_from_the_repository_root(make_tree, tmp_path, capsys):

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from generator.cli import main
 from generator.authoring.diff import Change, Kind, compare, number, render_markdown, snapshot
+from generator.cli import main
 from generator.render.text import md_escape
 from tests.conftest import COUNCIL_T1_PATH, UNIT_VB, UNIT_VB_PATH, VALID_FILES, write_tree
 
@@ -18,8 +18,14 @@ UNIT_TITLE = "Enhet A – Verksamhetsberättelse 2021"
 
 
 def git(repo: Path, *args: str) -> str:
-    env = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.se", "GIT_COMMITTER_NAME": "Test",
-           "GIT_COMMITTER_EMAIL": "test@example.se", "HOME": str(repo), "PATH": "/usr/bin:/bin:/usr/local/bin"}
+    env = {
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.se",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.se",
+        "HOME": str(repo),
+        "PATH": "/usr/bin:/bin:/usr/local/bin",
+    }
     done = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True)
     return done.stdout
 
@@ -72,8 +78,10 @@ def test_indicator_values_and_economy_amounts_in_swedish(repo, capsys):
     commit(repo)
     _, out, _ = run_diff(repo, capsys, "base", "HEAD")
     assert f"  - Andel nöjda äldre, utfall: 92,5{NB}% → 88{NB}%" in out.splitlines()
-    assert (f"  - Analys av resultaträkning - uppföljning av driftbudget: resultaträkning, Personal, utfall: "
-            f"8{NB}000{NB}tkr → 8{NB}100{NB}tkr") in out.splitlines()
+    assert (
+        f"  - Analys av resultaträkning - uppföljning av driftbudget: resultaträkning, Personal, utfall: "
+        f"8{NB}000{NB}tkr → 8{NB}100{NB}tkr"
+    ) in out.splitlines()
 
 
 def test_working_tree_is_the_default_head(repo, capsys):
@@ -113,11 +121,19 @@ def test_a_moved_report_is_matched_by_organisation_year_and_period(repo, capsys)
 
 
 def test_changed_added_and_removed_analyses_with_excerpts(repo, capsys):
-    edit(repo, UNIT_VB_PATH, "analys: Hälften av personalen har gått utbildningen.",
-         "analys: Tre fjärdedelar av personalen har gått utbildningen.")
+    edit(
+        repo,
+        UNIT_VB_PATH,
+        "analys: Hälften av personalen har gått utbildningen.",
+        "analys: Tre fjärdedelar av personalen har gått utbildningen.",
+    )
     edit(repo, UNIT_VB_PATH, "analys: Målet uppfylls.", 'analys: ""')
-    edit(repo, UNIT_VB_PATH, "systematiskt_kvalitetsarbete: Enheten följer upp kvaliteten varje månad.",
-         "systematiskt_kvalitetsarbete: Enheten följer upp kvaliteten varje månad.\novrigt: Inga klagomål har kommit in.")
+    edit(
+        repo,
+        UNIT_VB_PATH,
+        "systematiskt_kvalitetsarbete: Enheten följer upp kvaliteten varje månad.",
+        "systematiskt_kvalitetsarbete: Enheten följer upp kvaliteten varje månad.\novrigt: Inga klagomål har kommit in.",
+    )
     commit(repo)
     _, out, _ = run_diff(repo, capsys, "base", "HEAD")
     assert out.splitlines()[3:] == [
@@ -167,8 +183,12 @@ def test_markdown_for_a_pull_request_comment(repo, capsys):
     edit(repo, UNIT_VB_PATH, "analys: Målet uppfylls.", "analys: Se [<b>sidan</b>](https://example.se).")
     _, out, _ = run_diff(repo, capsys, "base", "--format", "markdown")
     lines = out.splitlines()
-    assert lines[:4] == ["<!-- vb diff -->", "### Ändringar i rapporterna", "",
-                         "Från `base` till `arbetskopian`: 1 ändring i 1 fil."]
+    assert lines[:4] == [
+        "<!-- vb diff -->",
+        "### Ändringar i rapporterna",
+        "",
+        "Från `base` till `arbetskopian`: 1 ändring i 1 fil.",
+    ]
     assert f"#### {UNIT_TITLE}" in lines and f"`content/{UNIT_VB_PATH}`" in lines
     assert lines[-1] == r"- Mål 1.1, analys: ändrad text: ”Se \[&lt;b&gt;sidan&lt;/b&gt;\](https://example.se).”"
     html = MarkdownIt("commonmark").enable("table").render(lines[-1])  # as GitHub shows the comment: no link, no HTML
@@ -190,8 +210,14 @@ def test_compare_is_pure_over_file_bytes():
     changed[UNIT_VB_PATH] = UNIT_VB.replace("utfall: 45", "utfall: 61").encode("utf-8")
     assert compare(snapshot(files), snapshot(files)) == []
     assert compare(snapshot(files), snapshot(changed)) == [
-        Change(UNIT_TITLE, f"content/{UNIT_VB_PATH}", Kind.CHANGED, "Väntetid till särskilt boende, utfall",
-               f"45{NB}dagar", f"61{NB}dagar"),
+        Change(
+            UNIT_TITLE,
+            f"content/{UNIT_VB_PATH}",
+            Kind.CHANGED,
+            "Väntetid till särskilt boende, utfall",
+            f"45{NB}dagar",
+            f"61{NB}dagar",
+        ),
     ]
 
 
@@ -200,7 +226,9 @@ def test_swedish_numbers_and_markdown_escaping():
     assert number(-3204) == f"\u22123{NB}204"  # a true minus sign, as on the site
     assert number(8.6, "%") == f"8,6{NB}%"
     assert md_escape("*fet* <b> [x](y) a|b ~x~") == r"\*fet\* &lt;b&gt; \[x\](y) a\|b &#126;x&#126;"
-    assert render_markdown([], "a", "b").splitlines()[-1] == "Inga ändringar i rapporter, målkataloger eller organisation."
+    assert (
+        render_markdown([], "a", "b").splitlines()[-1] == "Inga ändringar i rapporter, målkataloger eller organisation."
+    )
 
 
 def test_council_budget_rows_and_resultatenheter(repo, capsys):
@@ -219,7 +247,9 @@ def test_council_budget_rows_and_resultatenheter(repo, capsys):
 def test_everything_is_new_against_an_empty_revision():
     files = {name: text.encode("utf-8") for name, text in VALID_FILES.items()}
     changes = compare(snapshot({}), snapshot(files))
-    assert [(c.group, c.kind, c.subject) for c in changes if c.kind is not Kind.STATED and c.kind is not Kind.TEXT_ADDED] == [
+    assert [
+        (c.group, c.kind, c.subject) for c in changes if c.kind is not Kind.STATED and c.kind is not Kind.TEXT_ADDED
+    ] == [
         (UNIT_TITLE, Kind.ADDED, "Rapporten"),
         ("Testnämnden – Tertialrapport 1 2021", Kind.ADDED, "Rapporten"),
         ("Organisationen", Kind.ADDED, "Organisationen"),

@@ -47,13 +47,16 @@ def test_a_newline_and_an_object_id_in_a_name_cannot_hide_a_change(repo, capsys)
     assert "Inga ändringar" not in out
 
 
-@pytest.mark.parametrize("name, shown", [
-    (b"2021-t1\n.yml", "2021-t1\\n.yml"),
-    (b"\xff\xfe.yml", "\\xff\\xfe.yml"),
-    (b"anteckning-\xe5.yml", "anteckning-\\xe5.yml"),  # Latin-1, as an old Windows tool writes it
-    (b"\x1b[31mr\xc3\xb6d\x1b[0m.yml", "\\x1b[31mröd\\x1b[0m.yml"),  # terminal colours
-    (b"\xe2\x80\xaelmy.yml", "\\u202elmy.yml"),  # right-to-left override
-])
+@pytest.mark.parametrize(
+    "name, shown",
+    [
+        (b"2021-t1\n.yml", "2021-t1\\n.yml"),
+        (b"\xff\xfe.yml", "\\xff\\xfe.yml"),
+        (b"anteckning-\xe5.yml", "anteckning-\\xe5.yml"),  # Latin-1, as an old Windows tool writes it
+        (b"\x1b[31mr\xc3\xb6d\x1b[0m.yml", "\\x1b[31mröd\\x1b[0m.yml"),  # terminal colours
+        (b"\xe2\x80\xaelmy.yml", "\\u202elmy.yml"),  # right-to-left override
+    ],
+)
 def test_a_name_that_cannot_be_shown_is_named_escaped_in_both_formats(repo, capsys, name, shown):
     write_raw(repo / UNIT, name, b"organisation: enhet-a\n")
     change_status(repo)
@@ -88,8 +91,10 @@ def test_a_symbolic_link_is_named_not_followed(repo, capsys, tmp_path_factory):
     os.symlink(secret, repo / UNIT / "2021-t2.yml")
     code, out, _ = run_diff(repo, capsys, "base")
     assert code == 0 and "hemligt" not in out.replace("hemligt.yml", "")
-    assert f"{UNIT}/2021-t2.yml: Visas inte här: det är en symbolisk länk" in out or \
-        f"{UNIT}/2021-t2.yml\n  - Visas inte här: det är en symbolisk länk" in out
+    assert (
+        f"{UNIT}/2021-t2.yml: Visas inte här: det är en symbolisk länk" in out
+        or f"{UNIT}/2021-t2.yml\n  - Visas inte här: det är en symbolisk länk" in out
+    )
     commit(repo)
     code, out, _ = run_diff(repo, capsys, "base", "HEAD")
     assert code == 0 and "symbolisk länk" in out and "losenord" not in out
@@ -98,8 +103,11 @@ def test_a_symbolic_link_is_named_not_followed(repo, capsys, tmp_path_factory):
 def test_a_code_span_in_the_comment_cannot_be_closed_by_a_name(repo, capsys):
     (repo / "content/rapporter/x`[klicka](https:__example.se)`").mkdir()
     (repo / "content/rapporter/x`[klicka](https:__example.se)`/2021-vb.yml").write_text(
-        (repo / "content" / UNIT_VB_PATH).read_text(encoding="utf-8").replace("organisation: enhet-a", "organisation: enhet-b"),
-        encoding="utf-8")
+        (repo / "content" / UNIT_VB_PATH)
+        .read_text(encoding="utf-8")
+        .replace("organisation: enhet-a", "organisation: enhet-b"),
+        encoding="utf-8",
+    )
     code, markdown, _ = run_diff(repo, capsys, "base", "--format", "markdown")
     assert code == 0
     assert "``content/rapporter/x`[klicka](https:__example.se)`/2021-vb.yml``" in markdown
@@ -107,14 +115,40 @@ def test_a_code_span_in_the_comment_cannot_be_closed_by_a_name(repo, capsys):
 
 # --- any name ----------------------------------------------------------------------------------
 
-NAME_PIECES = [b"\n", b"\r", b"\t", b"\x1b", b"\x7f", b"\xff", b"\xc3", b"\xe5", b"\xe2\x80\xae", b" ", b"a", b"0",
-               b"-", b".yml", b"2021-vb.yml", b":", b"HEAD", b"^{tree}", b"\\", b"`", b"\xc3\xa5"]
+NAME_PIECES = [
+    b"\n",
+    b"\r",
+    b"\t",
+    b"\x1b",
+    b"\x7f",
+    b"\xff",
+    b"\xc3",
+    b"\xe5",
+    b"\xe2\x80\xae",
+    b" ",
+    b"a",
+    b"0",
+    b"-",
+    b".yml",
+    b"2021-vb.yml",
+    b":",
+    b"HEAD",
+    b"^{tree}",
+    b"\\",
+    b"`",
+    b"\xc3\xa5",
+]
 
 
-@settings(max_examples=20, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(names=st.lists(st.lists(st.sampled_from(NAME_PIECES), min_size=1, max_size=6).map(b"".join),
-                      min_size=1, max_size=3, unique=True))
+@settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    names=st.lists(
+        st.lists(st.sampled_from(NAME_PIECES), min_size=1, max_size=6).map(b"".join),
+        min_size=1,
+        max_size=3,
+        unique=True,
+    )
+)
 def test_any_names_keep_every_file_its_own_contents(names, tmp_path_factory):
     """Read back from a commit and from disk, each file has its own bytes; each unsafe name is set aside."""
     from generator.authoring.gitread import files_at, files_on_disk, printable
@@ -159,8 +193,12 @@ def test_a_content_folder_whose_name_is_not_utf8_is_compared(tmp_path, capsys):
     git(tmp_path, "init", "--quiet", "--initial-branch=main")
     commit(tmp_path)
     git(tmp_path, "tag", "base")
-    (content / UNIT_VB_PATH).write_text((content / UNIT_VB_PATH).read_text(encoding="utf-8").replace(
-        "status: Uppfylls delvis\n    ", "status: Uppfylls helt\n    "), encoding="utf-8")
+    (content / UNIT_VB_PATH).write_text(
+        (content / UNIT_VB_PATH)
+        .read_text(encoding="utf-8")
+        .replace("status: Uppfylls delvis\n    ", "status: Uppfylls helt\n    "),
+        encoding="utf-8",
+    )
     commit(tmp_path)
     code = __import__("generator.cli", fromlist=["main"]).main(["diff", "base", "HEAD", "--content", str(content)])
     out, err = capsys.readouterr()

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from generator.check.output import code_table
-from generator.problems import CATALOGUE
 from generator.content.schema import SCHEMAS, schema_text
+from generator.problems import CATALOGUE
 
 ROOT = Path(__file__).resolve().parents[2]
 

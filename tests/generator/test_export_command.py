@@ -13,7 +13,8 @@ def test_export_writes_every_file_of_the_period(tmp_path):
     assert main(["export", "--year", "2021", "--period", "T1", "--content", str(CONTENT), "--out", str(tmp_path)]) == 0
     folder = tmp_path / "2021-t1"
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["aggregat.json", "malstatus.csv", "enhetsmal.csv", "indikatorer.csv", "ekonomi.csv", "resultatenheter.csv"])
+        ["aggregat.json", "malstatus.csv", "enhetsmal.csv", "indikatorer.csv", "ekonomi.csv", "resultatenheter.csv"]
+    )
     rows = (folder / "resultatenheter.csv").read_text(encoding="utf-8").splitlines()
     assert len(rows) == 1 + 16  # header and the 16 resultatenheter of 002
     assert "glasade-gangen,Glasade gångens dagliga verksamhet,20565,1028,-1976,0,1976,nej,nej" in rows

@@ -35,8 +35,9 @@ def test_formula_titles_reach_the_csv_as_text(make_tree, tmp_path, capsys):
     organisation = ORGANISATION.replace("namn: Enhet A", 'namn: "-2+3 Enhet A"')
     root = make_tree({UNIT_VB_PATH: report, "organisation.yml": organisation})
     out = tmp_path / "export"
-    assert main(["export", "--year", "2021", "--period", "VB", "--content", str(root), "--out", str(out)]) == 0, \
+    assert main(["export", "--year", "2021", "--period", "VB", "--content", str(root), "--out", str(out)]) == 0, (
         capsys.readouterr()
+    )
     rows = read((out / "2021-vb" / "enhetsmal.csv").read_text(encoding="utf-8"))
     own_goals = {row[4] for row in rows[1:]}
     assert own_goals == {"'" + hostile for hostile in HOSTILE.values()}
@@ -54,9 +55,19 @@ def test_each_start_is_neutralised_and_the_text_kept():
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
-@given(st.lists(st.one_of(st.text(), st.sampled_from(STARTS).flatmap(lambda s: st.text().map(lambda t: s + t)),
-                          st.integers(), st.floats(allow_nan=False, allow_infinity=False), st.none()),
-                min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.one_of(
+            st.text(),
+            st.sampled_from(STARTS).flatmap(lambda s: st.text().map(lambda t: s + t)),
+            st.integers(),
+            st.floats(allow_nan=False, allow_infinity=False),
+            st.none(),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_no_text_cell_starts_a_formula_and_every_value_reads_back(cells):
     [header, row] = read(_csv(["x"] * len(cells), [cells]))
     assert header == ["x"] * len(cells)

@@ -89,14 +89,14 @@ def test_report_and_period_names():
     assert fmt.indicator_period("T2", 2021, yearly=True) == "2021"
 
 
-@given(st.integers(min_value=-10**12, max_value=10**12))
+@given(st.integers(min_value=-(10**12), max_value=10**12))
 def test_every_integer_reads_back_and_uses_only_no_break_spaces(value):
     shown = fmt.number(value)
     assert " " not in shown and "\u202f" not in shown and "-" not in shown
     assert int(shown.replace(NBSP, "").replace(MINUS, "-")) == value
 
 
-@given(st.decimals(min_value=-10**9, max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
+@given(st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
 def test_decimal_numbers_read_back(value):
     number = float(value)
     shown = fmt.number(number)

@@ -12,17 +12,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown.inlinepatterns import InlineProcessor
 
-from tests.site_pages import site_of
 from generator.engine.markdown_plain import NEEDS_INLINE, PlainTextExtension, is_plain, only_known_patterns
 from generator.engine.markdown_toc import NoTocExtension
+from tests.site_pages import site_of
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ["tables", "toc", "fenced_code", NoTocExtension()]
 
 
 def _convert(text: str, shortcut: bool) -> tuple[str, list]:
-    md = markdown.Markdown(extensions=SITE + ([PlainTextExtension()] if shortcut else []),
-                           extension_configs={"toc": {"permalink": True}})
+    md = markdown.Markdown(
+        extensions=SITE + ([PlainTextExtension()] if shortcut else []), extension_configs={"toc": {"permalink": True}}
+    )
     return md.convert(text), md.toc_tokens
 
 
@@ -60,11 +61,47 @@ class _Spy:
                     self.marked.append(type(text) is not str)
 
 
-MARKDOWN_PIECES = st.sampled_from([
-    "a", "ö", " ", "  ", "\n", "\n\n", "*", "**", "_", "`", "\\", "[", "]", "(", ")", "!", "<", ">", "&", "#", "|",
-    "-", "1.", ":", "http://x.se", "<b>", "&amp;", "[x](y)", "  \n", "\t", "---", "| a | b |\n|---|---|\n| 1 | 2 |",
-    "{.no-toc}", "~", "=", "'", '"',
-])
+MARKDOWN_PIECES = st.sampled_from(
+    [
+        "a",
+        "ö",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "*",
+        "**",
+        "_",
+        "`",
+        "\\",
+        "[",
+        "]",
+        "(",
+        ")",
+        "!",
+        "<",
+        ">",
+        "&",
+        "#",
+        "|",
+        "-",
+        "1.",
+        ":",
+        "http://x.se",
+        "<b>",
+        "&amp;",
+        "[x](y)",
+        "  \n",
+        "\t",
+        "---",
+        "| a | b |\n|---|---|\n| 1 | 2 |",
+        "{.no-toc}",
+        "~",
+        "=",
+        "'",
+        '"',
+    ]
+)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -86,7 +123,7 @@ def test_text_with_inline_syntax_is_not_plain(text: str):
 class _Percent(InlineProcessor):
     """An extension's inline pattern that starts with a character the shortcut does not know."""
 
-    def handleMatch(self, m: re.Match[str], data: str):  # noqa: N802 (Python-Markdown's name)
+    def handleMatch(self, m: re.Match[str], data: str):
         element = etree.Element("mark")
         element.text = m.group(1)
         return element, m.start(0), m.end(0)

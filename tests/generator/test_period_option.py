@@ -7,11 +7,14 @@ import pytest
 from generator.cli import main
 
 
-@pytest.mark.parametrize("command", [
-    ["export", "--year", "2021", "--out", "EXPORT"],
-    ["status", "--year", "2021"],
-    ["new", "--unit", "enhet-b", "--year", "2021"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "--year", "2021", "--out", "EXPORT"],
+        ["status", "--year", "2021"],
+        ["new", "--unit", "enhet-b", "--year", "2021"],
+    ],
+)
 @pytest.mark.parametrize("written", ["vb", "Vb", "VB"])
 def test_lowercase_period_is_accepted_by_every_command(valid_tree, tmp_path, capsys, command, written):
     args = [a.replace("EXPORT", str(tmp_path / "export")) for a in command]
@@ -21,8 +24,10 @@ def test_lowercase_period_is_accepted_by_every_command(valid_tree, tmp_path, cap
     assert code == 0, out.err
 
 
-@pytest.mark.parametrize("command", [["export", "--year", "2021"], ["status", "--year", "2021"],
-                                     ["new", "--unit", "enhet-b", "--year", "2021"]])
+@pytest.mark.parametrize(
+    "command",
+    [["export", "--year", "2021"], ["status", "--year", "2021"], ["new", "--unit", "enhet-b", "--year", "2021"]],
+)
 def test_an_unknown_period_is_refused_in_swedish(command, capsys):
     with pytest.raises(SystemExit) as stop:
         main([*command, "--period", "t3"])

@@ -34,8 +34,11 @@ def test_gitlab_clean_tree_is_an_empty_list(valid_tree, capsys):
 
 
 def test_fingerprint_stays_when_lines_are_added_above(tmp_path, monkeypatch, capsys):
-    moved = {UNIT_VB_PATH: BROKEN[UNIT_VB_PATH].replace("sammanfattande_analys: |\n",
-                                                         "sammanfattande_analys: |\n  En ny rad.\n\n  En till.\n")}
+    moved = {
+        UNIT_VB_PATH: BROKEN[UNIT_VB_PATH].replace(
+            "sammanfattande_analys: |\n", "sammanfattande_analys: |\n  En ny rad.\n\n  En till.\n"
+        )
+    }
     sides = []
     for name, overrides in (("före", BROKEN), ("efter", moved)):
         write_tree(tmp_path / name / "content", overrides)

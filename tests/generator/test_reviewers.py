@@ -14,18 +14,52 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.cli import main
 from generator.authoring.codeowners import codeowners
-from generator.content.models import Organisation
 from generator.check.reviewers import NotAReviewer, is_reviewer
+from generator.cli import main
+from generator.content.models import Organisation
 from tests.conftest import ORGANISATION
 
-ATTACKS = ["chef\n* @attacker", "chef @attacker # x", "chef\r* @attacker", "chef\t@attacker", "*", "@attacker *",
-           "# kommentar", "", " ", "chef\u2028* @attacker", "chef\x85* @attacker", "@org/", "@/team", "a@b", "a@b.se x",
-           "Anna Andersson", "@", "anna@", "@anna@b.se", "chef\\n* @attacker", "@org/team/", "anna.", "-anna",
-           "ännä", "@org/team # x", "chef\n"]
-GOOD = ["anna", "@anna", "anna-andersson", "anna_a", "a.b", "@org/controllers", "@grupp/under/team", "anna@example.se",
-        "ekonomi.controller+pr@stockholm.se", "A1"]
+ATTACKS = [
+    "chef\n* @attacker",
+    "chef @attacker # x",
+    "chef\r* @attacker",
+    "chef\t@attacker",
+    "*",
+    "@attacker *",
+    "# kommentar",
+    "",
+    " ",
+    "chef\u2028* @attacker",
+    "chef\x85* @attacker",
+    "@org/",
+    "@/team",
+    "a@b",
+    "a@b.se x",
+    "Anna Andersson",
+    "@",
+    "anna@",
+    "@anna@b.se",
+    "chef\\n* @attacker",
+    "@org/team/",
+    "anna.",
+    "-anna",
+    "ännä",
+    "@org/team # x",
+    "chef\n",
+]
+GOOD = [
+    "anna",
+    "@anna",
+    "anna-andersson",
+    "anna_a",
+    "a.b",
+    "@org/controllers",
+    "@grupp/under/team",
+    "anna@example.se",
+    "ekonomi.controller+pr@stockholm.se",
+    "A1",
+]
 
 
 def organisation(unit_reviewers: list[str], department_reviewers: list[str]) -> Organisation:
@@ -67,10 +101,41 @@ def test_the_command_writes_nothing_and_says_why(make_tree, tmp_path, capsys, va
 
 # --- any value ---------------------------------------------------------------------------------
 
-PIECES = ["@", "/", ".", "-", "_", "+", "#", "*", " ", "\t", "\n", "\r", "\u2028", "\x85", "\x0b", "\x0c", "!", "a",
-          "Z", "9", "å", "example.se", "org", "team", "\\", "`", ":", "=", "[", "]"]
-values = st.one_of(st.text(max_size=12), st.lists(st.sampled_from(PIECES), max_size=8).map("".join),
-                   st.sampled_from(GOOD + ATTACKS))
+PIECES = [
+    "@",
+    "/",
+    ".",
+    "-",
+    "_",
+    "+",
+    "#",
+    "*",
+    " ",
+    "\t",
+    "\n",
+    "\r",
+    "\u2028",
+    "\x85",
+    "\x0b",
+    "\x0c",
+    "!",
+    "a",
+    "Z",
+    "9",
+    "å",
+    "example.se",
+    "org",
+    "team",
+    "\\",
+    "`",
+    ":",
+    "=",
+    "[",
+    "]",
+]
+values = st.one_of(
+    st.text(max_size=12), st.lists(st.sampled_from(PIECES), max_size=8).map("".join), st.sampled_from(GOOD + ATTACKS)
+)
 
 
 @settings(max_examples=400, deadline=None, derandomize=True)

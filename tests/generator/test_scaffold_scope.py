@@ -9,10 +9,10 @@ from pathlib import Path
 import yaml
 
 from generator.check.run import check_paths
-from generator.engine import published
 from generator.cli import main
 from generator.content.load import load_content
 from generator.content.lookup import index
+from generator.engine import published
 from tests.conftest import KATALOG_2021
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,8 +44,14 @@ def test_a_unit_gets_what_its_area_concerns(make_tree):
     # so its indicator nojdhet-aldre stays.
     assert _ids(_new(root, "enhet-b")) == ["nojdhet-aldre", "aldre-trygga", "antal-besok", "vantetid", "akt-hembesok"]
     # enhet-c is individ-familj: it gets akt-trygghet and 1.2, not aldre-trygga (galler names a and b).
-    assert _ids(_new(root, "enhet-c")) == ["nojdhet-aldre", "akt-trygghet", "andel-insatser", "barn-stod",
-                                           "antal-familjer", "akt-foraldraskap"]
+    assert _ids(_new(root, "enhet-c")) == [
+        "nojdhet-aldre",
+        "akt-trygghet",
+        "andel-insatser",
+        "barn-stod",
+        "antal-familjer",
+        "akt-foraldraskap",
+    ]
 
 
 def test_every_id_and_goal_number_has_the_catalogues_text_beside_it(make_tree):

@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 from mkdocs.theme import Theme
 
-from generator.engine import search as search_index
 from generator.authoring.cms import EDITOR_PATH
 from generator.cli import main
+from generator.engine import search as search_index
 from generator.engine.plugin import SEARCH_PAGE, THEME_ADDITIONS, add_theme_additions
 from generator.engine.search import SearchIndexError, build_search_index, entry_problem, pagefind_command
 from tests.render.tree import write_tree
 
 ROOT = Path(__file__).resolve().parents[2]
-BODY = "<!doctype html><html lang=\"{lang}\"><head><title>{title}</title></head><body><nav>Meny</nav>{main}</body></html>"
+BODY = '<!doctype html><html lang="{lang}"><head><title>{title}</title></head><body><nav>Meny</nav>{main}</body></html>'
 
 
 def _page(folder: Path, name: str, text: str, *, lang: str = "sv", indexed: bool = True) -> None:
@@ -33,13 +33,16 @@ def test_entry_problem_accepts_a_swedish_index_with_pages():
     assert entry_problem('{"languages": {"sv": {"hash": "sv_1", "page_count": 3}}}') is None
 
 
-@pytest.mark.parametrize(("entry", "said"), [
-    (None, "skrev ingen pagefind-entry.json"),
-    ("{inte json", "kan inte läsas"),
-    ('{"languages": {"en": {"page_count": 3}}}', "inget svenskt språk (hittade: en)"),
-    ('{"languages": {}}', "hittade: inget"),
-    ('{"languages": {"sv": {"page_count": 0}}}', "inga sidor"),
-])
+@pytest.mark.parametrize(
+    ("entry", "said"),
+    [
+        (None, "skrev ingen pagefind-entry.json"),
+        ("{inte json", "kan inte läsas"),
+        ('{"languages": {"en": {"page_count": 3}}}', "inget svenskt språk (hittade: en)"),
+        ('{"languages": {}}', "hittade: inget"),
+        ('{"languages": {"sv": {"page_count": 0}}}', "inga sidor"),
+    ],
+)
 def test_entry_problem_says_what_is_wrong(entry, said):
     assert said in entry_problem(entry)
 
@@ -91,16 +94,28 @@ def test_theme_additions_come_before_the_theme_and_after_a_custom_dir(tmp_path):
 
 
 def _vb_build(tmp_path: Path) -> int:
-    return main(["build", "--content", str(tmp_path / "content"), "--site", str(tmp_path / "site"),
-                 "--config", str(ROOT / "mkdocs.yml")])
+    return main(
+        [
+            "build",
+            "--content",
+            str(tmp_path / "content"),
+            "--site",
+            str(tmp_path / "site"),
+            "--config",
+            str(ROOT / "mkdocs.yml"),
+        ]
+    )
 
 
 def test_vb_build_indexes_every_page_but_print_views_and_links_the_search_page(tmp_path):
     write_tree(tmp_path / "content")
     assert _vb_build(tmp_path) == 0
     site = tmp_path / "site"
-    pages = [p for p in site.rglob("index.html") if "http-equiv=\"refresh\"" not in p.read_text(encoding="utf-8")
-             and p.relative_to(site).parts[0] != EDITOR_PATH]  # the editor is an application, not a page to search
+    pages = [
+        p
+        for p in site.rglob("index.html")
+        if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8") and p.relative_to(site).parts[0] != EDITOR_PATH
+    ]  # the editor is an application, not a page to search
     assert (site / EDITOR_PATH / "index.html").is_file()
     marked = [p for p in pages if "data-pagefind-body" in p.read_text(encoding="utf-8")]
     printed = [p for p in pages if p.parent.name == "utskrift"]

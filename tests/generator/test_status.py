@@ -6,9 +6,9 @@ import json
 
 import yaml
 
+from generator.authoring.status import SECTION_NAMES, Section, sections
 from generator.cli import main
 from generator.content.models import Rapport
-from generator.authoring.status import SECTION_NAMES, Section, sections
 from tests.conftest import KATALOG_2021, UNIT_VB, UNIT_VB_PATH, edited
 
 # enhet-c's report cannot be read: a list where a text belongs is fine, a broken bracket is not.
@@ -25,25 +25,52 @@ def test_sections_of_the_fixture_report_counted_by_hand():
     # Summary written; 1 of 2 enhetsmål has an analysis; 3 of 3 indicators have an outcome;
     # 0 of 2 activities have an analysis; economy has a text and a table; quality work written; övrigt empty.
     assert sections(report) == [
-        Section(SECTION_NAMES[0], 1, 1), Section(SECTION_NAMES[1], 1, 2), Section(SECTION_NAMES[2], 3, 3),
-        Section(SECTION_NAMES[3], 0, 2), Section(SECTION_NAMES[4], 1, 1), Section(SECTION_NAMES[5], 1, 1),
+        Section(SECTION_NAMES[0], 1, 1),
+        Section(SECTION_NAMES[1], 1, 2),
+        Section(SECTION_NAMES[2], 3, 3),
+        Section(SECTION_NAMES[3], 0, 2),
+        Section(SECTION_NAMES[4], 1, 1),
+        Section(SECTION_NAMES[5], 1, 1),
         Section(SECTION_NAMES[6], 0, 1),
     ]
 
 
 def test_todo_markers_do_not_count_as_filled():
-    report = Rapport.model_validate(yaml.safe_load(UNIT_VB)).model_copy(update={
-        "sammanfattande_analys": "TODO: skriv sammanfattande analys", "ovrigt": "Inga klagomål. FYLL I lex Sarah"})
+    report = Rapport.model_validate(yaml.safe_load(UNIT_VB)).model_copy(
+        update={
+            "sammanfattande_analys": "TODO: skriv sammanfattande analys",
+            "ovrigt": "Inga klagomål. FYLL I lex Sarah",
+        }
+    )
     found = sections(report)
     assert (found[0].filled, found[6].filled) == (0, 0)
 
 
 def test_annual_indicators_are_not_counted_in_tertials_and_a_prognosis_counts():
-    report = Rapport.model_validate({
-        "organisation": "enhet-b", "ar": 2021, "period": "T2",
-        "inriktningsmal": [{"nr": "1", "mal": [{"nr": "1.1", "indikatorer": [{"id": "nojdhet-aldre"}], "namndmal": [
-            {"id": "aldre-trygga", "indikatorer": [{"id": "vantetid", "prognos": 55}, {"id": "antal-besok"}]}]}]}],
-    })
+    report = Rapport.model_validate(
+        {
+            "organisation": "enhet-b",
+            "ar": 2021,
+            "period": "T2",
+            "inriktningsmal": [
+                {
+                    "nr": "1",
+                    "mal": [
+                        {
+                            "nr": "1.1",
+                            "indikatorer": [{"id": "nojdhet-aldre"}],
+                            "namndmal": [
+                                {
+                                    "id": "aldre-trygga",
+                                    "indikatorer": [{"id": "vantetid", "prognos": 55}, {"id": "antal-besok"}],
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ],
+        }
+    )
     found = sections(report, {"nojdhet-aldre"})
     assert found[2] == Section(SECTION_NAMES[2], 1, 2)  # vantetid (prognos) filled, antal-besok empty
     assert found[1] == Section(SECTION_NAMES[1], 0, 1, "inga enhetsmål")
@@ -51,10 +78,17 @@ def test_annual_indicators_are_not_counted_in_tertials_and_a_prognosis_counts():
 
 
 def test_status_table_with_a_missing_and_a_broken_report(make_tree, capsys):
-    root = make_tree({**edited(UNIT_VB_PATH, "systematiskt_kvalitetsarbete: Enheten följer upp kvaliteten varje månad.",
-                               "systematiskt_kvalitetsarbete: Enheten följer upp kvaliteten varje månad.\n"
-                               "ovrigt: \"TODO: skriv om klagomål\""),
-                      "rapporter/enhet-c/2021-vb.yml": BROKEN})
+    root = make_tree(
+        {
+            **edited(
+                UNIT_VB_PATH,
+                "systematiskt_kvalitetsarbete: Enheten följer upp kvaliteten varje månad.",
+                "systematiskt_kvalitetsarbete: Enheten följer upp kvaliteten varje månad.\n"
+                'ovrigt: "TODO: skriv om klagomål"',
+            ),
+            "rapporter/enhet-c/2021-vb.yml": BROKEN,
+        }
+    )
     code, out = status(root, capsys)
     assert code == 0
     lines = out.splitlines()
@@ -68,14 +102,21 @@ def test_status_table_with_a_missing_and_a_broken_report(make_tree, capsys):
 
 
 def test_status_json_and_a_finished_report(make_tree, capsys):
-    finished = (UNIT_VB
-                .replace("                status: Uppfylls helt\n", "                status: Uppfylls helt\n"
-                         "                analys: Alla har erbjudits hembesök.\n")
-                .replace("- id: akt-trygghet\n            status: klar\n",
-                         "- id: akt-trygghet\n            status: klar\n            analys: Klart.\n")
-                .replace("- id: akt-hembesok\n                status: klar\n",
-                         "- id: akt-hembesok\n                status: klar\n                analys: Genomfört.\n")
-                + "ovrigt: Inga klagomål.\n")
+    finished = (
+        UNIT_VB.replace(
+            "                status: Uppfylls helt\n",
+            "                status: Uppfylls helt\n                analys: Alla har erbjudits hembesök.\n",
+        )
+        .replace(
+            "- id: akt-trygghet\n            status: klar\n",
+            "- id: akt-trygghet\n            status: klar\n            analys: Klart.\n",
+        )
+        .replace(
+            "- id: akt-hembesok\n                status: klar\n",
+            "- id: akt-hembesok\n                status: klar\n                analys: Genomfört.\n",
+        )
+        + "ovrigt: Inga klagomål.\n"
+    )
     root = make_tree({UNIT_VB_PATH: finished})
     code, out = status(root, capsys, "--format", "json")
     data = json.loads(out)
@@ -97,6 +138,10 @@ def test_status_markdown_and_a_year_without_catalogue(make_tree, capsys):
 
 def test_catalogue_fixture_has_the_indicators_used_above():
     catalogue = yaml.safe_load(KATALOG_2021)
-    ids = {i["id"] for d in catalogue["inriktningsmal"] for g in d["mal"]
-           for i in [*g.get("indikatorer", []), *(x for c in g.get("namndmal", []) for x in c.get("indikatorer", []))]}
+    ids = {
+        i["id"]
+        for d in catalogue["inriktningsmal"]
+        for g in d["mal"]
+        for i in [*g.get("indikatorer", []), *(x for c in g.get("namndmal", []) for x in c.get("indikatorer", []))]
+    }
     assert {"nojdhet-aldre", "vantetid", "antal-besok"} <= ids

@@ -19,10 +19,10 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.engine import published
 from generator.check.run import check_paths
 from generator.cli import main
 from generator.commands import synth as command
+from generator.engine import published
 from generator.problems import Severity
 from generator.synth.district import (
     DISTRICTS,
@@ -65,13 +65,21 @@ def data(files) -> dict[str, Any]:
 
 
 def reports(data: dict[str, Any], council: bool, period: str | None = None) -> list[dict[str, Any]]:
-    return [d for p, d in data.items() if p.startswith("rapporter/") and (d["organisation"] == COUNCIL) == council
-            and period in (None, d["period"])]
+    return [
+        d
+        for p, d in data.items()
+        if p.startswith("rapporter/") and (d["organisation"] == COUNCIL) == council and period in (None, d["period"])
+    ]
 
 
 def blocks(report: dict[str, Any], kind: str) -> list[dict[str, Any]]:
-    return [block[kind] for section in report.get("ekonomi", {}).values() if isinstance(section, list)
-            for block in section if kind in block]
+    return [
+        block[kind]
+        for section in report.get("ekonomi", {}).values()
+        if isinstance(section, list)
+        for block in section
+        if kind in block
+    ]
 
 
 def words(text: str) -> int:
@@ -94,16 +102,25 @@ def test_the_tree_has_one_report_per_unit_year_and_period_plus_the_councils(file
     # 5 units x 2 years x 4 periods = 40 unit reports; + organisation + 2 catalogues + 2 x 4 council reports = 51.
     assert len(files) == 51
     # 1 unit, 1 year, 1 period: organisation, catalogue, the unit's report and the council's.
-    assert sorted(synthesize(1, [2021], ["VB"], 1)) == sorted([
-        "organisation.yml", "katalog/2021.yml", f"rapporter/{COUNCIL}/2021-vb.yml",
-        f"rapporter/{make_units(1, 1, 0)[0].id}/2021-vb.yml"])
+    assert sorted(synthesize(1, [2021], ["VB"], 1)) == sorted(
+        [
+            "organisation.yml",
+            "katalog/2021.yml",
+            f"rapporter/{COUNCIL}/2021-vb.yml",
+            f"rapporter/{make_units(1, 1, 0)[0].id}/2021-vb.yml",
+        ]
+    )
 
 
 def test_every_unit_and_the_council_report_every_year_and_period(files, data):
     units = [u["id"] for u in data["organisation.yml"]["enheter"]]
     assert len(units) == UNITS
-    expected = {f"rapporter/{org}/{year}-{period.lower()}.yml" for org in [*units, COUNCIL] for year in YEARS
-                for period in PERIODS}
+    expected = {
+        f"rapporter/{org}/{year}-{period.lower()}.yml"
+        for org in [*units, COUNCIL]
+        for year in YEARS
+        for period in PERIODS
+    }
     assert {p for p in files if p.startswith("rapporter/")} == expected
     assert {p for p in files if p.startswith("katalog/")} == {"katalog/2021.yml", "katalog/2022.yml"}
 
@@ -121,12 +138,22 @@ def test_the_same_seed_gives_byte_identical_files_whatever_the_global_random_sta
 
 def test_the_files_do_not_depend_on_string_hashing():
     # Set and dict orders of strings change with PYTHONHASHSEED; a draw must never depend on them.
-    script = ("import hashlib, sys; from generator.synth.district import synthesize; "
-              "files = synthesize(3, [2021], ['T1'], 5); "
-              "sys.stdout.write(hashlib.sha256(repr(sorted(files.items())).encode()).hexdigest())")
-    digests = {subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": str(hash_seed)},
-                              capture_output=True, text=True, check=True, cwd=ROOT).stdout
-               for hash_seed in (1, 2)}
+    script = (
+        "import hashlib, sys; from generator.synth.district import synthesize; "
+        "files = synthesize(3, [2021], ['T1'], 5); "
+        "sys.stdout.write(hashlib.sha256(repr(sorted(files.items())).encode()).hexdigest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(hash_seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        ).stdout
+        for hash_seed in (1, 2)
+    }
     assert len(digests) == 1
 
 
@@ -172,8 +199,13 @@ def test_units_use_the_areas_of_the_driftbudget(data):
     areas = {a["id"] for a in organisation["verksamhetsomraden"]}
     assert len(areas) == 12
     assert {u["verksamhetsomrade"] for u in organisation["enheter"]} <= areas
-    assert {d["id"] for d in organisation["avdelningar"]} == {"forskola", "social-omsorg", "aldreomsorg", "stadsmiljo",
-                                                             "administration"}
+    assert {d["id"] for d in organisation["avdelningar"]} == {
+        "forskola",
+        "social-omsorg",
+        "aldreomsorg",
+        "stadsmiljo",
+        "administration",
+    }
 
 
 def test_the_catalogue_is_shaped_like_the_2021_one(data):
@@ -183,7 +215,20 @@ def test_the_catalogue_is_shaped_like_the_2021_one(data):
     indicators = [i for node in goals + council_goals for i in node["indikatorer"]]
     activities = [a for node in goals + council_goals for a in node["aktiviteter"]]
     assert [d["nr"] for d in catalogue["inriktningsmal"]] == ["1", "2", "3"]
-    assert [g["nr"] for g in goals] == ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2"]
+    assert [g["nr"] for g in goals] == [
+        "1.1",
+        "1.2",
+        "1.3",
+        "1.4",
+        "1.5",
+        "2.1",
+        "2.2",
+        "2.3",
+        "2.4",
+        "2.5",
+        "3.1",
+        "3.2",
+    ]
     assert len(council_goals) == 17
     assert len(indicators) == 60
     assert {i["enhet"] for i in indicators} == {"%", "st", "index"}
@@ -217,17 +262,21 @@ def test_every_income_statement_adds_up_exactly(data):
         assert net["utfall"] == cost["utfall"] - income["utfall"]
         assert net["budget"] == cost["budget"] - income["budget"]
         assert net["avvikelse"] == net["budget"] - net["utfall"]
-        assert all(isinstance(row[c], int) for row in table["intakter"] + table["kostnader"] for c in ("utfall", "budget"))
+        assert all(
+            isinstance(row[c], int) for row in table["intakter"] + table["kostnader"] for c in ("utfall", "budget")
+        )
 
 
 def test_the_council_driftbudget_adds_up_without_counting_varav_rows(data):
     for report in reports(data, council=True):
         (table,) = blocks(report, "driftbudget")
-        tenths = lambda value: round(value * 10)  # noqa: E731 - mnkr with one decimal as whole tenths
+        tenths = lambda value: round(value * 10)
         for column in ("budget", "begarda_bj", "prognos_fore", "prognos_efter", "avvikelse"):
             assert tenths(table["totalt"][column]) == sum(tenths(row[column]) for row in table["rader"])
         for row in table["rader"] + [table["totalt"]]:
-            assert tenths(row["avvikelse"]) == tenths(row["budget"]) + tenths(row["begarda_bj"]) - tenths(row["prognos_efter"])
+            assert tenths(row["avvikelse"]) == tenths(row["budget"]) + tenths(row["begarda_bj"]) - tenths(
+                row["prognos_efter"]
+            )
             for column in ("budget", "begarda_bj", "prognos_fore", "prognos_efter", "avvikelse"):
                 if row.get("varav"):
                     assert sum(tenths(part[column]) for part in row["varav"]) == tenths(row[column])
@@ -250,13 +299,16 @@ def test_resultatenheter_keep_to_the_five_and_ten_percent_rules(data):
             assert table["summa"][column] == sum(row[column] for row in table["rader"])
 
 
-@pytest.mark.parametrize("fund, deviation, kept", [
-    (0, 400, 400),  # gross 10 000: a surplus of 400 is within 5 % (500)
-    (0, 600, 499),  # over 5 %: cut to just under 500
-    (900, 400, 99),  # the fund may reach just under 10 % (1 000): 1 000 - 1 - 900
-    (0, -1000, -300),  # a deficit is held to 3 %
-    (1300, 0, -301),  # a fund above 10 % is brought under it: 1 000 - 1 - 1 300
-])
+@pytest.mark.parametrize(
+    "fund, deviation, kept",
+    [
+        (0, 400, 400),  # gross 10 000: a surplus of 400 is within 5 % (500)
+        (0, 600, 499),  # over 5 %: cut to just under 500
+        (900, 400, 99),  # the fund may reach just under 10 % (1 000): 1 000 - 1 - 900
+        (0, -1000, -300),  # a deficit is held to 3 %
+        (1300, 0, -301),  # a fund above 10 % is brought under it: 1 000 - 1 - 1 300
+    ],
+)
 def test_results_are_kept_within_the_rules(fund, deviation, kept):
     assert within_rules(10_000, fund, deviation) == kept
 
@@ -313,8 +365,13 @@ def test_unit_summaries_are_400_to_800_words_under_sub_headings(data):
 
 
 def unit_goals(report: dict[str, Any]) -> list[dict[str, Any]]:
-    return [own for d in report["inriktningsmal"] for g in d["mal"] for c in g.get("namndmal", [])
-            for own in c.get("enhetsmal", [])]
+    return [
+        own
+        for d in report["inriktningsmal"]
+        for g in d["mal"]
+        for c in g.get("namndmal", [])
+        for own in c.get("enhetsmal", [])
+    ]
 
 
 def analyses(report: dict[str, Any]) -> list[str]:
@@ -344,11 +401,22 @@ def test_enhetsmal_have_mixed_statuses_and_are_explained_when_not_fully_met(data
 
 
 def test_weighted_indicators_carry_a_weight_and_split_by_sex(data):
-    catalogue = {i["id"]: i for d in data["katalog/2021.yml"]["inriktningsmal"] for g in d["mal"]
-                 for node in [g, *g.get("namndmal", [])] for i in node["indikatorer"]}
-    outcomes = [(o, catalogue[o["id"]]) for r in reports(data, council=False, period="VB") if r["ar"] == 2021
-                for d in r["inriktningsmal"] for g in d["mal"] for node in [g, *g.get("namndmal", [])]
-                for o in node.get("indikatorer", [])]
+    catalogue = {
+        i["id"]: i
+        for d in data["katalog/2021.yml"]["inriktningsmal"]
+        for g in d["mal"]
+        for node in [g, *g.get("namndmal", [])]
+        for i in node["indikatorer"]
+    }
+    outcomes = [
+        (o, catalogue[o["id"]])
+        for r in reports(data, council=False, period="VB")
+        if r["ar"] == 2021
+        for d in r["inriktningsmal"]
+        for g in d["mal"]
+        for node in [g, *g.get("namndmal", [])]
+        for o in node.get("indikatorer", [])
+    ]
     assert outcomes
     for entry, indicator in outcomes:
         assert ("vikt" in entry) == (indicator["aggregering"] == "viktat medel")
@@ -356,12 +424,22 @@ def test_weighted_indicators_carry_a_weight_and_split_by_sex(data):
 
 
 def test_the_council_sums_what_its_units_report(data):
-    catalogue = {i["id"]: i for d in data["katalog/2021.yml"]["inriktningsmal"] for g in d["mal"]
-                 for node in [g, *g.get("namndmal", [])] for i in node["indikatorer"]}
+    catalogue = {
+        i["id"]: i
+        for d in data["katalog/2021.yml"]["inriktningsmal"]
+        for g in d["mal"]
+        for node in [g, *g.get("namndmal", [])]
+        for i in node["indikatorer"]
+    }
 
     def outcomes(report):
-        return {o["id"]: o for d in report["inriktningsmal"] for g in d["mal"] for node in [g, *g.get("namndmal", [])]
-                for o in node.get("indikatorer", [])}
+        return {
+            o["id"]: o
+            for d in report["inriktningsmal"]
+            for g in d["mal"]
+            for node in [g, *g.get("namndmal", [])]
+            for o in node.get("indikatorer", [])
+        }
 
     (council,) = [r for r in reports(data, council=True, period="VB") if r["ar"] == 2021]
     units = [outcomes(r) for r in reports(data, council=False, period="VB") if r["ar"] == 2021]
@@ -376,7 +454,10 @@ def test_the_council_sums_what_its_units_report(data):
 
 def test_vb_synth_writes_a_tree_that_passes_the_check(tmp_path, capsys):
     out = tmp_path / "syntetiskt"
-    assert main(["synth", "--units", "2", "--years", "2021", "--periods", "t1", "VB", "--seed", "4", "--out", str(out)]) == 0
+    assert (
+        main(["synth", "--units", "2", "--years", "2021", "--periods", "t1", "VB", "--seed", "4", "--out", str(out)])
+        == 0
+    )
     assert "Skrev 8 filer" in capsys.readouterr().out  # 1 + 1 + 2 periods x (2 units + the council)
     assert check_paths([out], published=published).failed(strict=True) is False
 
@@ -388,7 +469,9 @@ def test_vb_synth_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
     assert "är inte tom" in err and "--force" in err and "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["egen.txt"]
     assert main(["synth", "--units", "1", "--periods", "VB", "--out", str(tmp_path), "--force"]) == 0
-    assert (tmp_path / "organisation.yml").is_file() and (tmp_path / "egen.txt").read_text(encoding="utf-8") == "behåll mig"
+    assert (tmp_path / "organisation.yml").is_file() and (tmp_path / "egen.txt").read_text(
+        encoding="utf-8"
+    ) == "behåll mig"
 
 
 def test_vb_synth_refuses_a_file_as_folder(tmp_path, capsys):
@@ -410,13 +493,16 @@ def test_vb_synth_writes_one_tree_per_district(tmp_path, capsys):
         assert check_paths([root], published=published).failed(strict=True) is False
 
 
-@pytest.mark.parametrize("arguments, message", [
-    (["--units", "0"], "ange ett tal från 1 till 5000"),
-    (["--units", "många"], "är inget heltal"),
-    (["--periods", "Q3"], "är ingen period"),
-    (["--years", "1850"], "från 2001 till 2099"),
-    (["--districts", "14"], "från 1 till 13"),
-])
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (["--units", "0"], "ange ett tal från 1 till 5000"),
+        (["--units", "många"], "är inget heltal"),
+        (["--periods", "Q3"], "är ingen period"),
+        (["--years", "1850"], "från 2001 till 2099"),
+        (["--districts", "14"], "från 1 till 13"),
+    ],
+)
 def test_vb_synth_explains_wrong_arguments_in_swedish(tmp_path, capsys, arguments, message):
     with pytest.raises(SystemExit) as stop:
         main(["synth", *arguments, "--out", str(tmp_path / "x")])

@@ -9,33 +9,70 @@ from datetime import date
 
 import pytest
 
+from generator.content.models import Katalog, Organisation, Rapport
 from generator.rollup.aggregate import aggregate
 from generator.rollup.export import export_files
-from generator.content.models import Katalog, Organisation, Rapport
 from generator.rollup.rounding import round_half_up, round_like
 
 
 def _organisation(weights: dict[str, dict]) -> Organisation:
-    return Organisation.model_validate({
-        "namnd": {"id": "namnd", "namn": "Nämnden", "forvaltning": "Förvaltningen"},
-        "verksamhetsomraden": [{"id": "v", "namn": "Äldreomsorg"}],
-        "avdelningar": [{"id": "a", "namn": "Äldreomsorg"}],
-        "enheter": [{"id": unit, "namn": unit.capitalize(), "avdelning": "a", "verksamhetsomrade": "v", **extra}
-                    for unit, extra in weights.items()],
-    })
+    return Organisation.model_validate(
+        {
+            "namnd": {"id": "namnd", "namn": "Nämnden", "forvaltning": "Förvaltningen"},
+            "verksamhetsomraden": [{"id": "v", "namn": "Äldreomsorg"}],
+            "avdelningar": [{"id": "a", "namn": "Äldreomsorg"}],
+            "enheter": [
+                {"id": unit, "namn": unit.capitalize(), "avdelning": "a", "verksamhetsomrade": "v", **extra}
+                for unit, extra in weights.items()
+            ],
+        }
+    )
 
 
 def _catalogue(weight: str | None) -> Katalog:
-    indicator = {"id": "sjukfranvaro", "namn": "Sjukfrånvaro", "enhet": "%", "riktning": "lägre",
-                 "aggregering": "viktat medel", "arsmal": 10, **({"vikt": weight} if weight else {})}
-    return Katalog.model_validate({"ar": 2021, "inriktningsmal": [{"nr": "2", "titel": "T", "mal": [{
-        "nr": "2.1", "titel": "K", "indikatorer": [indicator],
-        "aktiviteter": [{"id": "a", "text": "A", "start": date(2021, 1, 1), "slut": date(2021, 12, 31)}]}]}]})
+    indicator = {
+        "id": "sjukfranvaro",
+        "namn": "Sjukfrånvaro",
+        "enhet": "%",
+        "riktning": "lägre",
+        "aggregering": "viktat medel",
+        "arsmal": 10,
+        **({"vikt": weight} if weight else {}),
+    }
+    return Katalog.model_validate(
+        {
+            "ar": 2021,
+            "inriktningsmal": [
+                {
+                    "nr": "2",
+                    "titel": "T",
+                    "mal": [
+                        {
+                            "nr": "2.1",
+                            "titel": "K",
+                            "indikatorer": [indicator],
+                            "aktiviteter": [
+                                {"id": "a", "text": "A", "start": date(2021, 1, 1), "slut": date(2021, 12, 31)}
+                            ],
+                        }
+                    ],
+                }
+            ],
+        }
+    )
 
 
 def _report(unit: str, outcome: float, **extra) -> Rapport:
-    return Rapport.model_validate({"organisation": unit, "ar": 2021, "period": "VB", "inriktningsmal": [
-        {"nr": "2", "mal": [{"nr": "2.1", "indikatorer": [{"id": "sjukfranvaro", "utfall": outcome, **extra}]}]}]})
+    return Rapport.model_validate(
+        {
+            "organisation": unit,
+            "ar": 2021,
+            "period": "VB",
+            "inriktningsmal": [
+                {"nr": "2", "mal": [{"nr": "2.1", "indikatorer": [{"id": "sjukfranvaro", "utfall": outcome, **extra}]}]}
+            ],
+        }
+    )
 
 
 def _combined(organisation, catalogue, reports):
@@ -76,8 +113,10 @@ def test_half_rounds_up_the_same_way_in_the_csv_the_json_and_on_the_site():
     assert '"utfall": 9.9' in export_files(result)["aggregat.json"]
 
 
-@pytest.mark.parametrize(("value", "places", "expected"), [
-    (9.85, 1, 9.9), (-9.85, 1, -9.9), (2.675, 2, 2.68), (0.5, 0, 1), (1.5, 0, 2), (2.5, 0, 3), (9.84999, 1, 9.8)])
+@pytest.mark.parametrize(
+    ("value", "places", "expected"),
+    [(9.85, 1, 9.9), (-9.85, 1, -9.9), (2.675, 2, 2.68), (0.5, 0, 1), (1.5, 0, 2), (2.5, 0, 3), (9.84999, 1, 9.8)],
+)
 def test_round_half_up(value, places, expected):
     assert round_half_up(value, places) == expected
 

@@ -16,7 +16,7 @@ from generator.content.yamlread import parse
 
 # name: (text, expected line, expected column, words in the reason, words in the fix)
 CASES = {
-    "colon-in-text": ("ar: 2021\nanalys: Målet: uppfyllt\n", 2, 14, "kolon", 'analys: |'),
+    "colon-in-text": ("ar: 2021\nanalys: Målet: uppfyllt\n", 2, 14, "kolon", "analys: |"),
     "colon-in-list-item": ("a:\n  - titel: Mål: bra\n", 2, 15, "kolon", "titel: |"),
     "key-without-colon": ("a: 1\nb\nc: 2\n", 2, 1, "inget kolon", "nyckel: värde"),
     "key-indented-too-little": ("a:\n  b: 1\n c: 2\n", 3, 2, "indraget", "Dra in raden"),
@@ -26,9 +26,9 @@ CASES = {
     "unclosed-single-quote": ("a: 'hej\nb: 2\n", 1, 4, "citattecken", "Avsluta texten"),
     "quote-then-document-marker": ('a: "x\n---\n', 1, 4, "citattecken", "Avsluta texten"),
     "text-after-quote": ('a: "x" y\n', 1, 8, "citattecknet", "citattecken runt hela texten"),
-    "at-sign": ("a: @hej\n", 1, 4, '"@"', 'citattecken runt värdet'),
-    "backtick": ("a: `kod`\n", 1, 4, '"`"', 'citattecken runt värdet'),
-    "percent-value": ("a: %d\n", 1, 4, '"%"', 'citattecken runt värdet'),
+    "at-sign": ("a: @hej\n", 1, 4, '"@"', "citattecken runt värdet"),
+    "backtick": ("a: `kod`\n", 1, 4, '"`"', "citattecken runt värdet"),
+    "percent-value": ("a: %d\n", 1, 4, '"%"', "citattecken runt värdet"),
     "tab-after-colon": ("a:\tb: c\n", 1, 3, "tabbtecken", "mellanslag"),
     # libyaml takes the tab for a space and stops at the colon inside the value instead.
     "tab-after-colon/libyaml": ("a:\tb: c\n", 1, 5, "kolon", "a: |"),
@@ -72,5 +72,5 @@ def test_the_issue_report_line_is_swedish(loader):
     # The line a unit manager met: a text with a colon, and the README's fix (a | block) in the message.
     [found] = parse("organisation: a\nsammanfattande_analys: Resultat: bättre än väntat\n", "r.yml").problems
     assert "mapping values" not in found.message
-    assert 'sammanfattande_analys: |' in found.fix
+    assert "sammanfattande_analys: |" in found.fix
     assert (found.line, found.column) == (2, 32)

@@ -20,9 +20,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from generator.authoring.yamlfmt import Figure, comments, dump, figures, key_order, layout, number_text, ordered
 from generator.cli import main
 from generator.content.models import Rapport
-from generator.authoring.yamlfmt import Figure, comments, dump, figures, key_order, layout, number_text, ordered
 from generator.content.yamlread import parse
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,8 +50,14 @@ def editor_dump(tmp_path_factory):
     order.write_text(json.dumps(key_order(Rapport)), encoding="utf-8")
 
     def run(texts: dict[str, str]) -> dict[str, str]:
-        done = subprocess.run(["node", str(EDITOR / "runda.mjs"), str(order)], input=json.dumps(texts),
-                              capture_output=True, text=True, check=True, cwd=EDITOR)
+        done = subprocess.run(
+            ["node", str(EDITOR / "runda.mjs"), str(order)],
+            input=json.dumps(texts),
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=EDITOR,
+        )
         return json.loads(done.stdout)
 
     return run
@@ -68,12 +74,71 @@ def test_the_real_reports_are_written_as_the_editor_writes_them(editor_dump):
         assert ours(text) == saved[name], name
 
 
-AWKWARD = ["", " ", "a", "1", "1.5", "07", "0x1F", "yes", "no", "null", "~", "true", "True", "-", "- a", "? x",
-           "a: b", "a:b", "#x", "a #b", "a#b", "'q'", '"dq"', "it's", 'say "hi"', "both ' and \"", "---", "...",
-           "--- x", "% x", "@x", "`x", "|", ">", "*x", "&x", "!x", "[a]", "{a}", "a, b", "trailing ", " leading",
-           "tab\there", "ä ö å ♀ €", "2021-05-27", "12:30", "1e3", ".inf", "-.5", "+1", "x\n", "x\ny", "x\n\n",
-           "\nx", " x\ny", "x\n ", "x \ny", "### Rubrik\n\n- punkt\n- punkt\n", "a\n\n\nb\n\n", "ctrl\x07char",
-           "nbsp\u00a0x", "x" * 120, "\u2028sep"]
+AWKWARD = [
+    "",
+    " ",
+    "a",
+    "1",
+    "1.5",
+    "07",
+    "0x1F",
+    "yes",
+    "no",
+    "null",
+    "~",
+    "true",
+    "True",
+    "-",
+    "- a",
+    "? x",
+    "a: b",
+    "a:b",
+    "#x",
+    "a #b",
+    "a#b",
+    "'q'",
+    '"dq"',
+    "it's",
+    'say "hi"',
+    "both ' and \"",
+    "---",
+    "...",
+    "--- x",
+    "% x",
+    "@x",
+    "`x",
+    "|",
+    ">",
+    "*x",
+    "&x",
+    "!x",
+    "[a]",
+    "{a}",
+    "a, b",
+    "trailing ",
+    " leading",
+    "tab\there",
+    "ä ö å ♀ €",
+    "2021-05-27",
+    "12:30",
+    "1e3",
+    ".inf",
+    "-.5",
+    "+1",
+    "x\n",
+    "x\ny",
+    "x\n\n",
+    "\nx",
+    " x\ny",
+    "x\n ",
+    "x \ny",
+    "### Rubrik\n\n- punkt\n- punkt\n",
+    "a\n\n\nb\n\n",
+    "ctrl\x07char",
+    "nbsp\u00a0x",
+    "x" * 120,
+    "\u2028sep",
+]
 # Not here: an escaped carriage return ("\r"), which vb reads as a line break (generator/content/yamlread.py) and the
 # editor keeps; after `vb fmt` the file has a plain line break, which both read alike.
 
@@ -81,8 +146,10 @@ AWKWARD = ["", " ", "a", "1", "1.5", "07", "0x1F", "yes", "no", "null", "~", "tr
 def _document(rng: random.Random, depth: int = 0):
     roll = rng.random()
     if depth < 3 and roll < 0.25:
-        return {rng.choice(["analys", "text", "a b", "1", "nr", "id"]) + str(i): _document(rng, depth + 1)
-                for i in range(rng.randint(0, 4))}
+        return {
+            rng.choice(["analys", "text", "a b", "1", "nr", "id"]) + str(i): _document(rng, depth + 1)
+            for i in range(rng.randint(0, 4))
+        }
     if depth < 3 and roll < 0.4:
         return [_document(rng, depth + 1) for _ in range(rng.randint(0, 4))]
     if roll < 0.5:
@@ -92,8 +159,10 @@ def _document(rng: random.Random, depth: int = 0):
 
 def test_awkward_texts_and_numbers_are_written_as_the_editor_writes_them(editor_dump):
     rng = random.Random(17)
-    documents = {f"d{i}": {"organisation": "x", "analys": _document(rng), "lista": [_document(rng), _document(rng)]}
-                 for i in range(400)}
+    documents = {
+        f"d{i}": {"organisation": "x", "analys": _document(rng), "lista": [_document(rng), _document(rng)]}
+        for i in range(400)
+    }
     texts = {name: json.dumps(data, ensure_ascii=False) for name, data in documents.items()}  # JSON is YAML
     saved = editor_dump(texts)
     for name, text in texts.items():
@@ -111,8 +180,18 @@ def test_blank_lines_are_written_as_the_editor_writes_them_and_read_back(editor_
 
 
 def test_numbers_are_written_as_javascript_writes_them():
-    assert [number_text(v) for v in (5.0, -8.0, 0.1, 1e-7, 0.000001, 1e21, 123e18, 2.5e-3, 60225, -0.0)] == \
-        ["5", "-8", "0.1", "1e-7", "0.000001", "1e+21", "123000000000000000000", "0.0025", "60225", "-0"]
+    assert [number_text(v) for v in (5.0, -8.0, 0.1, 1e-7, 0.000001, 1e21, 123e18, 2.5e-3, 60225, -0.0)] == [
+        "5",
+        "-8",
+        "0.1",
+        "1e-7",
+        "0.000001",
+        "1e+21",
+        "123000000000000000000",
+        "0.0025",
+        "60225",
+        "-0",
+    ]
 
 
 def test_numbers_keep_the_zeros_they_were_written_with():
@@ -124,13 +203,26 @@ def test_numbers_keep_the_zeros_they_were_written_with():
 
 # Figures as reports have them (JavaScript, and so the editor, holds whole numbers exactly only below 2**53);
 # text without control characters, which the reader refuses (VB005) however they are written.
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**12, 10**12), st.dates(date(1990, 1, 1), date(2040, 1, 1)),
-                    st.floats(allow_nan=False, allow_infinity=False).filter(lambda f: f == 0 or 1e-12 < abs(f) < 1e15),
-                    st.text(st.characters(exclude_categories=["Cs", "Cc"], include_characters="\n\t",
-                                          exclude_characters="\x85\u2028\u2029\ufeff"), max_size=30))
-trees = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                      st.dictionaries(st.text("abcdeåä_ 1:", min_size=1, max_size=8), inner, max_size=4)),
-                     max_leaves=12)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**12), 10**12),
+    st.dates(date(1990, 1, 1), date(2040, 1, 1)),
+    st.floats(allow_nan=False, allow_infinity=False).filter(lambda f: f == 0 or 1e-12 < abs(f) < 1e15),
+    st.text(
+        st.characters(
+            exclude_categories=["Cs", "Cc"], include_characters="\n\t", exclude_characters="\x85\u2028\u2029\ufeff"
+        ),
+        max_size=30,
+    ),
+)
+trees = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text("abcdeåä_ 1:", min_size=1, max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
 
 
 @pytest.mark.slow
@@ -155,7 +247,7 @@ def test_comments_are_found_outside_texts_only():
 
 
 def test_a_file_out_of_layout_is_reported_at_its_first_different_line():
-    raw = "organisation: x\nar: 2021\nperiod: VB\nbilagor:\n  - \"Bilaga 1\"\n".encode()
+    raw = b'organisation: x\nar: 2021\nperiod: VB\nbilagor:\n  - "Bilaga 1"\n'
     canonical, found = layout(raw, "r.yml", Rapport)
     assert canonical == "organisation: x\nar: 2021\nperiod: VB\nbilagor:\n- Bilaga 1\n"
     assert [(p.code, p.line) for p in found] == [("VB804", 5)]
@@ -171,13 +263,17 @@ def _tree(tmp_path: Path, text: str) -> Path:
 
 
 def test_vb_fmt_check_reports_and_vb_fmt_rewrites(tmp_path, capsys):
-    path = _tree(tmp_path, "organisation: enhet-a\nar: 2021\nperiod: VB\nsammanfattande_analys: 'Text: med kolon'\novrigt: \"x\"\n")
+    path = _tree(
+        tmp_path,
+        "organisation: enhet-a\nar: 2021\nperiod: VB\nsammanfattande_analys: 'Text: med kolon'\novrigt: \"x\"\n",
+    )
     assert main(["fmt", "--check", str(tmp_path / "content")]) == 1
     assert "VB804" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8").endswith('ovrigt: "x"\n')  # --check changes nothing
     assert main(["fmt", str(path)]) == 0
-    assert path.read_text(encoding="utf-8") == ("organisation: enhet-a\nar: 2021\nperiod: VB\n"
-                                                "sammanfattande_analys: 'Text: med kolon'\novrigt: x\n")
+    assert path.read_text(encoding="utf-8") == (
+        "organisation: enhet-a\nar: 2021\nperiod: VB\nsammanfattande_analys: 'Text: med kolon'\novrigt: x\n"
+    )
     assert main(["fmt", "--check", str(path)]) == 0
 
 
@@ -211,7 +307,22 @@ def test_vb_fmt_leaves_an_unreadable_file_alone(tmp_path, capsys):
 
 def test_a_report_from_vb_new_is_in_the_editors_layout(tmp_path, capsys):
     shutil.copytree(ROOT / "content", tmp_path / "content")
-    assert main(["new", "--unit", "glasade-gangen", "--year", "2021", "--period", "T1", "--content", str(tmp_path / "content")]) == 0
+    assert (
+        main(
+            [
+                "new",
+                "--unit",
+                "glasade-gangen",
+                "--year",
+                "2021",
+                "--period",
+                "T1",
+                "--content",
+                str(tmp_path / "content"),
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     made = tmp_path / "content" / "rapporter" / "glasade-gangen" / "2021-t1.yml"
     assert main(["fmt", "--check", str(made)]) == 0

@@ -19,8 +19,18 @@ def test_scalars_are_read_strictly():
         b"a: yes\nb: no\nc: on\nd: 08-50822517\ne: 0850822517\nf: 2021-05-27\ng: 2784.9\nh: -3204\ni: true\nj: ~\n",
         "f.yml",
     ).data
-    assert data == {"a": "yes", "b": "no", "c": "on", "d": "08-50822517", "e": "0850822517",
-                    "f": date(2021, 5, 27), "g": 2784.9, "h": -3204, "i": True, "j": None}
+    assert data == {
+        "a": "yes",
+        "b": "no",
+        "c": "on",
+        "d": "08-50822517",
+        "e": "0850822517",
+        "f": date(2021, 5, 27),
+        "g": 2784.9,
+        "h": -3204,
+        "i": True,
+        "j": None,
+    }
 
 
 def test_quoted_values_stay_text():
@@ -30,7 +40,11 @@ def test_quoted_values_stay_text():
 def test_duplicate_keys_at_every_level_are_reported_with_both_lines():
     raw = b"a: 1\nb:\n  c: 1\n  c: 2\nd:\n  - e: 1\n    e: 2\na: 3\n"
     found = read_file(raw, "f.yml").problems
-    assert [(p.code, p.line, p.args["first_line"]) for p in found] == [("VB007", 4, 3), ("VB007", 7, 6), ("VB007", 8, 1)]
+    assert [(p.code, p.line, p.args["first_line"]) for p in found] == [
+        ("VB007", 4, 3),
+        ("VB007", 7, 6),
+        ("VB007", 8, 1),
+    ]
 
 
 def test_the_first_of_duplicate_keys_is_kept():

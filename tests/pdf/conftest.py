@@ -45,15 +45,21 @@ def pdf_pages(pdf: Path) -> list[PdfPage]:
     texts = raw.split("\f")
     pages = []
     for number, (width, height, inner) in enumerate(PAGE.findall(boxes)):
-        words = [Word(unescape(m[4]), (float(m[0]), float(m[1]), float(m[2]), float(m[3]))) for m in WORD.findall(inner)]
+        words = [
+            Word(unescape(m[4]), (float(m[0]), float(m[1]), float(m[2]), float(m[3]))) for m in WORD.findall(inner)
+        ]
         pages.append(PdfPage(float(width), float(height), words, texts[number]))
     return pages
 
 
 def outside_words(pages: list[PdfPage]) -> list[tuple[int, str]]:
     """(page number, word) for every word whose box reaches outside its page: text a reader never sees."""
-    return [(number, word.text) for number, page in enumerate(pages, start=1) for word in page.words
-            if word.box[0] < 0 or word.box[1] < 0 or word.box[2] > page.width or word.box[3] > page.height]
+    return [
+        (number, word.text)
+        for number, page in enumerate(pages, start=1)
+        for word in page.words
+        if word.box[0] < 0 or word.box[1] < 0 or word.box[2] > page.width or word.box[3] > page.height
+    ]
 
 
 def squeezed(text: str) -> str:
@@ -65,6 +71,8 @@ def squeezed(text: str) -> str:
 def built(tmp_path_factory) -> Path:
     """The real content as `vb build` publishes it, PDFs and all."""
     site = tmp_path_factory.mktemp("pdf") / "site"
-    assert main(["build", "--content", str(ROOT / "content"), "--site", str(site), "--config",
-                 str(ROOT / "mkdocs.yml")]) == 0
+    assert (
+        main(["build", "--content", str(ROOT / "content"), "--site", str(site), "--config", str(ROOT / "mkdocs.yml")])
+        == 0
+    )
     return site

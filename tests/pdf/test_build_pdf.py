@@ -16,8 +16,9 @@ UNIT_PDF = "2021/vb/hemtjansten/hemtjansten-2021-vb.pdf"
 
 
 def _build(root: Path) -> int:
-    return main(["build", "--content", str(root / "content"), "--site", str(root / "site"),
-                 "--config", str(_config(root))])
+    return main(
+        ["build", "--content", str(root / "content"), "--site", str(root / "site"), "--config", str(_config(root))]
+    )
 
 
 def test_every_report_gets_its_pdf_and_a_later_build_reuses_the_unchanged_ones(tmp_path):
@@ -59,8 +60,21 @@ def test_a_report_whose_pdf_cannot_be_made_fails_the_build_and_the_last_site_sta
 
 def test_without_pdfs_the_build_makes_none(tmp_path):
     write_tree(tmp_path / "content")
-    assert main(["build", "--content", str(tmp_path / "content"), "--site", str(tmp_path / "site"),
-                 "--config", str(_config(tmp_path)), "--utan-pdf"]) == 0
+    assert (
+        main(
+            [
+                "build",
+                "--content",
+                str(tmp_path / "content"),
+                "--site",
+                str(tmp_path / "site"),
+                "--config",
+                str(_config(tmp_path)),
+                "--utan-pdf",
+            ]
+        )
+        == 0
+    )
     assert list((tmp_path / "site").rglob("*.pdf")) == []
     assert (tmp_path / "site" / "2021/vb/hemtjansten/index.html").is_file()
 
@@ -68,8 +82,12 @@ def test_without_pdfs_the_build_makes_none(tmp_path):
 def test_a_city_keeps_its_districts_pdfs_beside_its_site_for_the_next_build(tmp_path):
     city = tmp_path / "stad"
     write_tree(city / "provstad")
-    assert main(["build", "--content", str(city), "--site", str(tmp_path / "site"),
-                 "--config", str(_config(tmp_path))]) == 0
+    assert (
+        main(["build", "--content", str(city), "--site", str(tmp_path / "site"), "--config", str(_config(tmp_path))])
+        == 0
+    )
     assert sorted(p.name for p in (tmp_path / "site" / "provstad").rglob("*.pdf")) == [
-        "hemtjansten-2021-vb.pdf", "provnamnden-2021-t1.pdf"]
+        "hemtjansten-2021-vb.pdf",
+        "provnamnden-2021-t1.pdf",
+    ]
     assert len(list((tmp_path / ".vb-pdf-cache").glob("*.pdf"))) == 2

@@ -14,22 +14,32 @@ from generator.pdf.make import PdfError, report_pdfs, show_size, size_text
 from generator.render.printed import PdfSource
 from tests.pdf.conftest import outside_words, pdf_pages, squeezed
 
-SOURCE = PdfSource(source="2021/vb/enhet/index.md", target="2021/vb/enhet/enhet-2021-vb.pdf",
-                   linked_from=("2021/vb/enhet/index.md",), title="Verksamhetsberättelse 2021 – Enheten",
-                   council="Provnämnden", writer="Enheten", report_name="Verksamhetsberättelse 2021",
-                   period="januari–december 2021", meeting=date(2022, 1, 20), registration="1.2-34/2021",
-                   officer="Anna Andersson")
+SOURCE = PdfSource(
+    source="2021/vb/enhet/index.md",
+    target="2021/vb/enhet/enhet-2021-vb.pdf",
+    linked_from=("2021/vb/enhet/index.md",),
+    title="Verksamhetsberättelse 2021 – Enheten",
+    council="Provnämnden",
+    writer="Enheten",
+    report_name="Verksamhetsberättelse 2021",
+    period="januari–december 2021",
+    meeting=date(2022, 1, 20),
+    registration="1.2-34/2021",
+    officer="Anna Andersson",
+)
 PAGE_URL = "/2021/vb/enhet/"
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "Maj", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dec"]
 
 
 def page(body: str) -> str:
     """A page as MkDocs writes it: the theme around the report's article."""
-    return ("<html><body><nav>meny</nav><article class=\"md-content__inner md-typeset\">"
-            "<h1 id=\"titel\">Titel</h1><ul><li>Handläggare: Anna</li></ul>"
-            "<p class=\"vb-pdf\"><a href=\"enhet-2021-vb.pdf\">Ladda ner som PDF</a></p>"
-            "<h2 class=\"no-toc\" id=\"innehallsforteckning\">Innehållsförteckning</h2><ul><li>Mål</li></ul>"
-            f"{body}</article><footer>sidfot</footer></body></html>")
+    return (
+        '<html><body><nav>meny</nav><article class="md-content__inner md-typeset">'
+        '<h1 id="titel">Titel</h1><ul><li>Handläggare: Anna</li></ul>'
+        '<p class="vb-pdf"><a href="enhet-2021-vb.pdf">Ladda ner som PDF</a></p>'
+        '<h2 class="no-toc" id="innehallsforteckning">Innehållsförteckning</h2><ul><li>Mål</li></ul>'
+        f"{body}</article><footer>sidfot</footer></body></html>"
+    )
 
 
 def wide_table(columns: int, word: str = "123456,7") -> str:
@@ -40,8 +50,10 @@ def wide_table(columns: int, word: str = "123456,7") -> str:
 
 
 def test_the_cover_replaces_the_title_block_and_the_contents_links_the_outline_headings():
-    body = ("<h2 id=\"mal\">Mål<a class=\"headerlink\" href=\"#mal\">¶</a></h2><p>Text.</p>"
-            "<h3 class=\"no-toc\" id=\"analys\">Analys</h3><h3 id=\"mal-1\">1. Mål ett</h3>")
+    body = (
+        '<h2 id="mal">Mål<a class="headerlink" href="#mal">¶</a></h2><p>Text.</p>'
+        '<h3 class="no-toc" id="analys">Analys</h3><h3 id="mal-1">1. Mål ett</h3>'
+    )
     html = html_of(document(SOURCE, page(body), PAGE_URL))
     assert "Handläggare: Anna" not in html and "Ladda ner som PDF" not in html and "¶" not in html
     assert "meny" not in html and "sidfot" not in html
@@ -60,34 +72,41 @@ def test_a_page_without_the_reports_article_is_a_document_error():
 
 
 def test_links_inside_the_report_stay_live_and_other_pages_print_their_address():
-    body = ("<h2 id=\"mal\">Mål</h2><p><a href=\"#mal\">upp</a>, "
-            "<a href=\"../../../mal/2021/vb/trygghet/#enheter\">nämndmålet</a> och "
-            "<a href=\"https://example.se/x\">staden</a>.</p>")
+    body = (
+        '<h2 id="mal">Mål</h2><p><a href="#mal">upp</a>, '
+        '<a href="../../../mal/2021/vb/trygghet/#enheter">nämndmålet</a> och '
+        '<a href="https://example.se/x">staden</a>.</p>'
+    )
     html = html_of(document(SOURCE, page(body), PAGE_URL))
     assert '<a href="#mal">upp</a>,' in html
-    assert '<span>nämndmålet</span><span class="vb-adress"> (på webbplatsen: /mal/2021/vb/trygghet/#enheter)</span> och' in html
+    assert (
+        '<span>nämndmålet</span><span class="vb-adress"> (på webbplatsen: /mal/2021/vb/trygghet/#enheter)</span> och'
+        in html
+    )
     assert '<a href="https://example.se/x">staden</a><span class="vb-adress"> (https://example.se/x)</span>.' in html
     absolute = html_of(document(SOURCE, page(body), PAGE_URL, site_url="https://vb.example.se/"))
-    assert ('<a href="https://vb.example.se/mal/2021/vb/trygghet/#enheter">nämndmålet</a>'
-            '<span class="vb-adress"> (https://vb.example.se/mal/2021/vb/trygghet/#enheter)</span>') in absolute
+    assert (
+        '<a href="https://vb.example.se/mal/2021/vb/trygghet/#enheter">nämndmålet</a>'
+        '<span class="vb-adress"> (https://vb.example.se/mal/2021/vb/trygghet/#enheter)</span>'
+    ) in absolute
 
 
 def test_a_link_to_a_heading_of_another_part_of_the_same_report_is_live():
-    body = "<h2 id=\"ekonomi\">Ekonomi</h2><p><a href=\"../ekonomi/#ekonomi\">se ekonomi</a></p>"
+    body = '<h2 id="ekonomi">Ekonomi</h2><p><a href="../ekonomi/#ekonomi">se ekonomi</a></p>'
     html = html_of(document(SOURCE, page(body), "/2021/vb/enhet/utskrift/"))
     assert '<a href="#ekonomi">se ekonomi</a>' in html
 
 
 @pytest.mark.parametrize(("columns", "size"), [(3, "normal"), (10, "liten"), (14, "bred"), (17, "bred-liten")])
 def test_a_table_gets_the_first_size_that_holds_it(columns, size):
-    doc = document(SOURCE, page(f"<h2 id=\"t\">T</h2>{wide_table(columns)}"), PAGE_URL)
+    doc = document(SOURCE, page(f'<h2 id="t">T</h2>{wide_table(columns)}'), PAGE_URL)
     assert tables.SIZES[doc.tables[0].size] == size
     assert f'class="vb-tabell vb-tabell-{size}"' in html_of(doc)
 
 
 def test_a_table_the_estimate_misjudges_is_measured_and_moved_until_it_fits(monkeypatch, tmp_path):
     monkeypatch.setattr(tables, "first_size", lambda columns: 0)  # every table starts portrait, normal size
-    doc = document(SOURCE, page(f"<h2 id=\"t\">T</h2>{wide_table(14)}"), PAGE_URL)
+    doc = document(SOURCE, page(f'<h2 id="t">T</h2>{wide_table(14)}'), PAGE_URL)
     pdf = tmp_path / "a.pdf"
     pdf.write_bytes(pdf_bytes(doc))
     pages = pdf_pages(pdf)
@@ -100,19 +119,19 @@ def test_without_the_measurement_the_same_table_would_run_off_the_page(monkeypat
     monkeypatch.setattr(tables, "first_size", lambda columns: 0)
     monkeypatch.setattr(engine, "_too_wide", lambda rendered, found: [])
     pdf = tmp_path / "a.pdf"
-    pdf.write_bytes(pdf_bytes(document(SOURCE, page(f"<h2 id=\"t\">T</h2>{wide_table(14)}"), PAGE_URL)))
+    pdf.write_bytes(pdf_bytes(document(SOURCE, page(f'<h2 id="t">T</h2>{wide_table(14)}'), PAGE_URL)))
     assert outside_words(pdf_pages(pdf)) != []
 
 
 def test_a_table_no_page_can_hold_is_an_error_that_names_it():
-    doc = document(SOURCE, page(f"<h2 id=\"t\">T</h2>{wide_table(150, '')}"), PAGE_URL)
+    doc = document(SOURCE, page(f'<h2 id="t">T</h2>{wide_table(150, "")}'), PAGE_URL)
     with pytest.raises(LayoutError, match=r"tabell 1 \(\"K0\"\) har för många kolumner"):
         pdf_bytes(doc)
 
 
 def test_a_word_too_long_for_any_column_breaks_and_loses_nothing(tmp_path):
     word = "https://example.se/" + "a" * 200
-    doc = document(SOURCE, page(f"<h2 id=\"t\">T</h2>{wide_table(4, word)}"), PAGE_URL)
+    doc = document(SOURCE, page(f'<h2 id="t">T</h2>{wide_table(4, word)}'), PAGE_URL)
     pdf = tmp_path / "a.pdf"
     pdf.write_bytes(pdf_bytes(doc))
     pages = pdf_pages(pdf)
@@ -121,8 +140,9 @@ def test_a_word_too_long_for_any_column_breaks_and_loses_nothing(tmp_path):
     assert all(squeezed(f"{word}{n}") in squeezed("".join(p.text for p in pages)) for n in range(4))
 
 
-@pytest.mark.parametrize(("size", "text"), [(412_345, "412 kB"), (999, "1 kB"), (40, "1 kB"), (1_234_567, "1,2 MB"),
-                                            (12_000_000, "12,0 MB")])
+@pytest.mark.parametrize(
+    ("size", "text"), [(412_345, "412 kB"), (999, "1 kB"), (40, "1 kB"), (1_234_567, "1,2 MB"), (12_000_000, "12,0 MB")]
+)
 def test_sizes_read_as_in_swedish(size, text):
     assert size_text(size) == text
 
@@ -131,14 +151,20 @@ def test_the_size_is_filled_in_after_the_link(tmp_path):
     html = tmp_path / "index.html"
     html.write_text('<p><a href="x.pdf">Ladda ner som PDF</a> <span class="vb-pdf-storlek">(PDF)</span></p>')
     show_size(html, 412_345)
-    assert html.read_text() == '<p><a href="x.pdf">Ladda ner som PDF</a> <span class="vb-pdf-storlek">(PDF, 412 kB)</span></p>'
+    assert (
+        html.read_text()
+        == '<p><a href="x.pdf">Ladda ner som PDF</a> <span class="vb-pdf-storlek">(PDF, 412 kB)</span></p>'
+    )
 
 
 def _site(tmp_path: Path, body: str) -> Path:
     site = tmp_path / "site"
     (site / "2021/vb/enhet").mkdir(parents=True, exist_ok=True)
-    (site / "2021/vb/enhet/index.html").write_text(page(body).replace(
-        "Ladda ner som PDF</a></p>", 'Ladda ner som PDF</a> <span class="vb-pdf-storlek">(PDF)</span></p>'))
+    (site / "2021/vb/enhet/index.html").write_text(
+        page(body).replace(
+            "Ladda ner som PDF</a></p>", 'Ladda ner som PDF</a> <span class="vb-pdf-storlek">(PDF)</span></p>'
+        )
+    )
     return site
 
 
@@ -148,7 +174,7 @@ def _dest(path: str) -> str:
 
 def test_an_unchanged_report_reuses_its_pdf_and_a_changed_one_is_made_again(monkeypatch, tmp_path):
     cache = tmp_path / "cache"
-    site = _site(tmp_path, "<h2 id=\"t\">T</h2><p>Ett.</p>")
+    site = _site(tmp_path, '<h2 id="t">T</h2><p>Ett.</p>')
     first = report_pdfs([SOURCE], site, _dest, 1, cache)
     made = (site / SOURCE.target).read_bytes()
     assert not first[0].reused and first[0].size == len(made)
@@ -158,18 +184,20 @@ def test_an_unchanged_report_reuses_its_pdf_and_a_changed_one_is_made_again(monk
         raise AssertionError("made again")
 
     monkeypatch.setattr(engine, "pdf_bytes", fail)
-    site = _site(tmp_path / "igen", "<h2 id=\"t\">T</h2><p>Ett.</p>")
+    site = _site(tmp_path / "igen", '<h2 id="t">T</h2><p>Ett.</p>')
     again = report_pdfs([SOURCE], site, _dest, 1, cache)
     assert again[0].reused and (site / SOURCE.target).read_bytes() == made
-    site = _site(tmp_path / "andrad", "<h2 id=\"t\">T</h2><p>Två.</p>")
+    site = _site(tmp_path / "andrad", '<h2 id="t">T</h2><p>Två.</p>')
     with pytest.raises(PdfError, match="made again"):
         report_pdfs([SOURCE], site, _dest, 1, cache)
 
 
 def test_a_report_whose_pdf_cannot_be_made_is_named_with_the_reason(tmp_path):
-    site = _site(tmp_path, f"<h2 id=\"t\">T</h2>{wide_table(150, '')}")
+    site = _site(tmp_path, f'<h2 id="t">T</h2>{wide_table(150, "")}')
     with pytest.raises(PdfError) as failed:
         report_pdfs([SOURCE], site, _dest, 1, None)
-    assert "PDF:en för Verksamhetsberättelse 2021 – Enheten (2021/vb/enhet/index.md) kunde inte skapas" in str(failed.value)
+    assert "PDF:en för Verksamhetsberättelse 2021 – Enheten (2021/vb/enhet/index.md) kunde inte skapas" in str(
+        failed.value
+    )
     assert "för många kolumner" in str(failed.value)
     assert not (site / SOURCE.target).exists()

@@ -28,6 +28,8 @@ PDF_NAMES = [f"{path.parent.name}-{path.stem}.pdf" for path in REPORTS]  # as th
 def sources():
     """Each report's PDF as the build describes it, by file name."""
     return {s.target.rsplit("/", 1)[1]: s for s in prepare(ROOT / "content", 1, io.StringIO()).documents}
+
+
 A4 = (595.28, 841.89)
 TOC_LINE = re.compile(r"^(?P<title>.*?)\s*(?:\.\s*){3,}(?P<page>\d+)$")
 
@@ -44,8 +46,11 @@ def test_the_reports_pages_link_the_pdf_with_its_size(built, sources, name):
     assert pdf.is_file()
     for page in source.linked_from:
         html = (built / _html_of(page)).read_text(encoding="utf-8")
-        link = re.search(r'<a href="([^"]+)" type="application/pdf">Ladda ner som PDF</a> '
-                         r'<span class="vb-pdf-storlek">\(PDF, ([^)]+)\)</span>', html)
+        link = re.search(
+            r'<a href="([^"]+)" type="application/pdf">Ladda ner som PDF</a> '
+            r'<span class="vb-pdf-storlek">\(PDF, ([^)]+)\)</span>',
+            html,
+        )
         assert link, page
         assert (built / _html_of(page)).parent.joinpath(link.group(1)).resolve() == pdf.resolve()
         assert link.group(2) == size_text(pdf.stat().st_size)
@@ -59,8 +64,12 @@ def test_every_table_cell_is_in_the_text_layer_row_by_row(built, sources, name):
     html = (built / _html_of(source.source)).read_text(encoding="utf-8")
     tables = _tables(html)
     assert tables, "the report has tables"
-    missing = [(number, row) for number, rows in enumerate(tables, start=1) for row in rows
-               if squeezed("".join(row)) not in text]
+    missing = [
+        (number, row)
+        for number, rows in enumerate(tables, start=1)
+        for row in rows
+        if squeezed("".join(row)) not in text
+    ]
     assert missing == []
 
 
@@ -129,18 +138,23 @@ def _html_of(page: str) -> str:
 def _tables(html: str) -> list[list[list[str]]]:
     """Every table of a built page's report: its rows, each a list of cell texts."""
     start = html.index('<article class="md-content__inner md-typeset">')
-    root = tinyhtml5.parse(html[start:html.rindex("</article>")], namespace_html_elements=False)
-    return [[["".join(cell.itertext()) for cell in row if cell.tag in ("td", "th")] for row in table.iter("tr")]
-            for table in root.iter("table")]
+    root = tinyhtml5.parse(html[start : html.rindex("</article>")], namespace_html_elements=False)
+    return [
+        [["".join(cell.itertext()) for cell in row if cell.tag in ("td", "th")] for row in table.iter("tr")]
+        for table in root.iter("table")
+    ]
 
 
 def _outline_titles(page: Path) -> list[str]:
     """The headings of the report's Innehållsförteckning, as the site's page lists them."""
     html = page.read_text(encoding="utf-8")
     start = html.index('<article class="md-content__inner md-typeset">')
-    root = tinyhtml5.parse(html[start:html.rindex("</article>")], namespace_html_elements=False)
-    return [" ".join("".join(h.itertext()).replace("¶", "").split()) for h in root.iter()
-            if h.tag in ("h2", "h3", "h4", "h5", "h6") and "no-toc" not in (h.get("class") or "").split()]
+    root = tinyhtml5.parse(html[start : html.rindex("</article>")], namespace_html_elements=False)
+    return [
+        " ".join("".join(h.itertext()).replace("¶", "").split())
+        for h in root.iter()
+        if h.tag in ("h2", "h3", "h4", "h5", "h6") and "no-toc" not in (h.get("class") or "").split()
+    ]
 
 
 def _toc_entries(pages) -> list[tuple[str, int]]:

@@ -21,8 +21,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.engine import published
 from generator.check.run import check_paths
+from generator.engine import published
 from tests.conftest import KATALOG_2021, ORGANISATION, write_tree
 from tests.test_corpus import CASE_BY_NAME, run_check_case
 
@@ -38,19 +38,21 @@ def with_unknown_key(text: str, after: int) -> str:
     lines = text.split("\n")
     line = lines[after]
     key_column = len(re.match(r"^[ -]*", line).group(0)) if line.strip() and not line.lstrip().startswith("#") else 0
-    return "\n".join([*lines[: after + 1], " " * key_column + "okand_nyckel: 1", *lines[after + 1:]])
+    return "\n".join([*lines[: after + 1], " " * key_column + "okand_nyckel: 1", *lines[after + 1 :]])
 
 
 def _outside(root: Path, broken: str) -> list[str]:
     problems = check_paths([root], published=published).problems
     assert problems, f"breaking {broken} must be reported"
-    return [f"{p.file}:{p.line} {p.code} {p.message}" for p in problems
-            if Path(p.file).resolve() != (root / broken).resolve()]
+    return [
+        f"{p.file}:{p.line} {p.code} {p.message}"
+        for p in problems
+        if Path(p.file).resolve() != (root / broken).resolve()
+    ]
 
 
 @pytest.mark.parametrize("name", sorted(SHARED))
-@settings(max_examples=25, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_a_broken_shared_file_is_reported_in_itself_only(name, data, tmp_path_factory):
     text = SHARED[name]

@@ -10,12 +10,11 @@ Happened: `vb build` stops with VB900 (IndexError: list index out of range). Fou
 
 from __future__ import annotations
 
-from tests.site_pages import site_of
-from generator.engine import published
 from generator.check.run import check_paths
 from generator.content.yamlread import read_file
-
+from generator.engine import published
 from tests.render.tree import FILES, UNIT_VB_PATH, write_tree
+from tests.site_pages import site_of
 
 ESCAPED = 'systematiskt_kvalitetsarbete: "Text\\r\\r\\r\\r### Rubrik\\r\\nSlut"'
 

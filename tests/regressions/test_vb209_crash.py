@@ -23,6 +23,7 @@ import pytest
 
 from tests.test_corpus import CASE_BY_NAME, run_check_case, run_cli_case
 
+
 def test_no_placeholder_is_named_like_a_parameter_of_problem():
     import inspect
     import string

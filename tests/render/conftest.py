@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.render.site import Site
-from tests.site_pages import site_of
 from generator.content.load import Content, load_content
+from generator.render.site import Site
 from tests.render.tree import write_tree
+from tests.site_pages import site_of
 
 ROOT = Path(__file__).resolve().parents[2]
 

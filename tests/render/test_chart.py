@@ -23,8 +23,11 @@ from generator.render.chart import (
 NBSP = "\u00a0"
 
 
-def _chart(values: tuple[float | None, ...], labels: tuple[str, ...] = ("T1 2021", "T2 2021", "VB 2021"),
-           title: str = "Andel nöjda") -> str:
+def _chart(
+    values: tuple[float | None, ...],
+    labels: tuple[str, ...] = ("T1 2021", "T2 2021", "VB 2021"),
+    title: str = "Andel nöjda",
+) -> str:
     return str(line_chart(Chart(title, "%", labels, (Series("Nämnden", values, COUNCIL),))))
 
 
@@ -34,11 +37,17 @@ def test_three_points_sit_where_computed_by_hand():
     svg = _chart((10, 20, 30))
     assert '<path d="M170.7 252L352 142L533.3 32" fill="none" stroke="#1f4e99" stroke-width="2.5"/>' in svg
     assert re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)" r="5"', svg)[:3] == [
-        ("170.7", "252"), ("352", "142"), ("533.3", "32")]
+        ("170.7", "252"),
+        ("352", "142"),
+        ("533.3", "32"),
+    ]
     ticks = re.findall(r'text-anchor="end" dominant-baseline="middle" fill="currentColor">([^<]+)</text>', svg)
     assert ticks == ["10", "15", "20", "25", "30"]
     assert [label for label in ("T1 2021", "T2 2021", "VB 2021") if f">{label}</text>" in svg] == [
-        "T1 2021", "T2 2021", "VB 2021"]
+        "T1 2021",
+        "T2 2021",
+        "VB 2021",
+    ]
 
 
 def test_tick_figures_are_swedish():
@@ -66,7 +75,7 @@ def test_a_missing_value_breaks_the_line_but_keeps_the_markers():
 
 
 def test_texts_are_escaped_and_the_image_is_named():
-    svg = _chart((1, 2, 3), labels=("A & B", "<b>", "x\"y"), title='<script>alert(1)</script> & "citat"')
+    svg = _chart((1, 2, 3), labels=("A & B", "<b>", 'x"y'), title='<script>alert(1)</script> & "citat"')
     assert "<script>" not in svg and "<b>" not in svg
     assert 'aria-label="Diagram: &lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;citat&#34;"' in svg
     assert re.search(r'<svg [^>]*role="img"[^>]*>\n<title>Diagram: &lt;script&gt;', svg)
@@ -74,7 +83,7 @@ def test_texts_are_escaped_and_the_image_is_named():
 
 
 def _luminance(colour: str) -> float:
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -88,9 +97,14 @@ def test_series_differ_by_shape_and_pattern_and_contrast_with_white():
 
 
 def test_the_legend_names_every_drawn_series_and_the_dots():
-    chart = Chart("X", "st", ("T1 2021", "VB 2021"),
-                  (Series("Nämnden", (1, 2), COUNCIL), Series("Sammanvägt", (None, None), COMBINED)),
-                  dots=((1, 3), (2,)), dots_name="Enheternas utfall")
+    chart = Chart(
+        "X",
+        "st",
+        ("T1 2021", "VB 2021"),
+        (Series("Nämnden", (1, 2), COUNCIL), Series("Sammanvägt", (None, None), COMBINED)),
+        dots=((1, 3), (2,)),
+        dots_name="Enheternas utfall",
+    )
     svg = str(line_chart(chart))
     assert ">Nämnden</text>" in svg and ">Enheternas utfall</text>" in svg
     assert ">Sammanvägt</text>" not in svg  # nothing drawn, so not in the legend

@@ -48,8 +48,9 @@ def test_the_catalogue_is_dcat_with_a_dataset_per_period_and_a_licensed_distribu
         assert dataset.find(f"{DCAT}contactPoint") is not None
         distributions = dataset.findall(f"{DCAT}distribution/{DCAT}Distribution")
         assert len(distributions) == 7
-        assert all(d.find(f"{DCTERMS}license") is not None and d.find(f"{DCAT}downloadURL") is not None
-                   for d in distributions)
+        assert all(
+            d.find(f"{DCTERMS}license") is not None and d.find(f"{DCAT}downloadURL") is not None for d in distributions
+        )
 
 
 def test_a_catalogue_escapes_the_publishers_name():

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from generator.render.site import Site
-from tests.site_pages import site_of
 from tests.render.rollup_tree import write_rollup_tree
+from tests.site_pages import site_of
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
@@ -22,8 +22,14 @@ def site(tmp_path_factory) -> Site:
 
 def test_economy_pages_have_stable_paths(site):
     assert sorted(p for p in site.pages if p.startswith("ekonomi/")) == [
-        "ekonomi/2021/t1/index.md", "ekonomi/2021/vb/index.md", "ekonomi/index.md"]
-    assert "- [Ekonomi VB 2021](2021/vb/index.md)\n- [Ekonomi T1 2021](2021/t1/index.md)\n" in site.pages["ekonomi/index.md"]
+        "ekonomi/2021/t1/index.md",
+        "ekonomi/2021/vb/index.md",
+        "ekonomi/index.md",
+    ]
+    assert (
+        "- [Ekonomi VB 2021](2021/vb/index.md)\n- [Ekonomi T1 2021](2021/t1/index.md)\n"
+        in site.pages["ekonomi/index.md"]
+    )
 
 
 def test_the_units_income_statements_are_summed(site):
@@ -59,9 +65,13 @@ def test_the_council_driftbudget_total_is_checked_against_its_rows(site):
 
 def test_result_units_are_recomputed_with_the_rules(site):
     page = site.pages["ekonomi/2021/t1/index.md"]
-    assert (f"| Alfa \\| \\#1 &lt;script&gt;alert(1)&lt;/script&gt; | 46{NBSP}019 | 2{NBSP}301 | {MINUS}2{NBSP}847 | "
-            f"{MINUS}2{NBSP}400 | 5{NBSP}247 | ! resultatet är mer än 5 % av bruttobudgeten; "
-            "! fonden är mer än 10 % av bruttobudgeten |") in page
+    assert (
+        f"| Alfa \\| \\#1 &lt;script&gt;alert(1)&lt;/script&gt; | 46{NBSP}019 | 2{NBSP}301 | {MINUS}2{NBSP}847 | "
+        f"{MINUS}2{NBSP}400 | 5{NBSP}247 | ! resultatet är mer än 5 % av bruttobudgeten; "
+        "! fonden är mer än 10 % av bruttobudgeten |"
+    ) in page
     assert f"| **Summa** | **46{NBSP}019** | **2{NBSP}301** |" in page
-    assert (f"*Summaraden i nämndens rapport skiljer sig: Resultatöverföring till nästa år 5{NBSP}246 "
-            f"(summan av raderna 5{NBSP}247).*") in page
+    assert (
+        f"*Summaraden i nämndens rapport skiljer sig: Resultatöverföring till nästa år 5{NBSP}246 "
+        f"(summan av raderna 5{NBSP}247).*"
+    ) in page

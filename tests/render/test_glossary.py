@@ -22,7 +22,7 @@ def test_an_abbreviation_is_marked_where_it_first_appears_and_only_there():
     page = html("Det här är VB 2021 och KF:s mål, VB igen.\n\nSedan *T1* och T1.")
     assert page.count('<abbr title="Verksamhetsberättelse">VB</abbr>') == 1
     assert '<abbr title="Kommunfullmäktige">KF</abbr>:s' in page
-    assert "<em><abbr title=\"Tertialrapport 1\">T1</abbr></em> och T1." in page
+    assert '<em><abbr title="Tertialrapport 1">T1</abbr></em> och T1.' in page
 
 
 def test_parts_of_words_and_code_are_not_marked():

@@ -12,10 +12,10 @@ import re
 import markdown
 import pytest
 
-from generator.render.site import Site
-from tests.site_pages import site_of
 from generator.engine.markdown_toc import NoTocExtension
+from generator.render.site import Site
 from tests.render.rollup_tree import ALFA_NAME, write_rollup_tree
+from tests.site_pages import site_of
 
 NBSP = "\u00a0"
 GOAL_T1 = "mal/2021/t1/1.1/trygga/index.md"
@@ -38,15 +38,22 @@ def _resolve(source: str, href: str) -> tuple[str, str]:
 
 def test_goal_pages_have_stable_paths_from_ids(site):
     goals = sorted(p for p in site.pages if p.startswith("mal/"))
-    assert goals == sorted(["mal/index.md", "mal/2021/t1/index.md", "mal/2021/vb/index.md",
-                            *[f"mal/2021/{p}/{g}/index.md" for p in ("t1", "vb")
-                              for g in ("1.1", "1.1/trygga", "1.2", "1.2/snabba")]])
+    assert goals == sorted(
+        [
+            "mal/index.md",
+            "mal/2021/t1/index.md",
+            "mal/2021/vb/index.md",
+            *[f"mal/2021/{p}/{g}/index.md" for p in ("t1", "vb") for g in ("1.1", "1.1/trygga", "1.2", "1.2/snabba")],
+        ]
+    )
 
 
 def test_a_council_goal_counts_the_units_goals_by_status(site):
     page = site.pages[GOAL_T1]
-    assert ("| ● Uppfylls helt | 3 |\n| ◐ Uppfylls delvis | 1 |\n| ○ Uppfylls ej | 2 |\n"
-            "| Enheter som följt upp målet utan enhetsmål | 1 |\n") in page
+    assert (
+        "| ● Uppfylls helt | 3 |\n| ◐ Uppfylls delvis | 1 |\n| ○ Uppfylls ej | 2 |\n"
+        "| Enheter som följt upp målet utan enhetsmål | 1 |\n"
+    ) in page
     vb = site.pages["mal/2021/vb/1.1/trygga/index.md"]
     assert "| ● Uppfylls helt | 2 |\n| ◐ Uppfylls delvis | 0 |\n| ○ Uppfylls ej | 0 |\n" in vb
 
@@ -57,16 +64,20 @@ def test_the_kf_goal_and_the_overview_add_up_their_council_goals(site):
     assert "| [Äldre är trygga](trygga/index.md) | ● Uppfylls helt | 3 | 1 | 2 | 1 |" in kf
     overview = site.pages["mal/2021/t1/index.md"]
     assert "| **[1\\.1. Äldre har en trygg vardag](1.1/index.md)** | ◐ Uppfylls delvis | 3 | 1 | 2 | 1 |" in overview
-    assert "| &emsp;[Beslut fattas snabbt](1.2/snabba/index.md) | Ingen bedömning i nämndens rapport | 0 | 0 | 0 | 0 |" \
+    assert (
+        "| &emsp;[Beslut fattas snabbt](1.2/snabba/index.md) | Ingen bedömning i nämndens rapport | 0 | 0 | 0 | 0 |"
         in overview
+    )
     assert "- **Enheter utan rapport för perioden:** 1\n" in overview  # delta
     assert "3 av 6 enhetsmål uppfylls helt, 1 delvis och 2 inte." in overview
 
 
 def test_the_council_assessment_or_why_there_is_none(site):
     assert "- **Nämndens bedömning:** ● Uppfylls helt\n" in site.pages[GOAL_T1]
-    assert "- **Nämndens rapport:** [Tertialrapport 1 för 2021](../../../../../2021/t1/namnden/index.md)" \
+    assert (
+        "- **Nämndens rapport:** [Tertialrapport 1 för 2021](../../../../../2021/t1/namnden/index.md)"
         in site.pages[GOAL_T1]
+    )
     vb = site.pages["mal/2021/vb/1.1/trygga/index.md"]
     assert "- **Nämndens bedömning:** Nämnden har inte lämnat någon rapport för perioden\n" in vb
     assert "Nämndens rapport" not in vb
@@ -80,8 +91,9 @@ def test_each_units_goal_links_to_its_heading_in_the_units_report(site):
         target, anchor = _resolve(GOAL_T1, href)
         heading = re.search(rf'<h6[^>]*><span id="{anchor}"></span>([^<]+)</h6>', _html(site.pages[target]))
         found.append((target, heading.group(1) if heading else None))
-    assert found == [(f"2021/t1/{unit}/index.md", f"Enhetsmål: {unit[0].upper()}{n}")
-                     for unit in ("alfa", "beta") for n in (1, 2, 3)]
+    assert found == [
+        (f"2021/t1/{unit}/index.md", f"Enhetsmål: {unit[0].upper()}{n}") for unit in ("alfa", "beta") for n in (1, 2, 3)
+    ]
 
 
 def test_a_units_report_links_its_council_goal_to_the_goal_page(site):
@@ -98,7 +110,7 @@ def test_a_units_name_with_specials_cannot_break_the_page(site):
     assert f"### {ALFA_ESCAPED}\n" in page
     assert "<script>" not in page
     html = _html(page)
-    assert f'>{ALFA_NAME.replace("<", "&lt;").replace(">", "&gt;")}</h3>' in html
+    assert f">{ALFA_NAME.replace('<', '&lt;').replace('>', '&gt;')}</h3>" in html
     row = next(row for row in re.findall(r"<tr>(.*?)</tr>", html, flags=re.S) if "<td>Alfa" in row)
     assert row.count("<td") == 7  # the pipe in the name opened no column: Enhet, 4 figures, Årsmål, Bedömning
 
@@ -115,7 +127,9 @@ def test_units_headings_nest_below_the_page_sections(site):
 def test_indicators_per_unit_and_combined_with_swedish_figures(site):
     page = site.pages[GOAL_T1]
     assert f"| Gamma | 84{NBSP}st |" in page
-    assert f"| *Sammanvägt för enheterna* | *2{NBSP}784{NBSP}st* |  |  |  | *2{NBSP}500{NBSP}st* | *● uppfyllt* |" in page
+    assert (
+        f"| *Sammanvägt för enheterna* | *2{NBSP}784{NBSP}st* |  |  |  | *2{NBSP}500{NBSP}st* | *● uppfyllt* |" in page
+    )
     kf = site.pages["mal/2021/t1/1.1/index.md"]
     assert f"| *Sammanvägt för enheterna* | *87,5{NBSP}%* |  |  | *92,0{NBSP}%* | *90{NBSP}%* | *● uppfyllt* |" in kf
     assert f"| **Nämnden** | **88{NBSP}%** |" in kf
@@ -134,8 +148,10 @@ def test_goal_pages_of_a_period_no_unit_has_reported_say_so_instead_of_counting_
 def test_a_nammdmal_page_compares_the_goal_across_the_periods(tree):
     pages = site_of(tree).pages
     page = pages["mal/2021/t1/1.1/aldre-trygga/index.md"]
-    history = page[page.index("## Över perioderna"):page.index("## Beskrivning")]
+    history = page[page.index("## Över perioderna") : page.index("## Beskrivning")]
     assert "| **T1 2021** | ● Uppfylls helt | – | – | – | – |" in history  # this page; no unit reported
-    assert ("| [VB 2021](../../../vb/1.1/aldre-trygga/index.md) | Nämnden har inte lämnat någon rapport för perioden "
-            "| 1 | 1 | 0 | 0 |") in history
+    assert (
+        "| [VB 2021](../../../vb/1.1/aldre-trygga/index.md) | Nämnden har inte lämnat någon rapport för perioden "
+        "| 1 | 1 | 0 | 0 |"
+    ) in history
     assert history.index("T1 2021") < history.index("VB 2021")  # oldest first

@@ -10,11 +10,11 @@ import re
 import markdown
 import pytest
 
-from generator.render.site import Site, nav_config
-from tests.site_pages import site_of
 from generator.render.indicator_pages import combined_row_name, rounded
+from generator.render.site import Site, nav_config
 from generator.rollup.aggregate import IndicatorRollup, IndicatorValue
 from tests.render.rollup_tree import write_rollup_tree
+from tests.site_pages import site_of
 
 NBSP = "\u00a0"
 PAGE = "indikatorer/nojd/index.md"
@@ -27,11 +27,22 @@ def site(tmp_path_factory) -> Site:
 
 def test_indicator_pages_have_stable_paths_from_ids(site):
     assert sorted(p for p in site.pages if p.startswith("indikatorer/")) == [
-        "indikatorer/1.1/index.md", "indikatorer/besok/index.md", "indikatorer/index.md", "indikatorer/nojd/index.md"]
+        "indikatorer/1.1/index.md",
+        "indikatorer/besok/index.md",
+        "indikatorer/index.md",
+        "indikatorer/nojd/index.md",
+    ]
     indicators = next(entry for entry in nav_config(site.nav) if "Indikatorer" in entry)["Indikatorer"]
-    assert indicators == ["indikatorer/index.md", {"1.1. Äldre har en trygg vardag": [
-        "indikatorer/1.1/index.md", {"Andel nöjda": "indikatorer/nojd/index.md"},
-        {"Antal besök": "indikatorer/besok/index.md"}]}]
+    assert indicators == [
+        "indikatorer/index.md",
+        {
+            "1.1. Äldre har en trygg vardag": [
+                "indikatorer/1.1/index.md",
+                {"Andel nöjda": "indikatorer/nojd/index.md"},
+                {"Antal besök": "indikatorer/besok/index.md"},
+            ]
+        },
+    ]
 
 
 def test_the_period_table_holds_the_charts_numbers(site):
@@ -45,7 +56,7 @@ def test_the_chart_places_the_values_as_computed_by_hand(site):
     # Values 80 … 95: axis 80..95 in steps of 5. Two labels: x = 80 + 136 = 216 and 80 + 408 = 488.
     # y = 32 + (95 - v) / 15 * 220: 87.5 -> 142, 90 -> 105.3, 88 -> 134.7, 80 -> 252, 85 -> 178.7, 95 -> 32.
     page = site.pages[PAGE]
-    svg = page[page.index("<svg"):page.index("</svg>")]
+    svg = page[page.index("<svg") : page.index("</svg>")]
     assert '<path d="M216 142L488 105.3" fill="none" stroke="#a33c00"' in svg  # combined, dashed
     assert '<circle cx="216" cy="134.7" r="5" fill="#1f4e99"/>' in svg  # the council, T1 only
     assert '<path d="M216 252h0M216 105.3h0M488 178.7h0M488 32h0"' in svg  # the units
@@ -64,7 +75,10 @@ def test_every_units_outcome_per_period_with_the_tertials_forecast(site):
 
 
 def test_the_indicator_links_to_its_goal_and_the_goal_pages_link_back(site):
-    assert "- **Hör till:** [1\\.1. Äldre har en trygg vardag](../../mal/2021/vb/1.1/index.md) (VB 2021)" in site.pages[PAGE]
+    assert (
+        "- **Hör till:** [1\\.1. Äldre har en trygg vardag](../../mal/2021/vb/1.1/index.md) (VB 2021)"
+        in site.pages[PAGE]
+    )
     assert "[Antal besök](../besok/index.md)" in site.pages["indikatorer/1.1/index.md"]
     assert "- **Sammanvägning för enheterna:** Summan av enheternas värden" in site.pages["indikatorer/besok/index.md"]
 
@@ -79,10 +93,19 @@ def test_computed_figures_keep_the_decimals_of_their_inputs():
 
 def _rollup(*outcomes: float | None) -> IndicatorRollup:
     units = [IndicatorValue(enhet=f"e{n}", enhet_namn=f"E{n}", utfall=value) for n, value in enumerate(outcomes)]
-    return IndicatorRollup(id="x", namn="X", matt="st", riktning="högre", aggregering="summa", arsmal=None,
-                           kf_arsmal=None, placering=[], enheter=units,
-                           sammanvagt=IndicatorValue(enhet="", enhet_namn="", utfall=sum(v or 0 for v in outcomes)),
-                           namndens=None)
+    return IndicatorRollup(
+        id="x",
+        namn="X",
+        matt="st",
+        riktning="högre",
+        aggregering="summa",
+        arsmal=None,
+        kf_arsmal=None,
+        placering=[],
+        enheter=units,
+        sammanvagt=IndicatorValue(enhet="", enhet_namn="", utfall=sum(v or 0 for v in outcomes)),
+        namndens=None,
+    )
 
 
 def test_a_combined_value_from_one_unit_says_so_and_one_from_two_does_not():

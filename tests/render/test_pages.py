@@ -8,14 +8,14 @@ import re
 import markdown
 import pytest
 
-from generator.render.site import PAGE_BUILDERS, Site, SiteError, nav_config
-from tests.site_pages import data_of, site_of
 from generator.content.load import load_content
 from generator.engine.markdown_toc import NoTocExtension
 from generator.render.environment import environment
 from generator.render.info import ReportInfo
 from generator.render.nav import NavNode, Page, relative
 from generator.render.report import report_nav
+from generator.render.site import PAGE_BUILDERS, Site, SiteError, nav_config
+from tests.site_pages import data_of, site_of
 
 NBSP = "\u00a0"
 LINK = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:)([^)#\s]*)(?:#([^)\s]+))?\)")  # links to other sites and mailto: aside
@@ -49,30 +49,54 @@ def test_every_link_of_the_real_site_reaches_a_page_and_anchor(real_site):
 
 
 def test_pages_have_stable_paths_built_from_ids(small_site):
-    assert sorted(small_site.pages) == sorted([
-        "index.md",
-        "2021/vb/index.md", "2021/vb/hemtjansten/index.md",
-        "2021/t1/index.md", "2021/t1/provnamnden/index.md", "2021/t1/provnamnden/mal/index.md",
-        "2021/t1/provnamnden/mal/1.md", "2021/t1/provnamnden/mal/2.md", "2021/t1/provnamnden/ekonomi.md",
-        "2021/t1/provnamnden/ovrigt.md", "2021/t1/provnamnden/utskrift.md",
-        "enheter/index.md", "enheter/hemtjansten/index.md", "enheter/boendet/index.md", "enheter/kansliet/index.md",
-        "mal/index.md", "mal/2021/vb/index.md", "mal/2021/t1/index.md",
-        *[f"mal/2021/{period}/{goal}/index.md" for period in ("vb", "t1")
-          for goal in ("1.1", "1.1/aldre-trygga", "2.1", "2.1/budget-i-balans")],
-        "indikatorer/index.md", "indikatorer/1.1/index.md", "indikatorer/2.1/index.md",
-        *[f"indikatorer/{i}/index.md" for i in ("nojdhet", "besok", "vantetid", "sjukfranvaro")],
-        "ekonomi/index.md", "ekonomi/2021/vb/index.md", "ekonomi/2021/t1/index.md",
-        "tillganglighet/index.md", "om-webbplatsen/index.md", "ordlista/index.md", "data/index.md",
-    ])
+    assert sorted(small_site.pages) == sorted(
+        [
+            "index.md",
+            "2021/vb/index.md",
+            "2021/vb/hemtjansten/index.md",
+            "2021/t1/index.md",
+            "2021/t1/provnamnden/index.md",
+            "2021/t1/provnamnden/mal/index.md",
+            "2021/t1/provnamnden/mal/1.md",
+            "2021/t1/provnamnden/mal/2.md",
+            "2021/t1/provnamnden/ekonomi.md",
+            "2021/t1/provnamnden/ovrigt.md",
+            "2021/t1/provnamnden/utskrift.md",
+            "enheter/index.md",
+            "enheter/hemtjansten/index.md",
+            "enheter/boendet/index.md",
+            "enheter/kansliet/index.md",
+            "mal/index.md",
+            "mal/2021/vb/index.md",
+            "mal/2021/t1/index.md",
+            *[
+                f"mal/2021/{period}/{goal}/index.md"
+                for period in ("vb", "t1")
+                for goal in ("1.1", "1.1/aldre-trygga", "2.1", "2.1/budget-i-balans")
+            ],
+            "indikatorer/index.md",
+            "indikatorer/1.1/index.md",
+            "indikatorer/2.1/index.md",
+            *[f"indikatorer/{i}/index.md" for i in ("nojdhet", "besok", "vantetid", "sjukfranvaro")],
+            "ekonomi/index.md",
+            "ekonomi/2021/vb/index.md",
+            "ekonomi/2021/t1/index.md",
+            "tillganglighet/index.md",
+            "om-webbplatsen/index.md",
+            "ordlista/index.md",
+            "data/index.md",
+        ]
+    )
 
 
 def test_a_unit_report_is_its_own_print_view_and_its_former_print_address_leads_to_it(small_site):
     page = small_site.pages["2021/vb/hemtjansten/index.md"]
-    assert "onclick=\"window.print()\">Skriv ut</button>" in page
+    assert 'onclick="window.print()">Skriv ut</button>' in page
     assert "## Innehållsförteckning {.no-toc}\n\n- Sammanfattande analys\n" in page  # as in the printed report
     assert "utskrift.md" not in page
     assert [(r.source, r.target, r.title) for r in small_site.redirects] == [
-        ("2021/vb/hemtjansten/utskrift.md", "2021/vb/hemtjansten/index.md", "Verksamhetsberättelse 2021 – Hemtjänsten")]
+        ("2021/vb/hemtjansten/utskrift.md", "2021/vb/hemtjansten/index.md", "Verksamhetsberättelse 2021 – Hemtjänsten")
+    ]
 
 
 def test_start_page_shows_the_council_its_periods_and_the_units_with_reports(small_site):
@@ -113,19 +137,24 @@ def test_tertial_reports_have_a_forecast_column_and_annual_reports_do_not(small_
 
 def test_an_activity_analysis_stands_under_analys_and_the_units_name(small_site):
     page = small_site.pages["2021/vb/hemtjansten/index.md"]
-    assert ("##### Analys {.no-toc}\n\n*Aktivitet: 1\\. Trygghetsvandringar &lt;kväll&gt; &amp; helg*\n\n"
-            "###### Hemtjänsten {.no-toc}\n\nVandringarna genomfördes varje månad.\n") in page
+    assert (
+        "##### Analys {.no-toc}\n\n*Aktivitet: 1\\. Trygghetsvandringar &lt;kväll&gt; &amp; helg*\n\n"
+        "###### Hemtjänsten {.no-toc}\n\nVandringarna genomfördes varje månad.\n"
+    ) in page
 
 
 def test_other_units_analyses_can_be_added_under_an_activity(tree):
     data = data_of(load_content(tree))
     unit = next(info for info in data.reports if info.report.organisation == "hemtjansten")
-    rolled = ReportInfo(unit.report, unit.catalogue, unit.name, False,
-                        extra_analyses={"vandringar": [("Boendet", "Boendet gick med.")]})
+    rolled = ReportInfo(
+        unit.report, unit.catalogue, unit.name, False, extra_analyses={"vandringar": [("Boendet", "Boendet gick med.")]}
+    )
     page = report_nav(environment(), rolled, data.name_of, False, data.anchors).page
     assert page is not None
-    assert ("###### Hemtjänsten {.no-toc}\n\nVandringarna genomfördes varje månad.\n\n"
-            "###### Boendet {.no-toc}\n\nBoendet gick med.\n") in page.text
+    assert (
+        "###### Hemtjänsten {.no-toc}\n\nVandringarna genomfördes varje månad.\n\n"
+        "###### Boendet {.no-toc}\n\nBoendet gick med.\n"
+    ) in page.text
 
 
 def test_council_cover_parts_and_signatures(small_site):
@@ -134,19 +163,32 @@ def test_council_cover_parts_and_signatures(small_site):
     assert "## Förslag till beslut {.no-toc}\n\n1. Nämnden godkänner tertialrapporten.\n" in front
     assert "## Bilagor {.no-toc}\n\n- Bilaga 1. Ansökan\n" in front
     last = small_site.pages["2021/t1/provnamnden/ovrigt.md"]
-    assert last.endswith("**Cecilia Carlsson**, stadsdelsdirektör\n\n"
-                         "Detta dokument har godkänts digitalt av följande personer:\n\n"
-                         "| Namn | Datum |\n| --- | --- |\n| Cecilia Carlsson, stadsdelsdirektör | 2021-05-12 |\n")
+    assert last.endswith(
+        "**Cecilia Carlsson**, stadsdelsdirektör\n\n"
+        "Detta dokument har godkänts digitalt av följande personer:\n\n"
+        "| Namn | Datum |\n| --- | --- |\n| Cecilia Carlsson, stadsdelsdirektör | 2021-05-12 |\n"
+    )
 
 
 def test_navigation_mirrors_the_reports_order(small_site):
     nav = nav_config(small_site.nav)
-    assert [next(iter(entry)) for entry in nav] == ["Start", "VB 2021", "T1 2021", "Enheter", "Mål", "Indikatorer",
-                                                    "Ekonomi"]
+    assert [next(iter(entry)) for entry in nav] == [
+        "Start",
+        "VB 2021",
+        "T1 2021",
+        "Enheter",
+        "Mål",
+        "Indikatorer",
+        "Ekonomi",
+    ]
     council = nav[2]["T1 2021"][1]["Provnämnden"]
     assert council[0] == "2021/t1/provnamnden/index.md"
     assert [next(iter(entry)) for entry in council[1:]] == [
-        "Uppföljning av Kommunfullmäktiges inriktningsmål", "Uppföljning av ekonomi", "Övrigt", "Utskriftsversion"]
+        "Uppföljning av Kommunfullmäktiges inriktningsmål",
+        "Uppföljning av ekonomi",
+        "Övrigt",
+        "Utskriftsversion",
+    ]
 
 
 def test_a_further_page_builder_adds_its_pages_and_navigation(tree):

@@ -11,7 +11,7 @@ def test_the_page_refreshes_to_the_target_and_links_to_it():
     assert '<meta http-equiv="refresh" content="0; url=../">' in page
     assert '<link rel="canonical" href="../">' in page
     assert '<a href="../">VB 2021 – "A" &amp; &lt;B&gt;</a>' in page
-    assert "<title>VB 2021 – \"A\" &amp; &lt;B&gt;</title>" in page
+    assert '<title>VB 2021 – "A" &amp; &lt;B&gt;</title>' in page
 
 
 def test_an_address_with_quotes_cannot_leave_its_attribute():

@@ -15,10 +15,10 @@ from generator.cli import main
 from generator.render.site import nav_config
 from generator.rollup import aggregate as aggregate_module
 from generator.rollup.aggregate import aggregate
-from tests.site_pages import site_of
 from tests.render.rollup_tree import write_rollup_tree
 from tests.render.test_pages import _broken_links
 from tests.render.tree import write_tree
+from tests.site_pages import site_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,7 +41,10 @@ def test_a_period_without_a_catalogue_gets_no_rolled_up_pages(tmp_path):
     (root / "katalog" / "2021.yml").unlink()
     site = site_of(root)
     assert [p for p in site.pages if p.startswith(("mal/", "indikatorer/", "ekonomi/"))] == [
-        "mal/index.md", "indikatorer/index.md", "ekonomi/index.md"]
+        "mal/index.md",
+        "indikatorer/index.md",
+        "ekonomi/index.md",
+    ]
     assert "Det finns inga indikatorer ännu." in site.pages["indikatorer/index.md"]
 
 
@@ -64,16 +67,19 @@ def _breadcrumbs(page: str) -> list[str]:
     """The texts of the page's breadcrumbs (Material's navigation.path)."""
     path = re.search(r'<nav class="md-path".*?</nav>', page, flags=re.S)
     assert path, "the page has no breadcrumbs"
-    return [re.sub(r"\s+", " ", text).strip() for text in re.findall(r'<span class="md-ellipsis">(.*?)</span>',
-                                                                      path.group(0), flags=re.S)]
+    return [
+        re.sub(r"\s+", " ", text).strip()
+        for text in re.findall(r'<span class="md-ellipsis">(.*?)</span>', path.group(0), flags=re.S)
+    ]
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("byggt")
     write_tree(root / "content")
-    code = main(["build", "--content", str(root / "content"), "--site", str(root / "site"),
-                 "--config", str(_config(root))])
+    code = main(
+        ["build", "--content", str(root / "content"), "--site", str(root / "site"), "--config", str(_config(root))]
+    )
     assert code == 0
     return root / "site"
 

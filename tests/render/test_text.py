@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 import markdown
-from markdown_it import MarkdownIt
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from generator.engine.markdown_toc import NoTocExtension
-from tests.toc import page_toc
 from generator.render.text import cell, heading, md_escape, narrative, nest_headings, shift_amount, tidy
+from tests.toc import page_toc
 
 
 def _html(text: str) -> str:
@@ -36,7 +36,10 @@ def test_a_cell_keeps_text_around_escaped_and_bare_pipes():
 
 
 def test_markdown_specials_are_literal():
-    assert md_escape("*fet* _kursiv_ [länk] `kod` {x} a\\b") == "\\*fet\\* \\_kursiv\\_ \\[länk\\] \\`kod\\` \\{x\\} a\\\\b"
+    assert (
+        md_escape("*fet* _kursiv_ [länk] `kod` {x} a\\b")
+        == "\\*fet\\* \\_kursiv\\_ \\[länk\\] \\`kod\\` \\{x\\} a\\\\b"
+    )
 
 
 def test_a_leading_list_marker_is_escaped():
@@ -52,7 +55,7 @@ def test_no_break_spaces_in_figures_are_kept():
 
 
 def test_html_is_escaped_and_lines_are_joined():
-    assert md_escape("<script> & \"citat\"") == "&lt;script&gt; &amp; \"citat\""
+    assert md_escape('<script> & "citat"') == '&lt;script&gt; &amp; "citat"'
     assert md_escape("två\nrader") == "två rader"
     assert md_escape(None) == ""
 
@@ -126,8 +129,10 @@ def test_tidy_keeps_one_blank_line_between_blocks():
 
 def test_a_heading_anchor_is_a_fixed_link_target_that_keeps_the_headings_own_id():
     html = _html(heading(4, "Enhetsmål: Alla | <b>", toc=False, anchor="enhetsmal--trygga--1"))
-    assert '<h4 class="no-toc" id="enhetsmal-alla-b"><span id="enhetsmal--trygga--1"></span>Enhetsmål: Alla | &lt;b&gt;</h4>' \
+    assert (
+        '<h4 class="no-toc" id="enhetsmal-alla-b"><span id="enhetsmal--trygga--1"></span>Enhetsmål: Alla | &lt;b&gt;</h4>'
         in html
+    )
     assert heading(7, "Analys", anchor="a--b") == '**<span id="a--b"></span>Analys**'
     assert heading(3, "Mål") == "### Mål"  # no anchor, no span
 
@@ -163,8 +168,35 @@ def _blocks(text: str) -> list[tuple[str, int]]:
 @settings(max_examples=400, deadline=None)
 @example("- Rubrik\n  ---")
 @example("> 1. Rubrik\n>    ===")
-@given(st.lists(st.sampled_from(["Rubrik", "text", "# ", "## ", "### ", "- ", "* ", "1. ", "2) ", "> ", "  ", "   ",
-                                 "\n", "\n\n", "---", "===", "=", "-", "```", "    "]), max_size=25).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Rubrik",
+                "text",
+                "# ",
+                "## ",
+                "### ",
+                "- ",
+                "* ",
+                "1. ",
+                "2) ",
+                "> ",
+                "  ",
+                "   ",
+                "\n",
+                "\n\n",
+                "---",
+                "===",
+                "=",
+                "-",
+                "```",
+                "    ",
+            ]
+        ),
+        max_size=25,
+    ).map("".join)
+)
 def test_moving_headings_keeps_every_block_where_it_was(text):
     """Headings only change level (section level 2 moves none past h6): lists, quotes and paragraphs stay."""
     assert _blocks(nest_headings(text, 2)) == _blocks(text.strip("\n"))

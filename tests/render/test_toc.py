@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from tests.toc import page_toc
-from tests.toc import table_of_contents
 from tests.content.conftest import report_of
+from tests.toc import page_toc, table_of_contents
 
 TITLE_002 = "Tertialrapport 1 för 2021 – Hägersten-Älvsjö stadsdelsnämnd"
 COVER = ["Förslag till beslut", "Sammanfattning", "Ärendets beredning", "Jämställdhetsanalys", "Bilagor"]
@@ -19,8 +18,9 @@ def _headings(text: str) -> list[str]:
 
 def test_print_view_toc_of_002_is_its_table_of_contents(real_site, real_content):
     report = report_of(real_content, "hagersten-alvsjo", 2021, "T1")
-    expected = [(1, TITLE_002)] + [(level + 1, title) for level, title in
-                                   table_of_contents(report, real_content.catalogue(2021), True)]
+    expected = [(1, TITLE_002)] + [
+        (level + 1, title) for level, title in table_of_contents(report, real_content.catalogue(2021), True)
+    ]
     assert page_toc(real_site.pages["2021/t1/hagersten-alvsjo/utskrift.md"]) == expected
 
 
@@ -35,7 +35,9 @@ def test_toc_of_001_which_is_its_own_print_view_is_its_table_of_contents(real_si
     report = report_of(real_content, "bestallarenheten-aldre", 2020, "VB")
     toc = table_of_contents(report, real_content.catalogue(2020), False)
     page = real_site.pages["2020/vb/bestallarenheten-aldre/index.md"]
-    assert page_toc(page) == [(1, "Verksamhetsberättelse 2020 – Beställarenheten äldre")] + [(lvl + 1, t) for lvl, t in toc]
+    assert page_toc(page) == [(1, "Verksamhetsberättelse 2020 – Beställarenheten äldre")] + [
+        (lvl + 1, t) for lvl, t in toc
+    ]
 
 
 def test_parts_of_the_split_002_together_read_as_its_table_of_contents(real_site, real_content):

@@ -11,34 +11,51 @@ closed values do not, and keep their value.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from generator.authoring.yamlwrite import dump
 from generator.content.models import Katalog, Organisation, Rapport
 from generator.content.yamlread import read_file
-from generator.authoring.yamlwrite import dump
-
 from tests.render.tree import FILES
 
 MARK = "MARK"  # replaced by a marker naming the field, so each field's payload can be found on the site
 # Refused nowhere: plain values are escaped wherever the site shows them.
-PLAIN_PAYLOAD = (' <script>alert("MARK")</script> "><img src=x onerror=alert("MARK")> '
-                 '</title><script>alert("MARK")</script> [x](javascript:alert("MARK")) '
-                 "{{ 7*7 }} {% raw %} ]]> a|b # c")
+PLAIN_PAYLOAD = (
+    ' <script>alert("MARK")</script> "><img src=x onerror=alert("MARK")> '
+    '</title><script>alert("MARK")</script> [x](javascript:alert("MARK")) '
+    "{{ 7*7 }} {% raw %} ]]> a|b # c"
+)
 # Markdown that the check accepts and the site must still show as text, never run.
-MARKDOWN_PAYLOAD = ("\n\n{{ 7*7 }} {% raw %} ]]> a | b &lt;script&gt;alert(MARK)&lt;/script&gt; "
-                    '`<script>alert("MARK")</script>` '
-                    '[titel](https://example.se "t\\" onmouseover=\\"alert(MARK)")\n\n'
-                    '### Rubrik &lt;img src=x onerror=alert(MARK)&gt; {: onclick="alert(MARK)"}\n\n'
-                    "```\n<script>alert(MARK)</script>\n```\n")
+MARKDOWN_PAYLOAD = (
+    "\n\n{{ 7*7 }} {% raw %} ]]> a | b &lt;script&gt;alert(MARK)&lt;/script&gt; "
+    '`<script>alert("MARK")</script>` '
+    '[titel](https://example.se "t\\" onmouseover=\\"alert(MARK)")\n\n'
+    '### Rubrik &lt;img src=x onerror=alert(MARK)&gt; {: onclick="alert(MARK)"}\n\n'
+    "```\n<script>alert(MARK)</script>\n```\n"
+)
 TEMPLATE_INJECTION = "{{ 7*7 }}"
 
-REPORT_MARKDOWN = {"forslag_till_beslut", "sammanfattning", "arendets_beredning", "jamstalldhetsanalys",
-                   "sammanfattande_analys", "systematiskt_kvalitetsarbete", "sarskilda_redovisningar",
-                   "konsekvenser_covid19", "ovrigt", "text", "analys", "avvikelse", "forvantat_resultat", "inledning"}
+REPORT_MARKDOWN = {
+    "forslag_till_beslut",
+    "sammanfattning",
+    "arendets_beredning",
+    "jamstalldhetsanalys",
+    "sammanfattande_analys",
+    "systematiskt_kvalitetsarbete",
+    "sarskilda_redovisningar",
+    "konsekvenser_covid19",
+    "ovrigt",
+    "text",
+    "analys",
+    "avvikelse",
+    "forvantat_resultat",
+    "inledning",
+}
 CATALOGUE_MARKDOWN = {"beskrivning", "forvantat_resultat"}
 MODELS: dict[str, type[BaseModel]] = {"organisation.yml": Organisation, "katalog/2021.yml": Katalog}
 COUNCIL_TABLE = ("ekonomi", "driftbudget", 2, "tabell")

@@ -15,8 +15,15 @@ from generator.render.text import cell, narrative
 from tests.security.htmlscan import scan
 
 # MkDocs' built-in extensions and the ones mkdocs.yml adds (tests/security/test_markdown_site.py compares).
-SITE_EXTENSIONS = ["toc", "tables", "fenced_code", "generator.engine.markdown_toc", "generator.engine.markdown_plain",
-                   "generator.engine.table_headers", "generator.engine.glossary_marks"]
+SITE_EXTENSIONS = [
+    "toc",
+    "tables",
+    "fenced_code",
+    "generator.engine.markdown_toc",
+    "generator.engine.markdown_plain",
+    "generator.engine.table_headers",
+    "generator.engine.glossary_marks",
+]
 
 
 def _markdown(raw_html: bool) -> Markdown:

@@ -14,16 +14,46 @@ from urllib.parse import urljoin, urlsplit
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.engine import published
 from generator.check.narrative import check_markdown
+from generator.engine import published
 from generator.problems import CATALOGUE, Severity
 from tests.security.oracle import _COMMONMARK, forms, site_html
 
 SITE = "site.example"
 BASES = [f"https://{SITE}/rapporter/enhet-a/", f"http://{SITE}/rapporter/enhet-a/"]
-PIECES = ["[x](", "](", ")", "[x]: ", "[x]", "![b](", "<", ">", "//", "/", "\\", "\\\\", "http:", "https:", "HTTP:",
-          "mailto:", "example.se", "sida", "../", "#", "?", " ", "\t", "\n", "\n\n", "x", "%2F", "&#47;", "&#92;",
-          "\x01", ":"]
+PIECES = [
+    "[x](",
+    "](",
+    ")",
+    "[x]: ",
+    "[x]",
+    "![b](",
+    "<",
+    ">",
+    "//",
+    "/",
+    "\\",
+    "\\\\",
+    "http:",
+    "https:",
+    "HTTP:",
+    "mailto:",
+    "example.se",
+    "sida",
+    "../",
+    "#",
+    "?",
+    " ",
+    "\t",
+    "\n",
+    "\n\n",
+    "x",
+    "%2F",
+    "&#47;",
+    "&#92;",
+    "\x01",
+    ":",
+]
 texts = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
 
 
@@ -73,7 +103,9 @@ def test_a_text_the_check_accepts_links_only_where_the_readme_allows(text):
 
 
 def test_the_judge_tells_the_forms_apart():
-    assert [allowed(a) for a in ("https://example.se", "http://example.se", "mailto:a@b.se", "../sida/", "/x", "#a")] \
-        == [True] * 6
-    assert [allowed(a) for a in ("//example.se", "/\\example.se", "http:example.se", "javascript:x", "file:///x")] \
-        == [False] * 5
+    assert [
+        allowed(a) for a in ("https://example.se", "http://example.se", "mailto:a@b.se", "../sida/", "/x", "#a")
+    ] == [True] * 6
+    assert [allowed(a) for a in ("//example.se", "/\\example.se", "http:example.se", "javascript:x", "file:///x")] == [
+        False
+    ] * 5

@@ -11,19 +11,76 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.engine import published
 from generator.check.narrative import _check_token, _parser, check_markdown, needs_parse, safe_url, todo_markers
+from generator.engine import published
 from generator.problems import CATALOGUE, Severity
-
 from tests.security.oracle import harms
 
 # Pieces of Markdown, HTML and addresses that parsers read differently; texts are strings of them.
-PIECES = ["<", ">", "/", "script", "<script>", "</script>", "<img src=x onerror=alert(1)>", "<b>", "</b>", "<!--", "-->",
-          "<a href=", "[", "]", "(", ")", "[x]", "[x]: ", "![", "](", "javascript:", "JaVaScRiPt:", "java\tscript:",
-          "java\nscript:", "data:", "vbscript:", "&#106;", "&colon;", "&lt;", "\\", "`", "``", "```", "~~~", "    ",
-          "  ", "\t", "\n", "\n\n", "- ", "1. ", "> ", "# ", "### ", "=", "---", "|", '"', "'", "onclick=",
-          "https://example.se", "mailto:a@b.se", "<https://example.se>", "<a@b.se>", "x", "text", "{.no-toc}",
-          "{{ 7*7 }}", "]]>", "\x00", "\u2028", "\ufeff"]
+PIECES = [
+    "<",
+    ">",
+    "/",
+    "script",
+    "<script>",
+    "</script>",
+    "<img src=x onerror=alert(1)>",
+    "<b>",
+    "</b>",
+    "<!--",
+    "-->",
+    "<a href=",
+    "[",
+    "]",
+    "(",
+    ")",
+    "[x]",
+    "[x]: ",
+    "![",
+    "](",
+    "javascript:",
+    "JaVaScRiPt:",
+    "java\tscript:",
+    "java\nscript:",
+    "data:",
+    "vbscript:",
+    "&#106;",
+    "&colon;",
+    "&lt;",
+    "\\",
+    "`",
+    "``",
+    "```",
+    "~~~",
+    "    ",
+    "  ",
+    "\t",
+    "\n",
+    "\n\n",
+    "- ",
+    "1. ",
+    "> ",
+    "# ",
+    "### ",
+    "=",
+    "---",
+    "|",
+    '"',
+    "'",
+    "onclick=",
+    "https://example.se",
+    "mailto:a@b.se",
+    "<https://example.se>",
+    "<a@b.se>",
+    "x",
+    "text",
+    "{.no-toc}",
+    "{{ 7*7 }}",
+    "]]>",
+    "\x00",
+    "\u2028",
+    "\ufeff",
+]
 markdownish = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=24).map("".join)
 SETTINGS = settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
@@ -55,9 +112,13 @@ def test_a_text_the_checks_accept_is_harmless_on_the_site(text):
 
 
 @SETTINGS
-@given(st.text(), st.sampled_from(["javascript", "JavaScript", "vbscript", "data", "file"]),
-       st.sampled_from(["", " ", "\t", "\n", "\x01", "\x1f"]), st.sampled_from(["", "\t", "\n", "\r"]),
-       st.integers(0, 10))
+@given(
+    st.text(),
+    st.sampled_from(["javascript", "JavaScript", "vbscript", "data", "file"]),
+    st.sampled_from(["", " ", "\t", "\n", "\x01", "\x1f"]),
+    st.sampled_from(["", "\t", "\n", "\r"]),
+    st.integers(0, 10),
+)
 def test_a_script_address_is_unsafe_however_it_is_hidden(rest, scheme, lead, inner, at):
     """Browsers drop control characters and spaces in front, and tabs and line breaks anywhere."""
     hidden = lead + scheme[:at] + inner + scheme[at:] + ":" + rest
@@ -74,24 +135,63 @@ def test_web_and_relative_addresses_are_safe(start, rest):
 
 
 @SETTINGS
-@given(st.text(), st.sampled_from(["", " ", "\t", "\x01", "\n"]), st.sampled_from(["/", "\\"]),
-       st.sampled_from(["", "\t", "\n", "\r"]), st.sampled_from(["/", "\\"]))
+@given(
+    st.text(),
+    st.sampled_from(["", " ", "\t", "\x01", "\n"]),
+    st.sampled_from(["/", "\\"]),
+    st.sampled_from(["", "\t", "\n", "\r"]),
+    st.sampled_from(["/", "\\"]),
+)
 def test_an_address_of_another_host_without_a_scheme_is_refused(rest, lead, first, inner, second):
     """README: links go to https://, http://, mailto: or a page of the site; "//host" is another site."""
     assert not safe_url(lead + first + inner + second + rest)
 
 
 @SETTINGS
-@given(st.sampled_from(["http", "https", "HTTP", "Https"]), st.text().filter(lambda t: not t.startswith(("/", "\\"))),
-       st.sampled_from(["", "/", "\\"]))
+@given(
+    st.sampled_from(["http", "https", "HTTP", "Https"]),
+    st.text().filter(lambda t: not t.startswith(("/", "\\"))),
+    st.sampled_from(["", "/", "\\"]),
+)
 def test_a_web_address_without_two_slashes_is_refused(scheme, rest, one):
     if (one + rest).translate({ord(c): None for c in "\t\n\r"}).startswith(("//", "/\\", "\\/", "\\\\")):
         return  # two slashes after all, once a browser has dropped tabs and line breaks
     assert not safe_url(f"{scheme}:{one}{rest}")
 
 
-HEADING_PIECES = ["#", "##", "###", "####", " ", "\t", "\n", "=", "==", "-", "--", "---", "> ", "- ", "* ", "+ ",
-                  "1. ", "2) ", "x", "Rubrik", "    ", "`", "```", "~~~", "\\", "*", "_", "|", ":", "<", "["]
+HEADING_PIECES = [
+    "#",
+    "##",
+    "###",
+    "####",
+    " ",
+    "\t",
+    "\n",
+    "=",
+    "==",
+    "-",
+    "--",
+    "---",
+    "> ",
+    "- ",
+    "* ",
+    "+ ",
+    "1. ",
+    "2) ",
+    "x",
+    "Rubrik",
+    "    ",
+    "`",
+    "```",
+    "~~~",
+    "\\",
+    "*",
+    "_",
+    "|",
+    ":",
+    "<",
+    "[",
+]
 
 
 @SETTINGS

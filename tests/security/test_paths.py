@@ -7,41 +7,76 @@ are refused by `vb check` with VB106, so the site is never built from them.
 
 from __future__ import annotations
 
-import re
-
 import posixpath
+import re
 from pathlib import Path, PurePosixPath
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.site_pages import site_of
-from generator.engine import published
+from generator.authoring.yamlwrite import dump
 from generator.check.run import check_paths
 from generator.cli import main
-from generator.ids import ID_PATTERN, slug
 from generator.content.yamlread import read_file
-from generator.authoring.yamlwrite import dump
-
+from generator.engine import published
+from generator.ids import ID_PATTERN, slug
 from tests.render.tree import FILES, UNIT_VB_PATH
+from tests.site_pages import site_of
 
 ROOT = Path(__file__).resolve().parents[2]
 ORGANISATION, CATALOGUE = "organisation.yml", "katalog/2021.yml"
 COUNCIL_T1_PATH = "rapporter/provnamnden/2021-t1.yml"
 
-HOSTILE_IDS = ["../../etc/passwd", "..", ".", "a/b", "a\\b", "/tmp/x", "~/x", "%2e%2e", "a\u2215b", "Hemtjänsten",
-               "a b", "-a", "a-", "a.b", "x" * 81, "A", "\ufb01le", "a\u200bb", "", "index.md", "a:b", "a?b", "a#b"]
+HOSTILE_IDS = [
+    "../../etc/passwd",
+    "..",
+    ".",
+    "a/b",
+    "a\\b",
+    "/tmp/x",
+    "~/x",
+    "%2e%2e",
+    "a\u2215b",
+    "Hemtjänsten",
+    "a b",
+    "-a",
+    "a-",
+    "a.b",
+    "x" * 81,
+    "A",
+    "\ufb01le",
+    "a\u200bb",
+    "",
+    "index.md",
+    "a:b",
+    "a?b",
+    "a#b",
+]
 # Valid ids that read like the site's own folders and files, the shortest, the longest and one with a double dash.
-ODD_IDS = {"hemtjansten": "0", "boendet": "assets", "kansliet": "x" * 80, "provnamnden": "ekonomi",
-           "aldre-trygga": "mal", "besok": "index", "nojdhet": "sok", "vantetid": "a--b", "vandringar": "utskrift"}
+ODD_IDS = {
+    "hemtjansten": "0",
+    "boendet": "assets",
+    "kansliet": "x" * 80,
+    "provnamnden": "ekonomi",
+    "aldre-trygga": "mal",
+    "besok": "index",
+    "nojdhet": "sok",
+    "vantetid": "a--b",
+    "vandringar": "utskrift",
+}
 
 
 def inside(path: str, out: Path) -> bool:
     """True when `path` is relative, normalised, without "..", and names a file inside `out`."""
     pure = PurePosixPath(path)
-    return (not pure.is_absolute() and "\\" not in path and ".." not in pure.parts
-            and posixpath.normpath(path) == path and (out / path).resolve().is_relative_to(out.resolve()))
+    return (
+        not pure.is_absolute()
+        and "\\" not in path
+        and ".." not in pure.parts
+        and posixpath.normpath(path) == path
+        and (out / path).resolve().is_relative_to(out.resolve())
+    )
 
 
 def _write(root: Path, files: dict[str, str]) -> Path:
@@ -98,14 +133,18 @@ def test_odd_but_valid_ids_give_pages_inside_the_site(tmp_path):
 
 
 @pytest.mark.parametrize("bad", HOSTILE_IDS, ids=repr)
-@pytest.mark.parametrize(("file", "path"), [
-    (ORGANISATION, ("enheter", 0, "id")),
-    (ORGANISATION, ("avdelningar", 0, "id")),
-    (CATALOGUE, ("inriktningsmal", 0, "mal", 0, "namndmal", 0, "id")),
-    (CATALOGUE, ("inriktningsmal", 0, "mal", 0, "indikatorer", 0, "id")),
-    (UNIT_VB_PATH, ("organisation",)),
-    (UNIT_VB_PATH, ("inriktningsmal", 0, "mal", 0, "indikatorer", 0, "id")),
-], ids=lambda value: value if isinstance(value, str) else ".".join(map(str, value)))
+@pytest.mark.parametrize(
+    ("file", "path"),
+    [
+        (ORGANISATION, ("enheter", 0, "id")),
+        (ORGANISATION, ("avdelningar", 0, "id")),
+        (CATALOGUE, ("inriktningsmal", 0, "mal", 0, "namndmal", 0, "id")),
+        (CATALOGUE, ("inriktningsmal", 0, "mal", 0, "indikatorer", 0, "id")),
+        (UNIT_VB_PATH, ("organisation",)),
+        (UNIT_VB_PATH, ("inriktningsmal", 0, "mal", 0, "indikatorer", 0, "id")),
+    ],
+    ids=lambda value: value if isinstance(value, str) else ".".join(map(str, value)),
+)
 def test_an_id_that_could_leave_the_site_is_refused(tmp_path, file, path, bad):
     root = _write(tmp_path / "content", _with(file, path, bad))
     found = [(p.code, Path(p.file).resolve(), p.path) for p in check_paths([root], published=published).problems]

@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.engine import published
 from generator.check.run import check_paths
 from generator.cli import main
+from generator.engine import published
 from generator.problems import Severity
-
 from tests.security.hostile import (
     MARKDOWN_PAYLOAD,
     PLAIN_PAYLOAD,
@@ -73,10 +72,13 @@ def test_plain_texts_with_payloads_pass_the_check(tmp_path):
     assert [p for p in problems if p.severity is Severity.ERROR] == []
     plain = {(f.file, f.path) for f in fields if not f.markdown}
     table = ("ekonomi", "driftbudget", 2, "tabell")
-    assert {("organisation.yml", ("enheter", 0, "namn")), ("organisation.yml", ("avdelningar", 1, "namn")),
-            ("katalog/2021.yml", ("inriktningsmal", 0, "mal", 0, "titel")),
-            ("rapporter/provnamnden/2021-t1.yml", (*table, "kolumner", 1)),
-            ("rapporter/provnamnden/2021-t1.yml", (*table, "rader", 0, "varden", 2))} <= plain
+    assert {
+        ("organisation.yml", ("enheter", 0, "namn")),
+        ("organisation.yml", ("avdelningar", 1, "namn")),
+        ("katalog/2021.yml", ("inriktningsmal", 0, "mal", 0, "titel")),
+        ("rapporter/provnamnden/2021-t1.yml", (*table, "kolumner", 1)),
+        ("rapporter/provnamnden/2021-t1.yml", (*table, "rader", 0, "varden", 2)),
+    } <= plain
     assert ("organisation.yml", ("enheter", 0, "id")) not in plain  # an id keeps its value
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.authoring.importer.lines import Line, joined
+from generator.authoring.importer.lines import joined
 from generator.authoring.importer.reader import Item, Read, Texts
 from generator.content.lookup import CatalogueIndex, index
 from generator.content.models import Indikator, Katalog
@@ -37,8 +37,11 @@ def _normal(text: str) -> str:
 def best_match(title: str, choices: dict[str, str], taken: set[str] | frozenset[str] = frozenset()) -> str | None:
     """The id whose name is closest to `title`, when it is close enough; of equal names, the first not yet `taken`."""
     wanted = _normal(title)
-    scored = [(difflib.SequenceMatcher(None, wanted, _normal(name)).ratio(), -order, ref)
-              for order, (ref, name) in enumerate(choices.items()) if ref not in taken]
+    scored = [
+        (difflib.SequenceMatcher(None, wanted, _normal(name)).ratio(), -order, ref)
+        for order, (ref, name) in enumerate(choices.items())
+        if ref not in taken
+    ]
     score, _, ref = max(scored, default=(0.0, 0, None))
     return ref if score >= MATCH else None
 
@@ -222,8 +225,11 @@ def build(read: Read, catalogue: Katalog, unit: str, year: int, period: str) -> 
     data: dict[str, Any] = {"organisation": unit, "ar": year, "period": period}
     data["sammanfattande_analys"] = _with_headings(read.sections.get("sammanfattande_analys"))
     data["inriktningsmal"] = [{"nr": nr, "mal": goals} for nr, goals in sorted(directions.items())]
-    economy = {name.split(":", 1)[1]: [{"text": text_of(texts)}] for name, texts in read.sections.items()
-               if name.startswith("ekonomi:") and text_of(texts)}
+    economy = {
+        name.split(":", 1)[1]: [{"text": text_of(texts)}]
+        for name, texts in read.sections.items()
+        if name.startswith("ekonomi:") and text_of(texts)
+    }
     if economy:
         data["ekonomi"] = economy
     for name in ("systematiskt_kvalitetsarbete", "ovrigt"):
@@ -239,7 +245,9 @@ def _with_headings(texts: Texts | None) -> str:
         return ""
     parts = []
     for paragraph in joined(texts.lines):
-        is_heading = len(paragraph.text) < 60 and not paragraph.text.endswith((".", ";", ",")) and paragraph.text[:1].isupper()
+        is_heading = (
+            len(paragraph.text) < 60 and not paragraph.text.endswith((".", ";", ",")) and paragraph.text[:1].isupper()
+        )
         parts.append(f"### {paragraph.text}" if is_heading else paragraph.text)
     return "\n\n".join(parts)
 

@@ -52,7 +52,12 @@ def _flush(paragraphs: list[Line], current: list[Line]) -> None:
     text = current[0].text
     for line in current[1:]:
         first = line.text.split(" ", 1)[0]
-        if text.endswith("-") and first[:1].islower() and first not in ("och", "eller", "samt") and not text.endswith(" -"):
+        if (
+            text.endswith("-")
+            and first[:1].islower()
+            and first not in ("och", "eller", "samt")
+            and not text.endswith(" -")
+        ):
             text = text[:-1] + line.text  # a word broken over two lines
         else:
             text = f"{text} {line.text}"

@@ -97,7 +97,11 @@ class _Reader:
         if self._heading(line) or self._structure(line) or self._table(line):
             return
         if self.title_of is not None:
-            numbered = _NUMBERED.match(text) if not self.title_of.nr and self.title_of.kind in ("inriktningsmal", "mal") else None
+            numbered = (
+                _NUMBERED.match(text)
+                if not self.title_of.nr and self.title_of.kind in ("inriktningsmal", "mal")
+                else None
+            )
             if numbered:  # "KF:s mål för verksamhetsområdet:" alone, its number and title on the next line
                 self.title_of.nr, self.title_of.title = numbered.group("nr"), numbered.group("title")
             else:
@@ -112,10 +116,14 @@ class _Reader:
         key = line.text.lower().rstrip(". ")
         if key in SECTIONS:
             self.section = SECTIONS[key]
-            self.target = None if self.section in ("mal", "ekonomi") else self.read.sections.setdefault(self.section, Texts())
+            self.target = (
+                None if self.section in ("mal", "ekonomi") else self.read.sections.setdefault(self.section, Texts())
+            )
             self.table = ""
             return True
-        if key == "övrigt" and self.section != "ekonomi" or (key == "övrigt" and "ekonomi:ovrigt" in self.read.sections):
+        if (key == "övrigt" and self.section != "ekonomi") or (
+            key == "övrigt" and "ekonomi:ovrigt" in self.read.sections
+        ):
             self.section = "ovrigt"
             self.target = self.read.sections.setdefault("ovrigt", Texts())
             return True
@@ -135,8 +143,12 @@ class _Reader:
                 self.title_of = None
                 return True
             return False
-        for pattern, handler in ((_DIRECTION, self._direction), (_GOAL, self._goal), (_COUNCIL_GOAL, self._council_goal),
-                                 (_OWN_GOAL, self._own_goal)):
+        for pattern, handler in (
+            (_DIRECTION, self._direction),
+            (_GOAL, self._goal),
+            (_COUNCIL_GOAL, self._council_goal),
+            (_OWN_GOAL, self._own_goal),
+        ):
             match = pattern.match(text)
             if match:
                 handler(match, line)
@@ -159,7 +171,9 @@ class _Reader:
 
     def _council_goal(self, match: re.Match, line: Line) -> None:
         item = Item("namndmal", match.group("title"), line.number)
-        (self.goal.children if self.goal else self.read.directions[-1].children if self.read.directions else []).append(item)
+        (self.goal.children if self.goal else self.read.directions[-1].children if self.read.directions else []).append(
+            item
+        )
         self.council_goal = self.current = item
         self.row = None
         self.title_of = self.awaiting = item
@@ -229,7 +243,12 @@ class _Reader:
         if _is_header(text) or (self.row is None and re.fullmatch(r"20[0-9]{2}", text)):
             return True
         started = _NAME_THEN_FIGURES.match(text)
-        if started and (self.row is None or self.row.values) and not _is_values(text) and not _NAME_AND_VALUES.match(text):
+        if (
+            started
+            and (self.row is None or self.row.values)
+            and not _is_values(text)
+            and not _NAME_AND_VALUES.match(text)
+        ):
             row = self._new_indicator(Line(line.number, started.group("name")))
             row.values, row.layout = started.group("values"), _after_name(line.raw, started.group("name"))
             return True
@@ -259,34 +278,68 @@ class _Reader:
         return row
 
 
-_NAME_AND_VALUES = re.compile(r"^(?P<name>.*?[A-Za-zÅÄÖåäö)])\s+(?P<values>(?:(?:-?[0-9][0-9,.]*\s*%?|öka|minska)\s+)*20[0-9]{2})$")
+_NAME_AND_VALUES = re.compile(
+    r"^(?P<name>.*?[A-Za-zÅÄÖåäö)])\s+(?P<values>(?:(?:-?[0-9][0-9,.]*\s*%?|öka|minska)\s+)*20[0-9]{2})$"
+)
 _NAME_THEN_FIGURES = re.compile(r"^(?P<name>.*?[A-Za-zÅÄÖåäö)0-9])\s+(?P<values>-?[0-9][0-9,.]*\s*%.*)$")
 _PERIOD_END = re.compile(r"(?:^|\s)(?:VB |Tertial [12] |T[12] )?20[0-9]{2}$")
-_HEADER_WORDS = {"Periodens", "utfall", "Utfall", "män/", "pojkar", "kvinnor/", "flickor", "VB", "Årsmål", "KF:s",
-                 "årsmål", "Period", "Prognos", "helår", "Progno", "s", "kvinn", "or/", "flicko", "r", "Perio", "dens",
-                 "Indikator", "Tertial", "T1", "T2"}
-_VALUE = re.compile(r"^(?:-?[0-9][0-9 ]*(?:[.,][0-9]+)?\s*%?|öka|minska|[0-9]{4}|VB|Tertial|[12]|[+-]/?-?[0-9]+ ?%?|Tas|fram|av|nämnd(/styrelse)?)$")
+_HEADER_WORDS = {
+    "Periodens",
+    "utfall",
+    "Utfall",
+    "män/",
+    "pojkar",
+    "kvinnor/",
+    "flickor",
+    "VB",
+    "Årsmål",
+    "KF:s",
+    "årsmål",
+    "Period",
+    "Prognos",
+    "helår",
+    "Progno",
+    "s",
+    "kvinn",
+    "or/",
+    "flicko",
+    "r",
+    "Perio",
+    "dens",
+    "Indikator",
+    "Tertial",
+    "T1",
+    "T2",
+}
+_VALUE = re.compile(
+    r"^(?:-?[0-9][0-9 ]*(?:[.,][0-9]+)?\s*%?|öka|minska|[0-9]{4}|VB|Tertial|[12]|[+-]/?-?[0-9]+ ?%?|Tas|fram|av|nämnd(/styrelse)?)$"
+)
 
 
 def _is_header(text: str) -> bool:
     """A line of the indicator table's column headings (they break over several lines in the export)."""
     words = text.replace("  ", " ").split()
-    return bool(words) and all(word in _HEADER_WORDS or re.fullmatch(r"20[0-9]{2}", word) for word in words) \
+    return (
+        bool(words)
+        and all(word in _HEADER_WORDS or re.fullmatch(r"20[0-9]{2}", word) for word in words)
         and not re.fullmatch(r"20[0-9]{2}", text)
+    )
 
 
 def _is_values(text: str) -> bool:
     """A row of figures: numbers with % or units, targets like 'öka', and the period at its end."""
     if not re.search(r"(20[0-9]{2}|[0-9] ?%)\s*$", text):
         return False
-    return bool(re.search(r"[0-9]", text)) and not re.search(r"[a-zåäö]{5,}", text.replace("minska", "").replace("nämnd", "").replace("styrelse", ""))
+    return bool(re.search(r"[0-9]", text)) and not re.search(
+        r"[a-zåäö]{5,}", text.replace("minska", "").replace("nämnd", "").replace("styrelse", "")
+    )
 
 
 def _after_name(raw: str, name: str) -> str:
     """The figures of a row that starts with the indicator's name, with their layout spaces."""
     words = name.split()
     match = re.match(r"\s*" + r"\s+".join(map(re.escape, words)) + r" ?", raw)
-    return raw[match.end():] if match else raw
+    return raw[match.end() :] if match else raw
 
 
 def read_export(lines: list[Line]) -> Read:
