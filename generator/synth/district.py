@@ -25,6 +25,7 @@ from generator.authoring.yamlwrite import dump
 from generator.content.id_twins import readable_id
 from generator.content.layout import ORGANISATION_FILE, catalogue_name, report_name
 from generator.content.models import PERIODS, TERTIALS
+from generator.fsio import write_atomic
 from generator.ids import slug
 from generator.rollup import economy as eco
 from generator.rollup.aggregate import ROLLED_FIELDS, IndicatorValue, roll_up
@@ -2252,9 +2253,12 @@ def synthesize(units: int, years: list[int], periods: list[str], seed: int, dist
 
 
 def write_tree(files: dict[str, str], root: Path) -> int:
-    """Write the files under `root` as UTF-8 with \\n line ends, making folders; returns how many were written."""
+    """Write the files under `root` as UTF-8 with \\n line ends, making folders; returns how many were written.
+
+    Each file is replaced in one step (`fsio.write_atomic`): never half written, never written through a link.
+    """
     for relative, text in files.items():
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
+        write_atomic(path, text)
     return len(files)

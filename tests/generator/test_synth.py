@@ -530,3 +530,15 @@ def test_the_councils_figures_are_the_roll_up_the_site_computes(tree):
             assert indicator.namndens.utfall == indicator.sammanvagt.utfall, (rolled.ar, rolled.period, indicator.id)
             compared += 1
     assert compared > 10
+
+
+def test_written_files_replace_a_link_instead_of_writing_through_it(tmp_path):
+    outside = tmp_path / "utanfor.yml"
+    outside.write_text("orört\n", encoding="utf-8")
+    root = tmp_path / "content"
+    root.mkdir()
+    (root / "organisation.yml").symlink_to(outside)
+    assert write_tree({"organisation.yml": "namnd: {}\n"}, root) == 1
+    assert outside.read_text(encoding="utf-8") == "orört\n"
+    assert not (root / "organisation.yml").is_symlink()
+    assert (root / "organisation.yml").read_text(encoding="utf-8") == "namnd: {}\n"
