@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -70,3 +71,24 @@ def verdict(factors: list[float]) -> str:
 
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else 0.0
+
+
+def build_arguments(content: Path, site: Path, processes: int) -> list[str]:
+    """`vb build` of `content` into `site` with the project's mkdocs.yml, in `processes` processes."""
+    config = Path(__file__).resolve().parents[1] / "mkdocs.yml"
+    return [
+        "build",
+        "--content",
+        str(content),
+        "--site",
+        str(site),
+        "--config",
+        str(config),
+        "--processes",
+        str(processes),
+    ]
+
+
+def build_command(content: Path, site: Path, processes: int) -> list[str]:
+    """The `vb build` command line of `build_arguments`, run by this Python."""
+    return [sys.executable, "-m", "generator", *build_arguments(content, site, processes)]

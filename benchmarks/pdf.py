@@ -14,12 +14,11 @@ import argparse
 import io
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from measure import Measured, run_measured
+from measure import Measured, build_command, run_measured
 from pypdf import PdfReader
 
 from generator.build.site import prepare
@@ -36,21 +35,7 @@ ADDED_TARGET = 0.30
 def vb_build(content: Path, site: Path, pdf: bool, processes: int) -> Measured:
     """One `vb build` in a process of its own, with or without the PDFs."""
     done = run_measured(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "build",
-            "--content",
-            str(content),
-            "--site",
-            str(site),
-            "--config",
-            str(ROOT / "mkdocs.yml"),
-            "--processes",
-            str(processes),
-        ]
-        + ([] if pdf else ["--utan-pdf"]),
+        build_command(content, site, processes) + ([] if pdf else ["--utan-pdf"]),
         cwd=ROOT,
     )
     if done.code != 0:

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
-from measure import Measured, run_measured, size_mb
+from measure import Measured, build_command, run_measured, size_mb
 
 from generator.synth.district import synthesize, write_tree
 
@@ -28,20 +27,7 @@ def build(content: Path, site: Path, processes: int, repeat: int) -> tuple[Measu
         shutil.rmtree(site, ignore_errors=True)
         runs.append(
             run_measured(
-                [
-                    sys.executable,
-                    "-m",
-                    "generator",
-                    "build",
-                    "--content",
-                    str(content),
-                    "--site",
-                    str(site),
-                    "--config",
-                    str(ROOT / "mkdocs.yml"),
-                    "--processes",
-                    str(processes),
-                ],
+                build_command(content, site, processes),
                 cwd=ROOT,
             )
         )

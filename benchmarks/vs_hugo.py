@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from measure import Measured, run_measured, size_mb
+from measure import Measured, build_arguments, run_measured, size_mb
 
 import generator.build.site as stages
 from generator.cli import main as vb_main
@@ -64,19 +64,7 @@ def hugo_executable() -> Path:
 def vb_build_without_search(content: Path, site: Path, processes: int) -> int:
     """`vb build` with every stage but the search index (run in the benchmark's child process)."""
     stages._search = lambda staging: None
-    code = vb_main(
-        [
-            "build",
-            "--content",
-            str(content),
-            "--site",
-            str(site),
-            "--config",
-            str(ROOT / "mkdocs.yml"),
-            "--processes",
-            str(processes),
-        ]
-    )
+    code = vb_main(build_arguments(content, site, processes))
     print(f"{OWN_PEAK}{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
     return code
 
