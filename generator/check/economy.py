@@ -157,17 +157,8 @@ def _operating_budget(table: Driftbudget, file: str, path: Location, _org: Organ
     for index, row in enumerate(table.rader):
         found += _budget_row(row, unit, file, (*path, "rader", index))
     found += _budget_row(table.totalt, unit, file, (*path, "totalt"))
-    for column in _BUDGET_COLUMNS:
-        computed = sum(getattr(row, column) for row in table.rader)  # varav rows are parts, never added again
-        found += compare(
-            getattr(table.totalt, column),
-            computed,
-            len(table.rader),
-            unit,
-            f"Totalt, {column}",
-            file,
-            (*path, "totalt", column),
-        )
+    # varav rows are parts of the row above: table.rader holds the main rows only, never added again
+    found += _column_sums(table.totalt, table.rader, _BUDGET_COLUMNS, unit, "Totalt", file, (*path, "totalt"))
     return found
 
 
@@ -227,17 +218,8 @@ def _result_units(table: Resultatenheter, file: str, path: Location, org: Organi
         )
         found += _transfer_rules(row.bruttobudget, row.resultat, row.overforing_till_nasta, name, file, row_path)
     if table.summa is not None:
-        for column in ("bruttobudget", "fem_procent", "overforing_fran_fg", "resultat", "overforing_till_nasta"):
-            computed = sum(getattr(row, column) for row in table.rader)
-            found += compare(
-                getattr(table.summa, column),
-                computed,
-                len(table.rader),
-                1.0,
-                f"Summa, {column}",
-                file,
-                (*path, "summa", column),
-            )
+        columns = ("bruttobudget", "fem_procent", "overforing_fran_fg", "resultat", "overforing_till_nasta")
+        found += _column_sums(table.summa, table.rader, columns, 1.0, "Summa", file, (*path, "summa"))
     return found
 
 
@@ -277,17 +259,8 @@ def _investments(table: Investeringar, file: str, path: Location, _org: Organisa
     found: list[Problem] = []
     unit = ROUNDING["mnkr"]
     if table.totalt is not None:
-        for column in ("budget", "prognos", "budgetjustering", "avvikelse"):
-            computed = sum(getattr(row, column) for row in table.rader)
-            found += compare(
-                getattr(table.totalt, column),
-                computed,
-                len(table.rader),
-                unit,
-                f"Totalt, {column}",
-                file,
-                (*path, "totalt", column),
-            )
+        columns = ("budget", "prognos", "budgetjustering", "avvikelse")
+        found += _column_sums(table.totalt, table.rader, columns, unit, "Totalt", file, (*path, "totalt"))
     return found
 
 
@@ -295,17 +268,17 @@ def _turnover(table: Omslutningsforandringar, file: str, path: Location, _org: O
     if table.summa is None:
         return []
     rows = [row for group in table.grupper for row in group.rader]
+    return _column_sums(table.summa, rows, ("kostnader", "intakter"), ROUNDING["mnkr"], "Summa", file, (*path, "summa"))
+
+
+def _column_sums(
+    total: object, rows: Sequence[object], columns: Sequence[str], unit: float, label: str, file: str, path: Location
+) -> list[Problem]:
+    """A table's total row against the sum of its rows, column by column, with rounding tolerated."""
     found = []
-    for column in ("kostnader", "intakter"):
-        found += compare(
-            getattr(table.summa, column),
-            sum(getattr(row, column) for row in rows),
-            len(rows),
-            ROUNDING["mnkr"],
-            f"Summa, {column}",
-            file,
-            (*path, "summa", column),
-        )
+    for column in columns:
+        computed = sum(getattr(row, column) for row in rows)
+        found += compare(getattr(total, column), computed, len(rows), unit, f"{label}, {column}", file, (*path, column))
     return found
 
 
