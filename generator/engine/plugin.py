@@ -40,6 +40,7 @@ from mkdocs.utils import get_relative_url
 
 from generator.engine.prerender import Rendered, page_outputs, render_key, render_pages, use_outputs, use_rendered
 from generator.engine.search import SearchIndexError, build_search_index
+from generator.engine.theme_css import write_theme_stylesheet
 from generator.engine.theme_html import site_name, valid_theme_html
 from generator.parallel import cores
 from generator.render.environment import TEMPLATES
@@ -47,12 +48,14 @@ from generator.render.nav import Redirect
 from generator.render.redirect import redirect_html
 from generator.render.site import Site, SiteError, nav_config
 from generator.render.site_pages import ABOUT, guide_title, with_guides
+from generator.render.table_markup import finish_tables
 
 log = get_plugin_logger("vb")
 STYLESHEET = "assets/vb.css"
 STYLESHEET_SOURCE = TEMPLATES / "assets" / "print.css"
 THEME_ADDITIONS = TEMPLATES / "theme"
 SEARCH_PAGE = "sok.html"
+SITE_MAP = "karta.html"  # every page, once: the menu on each page shows only the way to it
 MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(([^)\s]+)\)")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -204,15 +207,17 @@ class SitePlugin(BasePlugin[VbConfig]):
         add_theme_additions(config.theme)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        """The theme's markup made valid HTML where no template block can change it."""
-        return valid_theme_html(output)
+        """The theme's markup made valid HTML where no template block can change it; tables get their captions and scrolling boxes."""
+        return valid_theme_html(finish_tables(output))
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         """The same for the pages made from templates alone (the search page, the 404 page)."""
         return valid_theme_html(output_content)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the built pages for search (unless `vb build` does); a failed index fails the build in Swedish."""
+        """Write the theme's stylesheet cut to the built pages; index them for search (unless `vb build` does);
+        a failed index fails the build in Swedish."""
+        write_theme_stylesheet(Path(config.site_dir))
         if not self.index_search:
             return
         try:
@@ -238,11 +243,13 @@ def html_titles(entries: list[Any]) -> list[Any]:
 
 
 def add_theme_additions(theme: Theme) -> None:
-    """templates/theme comes before the theme's own templates (after a custom_dir); sok.html is rendered as a page."""
+    """templates/theme comes before the theme's own templates (after a custom_dir); sok.html and karta.html are
+    rendered as pages."""
     folder = str(THEME_ADDITIONS)
     if folder not in theme.dirs:
         theme.dirs.insert(1 if theme.custom_dir else 0, folder)
     theme.static_templates.add(SEARCH_PAGE)
+    theme.static_templates.add(SITE_MAP)
 
 
 def redirect_file(config: MkDocsConfig, moved: Redirect) -> File:

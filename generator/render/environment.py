@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_environm
 from markupsafe import Markup
 
 from generator.render import format as fmt
+from generator.render.table_markup import caption_block
 from generator.render.text import cell, heading, html_text, md_escape
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -47,7 +48,7 @@ def environment(templates: Path = TEMPLATES) -> Environment:
         undefined=StrictUndefined,
     )
     env.filters.update(md=md_escape, cell=cell, number=fmt.number, status=fmt.status)
-    env.globals.update(heading=heading, part=_part)
+    env.globals.update(heading=heading, part=_part, caption_block=caption_block)
     return env
 
 

@@ -135,10 +135,20 @@ def test_economy_tables_have_row_headers_and_a_named_corner(site):
 def test_economy_tables_in_tkr_and_mnkr_say_so_and_result_units_give_the_sign_convention(site):
     page = (site / "ekonomi/2021/t1/index.html").read_text(encoding="utf-8")
     units = page[page.index('id="resultatenheter"') :]
-    before_table = units[: units.index("<table>")]
-    assert "Beloppen anges i tkr." in before_table
+    table = units[units.index("<table>") :]
+    assert "Beloppen anges i tkr." in table[table.index("<caption>") : table.index("</caption>")]
     header = units[units.index("<thead>") : units.index("</thead>")]
     assert "Resultat Överskott (−) Underskott (+)" in header
     assert "Resultatöverföring till nästa år Överskott (+) Underskott (−)" in header
     budget = page[page.index('id="namndens-driftbudget"') : page.index('id="resultatenheter"')]
-    assert "Beloppen anges i mnkr." in budget[: budget.index("<table>")]
+    table = budget[budget.index("<table>") :]
+    assert "Beloppen anges i mnkr." in table[table.index("<caption>") : table.index("</caption>")]
+
+
+def test_what_a_table_says_about_its_figures_is_its_caption_not_a_paragraph_beside_it(site):
+    for name in ("ekonomi/2021/t1/index.html", "2021/t1/hagersten-alvsjo/ekonomi/index.html"):
+        page = (site / name).read_text(encoding="utf-8")
+        captions = re.findall(r"<table>\s*<caption>(.*?)</caption>\s*<thead>", page, re.S)
+        assert captions and all("Beloppen anges i" in c or "<strong>" in c for c in captions), name
+        outside = re.sub(r"<caption>.*?</caption>", "", page, flags=re.S)
+        assert "Beloppen anges i" not in outside, name

@@ -1,40 +1,42 @@
-/* The site's own script: wide tables can be scrolled with the keyboard, and the search page searches. */
+/* The site's own script (the theme's is not used): wide tables can be scrolled with the keyboard, the menu's
+   sections open from the keyboard, and the search page searches. */
 (function () {
   "use strict";
 
   var PAGE_SIZE = 10;
 
-  /* A table wider than its column scrolls sideways; keyboard users reach it with Tab (WCAG 2.1.1). */
+  /* A table wider than its column scrolls sideways; keyboard users reach it with Tab (WCAG 2.1.1). The line for
+     the visible cue above it is in the page from the start (empty), so that filling it moves nothing. */
   function scrollableTables() {
     var wraps = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset .vb-diagram");
     for (var i = 0; i < wraps.length; i++) {
       var wrap = wraps[i];
+      var chart = wrap.classList.contains("vb-diagram");
       var hint = wrap.previousElementSibling;
-      var hasHint = hint !== null && hint.classList.contains("vb-rulla");
+      if (hint === null || !hint.classList.contains("vb-rulla")) {
+        hint = document.createElement("p");
+        hint.className = "vb-rulla";
+        hint.setAttribute("aria-hidden", "true");
+        wrap.parentNode.insertBefore(hint, wrap);
+      }
       if (wrap.scrollWidth > wrap.clientWidth + 1) {
-        var chart = wrap.classList.contains("vb-diagram");
         wrap.setAttribute("tabindex", "0");
         if (!chart) {  /* a chart's figure keeps its own role, named by its caption */
           wrap.setAttribute("role", "region");
           wrap.setAttribute("aria-label", "Tabell " + (i + 1) + ", rulla i sidled");
         }
-        if (!hasHint) {  /* a visible cue that some columns are out of view (radrubrikerna står kvar) */
-          hint = document.createElement("p");
-          hint.className = "vb-rulla";
-          hint.setAttribute("aria-hidden", "true");
-          hint.textContent = chart ? "Diagrammet är bredare än skärmen: rulla åt sidan för att se hela \u2192"
-            : "Tabellen är bredare än skärmen: rulla åt sidan för att se alla kolumner \u2192";
-          wrap.parentNode.insertBefore(hint, wrap);
+        /* a visible cue that some columns are out of view (radrubrikerna står kvar) */
+        hint.textContent = chart ? "Bredare än skärmen: rulla i sidled för hela diagrammet \u2192"
+          : "Bredare än skärmen: rulla i sidled för alla kolumner \u2192";
+      } else {
+        if (wrap.hasAttribute("tabindex")) {
+          wrap.removeAttribute("tabindex");
+          if (!chart) {
+            wrap.removeAttribute("role");
+            wrap.removeAttribute("aria-label");
+          }
         }
-      } else if (wrap.hasAttribute("tabindex")) {
-        wrap.removeAttribute("tabindex");
-        if (!wrap.classList.contains("vb-diagram")) {
-          wrap.removeAttribute("role");
-          wrap.removeAttribute("aria-label");
-        }
-        if (hasHint) {
-          hint.parentNode.removeChild(hint);
-        }
+        hint.textContent = "";
       }
     }
   }
@@ -183,13 +185,25 @@
     list.after(button);
   }
 
+  /* The menu's sections open and close with a checkbox and its label; the label can be focused, and Enter or the
+     space bar opens it as a click does. */
+  function keyboardToggles(event) {
+    var label = event.target;
+    if ((event.key === "Enter" || event.key === " ") && label.tagName === "LABEL" && label.htmlFor &&
+        label.hasAttribute("tabindex")) {
+      event.preventDefault();
+      label.click();
+    }
+  }
+
   function start() {
     scrollableTables();
+    document.addEventListener("keydown", keyboardToggles);
     var form = document.querySelector("form[data-vb-sok]");
     if (form) searchPage(form);
   }
 
-  if (window.document$) window.document$.subscribe(function () { setTimeout(start, 0); });
-  else document.addEventListener("DOMContentLoaded", start);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
   window.addEventListener("resize", scrollableTables);
 })();
