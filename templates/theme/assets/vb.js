@@ -9,34 +9,39 @@
      the visible cue above it is in the page from the start (empty), so that filling it moves nothing. */
   function scrollableTables() {
     var wraps = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset .vb-diagram");
-    for (var i = 0; i < wraps.length; i++) {
-      var wrap = wraps[i];
-      var chart = wrap.classList.contains("vb-diagram");
-      var hint = wrap.previousElementSibling;
-      if (hint === null || !hint.classList.contains("vb-rulla")) {
-        hint = document.createElement("p");
-        hint.className = "vb-rulla";
-        hint.setAttribute("aria-hidden", "true");
-        wrap.parentNode.insertBefore(hint, wrap);
+    var wide = [];
+    for (var i = 0; i < wraps.length; i++) {  /* every width read first: one layout, not one per table */
+      wide.push(wraps[i].scrollWidth > wraps[i].clientWidth + 1);
+    }
+    for (var j = 0; j < wraps.length; j++) {
+      markScrollable(wraps[j], j, wide[j]);
+    }
+  }
+
+  function markScrollable(wrap, index, wide) {
+    var chart = wrap.classList.contains("vb-diagram");
+    var hint = wrap.previousElementSibling;
+    if (hint === null || !hint.classList.contains("vb-rulla")) {
+      hint = document.createElement("p");
+      hint.className = "vb-rulla";
+      hint.setAttribute("aria-hidden", "true");
+      wrap.parentNode.insertBefore(hint, wrap);
+    }
+    /* a visible cue that some columns are out of view (radrubrikerna står kvar) */
+    var text = !wide ? "" : chart ? "Bredare än skärmen: rulla i sidled för hela diagrammet \u2192"
+      : "Bredare än skärmen: rulla i sidled för alla kolumner \u2192";
+    if (hint.textContent !== text) hint.textContent = text;
+    if (wide && !wrap.hasAttribute("tabindex")) {
+      wrap.setAttribute("tabindex", "0");
+      if (!chart) {  /* a chart's figure keeps its own role, named by its caption */
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", "Tabell " + (index + 1) + ", rulla i sidled");
       }
-      if (wrap.scrollWidth > wrap.clientWidth + 1) {
-        wrap.setAttribute("tabindex", "0");
-        if (!chart) {  /* a chart's figure keeps its own role, named by its caption */
-          wrap.setAttribute("role", "region");
-          wrap.setAttribute("aria-label", "Tabell " + (i + 1) + ", rulla i sidled");
-        }
-        /* a visible cue that some columns are out of view (radrubrikerna står kvar) */
-        hint.textContent = chart ? "Bredare än skärmen: rulla i sidled för hela diagrammet \u2192"
-          : "Bredare än skärmen: rulla i sidled för alla kolumner \u2192";
-      } else {
-        if (wrap.hasAttribute("tabindex")) {
-          wrap.removeAttribute("tabindex");
-          if (!chart) {
-            wrap.removeAttribute("role");
-            wrap.removeAttribute("aria-label");
-          }
-        }
-        hint.textContent = "";
+    } else if (!wide && wrap.hasAttribute("tabindex")) {
+      wrap.removeAttribute("tabindex");
+      if (!chart) {
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
       }
     }
   }
