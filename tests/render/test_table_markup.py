@@ -43,7 +43,7 @@ def test_caption_text_is_escaped():
 
 
 def test_only_the_paragraph_right_above_a_table_becomes_its_caption():
-    html = finish_tables(f'{caption_block(["x"])}\n<p>mellan</p>\n<table><tr><td>1</td></tr></table>')
+    html = finish_tables(f"{caption_block(['x'])}\n<p>mellan</p>\n<table><tr><td>1</td></tr></table>")
     assert "<caption>" not in html
 
 
