@@ -201,8 +201,21 @@
     }
   }
 
+  /* The widths are read when the browser has laid the page out anyway (a ResizeObserver's first call, and again
+     when a table's box changes size), so that reading them never makes the browser lay the page out early. */
+  function watchTables() {
+    var wraps = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset .vb-diagram");
+    if (!("ResizeObserver" in window)) {
+      scrollableTables();
+      window.addEventListener("resize", scrollableTables);
+      return;
+    }
+    var observer = new ResizeObserver(function () { scrollableTables(); });
+    for (var i = 0; i < wraps.length; i++) observer.observe(wraps[i]);
+  }
+
   function start() {
-    scrollableTables();
+    watchTables();
     document.addEventListener("keydown", keyboardToggles);
     var form = document.querySelector("form[data-vb-sok]");
     if (form) searchPage(form);
@@ -210,5 +223,4 @@
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
-  window.addEventListener("resize", scrollableTables);
 })();
