@@ -1,4 +1,4 @@
-/* The site's own script (the theme's is not used): wide tables can be scrolled with the keyboard, the menu's
+/* The site's own script (the theme's is not used): wide tables and code can be scrolled with the keyboard, the menu's
    sections open from the keyboard, and the search page searches. */
 (function () {
   "use strict";
@@ -13,8 +13,17 @@
     for (var i = 0; i < wraps.length; i++) {  /* every width read first: one layout, not one per table */
       wide.push(wraps[i].scrollWidth > wraps[i].clientWidth + 1);
     }
+    var codes = document.querySelectorAll(".md-typeset pre > code");
+    var wideCode = [];
+    for (var k = 0; k < codes.length; k++) {
+      wideCode.push(codes[k].scrollWidth > codes[k].clientWidth + 1);
+    }
     for (var j = 0; j < wraps.length; j++) {
       markScrollable(wraps[j], j, wide[j]);
+    }
+    for (var m = 0; m < codes.length; m++) {  /* a code example wider than its box scrolls; Tab reaches it */
+      if (wideCode[m]) codes[m].setAttribute("tabindex", "0");
+      else codes[m].removeAttribute("tabindex");
     }
   }
 
@@ -204,7 +213,7 @@
   /* The widths are read when the browser has laid the page out anyway (a ResizeObserver's first call, and again
      when a table's box changes size), so that reading them never makes the browser lay the page out early. */
   function watchTables() {
-    var wraps = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset .vb-diagram");
+    var wraps = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset .vb-diagram, .md-typeset pre > code");
     if (!("ResizeObserver" in window)) {
       scrollableTables();
       window.addEventListener("resize", scrollableTables);
