@@ -23,7 +23,7 @@ from measure import build_command, run_measured
 from generator.synth.district import synthesize, write_tree
 
 TARGET = 40_000
-MENU = re.compile(r'<nav class="md-nav md-nav--primary".*?</ul>\s*</nav>', re.S)
+MENU = re.compile(r'<nav class="md-nav md-nav--primary".*?(?=<div class="md-sidebar md-sidebar--secondary")', re.S)
 
 
 def main() -> int:
