@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.authoring.importer import tabbed
 from generator.authoring.importer.lines import Line
 
 STATUSES = ("Uppfylls helt", "Uppfylls delvis", "Uppfylls ej", "Ingen")
@@ -55,6 +56,7 @@ class Item:
     values: str = ""  # an indicator's row of figures, or an activity's dates and deviation
     spread: bool = False  # the figures stood on several lines: which column each belongs to is lost
     layout: str = ""  # the figures' line as laid out in the export (spaces kept)
+    cells: dict[str, str] = field(default_factory=dict)  # a tab-separated row's cells by column ("utfall" …)
 
     def text(self, name: str) -> Texts:
         return self.texts.setdefault(name, Texts())
@@ -84,15 +86,20 @@ class _Reader:
         self.table = ""  # "aktivitet" or "indikator" while inside a table
         self.row: Item | None = None
         self.in_analysis = False
+        self.columns: list[str] = []  # the fields of a tab-separated table's columns
+        self.pending_analysis = False  # an "Analys" row whose text comes on the next row
 
     def feed(self, line: Line) -> None:
         text = line.text
         if not text:
-            self.title_of = None
+            if self.title_of is not None and self.title_of.title and (self.title_of.nr or not _is_numbered(self.title_of)):
+                self.title_of = None  # a title ends at a blank line; a heading alone ("Nämndmål:") waits for it
             if self.in_analysis:  # a row's analysis ends at a blank line; the table goes on
                 self.in_analysis, self.target = False, None
+            if self.target is not None and self.target.lines and self.target.lines[-1].text:
+                self.target.lines.append(line)  # a paragraph ends here
             return
-        if _TOC_LINE.search(text):
+        if _TOC_LINE.search(text.replace("**", "")):
             return  # the table of contents: its headings come again in the text
         if self._heading(line) or self._structure(line) or self._table(line):
             return
@@ -114,6 +121,8 @@ class _Reader:
 
     def _heading(self, line: Line) -> bool:
         key = line.text.lower().rstrip(". ")
+        if key == "uppföljning av ekonomi" and self.section == "sammanfattande_analys" and self.target is not None:
+            return False  # a sub-heading of the summary: the economy's own section comes after the goals
         if key in SECTIONS:
             self.section = SECTIONS[key]
             self.target = (
@@ -135,7 +144,7 @@ class _Reader:
     def _structure(self, line: Line) -> bool:
         if self.section != "mal":
             return False
-        text = line.text
+        text = _STATUS_MARK.sub("", line.text)
         if text in STATUSES:
             if self.awaiting is not None:
                 self.awaiting.status = text
@@ -205,6 +214,8 @@ class _Reader:
         if self.section != "mal":
             return False
         text = line.text
+        if (self.table and self.columns) or (tabbed.is_tabbed(line.source) and tabbed.header(line.source)):
+            return self._tabbed(line)
         if text.startswith("Aktivitet Startdatum Slutdatum"):
             self._start_table("aktivitet")
             return True
@@ -215,7 +226,63 @@ class _Reader:
             return False
         return self._activity_row(line) if self.table == "aktivitet" else self._indicator_row(line)
 
+    def _tabbed(self, line: Line) -> bool:
+        """A row of a table whose cells are kept apart by tabs: a header, a row, or a row's analysis."""
+        columns = tabbed.header(line.source)
+        if columns is not None:
+            kind = "aktivitet" if line.text.startswith("Aktivitet") else "indikator"
+            if kind != self.table:
+                self.row = None  # the same table goes on after a page break: its last row may go on too
+            self.table, self.columns, self.title_of, self.awaiting, self.target = kind, columns, None, None, None
+            self.in_analysis = False
+            return True
+        row = tabbed.cells(line.source)
+        starts, analysis = tabbed.analysis_text(line.source)
+        if starts or (self.pending_analysis and tabbed.only_first(row)) or tabbed.starts_with_label(line.source):
+            return self._row_analysis(line, analysis, starts)
+        self.pending_analysis = False
+        if self.table == "aktivitet":
+            return self._tabbed_activity(line, row)
+        fields = tabbed.row_fields(row, self.columns)
+        name = fields.pop("namn", "").lstrip("♀ ").strip()
+        if not fields or (tabbed.only_first(row) and self.row is not None and not self.row.texts):
+            if self.row is None:
+                return False  # text nothing can take: kept with its line
+            self.row.title += " " + name  # the row's name goes on after a page break
+            return True
+        item = self._new_indicator(Line(line.number, name))
+        item.cells = fields
+        return True
+
+    def _row_analysis(self, line: Line, analysis: str, starts: bool) -> bool:
+        if self.row is None:
+            return False
+        self.pending_analysis = starts and not analysis
+        if analysis:
+            self.row.text("analys").lines.append(Line(line.number, analysis))
+            self.row.text("analys").lines.append(Line(line.number, ""))
+        return True
+
+    def _tabbed_activity(self, line: Line, row: list[str]) -> bool:
+        dates = [index for index, cell in enumerate(row) if tabbed.DATE.match(cell)]
+        if not dates:
+            if self.row is None:
+                return False
+            self.row.title += " " + " ".join(cell for cell in row if cell)
+            return True
+        name = " ".join(cell for cell in row[: dates[0]] if cell)
+        done = name.startswith(("✓", "✔"))
+        self.row = Item("aktivitet", name.lstrip("✓✔ ").strip(), line.number)
+        self.row.values = " ".join(cell for cell in row[dates[0] :] if cell)
+        if done:
+            self.row.status = "klar"
+        parent = self.council_goal or self.goal
+        if parent is not None:
+            parent.children.append(self.row)
+        return True
+
     def _start_table(self, kind: str) -> None:
+        self.columns = []
         self.table, self.row, self.title_of, self.awaiting, self.target = kind, None, None, None, None
 
     def _activity_row(self, line: Line) -> bool:
@@ -348,3 +415,11 @@ def read_export(lines: list[Line]) -> Read:
     for line in lines:
         reader.feed(line)
     return reader.read
+
+
+_STATUS_MARK = re.compile(r"^[●○◐◑—–\-•✓✔]\s*")
+
+
+def _is_numbered(item: Item) -> bool:
+    """An item whose heading carries a number ("1.", "1.1"), which may come on a line of its own."""
+    return item.kind in ("inriktningsmal", "mal")
