@@ -57,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         say(problem("VB001", str(args.file), reason=getattr(exc, "strerror", None) or "filen är inte en UTF-8-text"))
         return 1
-    imported = build(read_export(clean(text)), catalogue, args.unit, args.year, args.period)
+    council = args.unit == content.organisation.model.namnd.id
+    imported = build(read_export(clean(text)), catalogue, args.unit, args.year, args.period, council=council)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, dump(imported.data) + unplaced_comment(imported.unplaced, args.file.name))
     print(f"Skapade {target.as_posix()}.")

@@ -17,6 +17,7 @@ from generator.authoring.importer.lines import joined
 from generator.authoring.importer.reader import Item, Read, Texts
 from generator.content.lookup import CatalogueIndex, index
 from generator.content.models import Indikator, Katalog
+from generator.content.report_places import COUNCIL_COVER_KEYS, COUNCIL_ONLY_KEYS, UNIT_ONLY_KEYS
 
 MATCH = 0.8  # how close a name must be to the catalogue's (difflib ratio of the normalised texts)
 _OUTCOMES = ("utfall", "utfall_man", "utfall_kvinnor", "utfall_foregaende")
@@ -113,6 +114,9 @@ class _Builder:
         entry = self.council_goal(nr, ref)
         if item.status:
             entry["status"] = item.status
+        analysis = text_of(item.texts.get("analys"))
+        if analysis:
+            entry["analys"] = analysis
         for child in item.children:
             self.item(child, (nr, ref))
 
@@ -125,7 +129,12 @@ class _Builder:
         self.taken.add(ref)
         place, indicator = self.found.indicators[ref]
         entry: dict[str, Any] = {"id": ref}
-        figures = parse_figures(item.values, indicator, layout=None if item.spread else item.layout)
+        if item.cells:
+            figures, unread = cell_figures(item.cells, indicator)
+            for name, cell in unread:
+                self.keep(item.line, f"Indikator {ref}, {name}: {cell}")
+        else:
+            figures = parse_figures(item.values, indicator, layout=None if item.spread else item.layout)
         if figures is None:
             self.keep(item.line, f"Indikator {ref}, värden som inte kunde läsas: {item.values}")
         else:
@@ -163,6 +172,46 @@ class _Builder:
             if text:
                 entry[name] = text
         self.council_goal(*place).setdefault("enhetsmal", []).append(entry)
+
+
+_CELL_NUMBER = re.compile(r"^(?P<sign>[-−–]?)\s*(?P<digits>[0-9]{1,3}(?:[ \u202f][0-9]{3})+|[0-9]+)(?:,(?P<decimals>[0-9]+))?")
+
+
+def cell_number(cell: str) -> float | None:
+    """The figure a table cell starts with ("6,5 %", "9 000 st", "17,2 barn/avd."), or None for text.
+
+    What follows the figure is its unit; a cell with a second figure or no figure at all is text.
+    """
+    match = _CELL_NUMBER.match(cell.strip())
+    if match is None:
+        return None
+    rest = cell.strip()[match.end() :]
+    if re.search(r"[0-9]", rest.replace("CO2", "")):
+        return None
+    whole = re.sub(r"[ \u202f]", "", match.group("digits"))
+    value = float(f"{whole}.{match.group('decimals') or 0}")
+    return -value if match.group("sign") else value
+
+
+def cell_figures(cells: dict[str, str], indicator: Indikator) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """A tab-separated row's figures by column, its own targets where they differ from the catalogue's, and
+    the cells that hold text where a figure belongs (kept, never guessed)."""
+    figures: dict[str, Any] = {}
+    unread: list[tuple[str, str]] = []
+    for name in (*_OUTCOMES, "prognos"):
+        if name in cells:
+            value = cell_number(cells[name])
+            if value is None:
+                unread.append((name, cells[name]))
+            else:
+                figures[name] = _whole(value)
+    for name in ("arsmal", "kf_arsmal"):
+        if name in cells:
+            value = cell_number(cells[name])
+            known = getattr(indicator, name)
+            if value is not None and not (isinstance(known, (int, float)) and float(known) == value):
+                figures[name] = _whole(value)
+    return figures, unread
 
 
 def parse_figures(values: str, indicator: Indikator, layout: str | None = None) -> dict[str, float | int] | None:
@@ -212,8 +261,8 @@ def _whole(value: float) -> float | int:
     return int(value) if value.is_integer() else value
 
 
-def build(read: Read, catalogue: Katalog, unit: str, year: int, period: str) -> Imported:
-    """The report's data in the format, from an export as read."""
+def build(read: Read, catalogue: Katalog, unit: str, year: int, period: str, council: bool = False) -> Imported:
+    """The report's data in the format, from an export as read; `council` for the nämnd's own report."""
     builder = _Builder(catalogue)
     for direction in read.directions:
         builder.direction_items(direction)
@@ -224,7 +273,11 @@ def build(read: Read, catalogue: Katalog, unit: str, year: int, period: str) -> 
         directions.setdefault(builder.found.goal_parent[nr], []).append(goal)
     data: dict[str, Any] = {"organisation": unit, "ar": year, "period": period}
     data["sammanfattande_analys"] = _with_headings(read.sections.get("sammanfattande_analys"))
-    data["inriktningsmal"] = [{"nr": nr, "mal": goals} for nr, goals in sorted(directions.items())]
+    texts = {direction.nr: text_of(direction.texts.get("text")) for direction in read.directions}
+    data["inriktningsmal"] = [
+        {"nr": nr, **({"text": texts[nr]} if texts.get(nr) else {}), "mal": goals}
+        for nr, goals in sorted(directions.items())
+    ]
     economy = {
         name.split(":", 1)[1]: [{"text": text_of(texts)}]
         for name, texts in read.sections.items()
@@ -232,11 +285,19 @@ def build(read: Read, catalogue: Katalog, unit: str, year: int, period: str) -> 
     }
     if economy:
         data["ekonomi"] = economy
-    for name in ("systematiskt_kvalitetsarbete", "ovrigt"):
-        text = _with_headings(read.sections.get(name))
-        if text:
+    for name in ("systematiskt_kvalitetsarbete", "ovrigt", *COUNCIL_ONLY_KEYS, *COUNCIL_COVER_KEYS):
+        text = _with_headings(read.sections.get(name)) if name in _HEADED else text_of(read.sections.get(name))
+        if not text:
+            continue
+        if council == (name in UNIT_ONLY_KEYS) and name not in ("ovrigt",):
+            for paragraph in joined(read.sections[name].lines):  # a section the other kind of report has
+                builder.keep(paragraph.number, paragraph.text)
+        else:
             data[name] = text
     return Imported(data, builder.unplaced)
+
+
+_HEADED = ("systematiskt_kvalitetsarbete", "ovrigt", "sarskilda_redovisningar", "konsekvenser_covid19")
 
 
 def _with_headings(texts: Texts | None) -> str:

@@ -19,9 +19,21 @@ SECTIONS = {
     "uppföljning av kommunfullmäktiges inriktningsmål": "mal",
     "uppföljning av ekonomi": "ekonomi",
     "systematiskt kvalitetsarbete": "systematiskt_kvalitetsarbete",
+    "förslag till beslut": "forslag_till_beslut",
+    "sammanfattning": "sammanfattning",
+    "ärendets beredning": "arendets_beredning",
+    "jämställdhetsanalys": "jamstalldhetsanalys",
+    "särskilda redovisningar": "sarskilda_redovisningar",
+    "konsekvenser av covid-19-pandemin": "konsekvenser_covid19",
 }
 ECONOMY = {
     "analys av resultaträkning - uppföljning av driftbudget": "driftbudget",
+    "uppföljning av driftbudget": "driftbudget",
+    "resultatenheter": "resultatenheter",
+    "försäljningar av anläggningstillgångar": "forsaljningar",
+    "verksamhetsprojekt (driftprojekt)": "verksamhetsprojekt",
+    "omslutningsförändringar": "omslutningsforandringar",
+    "budgetjusteringar": "budgetjusteringar",
     "investeringar": "investeringar",
     "medel för lokaländamål": "lokalandamal",
     "övrigt": "ovrigt",
@@ -101,6 +113,11 @@ class _Reader:
             return
         if _TOC_LINE.search(text.replace("**", "")):
             return  # the table of contents: its headings come again in the text
+        if self.columns and self.table:
+            if tabbed.is_tabbed(line.source) or tabbed.analysis_text(line.source)[0]:
+                self._tabbed(line)  # a tab-separated table's row, or its analysis
+                return
+            self.table, self.columns = "", []  # text after the table
         if self._heading(line) or self._structure(line) or self._table(line):
             return
         if self.title_of is not None:
@@ -167,7 +184,8 @@ class _Reader:
     def _direction(self, match: re.Match, line: Line) -> None:
         item = Item("inriktningsmal", match.group("title") or "", line.number, nr=match.group("nr") or "")
         self.read.directions.append(item)
-        self.title_of, self.goal, self.council_goal, self.target, self.table = item, None, None, None, ""
+        self.title_of, self.goal, self.council_goal, self.table = item, None, None, ""
+        self.target = item.text("text")
 
     def _goal(self, match: re.Match, line: Line) -> None:
         item = Item("mal", match.group("title") or "", line.number, nr=match.group("nr") or "")
@@ -247,7 +265,10 @@ class _Reader:
         name = fields.pop("namn", "").lstrip("♀ ").strip()
         if not fields or (tabbed.only_first(row) and self.row is not None and not self.row.texts):
             if self.row is None:
-                return False  # text nothing can take: kept with its line
+                if not name:
+                    return True
+                self._new_indicator(Line(line.number, name))  # the end of a name begun on a lost line
+                return True
             self.row.title += " " + name  # the row's name goes on after a page break
             return True
         item = self._new_indicator(Line(line.number, name))

@@ -88,6 +88,10 @@ def row_fields(row: list[str], columns: list[str]) -> dict[str, str]:
     """The row's cells by field; a row with one cell more than the header has a marker (♀, ✓) first."""
     if len(row) > len(columns) and row[0] in ("", "♀", "✓"):
         row = row[1:]
+    elif len(row) == len(columns) and row[0] in ("", "♀") and len(row) > 2 and row[1] and row[-1]:
+        # An empty marker cell first, one empty cell fewer among the figures: the cells are counted from the
+        # row's end (the period, which every row has) back to the name.
+        row = [row[1], *[""] * (len(columns) - len(row) + 1), *row[2:]]
     found = {}
     for field, cell in zip(columns, row):
         if field and cell:
