@@ -129,10 +129,11 @@ class _Builder:
         self.taken.add(ref)
         place, indicator = self.found.indicators[ref]
         entry: dict[str, Any] = {"id": ref}
+        figures: dict[str, Any] | None
         if item.cells:
             figures, unread = cell_figures(item.cells, indicator)
-            for name, cell in unread:
-                self.keep(item.line, f"Indikator {ref}, {name}: {cell}")
+            for name, cell in unread:  # text where a figure belongs: kept, never read as a figure
+                self.keep(item.line, f"Indikator {ref}, kolumnen {name} innehåller text: {cell}")
         else:
             figures = parse_figures(item.values, indicator, layout=None if item.spread else item.layout)
         if figures is None:
@@ -174,7 +175,9 @@ class _Builder:
         self.council_goal(*place).setdefault("enhetsmal", []).append(entry)
 
 
-_CELL_NUMBER = re.compile(r"^(?P<sign>[-−–]?)\s*(?P<digits>[0-9]{1,3}(?:[ \u202f][0-9]{3})+|[0-9]+)(?:,(?P<decimals>[0-9]+))?")
+_CELL_NUMBER = re.compile(
+    r"^(?P<sign>[-−–]?)\s*(?P<digits>[0-9]{1,3}(?:[ \u202f][0-9]{3})+|[0-9]+)(?:,(?P<decimals>[0-9]+))?"
+)
 
 
 def cell_number(cell: str) -> float | None:

@@ -104,7 +104,11 @@ class _Reader:
     def feed(self, line: Line) -> None:
         text = line.text
         if not text:
-            if self.title_of is not None and self.title_of.title and (self.title_of.nr or not _is_numbered(self.title_of)):
+            if (
+                self.title_of is not None
+                and self.title_of.title
+                and (self.title_of.nr or not _is_numbered(self.title_of))
+            ):
                 self.title_of = None  # a title ends at a blank line; a heading alone ("Nämndmål:") waits for it
             if self.in_analysis:  # a row's analysis ends at a blank line; the table goes on
                 self.in_analysis, self.target = False, None
@@ -438,7 +442,7 @@ def read_export(lines: list[Line]) -> Read:
     return reader.read
 
 
-_STATUS_MARK = re.compile(r"^[●○◐◑—–\-•✓✔]\s*")
+_STATUS_MARK = re.compile(r"^[^\w(]+")  # a symbol before a status (●, —, a coloured circle)
 
 
 def _is_numbered(item: Item) -> bool:
