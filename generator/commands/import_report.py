@@ -45,6 +45,7 @@ def _export_text(file: Path) -> str | Problem:
 
 def run(args: argparse.Namespace) -> int:
     from generator.authoring.importer.build import build, unplaced_comment
+    from generator.authoring.importer.economy import Names
     from generator.authoring.importer.lines import clean
     from generator.authoring.importer.reader import read_export
     from generator.authoring.yamlwrite import dump
@@ -79,8 +80,13 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(text, Problem):
         say(text)
         return 1
-    council = args.unit == content.organisation.model.namnd.id
-    imported = build(read_export(clean(text)), catalogue, args.unit, args.year, args.period, council=council)
+    organisation = content.organisation.model
+    names = Names(
+        areas={area.namn: area.id for area in organisation.verksamhetsomraden},
+        units={unit.namn: unit.id for unit in organisation.enheter},
+    )
+    council = args.unit == organisation.namnd.id
+    imported = build(read_export(clean(text)), catalogue, args.unit, args.year, args.period, council, names)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, dump(imported.data) + unplaced_comment(imported.unplaced, args.file.name))
     print(f"Skapade {target.as_posix()}.")

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.authoring.importer.economy import Names
+from generator.authoring.importer.economy import blocks as economy_blocks
 from generator.authoring.importer.lines import joined
 from generator.authoring.importer.reader import Item, Read, Texts
 from generator.content.lookup import CatalogueIndex, index
@@ -264,8 +266,17 @@ def _whole(value: float) -> float | int:
     return int(value) if value.is_integer() else value
 
 
-def build(read: Read, catalogue: Katalog, unit: str, year: int, period: str, council: bool = False) -> Imported:
-    """The report's data in the format, from an export as read; `council` for the nämnd's own report."""
+def build(
+    read: Read,
+    catalogue: Katalog,
+    unit: str,
+    year: int,
+    period: str,
+    council: bool = False,
+    names: Names | None = None,
+) -> Imported:
+    """The report's data in the format, from an export as read; `council` for the nämnd's own report, `names`
+    the organisation's names that the economy tables refer to."""
     builder = _Builder(catalogue)
     for direction in read.directions:
         builder.direction_items(direction)
@@ -282,10 +293,11 @@ def build(read: Read, catalogue: Katalog, unit: str, year: int, period: str, cou
         for nr, goals in sorted(directions.items())
     ]
     economy = {
-        name.split(":", 1)[1]: [{"text": text_of(texts)}]
+        name.split(":", 1)[1]: economy_blocks(texts.lines, names or Names(), lambda lines: _with_headings(Texts(lines)))
         for name, texts in read.sections.items()
-        if name.startswith("ekonomi:") and text_of(texts)
+        if name.startswith("ekonomi:")
     }
+    economy = {name: found for name, found in economy.items() if found}
     if economy:
         data["ekonomi"] = economy
     for name in ("systematiskt_kvalitetsarbete", "ovrigt", *COUNCIL_ONLY_KEYS, *COUNCIL_COVER_KEYS):

@@ -27,7 +27,7 @@ _HEADER_FIELDS = (  # (start of a header cell, lower-case, spaces removed) -> fi
     ("avvikelse", "avvikelse"),
 )
 _LABEL = re.compile(r"^\s*(?:<p>\s*)?<b>(?P<label>[^<>]{1,80})</b>(?:\s*</p>)?\s*")
-_TAGS = re.compile(r"</?(?:p|b|strong|span|br)\s*/?>")
+_TAGS = re.compile(r"</?(?:p|b|i|em|strong|span|br)\s*/?>")
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
