@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.authoring.importer.cover import appendix_list, cover
 from generator.authoring.importer.economy import Names
 from generator.authoring.importer.economy import blocks as economy_blocks
 from generator.authoring.importer.lines import joined
@@ -280,12 +281,24 @@ def build(
     builder = _Builder(catalogue)
     for direction in read.directions:
         builder.direction_items(direction)
-    for line in read.unplaced:
+    front, rest = cover(read.unplaced)
+    listed = read.sections.get("bilagor")
+    if listed is not None:
+        appendices, others = appendix_list(listed.lines)
+        if appendices:
+            front["bilagor"] = appendices
+        rest += others
+    for line in rest:
         builder.keep(line.number, line.text)
     directions: dict[str, list[dict[str, Any]]] = {}
     for nr, goal in sorted(builder.tree.items(), key=lambda pair: [int(p) for p in pair[0].split(".")]):
         directions.setdefault(builder.found.goal_parent[nr], []).append(goal)
     data: dict[str, Any] = {"organisation": unit, "ar": year, "period": period}
+    for name, value in front.items():
+        if name == "datum" and not council:
+            builder.keep(next((n.number for n in read.unplaced if str(value) in n.text), 1), f"Datum: {value}")
+        else:
+            data[name] = value
     data["sammanfattande_analys"] = _with_headings(read.sections.get("sammanfattande_analys"))
     texts = {direction.nr: text_of(direction.texts.get("text")) for direction in read.directions}
     data["inriktningsmal"] = [

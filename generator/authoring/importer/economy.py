@@ -85,11 +85,9 @@ def blocks(lines: list[Line], names: Names, text_of: Callable[[list[Line]], str]
 
 
 def _close(found: list[dict[str, Any]], text: list[Line], table: Table | None, names: Names, text_of: Callable) -> None:
-    if table is not None:
-        typed = _typed(table, names)
-        labels = typed.pop("_labels", None) if typed else None
-        if labels is not None:
-            text = _without_labels(text, labels, typed)
+    typed = _typed(table, names) if table is not None else None
+    if typed is not None and "_labels" in typed:
+        text = _without_labels(text, typed.pop("_labels"), typed)
     written = text_of(text)
     if written:
         found.append({"text": written})
@@ -246,8 +244,9 @@ def _investeringar(table: Table) -> dict[str, Any]:
     rows = []
     total = None
     for row in table.rows:
-        entry = {"namn": row[0].strip(), **dict(zip(fields, _numbers(row, len(fields))))}
-        if entry["namn"].lower() == "totalt":
+        name = row[0].strip()
+        entry: dict[str, Any] = {"namn": name, **dict(zip(fields, _numbers(row, len(fields))))}
+        if name.lower() == "totalt":
             total = entry
         else:
             rows.append(entry)

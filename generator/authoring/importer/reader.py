@@ -25,6 +25,8 @@ SECTIONS = {
     "jämställdhetsanalys": "jamstalldhetsanalys",
     "särskilda redovisningar": "sarskilda_redovisningar",
     "konsekvenser av covid-19-pandemin": "konsekvenser_covid19",
+    "bilagor": "bilagor",
+    "innehållsförteckning": "innehall",
 }
 ECONOMY = {
     "analys av resultaträkning - uppföljning av driftbudget": "driftbudget",
@@ -135,7 +137,7 @@ class _Reader:
             else:
                 self.title_of.title = f"{self.title_of.title} {text}".strip()
             return
-        if self.target is not None:
+        if self.target is not None and not _FOOTER.search(text):
             self.target.lines.append(line)
         else:
             self.read.unplaced.append(line)
@@ -147,7 +149,9 @@ class _Reader:
         if key in SECTIONS:
             self.section = SECTIONS[key]
             self.target = (
-                None if self.section in ("mal", "ekonomi") else self.read.sections.setdefault(self.section, Texts())
+                None
+                if self.section in ("mal", "ekonomi", "innehall")
+                else self.read.sections.setdefault(self.section, Texts())
             )
             self.table = ""
             return True
@@ -448,3 +452,7 @@ _STATUS_MARK = re.compile(r"^[^\w(]+")  # a symbol before a status (●, —, a 
 def _is_numbered(item: Item) -> bool:
     """An item whose heading carries a number ("1.", "1.1"), which may come on a line of its own."""
     return item.kind in ("inriktningsmal", "mal")
+
+
+# A page's footer: the council's web address, an e-mail address, a post box, a telephone number alone.
+_FOOTER = re.compile(r"^(?:start\.stockholm|\S+@\S+\.se|.*\bBox [0-9]+\b.*|0[0-9]{1,3}-[0-9 ]{5,})$")
