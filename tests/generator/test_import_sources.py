@@ -146,11 +146,14 @@ def test_a_pdf_is_read_as_its_text_export(tmp_path, capsys):
 def test_a_file_that_is_neither_pdf_nor_text_is_refused_with_its_reason(tmp_path, capsys):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
+    target = content / "rapporter/glasade-gangen/2021-vb.yml"
+    target.unlink()
     broken = tmp_path / "rapport.pdf"
     broken.write_bytes(b"%PDF-1.7\n\x00\xff not really a pdf")
     argv = ["import", str(broken), "--unit", "glasade-gangen", "--year", "2021", "--period", "VB"]
     assert main([*argv, "--content", str(content)]) == 1
     assert "VB001" in capsys.readouterr().err
+    assert not target.exists()  # nothing written from a file that could not be read
 
 
 _CELL = st.one_of(
