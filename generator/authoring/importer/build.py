@@ -62,6 +62,7 @@ class _Builder:
         self.found: CatalogueIndex = index(catalogue)
         self.unplaced: list[tuple[int, str]] = []
         self.tree: dict[str, dict[str, Any]] = {}  # goal nr -> goal entry
+        self.year_end = True  # a VB: its forecast column is left empty
         self.taken: set[str] = set()  # ids already placed: a second item of the same name is the next one
 
     def keep(self, line: int, text: str) -> None:
@@ -138,7 +139,8 @@ class _Builder:
             for name, cell in unread:  # text where a figure belongs: kept, never read as a figure
                 self.keep(item.line, f"Indikator {ref}, kolumnen {name} innehåller text: {cell}")
         else:
-            figures = parse_figures(item.values, indicator, layout=None if item.spread else item.layout)
+            layout = None if item.spread else item.layout
+            figures = parse_figures(item.values, indicator, layout, item.outcome_columns, self.year_end)
         if figures is None:
             self.keep(item.line, f"Indikator {ref}, värden som inte kunde läsas: {item.values}")
         else:
@@ -220,16 +222,35 @@ def cell_figures(cells: dict[str, str], indicator: Indikator) -> tuple[dict[str,
     return figures, unread
 
 
-def parse_figures(values: str, indicator: Indikator, layout: str | None = None) -> dict[str, float | int] | None:
+def parse_figures(
+    values: str,
+    indicator: Indikator,
+    layout: str | None = None,
+    columns: tuple[str, ...] = (),
+    year_end: bool = True,
+) -> dict[str, float | int] | None:
     """The outcome figures of one row, or None when they cannot be told apart without guessing.
 
     The row ends with the period (a year); before it stand the targets, which the catalogue knows. A full
-    row of outcomes fills the columns in order. A shorter one is placed only from the export's layout
+    row of outcomes fills the columns in order (those the table's header names, `columns`, when it is known;
+    in a year's report, `year_end`, the forecast column is the one a shorter row leaves empty).
+    A shorter one is placed only from the export's layout
     (`layout`, spaces kept): figures at the very start of the row, one space apart, are the first columns;
     leading spaces or a wider gap mean empty cells whose count the text does not show.
     """
     numbers = _numbers(values)
     outcomes = _without_targets(numbers, indicator)
+    if columns and len(outcomes) == len(columns):
+        return dict(zip(columns, map(_whole, outcomes)))  # every column the header names has its figure
+    if "prognos" in columns and outcomes:
+        if not year_end:
+            return None  # a forecast in a tertial report: which columns are empty the text does not show
+        columns = tuple(name for name in columns if name != "prognos")  # a year's report leaves it empty
+        if len(outcomes) == len(columns):
+            return dict(zip(columns, map(_whole, outcomes)))
+    if len(outcomes) == 3 and columns == _OUTCOMES:
+        # A split by gender comes in pairs and with its total: three figures are the total and the split.
+        return dict(zip(_OUTCOMES, map(_whole, outcomes)))
     names = list(_OUTCOMES) if indicator.jamstalldhet or len(outcomes) >= 3 else ["utfall", "utfall_foregaende"]
     if len(outcomes) > 4:
         return None
@@ -279,6 +300,7 @@ def build(
     """The report's data in the format, from an export as read; `council` for the nämnd's own report, `names`
     the organisation's names that the economy tables refer to."""
     builder = _Builder(catalogue)
+    builder.year_end = period.upper() == "VB"
     for direction in read.directions:
         builder.direction_items(direction)
     front, rest = cover(read.unplaced)

@@ -71,6 +71,7 @@ class Item:
     spread: bool = False  # the figures stood on several lines: which column each belongs to is lost
     layout: str = ""  # the figures' line as laid out in the export (spaces kept)
     cells: dict[str, str] = field(default_factory=dict)  # a tab-separated row's cells by column ("utfall" …)
+    outcome_columns: tuple[str, ...] = ()  # the table's outcome columns, as its header names them
 
     def text(self, name: str) -> Texts:
         return self.texts.setdefault(name, Texts())
@@ -102,6 +103,8 @@ class _Reader:
         self.in_analysis = False
         self.columns: list[str] = []  # the fields of a tab-separated table's columns
         self.pending_analysis = False  # an "Analys" row whose text comes on the next row
+        self.header_text = ""  # the words of the current indicator table's header
+        self.name_goes_on, self.name_tail = False, ""  # a row's name goes on after the header of a new page
 
     def feed(self, line: Line) -> None:
         text = line.text
@@ -112,6 +115,8 @@ class _Reader:
                 and (self.title_of.nr or not _is_numbered(self.title_of))
             ):
                 self.title_of = None  # a title ends at a blank line; a heading alone ("Nämndmål:") waits for it
+            if self.name_goes_on and self.name_tail:
+                self.name_goes_on = False  # the name's rest ends at a blank line
             if self.in_analysis:  # a row's analysis ends at a blank line; the table goes on
                 self.in_analysis, self.target = False, None
             if self.target is not None and self.target.lines and self.target.lines[-1].text:
@@ -246,7 +251,7 @@ class _Reader:
             self._start_table("aktivitet")
             return True
         if text.startswith("Indikator Periodens") or text == "Indikator":
-            self._start_table("indikator")
+            self._start_table("indikator", text)
             return True
         if not self.table or self.in_analysis:
             return False
@@ -310,9 +315,15 @@ class _Reader:
             parent.children.append(self.row)
         return True
 
-    def _start_table(self, kind: str) -> None:
+    def _start_table(self, kind: str, heading: str = "") -> None:
         self.columns = []
-        self.table, self.row, self.title_of, self.awaiting, self.target = kind, None, None, None, None
+        self.name_goes_on, self.name_tail = False, ""
+        self.header_text = heading
+        if kind != self.table or self.row is None or not self.row.values:
+            self.row = None
+        elif kind == "indikator":
+            self.name_goes_on = True  # the same table on a new page: its last row's name may go on
+        self.table, self.title_of, self.awaiting, self.target = kind, None, None, None
 
     def _activity_row(self, line: Line) -> bool:
         match = _DATES.match(line.text)
@@ -337,7 +348,15 @@ class _Reader:
                 self.row.spread = True
             return True
         if _is_header(text) or (self.row is None and re.fullmatch(r"20[0-9]{2}", text)):
+            self.header_text += " " + text
+            self.name_goes_on = self.row is not None and bool(self.row.values)  # a page break inside a row
             return True
+        if self.name_goes_on and self.row is not None:
+            if text[:1].islower() or (self.row.title.endswith(self.name_tail) and self.name_tail):
+                self.row.title += " " + text  # the rest of the row's name, on the next page
+                self.name_tail = text
+                return True
+            self.name_goes_on = False
         started = _NAME_THEN_FIGURES.match(text)
         if (
             started
@@ -369,6 +388,7 @@ class _Reader:
 
     def _new_indicator(self, line: Line) -> Item:
         row = self.row = Item("indikator", line.text, line.number)
+        row.outcome_columns = outcome_columns(self.header_text)
         if self.goal is not None:
             (self.council_goal or self.goal).children.append(row)
         return row
@@ -456,3 +476,21 @@ def _is_numbered(item: Item) -> bool:
 
 # A page's footer: the council's web address, an e-mail address, a post box, a telephone number alone.
 _FOOTER = re.compile(r"^(?:start\.stockholm|\S+@\S+\.se|.*\bBox [0-9]+\b.*|0[0-9]{1,3}-[0-9 ]{5,})$")
+
+
+def outcome_columns(header: str) -> tuple[str, ...]:
+    """The outcome columns a table's header names, in order; none when the header is not whole (it ends with
+    the column Period)."""
+    joined = re.sub(r"\s+", "", header).lower()
+    if not joined.endswith("period") or "periodensutfall" not in joined:
+        return ()
+    found = ["utfall"]
+    if "män/" in joined:
+        found.append("utfall_man")
+    if "kvinnor/" in joined:
+        found.append("utfall_kvinnor")
+    if re.search(r"utfall(?:vb|t[12]|tertial[12])20[0-9]{2}", joined):
+        found.append("utfall_foregaende")
+    if "prognos" in joined:
+        found.append("prognos")
+    return tuple(found)
