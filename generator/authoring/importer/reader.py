@@ -104,6 +104,7 @@ class _Reader:
         self.columns: list[str] = []  # the fields of a tab-separated table's columns
         self.pending_analysis = False  # an "Analys" row whose text comes on the next row
         self.header_text = ""  # the words of the current indicator table's header
+        self.carry: Texts | None = None  # an analysis a page break cut: it may go on after the header
         self.name_goes_on, self.name_tail = False, ""  # a row's name goes on after the header of a new page
 
     def feed(self, line: Line) -> None:
@@ -117,7 +118,8 @@ class _Reader:
                 self.title_of = None  # a title ends at a blank line; a heading alone ("Nämndmål:") waits for it
             if self.name_goes_on and self.name_tail:
                 self.name_goes_on = False  # the name's rest ends at a blank line
-            if self.in_analysis:  # a row's analysis ends at a blank line; the table goes on
+            if self.in_analysis and self.target is not None and self.target.lines:
+                # a row's analysis ends at a blank line; the table goes on
                 self.in_analysis, self.target = False, None
             if self.target is not None and self.target.lines and self.target.lines[-1].text:
                 self.target.lines.append(line)  # a paragraph ends here
@@ -315,7 +317,20 @@ class _Reader:
             parent.children.append(self.row)
         return True
 
+    def _carried(self, line: Line) -> bool:
+        """The first line after a table's header on a new page: the rest of the analysis the page broke."""
+        carry, self.carry = self.carry, None
+        if carry is None or not (not carry.lines or line.text[:1].islower()):
+            return False
+        carry.lines.append(line)
+        self.target, self.in_analysis = carry, True
+        return True
+
     def _start_table(self, kind: str, heading: str = "") -> None:
+        analysis = self.target if self.in_analysis and kind == self.table else None
+        unfinished = analysis is not None and not (analysis.lines and _SENTENCE_END.search(analysis.lines[-1].text))
+        self.carry = analysis if unfinished else None
+        self.in_analysis = False
         self.columns = []
         self.name_goes_on, self.name_tail = False, ""
         self.header_text = heading
@@ -326,10 +341,23 @@ class _Reader:
         self.table, self.title_of, self.awaiting, self.target = kind, None, None, None
 
     def _activity_row(self, line: Line) -> bool:
+        if self._carried(line):
+            return True
         match = _DATES.match(line.text)
         if match:
             if self.row is not None:
                 self.row.values = line.text
+            return True
+        ending = _ENDS_WITH_DATES.match(line.text)
+        if ending and (self.row is None or self.row.values or not self.row.title):
+            self.row = Item("aktivitet", ending.group("name"), line.number, values=ending.group("dates"))
+            parent = self.council_goal or self.goal
+            if parent is not None:
+                parent.children.append(self.row)
+            return True
+        if ending and self.row is not None:
+            self.row.title += " " + ending.group("name")  # the name's last line, then the dates
+            self.row.values = ending.group("dates")
             return True
         if self.row is None or self.row.values:
             self.row = Item("aktivitet", line.text, line.number)
@@ -347,9 +375,11 @@ class _Reader:
             if re.search(r"[0-9]", text) and not _PERIOD_END.fullmatch(" " + text):
                 self.row.spread = True
             return True
-        if _is_header(text) or (self.row is None and re.fullmatch(r"20[0-9]{2}", text)):
+        if _is_header(text) or ((self.row is None or self.name_goes_on) and re.fullmatch(r"20[0-9]{2}", text)):
             self.header_text += " " + text
             self.name_goes_on = self.row is not None and bool(self.row.values)  # a page break inside a row
+            return True
+        if self._carried(line):
             return True
         if self.name_goes_on and self.row is not None:
             if text[:1].islower() or (self.row.title.endswith(self.name_tail) and self.name_tail):
@@ -494,3 +524,7 @@ def outcome_columns(header: str) -> tuple[str, ...]:
     if "prognos" in joined:
         found.append("prognos")
     return tuple(found)
+
+
+_ENDS_WITH_DATES = re.compile(r"^(?P<name>.*\S)\s+(?P<dates>[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{4}-[0-9]{2}-[0-9]{2}.*)$")
+_SENTENCE_END = re.compile(r"[.!?]$")
