@@ -62,6 +62,8 @@ def export(source: str, name: str, new_name: str) -> str:
         if activities and not is_activity:
             out += reversed(activities)
             activities = []
+        if "\t" not in line and line.strip():
+            outcome_columns = []  # text after the table: its rows have ended
         if cells[0].strip() == "Indikator" and len(cells) > 3:
             outcome_columns = [i for i, c in enumerate(cells) if c.startswith(("Periodens", "Utfall", "Progno"))]
             out.append(line)
@@ -70,7 +72,7 @@ def export(source: str, name: str, new_name: str) -> str:
         elif outcome_columns and len(cells) > 3 and re.search(r"20[0-9]{2}$", cells[-1].strip()):
             shift = 1 if len(cells) > max(outcome_columns) + 4 and not cells[0].strip() else 0
             out.append("\t".join(_raised(c) if i - shift in outcome_columns else c for i, c in enumerate(cells)))
-        elif "\t" not in line and len(line) > 80 and not re.match(r"[#*<0-9]", line) and line.endswith("."):
+        elif "\t" not in line and len(line) > 80 and not re.match(r"[#*<0-9a-zåäö]", line) and line.endswith("."):
             out.append(_sentences_turned(words(line)))
         else:
             out.append(words(line))
@@ -78,13 +80,14 @@ def export(source: str, name: str, new_name: str) -> str:
     return "\n".join(out)
 
 
-def answer(data: Any, name: str, new_name: str, key: str = "") -> Any:
-    """The hand-made file changed as the export was: the right answer for the unseen report."""
+def answer(data: Any, name: str, new_name: str, key: str = "", figures: bool = True) -> Any:
+    """The hand-made file changed as the export was: the right answer for the unseen report (the economy
+    tables' figures stay as they were)."""
     if isinstance(data, dict):
-        return {k: answer(v, name, new_name, k) for k, v in data.items()}
+        return {k: answer(v, name, new_name, k, figures and k != "ekonomi") for k, v in data.items()}
     if isinstance(data, list):
-        return [answer(v, name, new_name, key) for v in data]
-    if key in _OUTCOMES and isinstance(data, (int, float)) and not isinstance(data, bool):
+        return [answer(v, name, new_name, key, figures) for v in data]
+    if figures and key in _OUTCOMES and isinstance(data, (int, float)) and not isinstance(data, bool):
         return data + STEP
     if isinstance(data, str) and key == "titel":
         return words(data.replace(name, new_name))
