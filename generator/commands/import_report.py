@@ -84,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
     names = Names(
         areas={area.namn: area.id for area in organisation.verksamhetsomraden},
         units={unit.namn: unit.id for unit in organisation.enheter},
+        own=nodes[args.unit],
     )
     council = args.unit == organisation.namnd.id
     imported = build(read_export(clean(text)), catalogue, args.unit, args.year, args.period, council, names)

@@ -63,7 +63,17 @@ class _Builder:
         self.unplaced: list[tuple[int, str]] = []
         self.tree: dict[str, dict[str, Any]] = {}  # goal nr -> goal entry
         self.year_end = True  # a VB: its forecast column is left empty
+        self.labels: set[str] = set()  # the unit's names, which the export sets above its analyses
         self.taken: set[str] = set()  # ids already placed: a second item of the same name is the next one
+
+    def text(self, texts: Texts | None) -> str:
+        """An item's text, without the unit's name the export sets above it as a label."""
+        if texts is None:
+            return ""
+        paragraphs = joined(texts.lines)
+        while paragraphs and paragraphs[0].text.strip("* ").lower() in self.labels:
+            paragraphs = paragraphs[1:]
+        return "\n\n".join(paragraph.text for paragraph in paragraphs)
 
     def keep(self, line: int, text: str) -> None:
         if text.strip():
@@ -91,8 +101,8 @@ class _Builder:
             entry = self.goal(goal.nr)
             if goal.status:
                 entry["status"] = goal.status
-            if text_of(goal.texts.get("analys")):
-                entry["analys"] = text_of(goal.texts.get("analys"))
+            if self.text(goal.texts.get("analys")):
+                entry["analys"] = self.text(goal.texts.get("analys"))
             for child in goal.children:
                 self.item(child, (goal.nr,))
 
@@ -118,7 +128,7 @@ class _Builder:
         entry = self.council_goal(nr, ref)
         if item.status:
             entry["status"] = item.status
-        analysis = text_of(item.texts.get("analys"))
+        analysis = self.text(item.texts.get("analys"))
         if analysis:
             entry["analys"] = analysis
         for child in item.children:
@@ -145,7 +155,7 @@ class _Builder:
             self.keep(item.line, f"Indikator {ref}, värden som inte kunde läsas: {item.values}")
         else:
             entry.update(figures)
-        analysis = text_of(item.texts.get("analys"))
+        analysis = self.text(item.texts.get("analys"))
         if analysis:
             entry["analys"] = analysis
         self.place(place).setdefault("indikatorer", []).append(entry)
@@ -156,14 +166,14 @@ class _Builder:
         ref = best_match(item.title, here, self.taken) or best_match(item.title, everywhere, self.taken)
         if ref is None:
             self.keep(item.line, f"Aktivitet: {item.title}")
-            self.keep(item.line, text_of(item.texts.get("analys")))
+            self.keep(item.line, self.text(item.texts.get("analys")))
             return
         self.taken.add(ref)
         entry: dict[str, Any] = {"id": ref}
         deviation = re.sub(r"^\S+ \S+\s*", "", item.values).strip()
         if deviation:
             entry["avvikelse"] = deviation
-        analysis = text_of(item.texts.get("analys"))
+        analysis = self.text(item.texts.get("analys"))
         if analysis:
             entry["analys"] = analysis
         self.place(self.found.activities[ref][0]).setdefault("aktiviteter", []).append(entry)
@@ -174,7 +184,7 @@ class _Builder:
             return
         entry = {"titel": item.title, "status": item.status}
         for name in ("forvantat_resultat", "analys"):
-            text = text_of(item.texts.get(name))
+            text = self.text(item.texts.get(name))
             if text:
                 entry[name] = text
         self.council_goal(*place).setdefault("enhetsmal", []).append(entry)
@@ -301,9 +311,10 @@ def build(
     the organisation's names that the economy tables refer to."""
     builder = _Builder(catalogue)
     builder.year_end = period.upper() == "VB"
+    front, rest = cover(read.unplaced)
+    builder.labels = {name.lower() for name in ((names or Names()).own, front.get("till", "")) if name}
     for direction in read.directions:
         builder.direction_items(direction)
-    front, rest = cover(read.unplaced)
     listed = read.sections.get("bilagor")
     if listed is not None:
         appendices, others = appendix_list(listed.lines)

@@ -22,10 +22,12 @@ _NUMBER = re.compile(r"^(?P<sign>[-−–]?)\s*(?P<whole>[0-9]{1,3}(?: [0-9]{3})
 
 @dataclass
 class Names:
-    """The organisation's names the tables refer to: verksamhetsområden and units, name -> id."""
+    """The organisation's names the export refers to: verksamhetsområden and units (name -> id) in the tables,
+    the reporting unit's own name above its analyses."""
 
     areas: dict[str, str] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)
+    own: str = ""  # the reporting unit's own name
 
 
 def figure(cell: str) -> Cell:
