@@ -201,3 +201,14 @@ def test_a_report_whose_pdf_cannot_be_made_is_named_with_the_reason(tmp_path):
     )
     assert "för många kolumner" in str(failed.value)
     assert not (site / SOURCE.target).exists()
+
+
+def test_cell_alignment_is_a_class_and_headings_carry_their_bookmark_text():
+    body = (
+        '<h2 id="t">Tabell <em>ett</em></h2><table><tr><th style="text-align: right;">Belopp</th>'
+        '<td style="text-align:center">1</td><td style="color: red">2</td></tr></table>'
+    )
+    html = html_of(document(SOURCE, page(body), PAGE_URL))
+    assert '<th class="vb-right">Belopp</th>' in html and '<td class="vb-center">1</td>' in html
+    assert '<td style="color: red">2</td>' in html  # anything else stays as written
+    assert 'data-vb-bokmarke="Tabell ett"' in html
