@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -80,6 +81,37 @@ def report_pdfs(
     if cache is not None:
         prune(cache)
     return made
+
+
+class PdfRun:
+    """`report_pdfs` started beside the rest of a build (the search index, the editor); `finish` waits for it.
+
+    The PDFs are made in processes of their own, so the build's other stages go on meanwhile; a page whose
+    size is filled in is replaced in one step, so the search index reads it either before or after.
+    """
+
+    def __init__(self, *arguments: object) -> None:
+        self._made: list[Made] = []
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=arguments, name="vb-pdf", daemon=True)
+        self._thread.start()
+
+    def _run(self, *arguments: object) -> None:
+        try:
+            self._made = report_pdfs(*arguments)  # type: ignore[arg-type]
+        except BaseException as exc:  # noqa: BLE001 (raised again in the build's thread by finish)
+            self._error = exc
+
+    def wait(self) -> None:
+        """Wait until no PDF is being made (before a failed build removes the folder they are written into)."""
+        self._thread.join()
+
+    def finish(self) -> list[Made]:
+        """Every report's PDF once made; a PdfError (or any other failure) is raised here."""
+        self.wait()
+        if self._error is not None:
+            raise self._error
+        return self._made
 
 
 def _fixed_inputs(engine: str, site_url: str) -> str:
@@ -184,4 +216,6 @@ def show_size(page: Path, size: int, sha256: str = "") -> None:
         line = f'<p class="vb-pdf-kontrollsumma">Kontrollsumma för PDF:en (SHA-256): <code>{sha256}</code></p>'
         filled = filled.replace(CHECKSUM_MARK, line)
     if filled != html:
-        page.write_text(filled, encoding="utf-8")
+        partial = page.with_name(f".{page.name}.{os.getpid()}.tmp")
+        partial.write_text(filled, encoding="utf-8")
+        partial.replace(page)  # in one step: the search index may be reading the page meanwhile
