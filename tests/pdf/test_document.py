@@ -236,3 +236,18 @@ def test_cell_alignment_is_a_class_and_headings_carry_their_bookmark_text():
     assert '<th class="vb-right">Belopp</th>' in html and '<td class="vb-center">1</td>' in html
     assert '<td style="color: red">2</td>' in html  # anything else stays as written
     assert 'data-vb-bokmarke="Tabell ett"' in html
+
+
+def test_an_unexpected_engine_failure_is_named_with_the_report_and_the_reason(monkeypatch, tmp_path):
+    def fail(doc):
+        raise RuntimeError("typsnittet kunde inte läsas")
+
+    monkeypatch.setattr(engine, "pdf_bytes", fail)
+    site = _site(tmp_path, '<h2 id="t">T</h2><p>Ett.</p>')
+    with pytest.raises(PdfError) as failed:
+        report_pdfs([SOURCE], site, _dest, 1, None)
+    assert "PDF:en för Verksamhetsberättelse 2021 – Enheten (2021/vb/enhet/index.md) kunde inte skapas" in str(
+        failed.value
+    )
+    assert "RuntimeError: typsnittet kunde inte läsas" in str(failed.value)
+    assert not (site / SOURCE.target).exists()
