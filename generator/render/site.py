@@ -315,7 +315,7 @@ def assemble(data: SiteData, built: list[list[NavNode]]) -> Site:
                 site.pages[page.path] = page.text
     moved = [print_redirect(info, should_split(info)) for info in data.reports]
     site.redirects = [r for r in moved if r and r.target in site.pages and r.source not in site.pages]
-    site.documents = pdf_sources(data.reports, data.organisation.namnd.namn, should_split)
+    site.documents = pdf_sources(data.reports, data.organisation.namnd.namn, should_split, adopted_copies(data.content))
     add_site_pages(site, data)
     return site
 
