@@ -27,7 +27,7 @@ from measure import Measured, growth, run_measured, size_mb, verdict
 from generator.check.run import check_paths
 from generator.content.load import load_content
 from generator.engine import published
-from generator.engine.markdown_toc import heading_anchors
+from generator.render.html import heading_anchors
 from generator.render.site import build_pages, site_data
 from generator.rollup.aggregate import Rollup, aggregate
 

@@ -24,8 +24,8 @@ from measure import Measured, build_arguments, run_measured, size_mb
 import generator.build.site as stages
 from generator.cli import main as vb_main
 from generator.content.load import load_content
-from generator.engine.markdown_toc import heading_anchors
 from generator.engine.search import pagefind_command, pagefind_executable
+from generator.render.html import heading_anchors
 from generator.render.site import build_pages, site_data
 from generator.rollup.aggregate import Rollup
 from generator.synth.district import synthesize, write_tree

@@ -223,7 +223,7 @@ class SitePlugin(BasePlugin[VbConfig]):
 
 
 def toc_token(entry: Heading) -> Any:
-    """A table-of-contents entry as MkDocs reads Python-Markdown's (level, id, name as HTML, children)."""
+    """A table-of-contents entry in the form MkDocs reads (level, id, name as HTML, children)."""
     return {
         "level": entry.level,
         "id": entry.id,

@@ -235,7 +235,7 @@ def _without_marker(children: list[Token]) -> list[Token]:
 
 
 def _nest(flat: list[tuple[int, str, str, bool]]) -> list[Heading]:
-    """The table of contents as a tree, as Python-Markdown's toc nests it."""
+    """The table of contents as a tree: each heading under the nearest one above it of a higher level."""
     root: list[Heading] = []
     stack: list[Heading] = []
     for level, title, anchor, shown in flat:
