@@ -1,7 +1,7 @@
 """vb against Hugo on the same pages, in the same run: a synthetic district of 150 units and three periods.
 
-vb: the whole `vb build` (load, check, roll-up, pages, MkDocs + Material, editor) without the search index, in a
-process of its own. Hugo: the same generated Markdown (every page of the pages stage, written out before the clock
+vb: the whole `vb build` (load, check, roll-up, pages and their HTML, MkDocs + Material, editor) without the search
+index and the PDFs (Hugo makes neither), in a process of its own. Hugo: the same generated Markdown (every page of the pages stage, written out before the clock
 starts) built with a minimal layout that puts each page's HTML in a bare document: the floor for Markdown → HTML.
 Pagefind is the same program for both, so its time over vb's site is printed on a line of its own.
 Prints `cpu-ratio: X` and `wall-ratio: Y` (vb divided by Hugo) and the peak memory of vb's main process.
@@ -62,9 +62,9 @@ def hugo_executable() -> Path:
 
 
 def vb_build_without_search(content: Path, site: Path, processes: int) -> int:
-    """`vb build` with every stage but the search index (run in the benchmark's child process)."""
+    """`vb build` with every stage but the search index and the PDFs (run in the benchmark's child process)."""
     stages._search = lambda staging: None
-    code = vb_main(build_arguments(content, site, processes))
+    code = vb_main([*build_arguments(content, site, processes), "--utan-pdf"])
     print(f"{OWN_PEAK}{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
     return code
 
@@ -130,7 +130,7 @@ def main() -> int:
             ],
             cwd=ROOT,
         )
-        print(line("vb build (utan sökindex)", vb, tmp / "site"), flush=True)
+        print(line("vb build (utan sök, PDF)", vb, tmp / "site"), flush=True)
         hugo_done = run_measured(
             [str(hugo), "--source", str(tmp / "hugo"), "--destination", str(tmp / "hugo-site"), "--quiet"],
             cwd=tmp / "hugo",

@@ -7,9 +7,9 @@ scope="col" and the first cell of each body row becomes its row header (th scope
 occurrence on the page of each glossary abbreviation is marked with <abbr title="…">. Links to other pages'
 Markdown files point at their addresses.
 
-A report's texts recur on the goal, indicator and period pages: the inline content of a paragraph, cell or
-heading is parsed once per process and reused wherever the same text recurs (while no link reference
-definition can change its reading).
+A report's texts recur on the goal, indicator and period pages: each is parsed once per process
+(generator.render.fragments), and a piece of a page with no heading and no link to another page is
+rendered once too, and reused wherever nothing in it is the page's own (no abbreviation still to mark).
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
-from markdown_it.rules_core import StateCore
-from markdown_it.rules_core import inline as core_inline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
 from generator.content.markdown_parser import parser
+from generator.render.fragments import Piece, page_pieces, parse_whole, terms_in
 from generator.render.glossary import ABBREVIATIONS
 from generator.render.text import NO_TOC
 
@@ -42,8 +42,8 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _IDS = re.compile(r'\sid="([^"]+)"')  # every id on the page, the headings' and those in raw HTML
 _ID_COUNT = re.compile(r"^(.*)_([0-9]+)$")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-_INLINE_CACHE: dict[str, list[Token]] = {}
-_INLINE_CACHE_LIMIT = 200_000
+_PLAIN_HTML: dict[str, str] = {}  # a plain piece's HTML, by its text
+_PLAIN_HTML_LIMIT = 100_000
 
 
 @dataclass(frozen=True)
@@ -91,26 +91,6 @@ def strip_tags(text: str) -> str:
     return " ".join(_TAG.sub("", _COMMENT.sub("", text)).split())
 
 
-def _cached_inline(state: StateCore) -> list[Token]:
-    """The parser's inline step, once per distinct inline text (while the page defines no link references);
-    the inline tokens it parsed anew are returned, to be cached once the remaining steps have run."""
-    md = state.md
-    references = bool(state.env.get("references"))
-    parsed = []
-    for token in state.tokens:
-        if token.type != "inline":
-            continue
-        known = None if references else _INLINE_CACHE.get(token.content)
-        if known is not None:
-            token.children = known
-            continue
-        children: list[Token] = []
-        md.inline.parse(token.content, md, state.env, children)
-        token.children = children
-        parsed.append(token)
-    return [] if references else parsed
-
-
 class _PageRenderer(RendererHTML):
     """markdown-it's HTML, with the glossary marks in text and the headings' ids and permalinks."""
 
@@ -118,7 +98,7 @@ class _PageRenderer(RendererHTML):
         content = tokens[idx].content
         seen: set[str] | None = env.get("vb_seen")
         if seen is None or TERM.search(content) is None:
-            return html.escape(content, quote=False)
+            return escapeHtml(content)
         return _marked(content, seen)
 
     def heading_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
@@ -150,10 +130,10 @@ def _marked(text: str, seen: set[str]) -> str:
         if term in seen:
             continue
         seen.add(term)
-        out.append(html.escape(text[last : match.start()], quote=False))
-        out.append(f'<abbr title="{html.escape(ABBREVIATIONS[term])}">{html.escape(term, quote=False)}</abbr>')
+        out.append(escapeHtml(text[last : match.start()]))
+        out.append(f'<abbr title="{escapeHtml(ABBREVIATIONS[term])}">{escapeHtml(term)}</abbr>')
         last = match.end()
-    out.append(html.escape(text[last:], quote=False))
+    out.append(escapeHtml(text[last:]))
     return "".join(out)
 
 
@@ -188,26 +168,25 @@ def relative_url(target: str, base: str) -> str:
     return relative + "/" if target.endswith("/") else relative
 
 
-def _ready(text: str) -> tuple[list[Token], dict[str, Any]]:
-    """The page's tokens, with the inline step taken from the cache where the text recurs."""
-    md = parser()
-    env: dict[str, Any] = {}
-    state = StateCore(text, md, env)
-    parsed: list[Token] = []
-    for rule in md.core.ruler.getRules(""):
-        if rule is core_inline:
-            parsed = _cached_inline(state)
-        else:
-            rule(state)
-    for token in parsed:  # after every step: the cached tokens are final, no later step changes them
-        if len(_INLINE_CACHE) < _INLINE_CACHE_LIMIT:
-            _INLINE_CACHE.setdefault(token.content, token.children or [])
-    return state.tokens, env
+def _groups(text: str) -> list[tuple[Piece | None, list[Token]]]:
+    """The page's tokens in pieces (see generator.render.fragments), or whole (piece None) where it cannot be cut."""
+    pieces = page_pieces(text)
+    if pieces is None:
+        return [(None, parse_whole(text)[0])]
+    return [(piece, piece.tokens) for piece in pieces]
 
 
-def _headings(tokens: list[Token], options: OptionsDict) -> list[tuple[int, str, str, bool]]:
-    """Give each heading its id and no-toc flag; (level, title, id, in toc) for each, in order."""
-    used: set[str] = set()
+def _own_headings(tokens: list[Token]) -> list[Token]:
+    """The tokens with the headings' own tokens copied: their ids are the page's, the rest may be shared."""
+    own = list(tokens)
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            own[index : index + 3] = [t.copy() for t in tokens[index : index + 3]]
+    return own
+
+
+def _headings(tokens: list[Token], options: OptionsDict, used: set[str]) -> list[tuple[int, str, str, bool]]:
+    """Give each heading its id (unique among `used`) and no-toc flag; (level, title, id, in toc) for each."""
     found = []
     for index, token in enumerate(tokens):
         if token.type != "heading_open":
@@ -252,17 +231,35 @@ def _nest(flat: list[tuple[int, str, str, bool]]) -> list[Heading]:
 def render_page(text: str, path: str = "") -> PageHtml:
     """A page's Markdown (front matter removed) as HTML; `path` (e.g. 2021/vb/x/index.md) turns links to other
     pages' Markdown into their addresses."""
-    tokens, _env = _ready(strip_front_matter(text))
     options = parser().options
-    flat = _headings(tokens, options)
-    _fix_row_headers(tokens)
+    used: set[str] = set()
+    flat: list[tuple[int, str, str, bool]] = []
     env: dict[str, Any] = {"vb_seen": set(), "vb_page": path}
-    body = _RENDERER.render(tokens, options, env)
-    title = None
-    if tokens and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
-        title = flat[0][1]
-    ids = frozenset(_IDS.findall(body))
-    return PageHtml(body, _nest(flat), title, ids)
+    out: list[str] = []
+    groups = _groups(strip_front_matter(text))
+    for piece, tokens in groups:
+        if piece is not None and piece.plain and terms_in(piece, TERM) <= env["vb_seen"]:
+            out.append(_plain_html(piece, options))  # nothing in it is the page's own: made once, reused
+            continue
+        own = _own_headings(tokens)
+        flat += _headings(own, options, used)
+        _fix_row_headers(own)
+        out.append(_RENDERER.render(own, options, env))
+    body = "".join(out)
+    first = groups[0][1][0] if groups and groups[0][1] else None
+    title = flat[0][1] if first is not None and first.type == "heading_open" and first.tag == "h1" else None
+    return PageHtml(body, _nest(flat), title, frozenset(_IDS.findall(body)))
+
+
+def _plain_html(piece: Piece, options: OptionsDict) -> str:
+    """A plain piece's HTML without glossary marks (every abbreviation in it is marked earlier on the page)."""
+    found = _PLAIN_HTML.get(piece.text)
+    if found is None:
+        _fix_row_headers(piece.tokens)  # the same on every page: the shared tokens may take it
+        found = _RENDERER.render(piece.tokens, options, {"vb_seen": None, "vb_page": ""})
+        if len(_PLAIN_HTML) < _PLAIN_HTML_LIMIT:
+            _PLAIN_HTML[piece.text] = found
+    return found
 
 
 def _fix_row_headers(tokens: list[Token]) -> None:
@@ -293,12 +290,13 @@ def _fix_row_headers(tokens: list[Token]) -> None:
 
 def heading_anchors(text: str) -> list[tuple[int, str, str]]:
     """(level, title, id) of a page's table-of-contents headings, in order, as the page's HTML names them."""
-    tokens, _env = _ready(strip_front_matter(text))
-    return [
-        (level, html.unescape(title), anchor)
-        for level, title, anchor, shown in _headings(tokens, parser().options)
-        if shown
+    used: set[str] = set()
+    flat = [
+        row
+        for _, tokens in _groups(strip_front_matter(text))
+        for row in _headings(_own_headings(tokens), parser().options, used)
     ]
+    return [(level, html.unescape(title), anchor) for level, title, anchor, shown in flat if shown]
 
 
 def strip_front_matter(text: str) -> str:

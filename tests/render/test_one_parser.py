@@ -28,7 +28,7 @@ PACKAGE = ROOT / "generator"
 
 # Markdown's special characters, lines and blanks; lower case only, so no glossary abbreviation (VB, T1 …) occurs.
 ALPHABET = st.sampled_from(
-    list("ab c*_`[]()<>!#-+.:/\\&;\n") + ["\n\n", "    ", "> ", "- ", "1. ", "```", "~~~", "[a]: /x", "http://a.se"]
+    list("ab c*_`[]()<>!#-+.:/\\&;\"'\n") + ["\n\n", "    ", "> ", "- ", "1. ", "```", "~~~", "[a]: /x", "http://a.se"]
 )
 TEXTS = st.lists(ALPHABET, max_size=40).map("".join)
 PAGE_ADDITIONS = [
