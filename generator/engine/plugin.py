@@ -23,6 +23,7 @@ Moved pages (a unit's former print view) get a small page at their old address.
 from __future__ import annotations
 
 import re
+import tempfile
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,7 @@ class SitePlugin(BasePlugin[VbConfig]):
     index_search = True  # `vb build` indexes the built site itself, as a stage of its own
     nav: Navigation | None = None
     core: dict[str, PageHtml]  # each page's HTML from the core, from on_page_markdown to on_page_content
+    outputs: tempfile.TemporaryDirectory[str] | None = None  # the pages' finished HTML until MkDocs writes them
 
     def make_site(self, root: Path, processes: int) -> Site:
         """The pages of the content tree at `root` (the build stage's subclass makes them; raise SiteError if not)."""
@@ -99,6 +101,9 @@ class SitePlugin(BasePlugin[VbConfig]):
     def on_shutdown(self) -> None:
         """The end of `mkdocs serve` or `mkdocs build`: a later build in this process starts afresh."""
         self.serving = False
+        if self.outputs is not None:  # a build that stopped before writing its pages
+            self.outputs.cleanup()
+            self.outputs = None
 
     @property
     def processes(self) -> int:
@@ -153,7 +158,9 @@ class SitePlugin(BasePlugin[VbConfig]):
                 for f in files.documentation_pages()
                 if f.src_uri in self.site.pages and f.page is not None and f.page.content is not None
             ]
-            use_outputs(page_outputs(pages, config, files, self.nav, env, self.processes), files, env)
+            self.outputs = tempfile.TemporaryDirectory(prefix="vb-sidor-")
+            folder = Path(self.outputs.name)
+            use_outputs(page_outputs(pages, config, files, self.nav, env, self.processes, folder), files, env)
         return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -214,6 +221,9 @@ class SitePlugin(BasePlugin[VbConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Index the built pages for search (unless `vb build` does); a failed index fails the build in Swedish."""
+        if self.outputs is not None:
+            self.outputs.cleanup()
+            self.outputs = None
         if not self.index_search:
             return
         try:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from pathlib import Path
 
 from jinja2 import BaseLoader, ChoiceLoader, DictLoader, Environment
-from markupsafe import Markup
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -38,12 +38,41 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
+class Stored:
+    """A page's finished HTML, kept in a file until MkDocs writes the page (so the build holds one at a time)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __html__(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+    __str__ = __html__
+
+
 def page_outputs(
-    pages: list[Page], config: MkDocsConfig, files: Files, nav: Navigation, env: Environment, processes: int
-) -> dict[str, tuple[str, list[tuple[str, int, str]]]]:
-    """Each page's finished HTML (the theme's template around it) and its messages, made in forked processes."""
+    pages: list[Page],
+    config: MkDocsConfig,
+    files: Files,
+    nav: Navigation,
+    env: Environment,
+    processes: int,
+    folder: Path,
+) -> dict[str, tuple[Stored, list[tuple[str, int, str]]]]:
+    """Each page's finished HTML (the theme's template around it, written to a file in `folder`) and its messages,
+    made in forked processes."""
     documents = files.documentation_pages()
-    results = fork_map(lambda number: output_of(pages[number], config, documents, nav, env), len(pages), processes)
+
+    def made(number: int) -> tuple[Stored, list[tuple[str, int, str]]] | None:
+        """One page's output, stored in its file."""
+        found = output_of(pages[number], config, documents, nav, env)
+        if found is None:
+            return None
+        stored = Stored(folder / f"{number}.html")
+        stored.path.write_text(found[0], encoding="utf-8")
+        return stored, found[1]
+
+    results = fork_map(made, len(pages), processes)
     return {page.file.src_uri: found for page, found in zip(pages, results) if found is not None}
 
 
@@ -70,7 +99,7 @@ def output_of(
         logger.handlers, logger.propagate = shown, propagate
 
 
-def use_outputs(outputs: dict[str, tuple[str, list[tuple[str, int, str]]]], files: Files, env: Environment) -> None:
+def use_outputs(outputs: dict[str, tuple[Stored, list[tuple[str, int, str]]]], files: Files, env: Environment) -> None:
     """MkDocs writes the HTML made beforehand: such a page's template only prints it; the messages are logged here."""
     loaders: list[BaseLoader] = [DictLoader({FINISHED_TEMPLATE: "{{ page.vb_output }}"})]
     env.loader = ChoiceLoader([*loaders, *([env.loader] if env.loader else [])])
@@ -81,4 +110,4 @@ def use_outputs(outputs: dict[str, tuple[str, list[tuple[str, int, str]]]], file
         for name, level, text in messages:
             logging.getLogger(name).log(level, text)
         found.page.meta["template"] = FINISHED_TEMPLATE
-        found.page.vb_output = Markup(html)  # type: ignore[attr-defined]
+        found.page.vb_output = html  # type: ignore[attr-defined]
