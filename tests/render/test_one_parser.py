@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import re
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -31,6 +32,10 @@ ALPHABET = st.sampled_from(
     list("ab c*_`[]()<>!#-+.:/\\&;\"'\n") + ["\n\n", "    ", "> ", "- ", "1. ", "```", "~~~", "[a]: /x", "http://a.se"]
 )
 TEXTS = st.lists(ALPHABET, max_size=40).map("".join)
+# With glossary abbreviations and links to other pages, which the page renderer treats per page.
+PAGE_TEXTS = st.lists(
+    st.one_of(ALPHABET, st.sampled_from(["VB ", " KF", "T1", "[x](../a/index.md#b)"])), max_size=30
+).map("".join)
 PAGE_ADDITIONS = [
     (re.compile(r'<a class="headerlink" href="#[^"]*" title="[^"]*">&para;</a>'), ""),
     (re.compile(r'(<h[1-6]) id="[^"]*"(?: class="no-toc")?>'), r"\1>"),
@@ -84,6 +89,20 @@ def test_a_text_the_check_accepts_reaches_the_page_without_raw_html(text):
     assert not any(t.type == "html_block" for t in tokens)
     assert not any(c.type == "html_inline" for t in tokens for c in t.children or [])
     assert "<script" not in page
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PAGE_TEXTS, min_size=1, max_size=4), st.lists(PAGE_TEXTS, min_size=1, max_size=4))
+def test_a_page_made_of_recurring_pieces_is_the_page_parsed_whole(texts, others):
+    """Pages cut at their headings and made from kept pieces equal the same pages parsed and rendered whole."""
+    pages = [
+        "# Sida\n\n" + "\n\n".join(f"## Rubrik {n % 2}\n\n{narrative(text, 2)}" for n, text in enumerate(chosen))
+        for chosen in (texts, others, texts + others)
+    ]
+    pieced = [render_page(page, "2021/vb/x/index.md") for page in pages]
+    with mock.patch("generator.render.html.page_pieces", return_value=None):
+        whole = [render_page(page, "2021/vb/x/index.md") for page in pages]
+    assert pieced == whole
 
 
 def test_every_page_of_the_pages_stage_is_rendered_by_the_shared_renderer(tree):
