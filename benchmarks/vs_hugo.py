@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import multiprocessing
 import resource
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from measure import Measured, build_arguments, run_measured, size_mb
 
@@ -30,6 +33,7 @@ from generator.render.site import build_pages, site_data
 from generator.rollup.aggregate import Rollup
 from generator.synth.district import synthesize, write_tree
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parents[1]
 PERIODS = ["T1", "T2", "VB"]
 OWN_PEAK = "huvudprocessens högsta minne MB: "
@@ -93,6 +97,19 @@ def hugo_source(content: Path, folder: Path, processes: int) -> tuple[int, float
     return len(site.pages), sum(len(t.encode("utf-8")) for t in site.pages.values()) / 1e6
 
 
+def prepare_inputs(units: int, content: Path, hugo: Path, processes: int) -> tuple[int, float]:
+    """The district's content and its pages as a Hugo project; (pages, MB of Markdown)."""
+    write_tree(synthesize(units, [2021], PERIODS, seed=1), content)
+    return hugo_source(content, hugo, processes)
+
+
+def in_child(function: Callable[..., T], *args: object) -> T:
+    """`function(*args)` in a forked process: this process stays small, and the processes it measures start
+    from it (Linux counts the memory a process had before it started the measured program as its own)."""
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        return pool.apply(function, args)
+
+
 def line(name: str, done: Measured, site: Path) -> str:
     pages = sum(1 for _ in site.rglob("*.html")) if site.exists() else 0
     failed = "" if done.code == 0 else f"  MISSLYCKADES\n{done.output[-2000:]}"
@@ -114,8 +131,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         content = tmp / "content"
-        write_tree(synthesize(args.units, [2021], PERIODS, seed=1), content)
-        pages, markdown = hugo_source(content, tmp / "hugo", args.processes)
+        pages, markdown = in_child(prepare_inputs, args.units, content, tmp / "hugo", args.processes)
         print(f"distrikt: {args.units} enheter × {len(PERIODS)} perioder, {pages} sidor, {markdown:.1f} MB Markdown")
         print(f"{'':28} {'vägg':>8} {'CPU':>8} {'minne':>9} {'storlek':>9} {'html':>6}")
         vb = run_measured(

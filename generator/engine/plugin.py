@@ -198,6 +198,13 @@ class SitePlugin(BasePlugin[VbConfig]):
         page.toc = get_toc([toc_token(entry) for entry in made.toc])
         page._title_from_render = made.title
         page.present_anchor_ids = set(made.ids)
+        for target in sorted(made.targets):  # as MkDocs warns (strict mode fails the build) for a missing page
+            if files.get_file_from_path(target) is None:
+                log.warning(
+                    "Doc file '%s' contains a link to '%s', which is not found among documentation files.",
+                    page.file.src_uri,
+                    target,
+                )
         return made.html
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

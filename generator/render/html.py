@@ -64,6 +64,7 @@ class PageHtml:
     toc: list[Heading]
     title: str | None
     ids: frozenset[str]
+    targets: frozenset[str] = frozenset()  # the pages' Markdown files it links to (below the site root)
 
 
 def slugify(text: str) -> str:
@@ -112,13 +113,25 @@ class _PageRenderer(RendererHTML):
         return f"{link}</{tokens[idx].tag}>\n"
 
     def link_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
-        token = tokens[idx]
-        href = token.attrGet("href")
-        page = env.get("vb_page")
-        if isinstance(href, str) and page:
-            token = token.copy()  # inline tokens are shared between pages
-            token.attrSet("href", page_url(href, page))
-        return self.renderToken([token], 0, options, env)
+        return self.renderToken([_addressed(tokens[idx], "href", env)], 0, options, env)
+
+    def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        return super().image([_addressed(tokens[idx], "src", env)], 0, options, env)
+
+
+def _addressed(token: Token, attribute: str, env: EnvType) -> Token:
+    """A link or image whose address points at another file of the site, as seen from the page (a copy: inline
+    tokens are shared between pages); a page it links to is noted in env["vb_targets"]."""
+    url = token.attrGet(attribute)
+    page = env.get("vb_page")
+    if not isinstance(url, str) or not page:
+        return token
+    target = linked_page(url, page)
+    if target is not None:
+        env["vb_targets"].add(target)
+    token = token.copy()
+    token.attrSet(attribute, page_url(url, page))
+    return token
 
 
 def _marked(text: str, seen: set[str]) -> str:
@@ -142,15 +155,27 @@ _PLAIN = RendererHTML()  # headings' text for their ids and the table of content
 
 
 def page_url(href: str, page: str) -> str:
-    """A relative link to another page's Markdown file (x/index.md#a) as that page's address (x/#a)."""
+    """A relative address as seen from the page's own address: another page's Markdown file (x/index.md#a) as
+    that page's address (x/#a), another file from a page that is not an index (a.md is served as a/)."""
     if _SCHEME.match(href) or href.startswith(("/", "\\", "#")) or "//" in href[:2]:
         return href
     path, hash_sign, anchor = href.partition("#")
     path, question, query = path.partition("?")
-    if not path.endswith(".md"):
+    if not path.endswith(".md") and (not path or page == "index.md" or page.endswith("/index.md")):
         return href
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-    return f"{relative_url(_address(target), _address(page))}{question}{query}{hash_sign}{anchor}"
+    address = _address(target) if path.endswith(".md") else target + ("/" if path.endswith("/") else "")
+    return f"{relative_url(address, _address(page))}{question}{query}{hash_sign}{anchor}"
+
+
+def linked_page(href: str, page: str) -> str | None:
+    """The page's Markdown file (below the site root) a relative link to a .md file leads to, else None."""
+    if _SCHEME.match(href) or href.startswith(("/", "\\", "#")) or "//" in href[:2]:
+        return None
+    path = href.partition("#")[0].partition("?")[0]
+    if not path.endswith(".md"):
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
 
 
 def _address(source: str) -> str:
@@ -234,7 +259,7 @@ def render_page(text: str, path: str = "") -> PageHtml:
     options = parser().options
     used: set[str] = set()
     flat: list[tuple[int, str, str, bool]] = []
-    env: dict[str, Any] = {"vb_seen": set(), "vb_page": path}
+    env: dict[str, Any] = {"vb_seen": set(), "vb_page": path, "vb_targets": set()}
     out: list[str] = []
     groups = _groups(strip_front_matter(text))
     for piece, tokens in groups:
@@ -248,7 +273,7 @@ def render_page(text: str, path: str = "") -> PageHtml:
     body = "".join(out)
     first = groups[0][1][0] if groups and groups[0][1] else None
     title = flat[0][1] if first is not None and first.type == "heading_open" and first.tag == "h1" else None
-    return PageHtml(body, _nest(flat), title, frozenset(_IDS.findall(body)))
+    return PageHtml(body, _nest(flat), title, frozenset(_IDS.findall(body)), frozenset(env["vb_targets"]))
 
 
 def _plain_html(piece: Piece, options: OptionsDict) -> str:
