@@ -61,7 +61,9 @@ def main() -> int:
             f"(mål < 2 GB: {'ok' if together < 2048 else 'över målet'})"
         )
         print(f"utdata: {size_mb(built.site):.1f} MB, {sum(d.pages for d in built.districts)} sidor")
-        alone = build_district(district_roots(city)[0], Path(folder) / "ensam", ROOT / "mkdocs.yml", cores())
+        alone = build_district(
+            district_roots(city)[0], Path(folder) / "ensam", ROOT / "mkdocs.yml", cores(), Path(folder) / "pdf-ensam"
+        )
         print(
             f"en stadsdel byggd ensam ({alone.district.name}, {cores()} processer): {alone.seconds:.1f} s, "
             f"{alone.peak_mb:.0f} MB (mål < 30 s: {'ok' if alone.seconds < 30 else 'över målet'})"

@@ -16,6 +16,7 @@ import pytest
 
 from generator.check.run import check_paths
 from generator.problems import Problem
+from tests.real_site import PDF_CACHE, mkdocs_site, real_site, shared_root
 
 # Tests of bugs that were found and fixed live in tests/regressions/.
 
@@ -384,3 +385,21 @@ def make_tree(tmp_path: Path):
 @pytest.fixture
 def valid_tree(make_tree) -> Path:
     return make_tree()
+
+
+@pytest.fixture(scope="session")
+def built_real_site(tmp_path_factory, worker_id: str) -> Path:
+    """content/ as `vb build` publishes it, PDFs and all, built once for the run: read it, never change it."""
+    return real_site(shared_root(tmp_path_factory.getbasetemp(), worker_id))
+
+
+@pytest.fixture(scope="session")
+def mkdocs_real_site(tmp_path_factory, worker_id: str) -> Path:
+    """content/ as `mkdocs build --strict` makes it through the plugin, once for the run: read it, never change it."""
+    return mkdocs_site(shared_root(tmp_path_factory.getbasetemp(), worker_id))
+
+
+@pytest.fixture(scope="session")
+def shared_pdf_cache(tmp_path_factory, worker_id: str) -> Path:
+    """The run's PDF cache: a build whose reports are unchanged from another build of the run reuses their PDFs."""
+    return shared_root(tmp_path_factory.getbasetemp(), worker_id) / PDF_CACHE

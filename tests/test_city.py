@@ -33,7 +33,9 @@ def _break(district: Path) -> None:
 
 
 def _build(root: Path, content: Path) -> int:
-    return main(["build", "--content", str(content), "--site", str(root / "site"), "--config", str(_config(root))])
+    """`vb build --utan-pdf` of the city (its PDFs are tested in tests/pdf/)."""
+    site, config = str(root / "site"), str(_config(root))
+    return main(["build", "--content", str(content), "--site", site, "--config", config, "--utan-pdf"])
 
 
 def test_each_district_gets_its_own_site_and_the_start_page_lists_them(tmp_path, capsys):
@@ -66,6 +68,7 @@ def test_each_district_gets_its_own_site_and_the_start_page_lists_them(tmp_path,
     out = capsys.readouterr().out
     assert "Hägersten-Älvsjö stadsdelsnämnd:" in out and "2 stadsdelar" in out
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")] == []
+    assert list(site.rglob("*.pdf")) == [] and not (tmp_path / ".vb-pdf-cache").exists()  # --utan-pdf holds
 
 
 def test_a_district_with_errors_publishes_nothing_and_names_the_district(tmp_path, capsys):

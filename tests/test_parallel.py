@@ -76,6 +76,7 @@ def _build(root: Path, config: Path, name: str, processes: int) -> int:
             str(config),
             "--processes",
             str(processes),
+            "--utan-pdf",  # the PDFs are made side by side in tests/pdf/
         ]
     )
 

@@ -172,6 +172,7 @@ def _vb_build(tmp_path: Path, config: Path) -> subprocess.Popen:
             str(config),
             "--processes",
             "1",
+            "--utan-pdf",  # the PDFs' own publishing is tested in tests/pdf/
         ],
         cwd=ROOT,
         stdout=subprocess.PIPE,

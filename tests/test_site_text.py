@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.cli import main
 from tests.content.test_completeness import _strings, skeleton
 
 pytestmark = pytest.mark.slow  # builds whole sites
@@ -23,12 +22,8 @@ _MARKER = re.compile(r"^\s*(\d+\.|[-*+])\s+")
 
 
 @pytest.fixture(scope="module")
-def site_text(tmp_path_factory) -> str:
-    site = tmp_path_factory.mktemp("site") / "site"
-    assert (
-        main(["build", "--content", str(ROOT / "content"), "--site", str(site), "--config", str(ROOT / "mkdocs.yml")])
-        == 0
-    )
+def site_text(built_real_site: Path) -> str:
+    site = built_real_site
     texts = []
     for page in site.rglob("*.html"):
         markup = re.sub(r"<script.*?</script>|<style.*?</style>", " ", page.read_text(encoding="utf-8"), flags=re.S)

@@ -74,16 +74,26 @@ def district_of(root: Path) -> District:
 
 
 def publish_city(
-    roots: list[Path], site: Path, config_file: Path, processes: int, out: TextIO | None = None
+    roots: list[Path],
+    site: Path,
+    config_file: Path,
+    processes: int,
+    out: TextIO | None = None,
+    pdfs: bool = True,
+    pdf_cache: Path | None = None,
 ) -> CityBuilt:
-    """Build every district beside `site`, then swap the whole city in; any failure leaves `site` untouched."""
+    """Build every district beside `site`, then swap the whole city in; any failure leaves `site` untouched.
+
+    With `pdfs`, every district's reports get their PDFs, kept in `pdf_cache` (.vb-pdf-cache beside `site`).
+    """
     site = site.resolve()
     started = time.perf_counter()
     linked = [root for root in roots if root.is_symlink()]
     if linked:  # as in a district's own content: a link is never followed
         raise PublishError(linked_message(linked, site))
     with staged(site, config_file) as staging:
-        builds = build_districts(roots, staging, config_file.resolve(), processes, site.parent / CACHE_FOLDER)
+        cache = (pdf_cache or site.parent / CACHE_FOLDER) if pdfs else None
+        builds = build_districts(roots, staging, config_file.resolve(), processes, cache)
         builds = [shown_at(b, staging, site) for b in builds]
         failed = [b for b in builds if not b.ok]
         if failed:
@@ -96,6 +106,8 @@ def build_districts(
     roots: list[Path], staging: Path, config_file: Path, processes: int, pdf_cache: Path | None = None
 ) -> list[DistrictBuild]:
     """Each district into staging/<district-id>/, `processes` at a time, in the order of `roots`.
+
+    Without a `pdf_cache` the districts are built without PDFs.
 
     With fewer districts than processes, each district's build uses several processes itself.
     """
@@ -111,7 +123,8 @@ def build_district(
     root: Path, target: Path, config_file: Path, processes: int = 1, pdf_cache: Path | None = None
 ) -> DistrictBuild:
     """One district's `vb build` (check, MkDocs, PDFs, search index) in a process of its own, using `processes`
-    processes; its PDFs are kept in `pdf_cache` (the city's, beside its site) for the next build."""
+    processes; its PDFs are kept in `pdf_cache` (the city's, beside its site) for the next build, and without
+    a `pdf_cache` it is built without PDFs."""
     command = [
         sys.executable,
         "-m",
@@ -126,8 +139,7 @@ def build_district(
         "--processes",
         str(processes),
     ]
-    if pdf_cache is not None:
-        command += ["--pdf-cache", str(pdf_cache)]
+    command += ["--pdf-cache", str(pdf_cache)] if pdf_cache is not None else ["--utan-pdf"]
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
         child = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)

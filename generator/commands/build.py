@@ -81,7 +81,14 @@ def _run_city(args: argparse.Namespace, roots: list[Path]) -> int:
     from generator.build.city import publish_city
     from generator.parallel import cores
 
-    built = publish_city(roots, args.site, args.config, args.processes or cores())
+    built = publish_city(
+        roots,
+        args.site,
+        args.config,
+        args.processes or cores(),
+        pdfs=not args.utan_pdf,
+        pdf_cache=args.pdf_cache,
+    )
     for district in built.districts:
         print(f"  {district.district.name}: {district.pages} sidor på {district.seconds:.1f} s")
     pages = sum(d.pages for d in built.districts)

@@ -11,8 +11,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,18 +72,9 @@ def browser() -> Iterator:
 
 
 @pytest.fixture(scope="session")
-def site(browser, tmp_path_factory) -> Path:
-    """The real content built by `vb build` (check, pages, search index) into a folder of the test run."""
-    target = tmp_path_factory.mktemp("webbplats") / "site"
-    done = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--site", str(target)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    return target
+def site(browser, built_real_site: Path) -> Path:
+    """The real content built by `vb build` (check, pages, search index), once for the run."""
+    return built_real_site
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

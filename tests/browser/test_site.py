@@ -202,9 +202,4 @@ def serious_violations(page) -> list[str]:
     ]
 
 
-def test_no_serious_or_critical_accessibility_violations_on_any_kind_of_page(page, kinds):
-    report = []
-    for path in kinds.values():
-        visit(page, path)
-        report += [f"{path}: {line}" for line in serious_violations(page)]
-    assert not report, "\n".join(report)
+# axe on every kind of page, at a phone's and a laptop's width: tests/browser/test_public.py.

@@ -55,11 +55,10 @@ def _unordered(site: Path) -> Counter[str]:
     )
 
 
-def test_properdocs_builds_the_real_content_as_mkdocs_does(tmp_path):
-    _build("mkdocs", tmp_path / "mkdocs")
+def test_properdocs_builds_the_real_content_as_mkdocs_does(tmp_path, mkdocs_real_site):
     _build("properdocs", tmp_path / "properdocs")
-    assert _unordered(tmp_path / "mkdocs") == _unordered(tmp_path / "properdocs")
-    with_mkdocs, with_properdocs = _files(tmp_path / "mkdocs"), _files(tmp_path / "properdocs")
+    assert _unordered(mkdocs_real_site) == _unordered(tmp_path / "properdocs")
+    with_mkdocs, with_properdocs = _files(mkdocs_real_site), _files(tmp_path / "properdocs")
     assert sorted(with_properdocs) == sorted(with_mkdocs)
     assert [path for path in with_mkdocs if with_properdocs[path] != with_mkdocs[path]] == []
     assert len([path for path in with_mkdocs if path.endswith(".html")]) > 200

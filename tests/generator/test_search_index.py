@@ -103,6 +103,7 @@ def _vb_build(tmp_path: Path) -> int:
             str(tmp_path / "site"),
             "--config",
             str(ROOT / "mkdocs.yml"),
+            "--utan-pdf",  # the index covers pages; PDFs are tested in tests/pdf/
         ]
     )
 

@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-
 ROOT = Path(__file__).resolve().parents[2]
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
@@ -68,11 +66,6 @@ def squeezed(text: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Path:
-    """The real content as `vb build` publishes it, PDFs and all."""
-    site = tmp_path_factory.mktemp("pdf") / "site"
-    assert (
-        main(["build", "--content", str(ROOT / "content"), "--site", str(site), "--config", str(ROOT / "mkdocs.yml")])
-        == 0
-    )
-    return site
+def built(built_real_site: Path) -> Path:
+    """The real content as `vb build` publishes it, PDFs and all (built once for the run)."""
+    return built_real_site

@@ -78,7 +78,16 @@ def built(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("byggt")
     write_tree(root / "content")
     code = main(
-        ["build", "--content", str(root / "content"), "--site", str(root / "site"), "--config", str(_config(root))]
+        [
+            "build",
+            "--content",
+            str(root / "content"),
+            "--site",
+            str(root / "site"),
+            "--config",
+            str(_config(root)),
+            "--utan-pdf",
+        ]
     )
     assert code == 0
     return root / "site"

@@ -81,7 +81,8 @@ def test_plain_texts_with_payloads_pass_the_check(tmp_path):
 def _build(tmp_path: Path, files: dict[str, str], name: str) -> dict[str, Scan]:
     root = write(tmp_path / name / "content", files)
     site = tmp_path / name / "site"
-    assert main(["build", "--content", str(root), "--site", str(site), "--config", str(ROOT / "mkdocs.yml")]) == 0
+    config = str(ROOT / "mkdocs.yml")
+    assert main(["build", "--content", str(root), "--site", str(site), "--config", config, "--utan-pdf"]) == 0
     return {page.relative_to(site).as_posix(): scan(page.read_text(encoding="utf-8")) for page in site.rglob("*.html")}
 
 

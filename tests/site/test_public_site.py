@@ -4,8 +4,6 @@ fetched from another site, and the pages a public authority must have, reachable
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -27,17 +25,8 @@ THIRD_PARTY = re.compile(
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("publik") / "site"
-    done = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--site", str(target)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    return target
+def site(built_real_site: Path) -> Path:
+    return built_real_site
 
 
 def english_on(html: str) -> list[str]:
