@@ -28,6 +28,7 @@ _HEADING_LINE = re.compile(r"#{1,6}(?:[ \t]|$)")
 # What may run past a heading line: a fence, or an HTML block of the kinds that end only at their closing
 # marker (script, pre, style, textarea, comments, processing instructions, declarations, CDATA).
 _REACHES_ON = re.compile(r"^ {0,3}(?:```|~~~|<(?:script|pre|style|textarea|!|\?))", re.IGNORECASE | re.MULTILINE)
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _TERMS_OF: dict[str, frozenset[str]] = {}
 _CACHE_LIMIT = 200_000
 _INLINE: dict[str, list[Token]] = {}
@@ -79,14 +80,20 @@ def terms_in(piece: Piece, terms: re.Pattern[str]) -> frozenset[str]:
 
 
 def _is_plain(tokens: list[Token]) -> bool:
-    """No heading and no link whose address ends in .md (both are made per page)."""
+    """No heading and no link or image with a relative address (both are made per page)."""
     for token in tokens:
         if token.type == "heading_open":
             return False
         for child in token.children or []:
-            if child.type == "link_open" and ".md" in str(child.attrGet("href") or ""):
+            address = child.attrGet("href") if child.type == "link_open" else child.attrGet("src")
+            if child.type in ("link_open", "image") and _relative(str(address or "")):
                 return False
     return True
+
+
+def _relative(address: str) -> bool:
+    """Whether an address is relative to the page (not another site's, the site root's or the page's own)."""
+    return not (_SCHEME.match(address) or address.startswith(("/", "\\", "#")))
 
 
 def _parts(text: str) -> list[str]:

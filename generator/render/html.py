@@ -129,9 +129,7 @@ def _addressed(token: Token, attribute: str, env: EnvType) -> Token:
     target = linked_page(url, page)
     if target is not None:
         env["vb_targets"].add(target)
-    token = token.copy()
-    token.attrSet(attribute, page_url(url, page))
-    return token
+    return token.copy(attrs={**token.attrs, attribute: page_url(url, page)})  # its own attributes: not shared
 
 
 def _marked(text: str, seen: set[str]) -> str:

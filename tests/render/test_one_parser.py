@@ -34,7 +34,7 @@ ALPHABET = st.sampled_from(
 TEXTS = st.lists(ALPHABET, max_size=40).map("".join)
 # With glossary abbreviations and links to other pages, which the page renderer treats per page.
 PAGE_TEXTS = st.lists(
-    st.one_of(ALPHABET, st.sampled_from(["VB ", " KF", "T1", "[x](../a/index.md#b)"])), max_size=30
+    st.one_of(ALPHABET, st.sampled_from(["VB ", " KF", "T1", "[x](../a/index.md#b)", "![y](bild.png)"])), max_size=30
 ).map("".join)
 PAGE_ADDITIONS = [
     (re.compile(r'<a class="headerlink" href="#[^"]*" title="[^"]*">&para;</a>'), ""),
@@ -99,9 +99,10 @@ def test_a_page_made_of_recurring_pieces_is_the_page_parsed_whole(texts, others)
         "# Sida\n\n" + "\n\n".join(f"## Rubrik {n % 2}\n\n{narrative(text, 2)}" for n, text in enumerate(chosen))
         for chosen in (texts, others, texts + others)
     ]
-    pieced = [render_page(page, "2021/vb/x/index.md") for page in pages]
+    paths = ["2021/vb/x/index.md", "2021/vb/x/utskrift.md"]  # an index page and one served as …/utskrift/
+    pieced = [render_page(page, path) for page in pages for path in paths]
     with mock.patch("generator.render.html.page_pieces", return_value=None):
-        whole = [render_page(page, "2021/vb/x/index.md") for page in pages]
+        whole = [render_page(page, path) for page in pages for path in paths]
     assert pieced == whole
 
 
