@@ -4,7 +4,9 @@ For each text export in tests/sources/ the report is imported into a copy of
 content/ without its hand-made file, then compared with that file: the share
 of sentences, statuses, indicator figures and economy figures that come out
 the same. Also: whether the result passes `vb check`, and how many lines were
-left unplaced.
+left unplaced. Then the same for two "unseen" reports of the template, made from
+a source export with names, words, sentence order, activity order and figures
+changed (tests/generator/unseen_report.py).
 Run: .venv/bin/python benchmarks/import_accuracy.py
 """
 
@@ -121,36 +123,19 @@ def share(made: set, wanted: set) -> str:
     return f"{100 * len(made & wanted) / len(wanted):.0f} % ({len(made & wanted)}/{len(wanted)})"
 
 
-def run_one(name: str, unit: str, year: int, period: str, folder: Path) -> None:
-    content = folder / name / "content"
-    shutil.copytree(ROOT / "content", content)
-    target = content / "rapporter" / unit / f"{year}-{period.lower()}.yml"
-    wanted = yaml.safe_load(target.read_text(encoding="utf-8"))
-    target.unlink()
+def _import(source: Path, unit: str, year: int, period: str, content: Path) -> tuple[int, str]:
     out = io.StringIO()
+    argv = ["import", str(source), "--unit", unit, "--year", str(year), "--period", period, "--content", str(content)]
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        code = vb(
-            [
-                "import",
-                str(ROOT / "tests" / "sources" / name),
-                "--unit",
-                unit,
-                "--year",
-                str(year),
-                "--period",
-                period,
-                "--content",
-                str(content),
-            ]
-        )
-    if code != 0:
-        print(f"{name}: vb import misslyckades (slutkod {code})")
-        return
-    made = yaml.safe_load(target.read_text(encoding="utf-8"))
+        code = vb(argv)
+    return code, out.getvalue()
+
+
+def _report(title: str, made: dict, wanted: dict, target: Path, out: str) -> None:
     problems = check_paths([target]).problems
     errors = sum(p.severity.value == "fel" for p in problems)
-    unplaced = sum(": kunde inte placeras:" in line for line in out.getvalue().splitlines())
-    print(f"{name} → {unit} {period} {year}")
+    unplaced = sum(": kunde inte placeras:" in line for line in out.splitlines())
+    print(title)
     print(f"  meningar: {share(sentences(made), sentences(wanted))}")
     print(f"  statusar: {share(statuses(made), statuses(wanted))}")
     print(f"  indikatorvärden: {share(figures(made), figures(wanted))}")
@@ -158,10 +143,50 @@ def run_one(name: str, unit: str, year: int, period: str, folder: Path) -> None:
     print(f"  vb check: {errors} fel, {len(problems) - errors} varningar; ej placerade rader: {unplaced}")
 
 
+def _fresh(folder: Path, unit: str, year: int, period: str) -> tuple[Path, dict]:
+    """A copy of content/ without the hand-made report, and that report's data."""
+    content = folder / "content"
+    shutil.copytree(ROOT / "content", content)
+    target = content / "rapporter" / unit / f"{year}-{period.lower()}.yml"
+    wanted = yaml.safe_load(target.read_text(encoding="utf-8"))
+    target.unlink()
+    return target, wanted
+
+
+def run_one(name: str, unit: str, year: int, period: str, folder: Path) -> None:
+    target, wanted = _fresh(folder / name, unit, year, period)
+    code, out = _import(ROOT / "tests" / "sources" / name, unit, year, period, target.parents[2])
+    if code != 0:
+        print(f"{name}: vb import misslyckades (slutkod {code})")
+        return
+    made = yaml.safe_load(target.read_text(encoding="utf-8"))
+    _report(f"{name} → {unit} {period} {year}", made, wanted, target, out)
+
+
+def run_unseen(name: str, unit: str, year: int, period: str, folder: Path) -> None:
+    """A report of the same template the importer has never seen (tests/generator/unseen_report.py)."""
+    from tests.generator import unseen_report
+
+    target, old = _fresh(folder / f"osedd-{name}", unit, year, period)
+    new_name = old["till"] if unit == "hagersten-alvsjo" else "Enheten Norr"  # the council's name is its goals'
+    source = (ROOT / "tests" / "sources" / name).read_text(encoding="utf-8")
+    export = target.parents[3] / "tidigare.txt"
+    export.write_text(unseen_report.export(source, old["till"], new_name), encoding="utf-8")
+    code, out = _import(export, unit, year, period, target.parents[2])
+    if code != 0:
+        print(f"osedd rapport från {name}: vb import misslyckades (slutkod {code})")
+        return
+    made = yaml.safe_load(target.read_text(encoding="utf-8"))
+    title = f"osedd rapport (namn, ord, meningsordning, aktivitetsordning och värden ändrade i {name})"
+    _report(title, made, unseen_report.answer(old, old["till"], new_name), target, out)
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         for name, (unit, year, period) in SOURCES.items():
             run_one(name, unit, year, period, Path(folder))
+        for name in ("001_eb83f3cc95dc08cb.txt", "002_e413b7b4eec749f1.txt"):
+            run_unseen(name, *SOURCES[name], Path(folder))
     return 0
 
 

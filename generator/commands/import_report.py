@@ -8,11 +8,14 @@ from pathlib import Path
 
 from generator.commands.period import add_period
 from generator.content.layout import report_name
+from generator.problems import Problem
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("import", help="skriv en rapport i formatet från en textexport av en tidigare rapport")
-    parser.add_argument("file", type=Path, metavar="FIL", help="textexporten av rapporten (UTF-8)")
+    parser = commands.add_parser(
+        "import", help="skriv en rapport i formatet från en tidigare rapport (PDF eller textexport)"
+    )
+    parser.add_argument("file", type=Path, metavar="FIL", help="rapporten som PDF, eller dess textexport (UTF-8)")
     parser.add_argument("--unit", required=True, metavar="ID", help="enhetens id i organisation.yml")
     parser.add_argument("--year", type=int, required=True, metavar="ÅR")
     add_period(parser, required=True)
@@ -20,8 +23,29 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
+def _export_text(file: Path) -> str | Problem:
+    """The report's text: a text export as it is, a PDF read page by page."""
+    from generator.authoring.importer.pdftext import PdfError, is_pdf, pdf_text
+    from generator.problems import problem
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        return problem("VB001", str(file), reason=exc.strerror or str(exc))
+    if is_pdf(data):
+        try:
+            return pdf_text(data)
+        except PdfError as exc:
+            return problem("VB001", str(file), reason=str(exc))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return problem("VB001", str(file), reason="filen är varken en PDF eller en UTF-8-text")
+
+
 def run(args: argparse.Namespace) -> int:
     from generator.authoring.importer.build import build, unplaced_comment
+    from generator.authoring.importer.economy import Names
     from generator.authoring.importer.lines import clean
     from generator.authoring.importer.reader import read_export
     from generator.authoring.yamlwrite import dump
@@ -52,12 +76,18 @@ def run(args: argparse.Namespace) -> int:
     catalogue = require_catalogue(content, args.year)
     if catalogue is None:
         return 1
-    try:
-        text = args.file.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        say(problem("VB001", str(args.file), reason=getattr(exc, "strerror", None) or "filen är inte en UTF-8-text"))
+    text = _export_text(args.file)
+    if isinstance(text, Problem):
+        say(text)
         return 1
-    imported = build(read_export(clean(text)), catalogue, args.unit, args.year, args.period)
+    organisation = content.organisation.model
+    names = Names(
+        areas={area.namn: area.id for area in organisation.verksamhetsomraden},
+        units={unit.namn: unit.id for unit in organisation.enheter},
+        own=nodes[args.unit],
+    )
+    council = args.unit == organisation.namnd.id
+    imported = build(read_export(clean(text)), catalogue, args.unit, args.year, args.period, council, names)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, dump(imported.data) + unplaced_comment(imported.unplaced, args.file.name))
     print(f"Skapade {target.as_posix()}.")

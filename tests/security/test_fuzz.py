@@ -29,7 +29,10 @@ def atheris_installed() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("script", "words"), [("fuzz_markdown.py", "markdown.dict"), ("fuzz_loader.py", "yaml.dict")])
+@pytest.mark.parametrize(
+    ("script", "words"),
+    [("fuzz_markdown.py", "markdown.dict"), ("fuzz_loader.py", "yaml.dict"), ("fuzz_import.py", "import.dict")],
+)
 def test_a_short_fuzz_run_finds_nothing(tmp_path, script, words):
     done = subprocess.run(
         [

@@ -13,10 +13,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.authoring.importer.cover import appendix_list, cover
+from generator.authoring.importer.economy import Names
+from generator.authoring.importer.economy import blocks as economy_blocks
 from generator.authoring.importer.lines import joined
 from generator.authoring.importer.reader import Item, Read, Texts
 from generator.content.lookup import CatalogueIndex, index
 from generator.content.models import Indikator, Katalog
+from generator.content.report_places import COUNCIL_COVER_KEYS, COUNCIL_ONLY_KEYS, UNIT_ONLY_KEYS
 
 MATCH = 0.8  # how close a name must be to the catalogue's (difflib ratio of the normalised texts)
 _OUTCOMES = ("utfall", "utfall_man", "utfall_kvinnor", "utfall_foregaende")
@@ -58,7 +62,18 @@ class _Builder:
         self.found: CatalogueIndex = index(catalogue)
         self.unplaced: list[tuple[int, str]] = []
         self.tree: dict[str, dict[str, Any]] = {}  # goal nr -> goal entry
+        self.year_end = True  # a VB: its forecast column is left empty
+        self.labels: set[str] = set()  # the unit's names, which the export sets above its analyses
         self.taken: set[str] = set()  # ids already placed: a second item of the same name is the next one
+
+    def text(self, texts: Texts | None) -> str:
+        """An item's text, without the unit's name the export sets above it as a label."""
+        if texts is None:
+            return ""
+        paragraphs = joined(texts.lines)
+        while paragraphs and paragraphs[0].text.strip("* ").lower() in self.labels:
+            paragraphs = paragraphs[1:]
+        return "\n\n".join(paragraph.text for paragraph in paragraphs)
 
     def keep(self, line: int, text: str) -> None:
         if text.strip():
@@ -86,8 +101,8 @@ class _Builder:
             entry = self.goal(goal.nr)
             if goal.status:
                 entry["status"] = goal.status
-            if text_of(goal.texts.get("analys")):
-                entry["analys"] = text_of(goal.texts.get("analys"))
+            if self.text(goal.texts.get("analys")):
+                entry["analys"] = self.text(goal.texts.get("analys"))
             for child in goal.children:
                 self.item(child, (goal.nr,))
 
@@ -113,6 +128,9 @@ class _Builder:
         entry = self.council_goal(nr, ref)
         if item.status:
             entry["status"] = item.status
+        analysis = self.text(item.texts.get("analys"))
+        if analysis:
+            entry["analys"] = analysis
         for child in item.children:
             self.item(child, (nr, ref))
 
@@ -125,12 +143,19 @@ class _Builder:
         self.taken.add(ref)
         place, indicator = self.found.indicators[ref]
         entry: dict[str, Any] = {"id": ref}
-        figures = parse_figures(item.values, indicator, layout=None if item.spread else item.layout)
+        figures: dict[str, Any] | None
+        if item.cells:
+            figures, unread = cell_figures(item.cells, indicator)
+            for name, cell in unread:  # text where a figure belongs: kept, never read as a figure
+                self.keep(item.line, f"Indikator {ref}, kolumnen {name} innehåller text: {cell}")
+        else:
+            layout = None if item.spread else item.layout
+            figures = parse_figures(item.values, indicator, layout, item.outcome_columns, self.year_end)
         if figures is None:
             self.keep(item.line, f"Indikator {ref}, värden som inte kunde läsas: {item.values}")
         else:
             entry.update(figures)
-        analysis = text_of(item.texts.get("analys"))
+        analysis = self.text(item.texts.get("analys"))
         if analysis:
             entry["analys"] = analysis
         self.place(place).setdefault("indikatorer", []).append(entry)
@@ -141,14 +166,14 @@ class _Builder:
         ref = best_match(item.title, here, self.taken) or best_match(item.title, everywhere, self.taken)
         if ref is None:
             self.keep(item.line, f"Aktivitet: {item.title}")
-            self.keep(item.line, text_of(item.texts.get("analys")))
+            self.keep(item.line, self.text(item.texts.get("analys")))
             return
         self.taken.add(ref)
         entry: dict[str, Any] = {"id": ref}
         deviation = re.sub(r"^\S+ \S+\s*", "", item.values).strip()
         if deviation:
             entry["avvikelse"] = deviation
-        analysis = text_of(item.texts.get("analys"))
+        analysis = self.text(item.texts.get("analys"))
         if analysis:
             entry["analys"] = analysis
         self.place(self.found.activities[ref][0]).setdefault("aktiviteter", []).append(entry)
@@ -159,22 +184,83 @@ class _Builder:
             return
         entry = {"titel": item.title, "status": item.status}
         for name in ("forvantat_resultat", "analys"):
-            text = text_of(item.texts.get(name))
+            text = self.text(item.texts.get(name))
             if text:
                 entry[name] = text
         self.council_goal(*place).setdefault("enhetsmal", []).append(entry)
 
 
-def parse_figures(values: str, indicator: Indikator, layout: str | None = None) -> dict[str, float | int] | None:
+_CELL_NUMBER = re.compile(
+    r"^(?P<sign>[-−–]?)\s*(?P<digits>[0-9]{1,3}(?:[ \u202f][0-9]{3})+|[0-9]+)(?:,(?P<decimals>[0-9]+))?"
+)
+
+
+def cell_number(cell: str) -> float | None:
+    """The figure a table cell starts with ("6,5 %", "9 000 st", "17,2 barn/avd."), or None for text.
+
+    What follows the figure is its unit; a cell with a second figure or no figure at all is text.
+    """
+    match = _CELL_NUMBER.match(cell.strip())
+    if match is None:
+        return None
+    rest = cell.strip()[match.end() :]
+    if re.search(r"[0-9]", rest.replace("CO2", "")):
+        return None
+    whole = re.sub(r"[ \u202f]", "", match.group("digits"))
+    value = float(f"{whole}.{match.group('decimals') or 0}")
+    return -value if match.group("sign") else value
+
+
+def cell_figures(cells: dict[str, str], indicator: Indikator) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """A tab-separated row's figures by column, its own targets where they differ from the catalogue's, and
+    the cells that hold text where a figure belongs (kept, never guessed)."""
+    figures: dict[str, Any] = {}
+    unread: list[tuple[str, str]] = []
+    for name in (*_OUTCOMES, "prognos"):
+        if name in cells:
+            value = cell_number(cells[name])
+            if value is None:
+                unread.append((name, cells[name]))
+            else:
+                figures[name] = _whole(value)
+    for name in ("arsmal", "kf_arsmal"):
+        if name in cells:
+            value = cell_number(cells[name])
+            known = getattr(indicator, name)
+            if value is not None and not (isinstance(known, (int, float)) and float(known) == value):
+                figures[name] = _whole(value)
+    return figures, unread
+
+
+def parse_figures(
+    values: str,
+    indicator: Indikator,
+    layout: str | None = None,
+    columns: tuple[str, ...] = (),
+    year_end: bool = True,
+) -> dict[str, float | int] | None:
     """The outcome figures of one row, or None when they cannot be told apart without guessing.
 
     The row ends with the period (a year); before it stand the targets, which the catalogue knows. A full
-    row of outcomes fills the columns in order. A shorter one is placed only from the export's layout
+    row of outcomes fills the columns in order (those the table's header names, `columns`, when it is known;
+    in a year's report, `year_end`, the forecast column is the one a shorter row leaves empty).
+    A shorter one is placed only from the export's layout
     (`layout`, spaces kept): figures at the very start of the row, one space apart, are the first columns;
     leading spaces or a wider gap mean empty cells whose count the text does not show.
     """
     numbers = _numbers(values)
     outcomes = _without_targets(numbers, indicator)
+    if columns and len(outcomes) == len(columns):
+        return dict(zip(columns, map(_whole, outcomes)))  # every column the header names has its figure
+    if "prognos" in columns and outcomes:
+        if not year_end:
+            return None  # a forecast in a tertial report: which columns are empty the text does not show
+        columns = tuple(name for name in columns if name != "prognos")  # a year's report leaves it empty
+        if len(outcomes) == len(columns):
+            return dict(zip(columns, map(_whole, outcomes)))
+    if len(outcomes) == 3 and columns == _OUTCOMES:
+        # A split by gender comes in pairs and with its total: three figures are the total and the split.
+        return dict(zip(_OUTCOMES, map(_whole, outcomes)))
     names = list(_OUTCOMES) if indicator.jamstalldhet or len(outcomes) >= 3 else ["utfall", "utfall_foregaende"]
     if len(outcomes) > 4:
         return None
@@ -212,31 +298,67 @@ def _whole(value: float) -> float | int:
     return int(value) if value.is_integer() else value
 
 
-def build(read: Read, catalogue: Katalog, unit: str, year: int, period: str) -> Imported:
-    """The report's data in the format, from an export as read."""
+def build(
+    read: Read,
+    catalogue: Katalog,
+    unit: str,
+    year: int,
+    period: str,
+    council: bool = False,
+    names: Names | None = None,
+) -> Imported:
+    """The report's data in the format, from an export as read; `council` for the nämnd's own report, `names`
+    the organisation's names that the economy tables refer to."""
     builder = _Builder(catalogue)
+    builder.year_end = period.upper() == "VB"
+    front, rest = cover(read.unplaced)
+    builder.labels = {name.lower() for name in ((names or Names()).own, front.get("till", "")) if name}
     for direction in read.directions:
         builder.direction_items(direction)
-    for line in read.unplaced:
+    listed = read.sections.get("bilagor")
+    if listed is not None:
+        appendices, others = appendix_list(listed.lines)
+        if appendices:
+            front["bilagor"] = appendices
+        rest += others
+    for line in rest:
         builder.keep(line.number, line.text)
     directions: dict[str, list[dict[str, Any]]] = {}
     for nr, goal in sorted(builder.tree.items(), key=lambda pair: [int(p) for p in pair[0].split(".")]):
         directions.setdefault(builder.found.goal_parent[nr], []).append(goal)
     data: dict[str, Any] = {"organisation": unit, "ar": year, "period": period}
+    for name, value in front.items():
+        if name == "datum" and not council:
+            builder.keep(next((n.number for n in read.unplaced if str(value) in n.text), 1), f"Datum: {value}")
+        else:
+            data[name] = value
     data["sammanfattande_analys"] = _with_headings(read.sections.get("sammanfattande_analys"))
-    data["inriktningsmal"] = [{"nr": nr, "mal": goals} for nr, goals in sorted(directions.items())]
+    texts = {direction.nr: text_of(direction.texts.get("text")) for direction in read.directions}
+    data["inriktningsmal"] = [
+        {"nr": nr, **({"text": texts[nr]} if texts.get(nr) else {}), "mal": goals}
+        for nr, goals in sorted(directions.items())
+    ]
     economy = {
-        name.split(":", 1)[1]: [{"text": text_of(texts)}]
+        name.split(":", 1)[1]: economy_blocks(texts.lines, names or Names(), lambda lines: _with_headings(Texts(lines)))
         for name, texts in read.sections.items()
-        if name.startswith("ekonomi:") and text_of(texts)
+        if name.startswith("ekonomi:")
     }
+    economy = {name: found for name, found in economy.items() if found}
     if economy:
         data["ekonomi"] = economy
-    for name in ("systematiskt_kvalitetsarbete", "ovrigt"):
-        text = _with_headings(read.sections.get(name))
-        if text:
+    for name in ("systematiskt_kvalitetsarbete", "ovrigt", *COUNCIL_ONLY_KEYS, *COUNCIL_COVER_KEYS):
+        text = _with_headings(read.sections.get(name)) if name in _HEADED else text_of(read.sections.get(name))
+        if not text:
+            continue
+        if council == (name in UNIT_ONLY_KEYS) and name not in ("ovrigt",):
+            for paragraph in joined(read.sections[name].lines):  # a section the other kind of report has
+                builder.keep(paragraph.number, paragraph.text)
+        else:
             data[name] = text
     return Imported(data, builder.unplaced)
+
+
+_HEADED = ("systematiskt_kvalitetsarbete", "ovrigt", "sarskilda_redovisningar", "konsekvenser_covid19")
 
 
 def _with_headings(texts: Texts | None) -> str:
