@@ -20,13 +20,12 @@ from generator.build.publish import PublishError, staged
 from generator.check.output import as_text
 from generator.check.validate import validate
 from generator.content.load import Content, load_content
-from generator.engine import published
-from generator.engine.markdown_toc import heading_anchors
 from generator.engine.run import EngineError, run_engine
 from generator.engine.search import SearchIndexError, build_search_index
 from generator.parallel import cores
 from generator.pdf.make import CACHE_FOLDER, PdfError, PdfRun, site_url, written_page
 from generator.problems import Problem, Severity
+from generator.render.html import heading_anchors
 from generator.render.site import Site, SiteData, SiteError, build_pages, site_data
 from generator.rollup.aggregate import Rollup
 
@@ -76,7 +75,7 @@ def prepare(content_root: Path, processes: int, out: TextIO | None = None) -> Si
     """The stages before the engine: the site's pages, or a PublishError after the content's problems are shown."""
     content = load_content(content_root)  # load
     rollup = Rollup.of(content)  # (each period rolled up once)
-    problems = validate(content, published=published, rolled=rollup)  # check
+    problems = validate(content, rolled=rollup)  # check
     _stop_on_errors(problems, content, out)
     data = _site_data(content, rollup)  # aggregate
     return _pages(data, processes)  # pages
