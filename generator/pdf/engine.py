@@ -37,7 +37,8 @@ def pdf_bytes(doc: PdfDocument) -> bytes:
     from weasyprint import HTML
 
     for _ in range(ROUNDS + 1):
-        rendered = HTML(string=html_of(doc)).render(stylesheets=[_stylesheet()], pdf_variant=VARIANT)
+        html = HTML(string=html_of(doc), url_fetcher=_fetcher())
+        rendered = html.render(stylesheets=[_stylesheet()], pdf_variant=VARIANT)
         too_wide = _too_wide(rendered, [table for table in doc.tables if not table.fixed])
         if not too_wide:
             return rendered.write_pdf(pdf_variant=VARIANT)
@@ -45,6 +46,14 @@ def pdf_bytes(doc: PdfDocument) -> bytes:
         if stuck:
             raise LayoutError(_message(stuck[0]))
     raise LayoutError(_message(too_wide[0]))
+
+
+@lru_cache(maxsize=1)
+def _fetcher() -> Any:
+    """Nothing outside the document is fetched while a PDF is made: no address in a report reaches the network."""
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols={"data"})
 
 
 @lru_cache(maxsize=1)

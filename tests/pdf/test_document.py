@@ -251,3 +251,35 @@ def test_an_unexpected_engine_failure_is_named_with_the_report_and_the_reason(mo
     )
     assert "RuntimeError: typsnittet kunde inte läsas" in str(failed.value)
     assert not (site / SOURCE.target).exists()
+
+
+def test_making_a_pdf_fetches_nothing_an_address_in_the_page_names(tmp_path):
+    import http.server
+    import threading
+
+    asked: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            self.send_error(404)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    here = f"http://127.0.0.1:{server.server_address[1]}"
+    local = tmp_path / "bild.png"
+    local.write_bytes(b"\x89PNG\r\n\x1a\n")
+    body = (
+        f'<h2 id="t">T</h2><p><img src="{here}/bild.png" alt="a"><img src="{local.as_uri()}" alt="b"></p>'
+        f'<div style="background: url({here}/bakgrund.png)">x</div><iframe src="{here}/ram.html"></iframe>'
+    )
+    try:
+        (tmp_path / "a.pdf").write_bytes(pdf_bytes(document(SOURCE, page(body), PAGE_URL)))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert asked == []
+    assert b"/Image" not in (tmp_path / "a.pdf").read_bytes()  # not even the file beside it was read
