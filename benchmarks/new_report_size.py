@@ -18,7 +18,6 @@ from pathlib import Path
 
 from generator.check.run import check_paths
 from generator.cli import main as vb
-from generator.engine import published
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,7 +33,7 @@ def measure(content: Path, unit: str, year: int, period: str) -> tuple[int, int,
     if not made:
         return None
     text = target.read_text(encoding="utf-8")
-    todo = sum(p.code == "VB503" for p in check_paths([target], published=published).problems)
+    todo = sum(p.code == "VB503" for p in check_paths([target]).problems)
     return len(text.splitlines()), len(re.findall(r"^\s*-? ?id: ", text, re.M)), todo
 
 

@@ -126,10 +126,12 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--processes", type=int, default=0, help="0: en per kärna")
     parser.add_argument("--bara-verkligt", action="store_true", help="bara det verkliga innehållets PDF")
+    parser.add_argument("--bara-distrikt", action="store_true", help="bara det syntetiska distriktet")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        real_reports(folder, args.processes)
+        if not args.bara_distrikt:
+            real_reports(folder, args.processes)
         if not args.bara_verkligt:
             district(folder, args.units, args.repeat, args.processes)
         shutil.rmtree(folder, ignore_errors=True)

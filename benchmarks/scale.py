@@ -26,8 +26,7 @@ from measure import Measured, growth, run_measured, size_mb, verdict
 
 from generator.check.run import check_paths
 from generator.content.load import load_content
-from generator.engine import published
-from generator.engine.markdown_toc import heading_anchors
+from generator.render.html import heading_anchors
 from generator.render.site import build_pages, site_data
 from generator.rollup.aggregate import Rollup, aggregate
 
@@ -40,7 +39,7 @@ def phase(name: str, root: Path) -> dict[str, float]:
     """Run one phase here (in the phase's own process) and return its own seconds and output bytes."""
     if name == "load+check":
         start, cpu = time.perf_counter(), time.process_time()
-        result = check_paths([root], published=published)
+        result = check_paths([root])
         return {
             "seconds": time.perf_counter() - start,
             "cpu": time.process_time() - cpu,

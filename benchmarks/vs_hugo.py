@@ -1,7 +1,7 @@
 """vb against Hugo on the same pages, in the same run: a synthetic district of 150 units and three periods.
 
-vb: the whole `vb build` (load, check, roll-up, pages, MkDocs + Material, editor) without the search index, in a
-process of its own. Hugo: the same generated Markdown (every page of the pages stage, written out before the clock
+vb: the whole `vb build` (load, check, roll-up, pages and their HTML, MkDocs + Material, editor) without the search
+index and the PDFs (Hugo makes neither), in a process of its own. Hugo: the same generated Markdown (every page of the pages stage, written out before the clock
 starts) built with a minimal layout that puts each page's HTML in a bare document: the floor for Markdown → HTML.
 Pagefind is the same program for both, so its time over vb's site is printed on a line of its own.
 Prints `cpu-ratio: X` and `wall-ratio: Y` (vb divided by Hugo) and the peak memory of vb's main process.
@@ -14,22 +14,26 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import multiprocessing
 import resource
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from measure import Measured, build_arguments, run_measured, size_mb
 
 import generator.build.site as stages
 from generator.cli import main as vb_main
 from generator.content.load import load_content
-from generator.engine.markdown_toc import heading_anchors
 from generator.engine.search import pagefind_command, pagefind_executable
+from generator.render.html import heading_anchors
 from generator.render.site import build_pages, site_data
 from generator.rollup.aggregate import Rollup
 from generator.synth.district import synthesize, write_tree
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parents[1]
 PERIODS = ["T1", "T2", "VB"]
 OWN_PEAK = "huvudprocessens högsta minne MB: "
@@ -62,9 +66,9 @@ def hugo_executable() -> Path:
 
 
 def vb_build_without_search(content: Path, site: Path, processes: int) -> int:
-    """`vb build` with every stage but the search index (run in the benchmark's child process)."""
+    """`vb build` with every stage but the search index and the PDFs (run in the benchmark's child process)."""
     stages._search = lambda staging: None
-    code = vb_main(build_arguments(content, site, processes))
+    code = vb_main([*build_arguments(content, site, processes), "--utan-pdf"])
     print(f"{OWN_PEAK}{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
     return code
 
@@ -93,6 +97,19 @@ def hugo_source(content: Path, folder: Path, processes: int) -> tuple[int, float
     return len(site.pages), sum(len(t.encode("utf-8")) for t in site.pages.values()) / 1e6
 
 
+def prepare_inputs(units: int, content: Path, hugo: Path, processes: int) -> tuple[int, float]:
+    """The district's content and its pages as a Hugo project; (pages, MB of Markdown)."""
+    write_tree(synthesize(units, [2021], PERIODS, seed=1), content)
+    return hugo_source(content, hugo, processes)
+
+
+def in_child(function: Callable[..., T], *args: object) -> T:
+    """`function(*args)` in a forked process: this process stays small, and the processes it measures start
+    from it (Linux counts the memory a process had before it started the measured program as its own)."""
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        return pool.apply(function, args)
+
+
 def line(name: str, done: Measured, site: Path) -> str:
     pages = sum(1 for _ in site.rglob("*.html")) if site.exists() else 0
     failed = "" if done.code == 0 else f"  MISSLYCKADES\n{done.output[-2000:]}"
@@ -114,8 +131,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         content = tmp / "content"
-        write_tree(synthesize(args.units, [2021], PERIODS, seed=1), content)
-        pages, markdown = hugo_source(content, tmp / "hugo", args.processes)
+        pages, markdown = in_child(prepare_inputs, args.units, content, tmp / "hugo", args.processes)
         print(f"distrikt: {args.units} enheter × {len(PERIODS)} perioder, {pages} sidor, {markdown:.1f} MB Markdown")
         print(f"{'':28} {'vägg':>8} {'CPU':>8} {'minne':>9} {'storlek':>9} {'html':>6}")
         vb = run_measured(
@@ -130,7 +146,7 @@ def main() -> int:
             ],
             cwd=ROOT,
         )
-        print(line("vb build (utan sökindex)", vb, tmp / "site"), flush=True)
+        print(line("vb build (utan sök, PDF)", vb, tmp / "site"), flush=True)
         hugo_done = run_measured(
             [str(hugo), "--source", str(tmp / "hugo"), "--destination", str(tmp / "hugo-site"), "--quiet"],
             cwd=tmp / "hugo",

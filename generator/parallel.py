@@ -12,6 +12,8 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -31,22 +33,46 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+class WorkerDied(Exception):
+    """A forked process ended without finishing its task (killed, out of memory, crashed); nothing was published."""
+
+
 def fork_map(task: Callable[[int], T], count: int, processes: int) -> list[T]:
-    """[task(0), …, task(count - 1)], made in up to `processes` forked processes; a task's error is raised here."""
+    """[task(0), …, task(count - 1)], made in up to `processes` forked processes; a task's error is raised here.
+
+    A process that dies outright raises WorkerDied instead of leaving the build waiting for its task.
+    """
     workers = min(processes, count)
     if workers <= 1 or not can_fork() or _TASKS:  # never fork from inside a fork_map
         return [task(number) for number in range(count)]
     _TASKS.append(task)
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_on_ctrl_c)
     try:
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # forked processes start deaf to Ctrl-C
         try:
-            pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_on_ctrl_c)
+            futures = [pool.submit(_run, number) for number in range(count)]  # the processes fork here
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a Ctrl-C meanwhile arrives here now
-        with pool:
-            return pool.map(_run, range(count), chunksize=1)
+        return [future.result() for future in futures]
+    except BrokenProcessPool:
+        raise WorkerDied(
+            "en av byggets processer avslutades oväntat (den kan ha fått slut på minne eller stoppats "
+            "utifrån). Ingenting publicerades; kör kommandot igen, eller med --processes 1"
+        ) from None
     finally:
+        _stop(pool)
         _TASKS.clear()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the pool's processes at once: after an error or Ctrl-C nobody waits for the rest of their tasks."""
+    processes = list((pool._processes or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join()
 
 
 def _quiet_on_ctrl_c() -> None:

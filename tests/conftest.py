@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from generator.check.run import check_paths
-from generator.engine import published
 from generator.problems import Problem
 from tests.real_site import PDF_CACHE, mkdocs_site, real_site, shared_root
 
@@ -362,7 +361,7 @@ def line_of(text: str, fragment: str, first: bool = False) -> int:
 
 def check(root: Path) -> list[Problem]:
     """`vb check` on a whole content root, as problems."""
-    return check_paths([root], published=published).problems
+    return check_paths([root]).problems
 
 
 def same_file(problem_file: str, path: Path) -> bool:

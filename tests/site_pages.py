@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.content.load import Content, load_content
-from generator.engine.markdown_toc import heading_anchors
+from generator.render.html import heading_anchors
 from generator.render.site import PageBuilder, Site, SiteData, build_pages, site_data
 from generator.rollup.aggregate import Rollup
 

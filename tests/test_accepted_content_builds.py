@@ -20,7 +20,6 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 import pytest
 from hypothesis import HealthCheck, event, example, given, note, settings
 from hypothesis import strategies as st
-from markdown import Markdown
 from pydantic import BaseModel, StringConstraints
 
 from generator.authoring.yamlwrite import dump
@@ -29,14 +28,13 @@ from generator.commands.common import require_catalogue
 from generator.content.load import load_content
 from generator.content.models import DriftbudgetRad, Katalog, Organisation, Rapport
 from generator.content.yamlread import read_file
-from generator.engine import published
 from generator.ids import ID_PATTERN
 from generator.problems import Severity
+from generator.render.html import render_page
 from generator.rollup.aggregate import aggregate
 from generator.rollup.export import export_files
 from tests import conftest
 from tests.render import tree
-from tests.security.oracle import SITE_EXTENSIONS
 from tests.site_pages import site_of
 
 TREES = {"conftest": conftest.VALID_FILES, "render": tree.FILES}
@@ -345,7 +343,7 @@ def _write(root: Path, files: dict[str, Any]) -> None:
 def _accepted(root: Path) -> Any:
     """The loaded tree if the check accepts it (no errors; warnings allowed), else None."""
     content = load_content(root)
-    problems = validate(content, published=published)
+    problems = validate(content)
     return None if any(p.severity is Severity.ERROR for p in problems) else content
 
 
@@ -385,8 +383,8 @@ def publish(content: Any) -> None:
     """The site's pages (as Markdown, and as HTML the way MkDocs turns them into it) and every period's export files."""
     site = site_of(content)
     assert site.pages
-    for text in site.pages.values():
-        SITE_MARKDOWN.reset().convert(text)
+    for path, text in site.pages.items():
+        render_page(text, path)
     organisation = content.organisation.model
     reports = [r.model for r in content.reports]
     for year, period in sorted({(r.ar, r.period) for r in reports}):
@@ -395,7 +393,6 @@ def publish(content: Any) -> None:
         export_files(aggregate(organisation, catalogue, reports, year, period))
 
 
-SITE_MARKDOWN = Markdown(extensions=SITE_EXTENSIONS, extension_configs={"toc": {"permalink": True}})
 SETTINGS = settings(
     max_examples=80,
     deadline=None,

@@ -34,7 +34,6 @@ import pytest
 from generator.check.run import check_paths
 from generator.cli import main
 from generator.content.yamlread import MAX_BYTES
-from generator.engine import published
 from generator.problems import CATALOGUE, Severity
 from tests.conftest import TEXT_LINE, UNIT_VB, UNIT_VB_PATH, write_tree
 
@@ -331,7 +330,7 @@ def run_check_case(folder: Path, tmp_path: Path, capsys) -> None:
     case = load_case(folder)
     root = case.build(tmp_path)
     with unreadable_as_root(case.name, root):
-        result = check_paths([root], published=published)
+        result = check_paths([root])
     for item in result.problems:
         assert item.code in CATALOGUE
         item.message, item.fix  # every problem renders

@@ -22,7 +22,6 @@ import pytest
 
 from generator.check.run import check_paths
 from generator.cli import main
-from generator.engine import published
 from generator.fsio import write_atomic
 from tests.conftest import UNIT_VB_PATH, write_tree
 from tests.test_corpus import SECRET, _link, _link_to_secret, _outside
@@ -60,7 +59,7 @@ def test_a_linked_report_is_not_published(tmp_path):
     root = write_tree(tmp_path / "content")
     report = (root / UNIT_VB_PATH).read_text(encoding="utf-8").replace("organisation: enhet-a", "organisation: enhet-b")
     _link(root, "rapporter/enhet-b/2021-vb.yml", _outside(root, "2021-vb.yml", report))
-    assert check_paths([root], published=published).failed(strict=False)
+    assert check_paths([root]).failed(strict=False)
     pages = site_of(root).pages
     assert not any("enhet-b" in name and "2021" in name for name in pages)
 
@@ -74,7 +73,7 @@ def test_a_huge_file_is_refused_without_reading_it(tmp_path):
         report.truncate(1_500_000_000)  # sparse: costs no disk, but 1.5 GB if read
     tracemalloc.start()
     try:
-        result = check_paths([root], published=published)
+        result = check_paths([root])
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from mkdocs.config import load_config
 from generator.build.site import prepare
 from generator.cli import main
 from generator.content.load import load_content
-from generator.parallel import cores, fork_map
+from generator.parallel import WorkerDied, cores, fork_map
 from generator.render.site import PAGE_BUILDERS, assemble, nav_config
 from tests.render.tree import UNIT_VB, UNIT_VB_PATH, write_tree
 from tests.site_pages import data_of, site_of
@@ -131,3 +132,14 @@ def test_a_page_builder_that_stops_in_another_process_stops_the_build_with_a_swe
     err = capsys.readouterr().err
     assert "Sidorna kunde inte skapas (KeyError: 'saknad-nyckel')" in err
     assert "Traceback" not in err
+
+
+def test_a_forked_process_that_dies_fails_the_map_instead_of_leaving_it_waiting():
+    def task(number: int) -> int:
+        if number == 1:
+            os._exit(3)  # as a crash or the kernel's out-of-memory killer would end it
+        return number
+
+    with pytest.raises(WorkerDied, match="avslutades oväntat"):
+        fork_map(task, 4, processes=2)
+    assert fork_map(lambda number: number, 3, processes=2) == [0, 1, 2]  # the next map starts afresh

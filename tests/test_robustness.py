@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from generator.check.run import check_paths
 from generator.content.yamlread import read_file
-from generator.engine import published
 from generator.problems import CATALOGUE
 from tests.conftest import COUNCIL_T1, COUNCIL_T1_PATH, UNIT_VB, UNIT_VB_PATH, write_tree
 
@@ -141,7 +140,7 @@ def mutated(draw, text: str, keep: int = 0) -> str:
 def test_check_never_raises_on_changed_reports(unit, council):
     with tempfile.TemporaryDirectory() as folder:
         root = write_tree(Path(folder), {UNIT_VB_PATH: unit, COUNCIL_T1_PATH: council})
-        result = check_paths([root], published=published)
+        result = check_paths([root])
     for item in result.problems:
         assert item.code in CATALOGUE
         assert item.line is not None and item.line >= 1, f"{item.code} without a line: {item.message}"

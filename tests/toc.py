@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.content.models import Katalog, Rapport
 from generator.content.outline import outline
-from generator.engine.markdown_toc import toc_anchors
+from generator.render.html import heading_anchors
 
 
 def table_of_contents(report: Rapport, catalogue: Katalog | None, is_council: bool) -> list[tuple[int, str]]:
@@ -17,4 +17,4 @@ def table_of_contents(report: Rapport, catalogue: Katalog | None, is_council: bo
 
 def page_toc(text: str) -> list[tuple[int, str]]:
     """(level, title) of every table-of-contents heading of a generated page, as the site lists them."""
-    return [(level, title) for level, title, _ in toc_anchors(text)]
+    return [(level, title) for level, title, _ in heading_anchors(text)]

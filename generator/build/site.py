@@ -1,6 +1,6 @@
 """`vb build`: every stage of the site in order, and nothing published unless all of them succeed.
 
-    load → check → aggregate → pages → engine → pdf → search → publish
+    load → check → aggregate → pages → engine → pdf and search side by side → publish
 
 `prepare` runs the stages before the engine (also for `mkdocs serve`, through
 the plugin); `build` adds the engine, the search index and the swap into site/.
@@ -20,13 +20,12 @@ from generator.build.publish import PublishError, staged
 from generator.check.output import as_text
 from generator.check.validate import validate
 from generator.content.load import Content, load_content
-from generator.engine import published
-from generator.engine.markdown_toc import heading_anchors
 from generator.engine.run import EngineError, run_engine
 from generator.engine.search import SearchIndexError, build_search_index
 from generator.parallel import cores
-from generator.pdf.make import CACHE_FOLDER, PdfError, report_pdfs, site_url, written_page
+from generator.pdf.make import CACHE_FOLDER, PdfError, PdfRun, site_url, written_page
 from generator.problems import Problem, Severity
+from generator.render.html import heading_anchors
 from generator.render.site import Site, SiteData, SiteError, build_pages, site_data
 from generator.rollup.aggregate import Rollup
 
@@ -58,11 +57,17 @@ def build(
     site = prepare(content_root, workers, out)  # load → check → aggregate → pages
     with staged(site_dir.resolve(), config_file) as staging:  # publish: only if all below succeed
         pages = _engine(config_file, site, content_root, staging, workers)  # engine: theme, navigation, HTML
-        if pdfs:
-            cache = pdf_cache or site_dir.resolve().parent / CACHE_FOLDER
-            _pdfs(site, staging, workers, cache, config_file)  # pdf: one per report
-        _search(staging)  # search: the index of the pages
-        _editor(staging, content_root, config_file, out)  # the editor under /redigera/
+        cache = pdf_cache or site_dir.resolve().parent / CACHE_FOLDER
+        run = PdfRun(site.documents, staging, written_page, workers, cache, site_url(config_file)) if pdfs else None
+        try:
+            _search(staging)  # search: the index of the pages (the PDFs, one per report, are made meanwhile)
+            _editor(staging, content_root, config_file, out)  # the editor under /redigera/
+        except BaseException:
+            if run is not None:
+                run.wait()  # nothing is written into the build's folder once it is removed
+            raise
+        if run is not None:
+            _pdfs(run)  # pdf: every report's PDF made, or the build fails
     return Built(site_dir.resolve(), pages, time.perf_counter() - started)
 
 
@@ -70,7 +75,7 @@ def prepare(content_root: Path, processes: int, out: TextIO | None = None) -> Si
     """The stages before the engine: the site's pages, or a PublishError after the content's problems are shown."""
     content = load_content(content_root)  # load
     rollup = Rollup.of(content)  # (each period rolled up once)
-    problems = validate(content, published=published, rolled=rollup)  # check
+    problems = validate(content, rolled=rollup)  # check
     _stop_on_errors(problems, content, out)
     data = _site_data(content, rollup)  # aggregate
     return _pages(data, processes)  # pages
@@ -112,9 +117,9 @@ def _engine(config_file: Path, site: Site, content_root: Path, staging: Path, pr
         raise PublishError(str(exc)) from None
 
 
-def _pdfs(site: Site, staging: Path, processes: int, cache: Path, config_file: Path) -> None:
+def _pdfs(run: PdfRun) -> None:
     try:
-        report_pdfs(site.documents, staging, written_page, processes, cache, site_url(config_file))
+        run.finish()
     except PdfError as exc:
         raise PublishError(
             f"{exc}\nDen förra webbplatsen är oförändrad. Rätta rapporten och kör `vb build` igen."

@@ -1,23 +1,20 @@
 """Checks on the Markdown that units write: no HTML, safe links, headings inside their section.
 
 Pure functions: text in, findings out. Lines are relative to the text; the
-caller turns them into file lines. A text is read with CommonMark (markdown-it)
-and, where that finds no HTML or unsafe link, also the way the site's engine reads
-it (a `SiteReader` the engine hands over), since the two do not always agree.
+caller turns them into file lines. A text is read with the site's own parser
+(`generator.content.markdown_parser`, the one the pages are rendered with), in
+both forms the site shows texts in: as a block, and squeezed into a table cell.
+Link reference definitions count too, used or not: a page shows several texts.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from generator.content.text import MAYBE_UNDERLINE, MIN_HEADING_LEVEL, todo_lines
-
-if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 WEB_SCHEMES = ("http", "https")  # only with "//" and a host after the colon
@@ -32,10 +29,6 @@ _SCRIPTY = re.compile(r"<\s*/?\s*script|\bon[a-z]+\s*=|javascript:|<\s*iframe|<\
 _MAY_HAVE_FINDINGS = re.compile(rf"[<\[]|(?<!#)#{{1,2}}(?!#)|{MAYBE_UNDERLINE.pattern}", re.MULTILINE)
 
 
-# How the site's engine reads a Markdown text: the raw HTML blocks and the link targets it would publish.
-SiteReader = Callable[[str], tuple[list[str], list[str]]]
-
-
 @dataclass(frozen=True)
 class Finding:
     """A problem in a Markdown text: code, 0-based line within the text, and message arguments."""
@@ -45,54 +38,56 @@ class Finding:
     args: dict[str, Any]
 
 
-@functools.lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    """The parser, imported on first use: a file without Markdown text is checked without it."""
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("commonmark", {"html": True})
-    md.validateLink = lambda url: True  # type: ignore[method-assign]  # see every link, so unsafe ones are reported
-    return md
-
-
-def check_markdown(text: str, published: SiteReader | None) -> list[Finding]:
-    """Every HTML, unsafe link, climbing heading and TODO marker in `text`.
-
-    `published` is how the site's engine reads the text (None: only the CommonMark reading, where no site is made).
-    """
+def check_markdown(text: str) -> list[Finding]:
+    """Every HTML, unsafe link, climbing heading and TODO marker in `text`, as the site's parser reads it."""
     if not text:
         return []
     found: list[Finding] = []
     if needs_parse(text):
-        for token in _parser().parse(text):
+        from generator.content.markdown_parser import cell_table, parse  # loaded only for texts that need it
+
+        tokens, env = parse(text)
+        for token in tokens:
             found.extend(_check_token(token, 0))
-    if not any(f.code in UNSAFE_CODES for f in found):  # the site's renderer may still find what CommonMark did not
-        found.extend(site_findings(text, published))
+        found.extend(_definitions(text, env))
+        unsafe = any(f.code in UNSAFE_CODES for f in found)
+        if not unsafe and ("<" in text or "[" in text):  # the text squeezed into a table cell, as some pages show it
+            cell_tokens, cell_env = parse(cell_table(text))
+            in_cell = [f for token in cell_tokens for f in _check_token(token, 0)] + _definitions(text, cell_env)
+            found.extend(_located(text, in_cell))
+    found = _unique(found)
     found.extend(todo_markers(text))
     return found
 
 
 def needs_parse(text: str) -> bool:
-    """Whether CommonMark could find HTML, a link or a too high heading in `text` (plain prose needs no parser)."""
+    """Whether the parser could find HTML, a link or a too high heading in `text` (plain prose needs no parser)."""
     return _MAY_HAVE_FINDINGS.search(text) is not None
 
 
-def site_findings(text: str, published: SiteReader | None) -> list[Finding]:
-    """Raw HTML and unsafe links in `text` as the site's engine reads it (the engine hands over its reader)."""
-    if published is None or ("<" not in text and "[" not in text):  # spares loading the renderer: nothing to find
-        return []
-    raw, urls = published(text)
-    found = [
-        Finding(
-            "VB602" if _SCRIPTY.search(item) else "VB601",
-            _line_of(text, item),
-            {"snippet": item.strip().split("\n")[0][:60]},
-        )
-        for item in raw
-    ]
-    found += [Finding("VB603", _line_of(text, url), {"url": url[:80]}) for url in urls if not safe_url(url)]
+def _definitions(text: str, env: dict[str, Any]) -> list[Finding]:
+    """Unsafe addresses in link reference definitions, used or not (another text on the page may use them)."""
+    found = []
+    for definition in env.get("references", {}).values():
+        url = str(definition.get("href", ""))
+        if not safe_url(url):
+            found.append(Finding("VB603", _line_of(text, url), {"url": url[:80]}))
+    return found
+
+
+def _located(text: str, found: list[Finding]) -> list[Finding]:
+    """Findings of the one-line cell form, placed on the line of the text where they occur."""
+    placed = []
+    for item in found:
+        needle = str(item.args.get("snippet") or item.args.get("url") or "")
+        placed.append(Finding(item.code, _line_of(text, needle), item.args))
+    return placed
+
+
+def _unique(found: list[Finding]) -> list[Finding]:
+    """One finding per kind and line: the block and the cell often show the same HTML."""
     unique: dict[tuple[str, int], Finding] = {}
-    for item in found:  # one per kind and line: the block and the cell often show the same HTML
+    for item in found:
         unique.setdefault((item.code, item.line), item)
     return list(unique.values())
 

@@ -6,7 +6,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
-from generator.check.narrative import SiteReader
 from generator.check.validate import validate
 from generator.content.load import Content, find_root, load_content, with_companions
 from generator.fsio import walk_tree
@@ -26,11 +25,8 @@ class CheckResult:
         return Severity.ERROR in severities or (strict and Severity.WARNING in severities)
 
 
-def check_paths(paths: list[FsPath], *, published: SiteReader | None) -> CheckResult:
-    """Check content roots or single files; a single file is checked against its tree's organisation and catalogues.
-
-    `published` is the site engine's reading of a Markdown text (see `generator.check.narrative`).
-    """
+def check_paths(paths: list[FsPath]) -> CheckResult:
+    """Check content roots or single files; a single file is checked against its tree's organisation and catalogues."""
     found: list[Problem] = []
     files = 0
     for root, only in _group(paths, found):
@@ -38,7 +34,7 @@ def check_paths(paths: list[FsPath], *, published: SiteReader | None) -> CheckRe
         content = load_content(root, only)
         files += content.files
         asked = None if only is None else _asked(content, only)
-        found += [p for p in validate(content, asked, published=published) if only is None or _concerns(p, only)]
+        found += [p for p in validate(content, asked) if only is None or _concerns(p, only)]
     return CheckResult(found, files)
 
 

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from generator.check.narrative import SiteReader, check_markdown
+from generator.check.narrative import check_markdown
 from generator.content.text import narratives
 from generator.problems import Problem, problem
 
 
-def check_texts(model: BaseModel, file: str, published: SiteReader | None) -> list[Problem]:
-    """HTML, unsafe links, headings above their section and TODO markers in all narrative fields.
-
-    `published` reads a text as the site's engine will (see `check_markdown`).
-    """
+def check_texts(model: BaseModel, file: str) -> list[Problem]:
+    """HTML, unsafe links, headings above their section and TODO markers in all narrative fields."""
     found = []
     for path, text in narratives(model):
-        for finding in check_markdown(text, published):
+        for finding in check_markdown(text):
             found.append(
                 problem(
                     finding.code,

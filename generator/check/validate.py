@@ -13,7 +13,6 @@ from generator.check.catalogue import check_catalogue
 from generator.check.consistency import check_consistency
 from generator.check.economy import check_economy
 from generator.check.magnitudes import check_magnitudes
-from generator.check.narrative import SiteReader
 from generator.check.organisation import check_organisation
 from generator.check.report import check_report, check_report_set
 from generator.check.text import check_texts
@@ -28,29 +27,26 @@ def validate(
     content: Content,
     files: Collection[str] | None = None,
     *,
-    published: SiteReader | None,
     rolled: Rollup | None = None,
 ) -> list[Problem]:
     """All problems of a loaded content tree: loading, references, values, economy and text.
 
     With `files` (names as in `content`), the per-file rules run only for those files: checking one
-    report needs the organisation and catalogue loaded, not their own rules run. `published` is how
-    the site's engine reads a Markdown text (its raw HTML and links; None only where no
-    site is made); `rolled` the periods' aggregates, shared with the build (else made here when needed).
+    report needs the organisation and catalogue loaded, not their own rules run. `rolled` the periods' aggregates, shared with the build (else made here when needed).
     """
     found = list(content.problems)
     organisation = content.organisation.model if content.organisation else None
     if content.organisation and (files is None or content.organisation.file in files):
         found += check_organisation(content.organisation.model, content.organisation.file)
-        found += check_texts(content.organisation.model, content.organisation.file, published)
+        found += check_texts(content.organisation.model, content.organisation.file)
     if content.webbplats and (files is None or content.webbplats.file in files):
         found += check_webbplats(content.webbplats.model, content.webbplats.file)
-        found += check_texts(content.webbplats.model, content.webbplats.file, published)
+        found += check_texts(content.webbplats.model, content.webbplats.file)
     for loaded in content.catalogues.values():
         if files is None or loaded.file in files:
             found += check_catalogue(loaded.model, loaded.file, organisation)
             found += check_magnitudes(loaded.model, loaded.file)
-            found += check_texts(loaded.model, loaded.file, published)
+            found += check_texts(loaded.model, loaded.file)
     found += check_report_set([(r.file, r.model) for r in content.reports])
     rollup = rolled or Rollup.of(content)
     for loaded in content.reports:
@@ -60,11 +56,11 @@ def validate(
         )
         found += check_economy(loaded.model, loaded.file, organisation)
         found += check_magnitudes(loaded.model, loaded.file)
-        found += check_texts(loaded.model, loaded.file, published)
+        found += check_texts(loaded.model, loaded.file)
         if not loaded.partial:  # texts against counts need the whole report
             found += check_consistency(loaded.model, loaded.file, rollup, organisation)
     for loaded in content.adopted:
-        found += check_texts(loaded.model, loaded.file, published)
+        found += check_texts(loaded.model, loaded.file)
     found += check_adoption(content.reports, content.adopted, content.sources())
     return locate(found, content.sources())
 

@@ -122,14 +122,13 @@ def _read(file: Path, what: str, allowed: tuple[str, ...]):
     from generator.check.output import as_text
     from generator.check.run import check_paths
     from generator.content.load import find_root, load_content
-    from generator.engine import published
     from generator.problems import Severity
 
     root = find_root(file) if file.is_file() else None
     if root is None or file.name.count(".") != 1:
         _refuse("VB001", str(file), reason=NOT_A_REPORT)
         return None
-    result = check_paths([file], published=published)
+    result = check_paths([file])
     errors = [p for p in result.problems if p.severity is Severity.ERROR and p.code not in allowed]
     if errors:
         print(as_text(errors, result.files))

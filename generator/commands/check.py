@@ -20,9 +20,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from generator.check.output import FORMATS
     from generator.check.run import check_paths
-    from generator.engine import published
 
-    result = check_paths(args.paths, published=published)
+    result = check_paths(args.paths)
     print(FORMATS[args.format](result.problems, result.files))
     return 1 if result.failed(args.strict) else 0
 

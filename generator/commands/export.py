@@ -22,7 +22,6 @@ def run(args: argparse.Namespace) -> int:
     from generator.check.output import as_text
     from generator.check.validate import validate
     from generator.commands.common import load_tree, require_catalogue
-    from generator.engine import published
     from generator.fsio import write_atomic
     from generator.problems import Severity
     from generator.rollup.aggregate import aggregate
@@ -31,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     content = load_tree(args.content)
     if content is None:
         return 1
-    found = validate(content, published=published)  # the tree is read once: checked, then aggregated
+    found = validate(content)  # the tree is read once: checked, then aggregated
     if any(p.severity is Severity.ERROR for p in found):
         print(as_text(found, content.files))
         print("Exporten avbröts: rätta felen ovan först.", file=sys.stderr)

@@ -22,7 +22,6 @@ def run(args: argparse.Namespace) -> int:
     from generator.check.validate import validate
     from generator.commands.common import load_tree, require_catalogue
     from generator.content.models import PERIOD_NAMES
-    from generator.engine import published
 
     content = load_tree(args.content)
     if content is None or content.organisation is None:
@@ -36,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         args.year,
         args.period,
         [(r.file, r.model) for r in content.reports],
-        validate(content, published=published),
+        validate(content),
         catalogue,
     )
     title = f"{PERIOD_NAMES[args.period]} {args.year}: rapporternas status – {organisation.namnd.namn}"

@@ -11,16 +11,19 @@ search field, search page, script) before the theme's templates, `on_post_build`
 writes the search index (Pagefind) for the built pages, and `on_serve` rebuilds
 on changes to content/ and templates/.
 
-Speed (generator.engine.prerender): `on_nav` converts the generated pages' Markdown in
-processes forked from the build (one per core) and `on_pre_page` hands each
-page its HTML; `on_env` fills the theme's template for them the same way.
-`mkdocs serve` builds in one process and converts again only changed pages.
+Every page's HTML comes from the core (`generator.render.html`, the parser `vb check`
+reads with): MkDocs gets an empty Markdown body in `on_page_markdown`, and
+`on_page_content` hands it the page's HTML, table of contents, title and ids.
+The generated pages arrive rendered; the static guides are rendered here, the same way.
+Speed (generator.engine.prerender): `on_env` fills the theme's template for the
+generated pages in processes forked from the build (one per core).
 Moved pages (a unit's former print view) get a small page at their old address.
 """
 
 from __future__ import annotations
 
 import re
+import tempfile
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -35,15 +38,17 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.theme import Theme
 from mkdocs.utils import get_relative_url
 
-from generator.engine.prerender import Rendered, page_outputs, render_key, render_pages, use_outputs, use_rendered
+from generator.engine.prerender import page_outputs, use_outputs
 from generator.engine.search import SearchIndexError, build_search_index
 from generator.engine.theme_css import write_theme_stylesheet
 from generator.engine.theme_html import site_name, valid_theme_html
 from generator.parallel import cores
 from generator.render.environment import TEMPLATES
+from generator.render.html import Heading, PageHtml, render_page
 from generator.render.nav import Redirect
 from generator.render.redirect import redirect_html
 from generator.render.site import Site, SiteError, nav_config
@@ -76,9 +81,8 @@ class SitePlugin(BasePlugin[VbConfig]):
     prepared: Site | None = None  # the pages `vb build` made before the engine ran
     index_search = True  # `vb build` indexes the built site itself, as a stage of its own
     nav: Navigation | None = None
-    rendered: dict[str, Rendered]
-    kept: dict[str, Rendered]  # `mkdocs serve`: each page's results of the last build, while render_key holds
-    kept_for = ""
+    core: dict[str, PageHtml]  # each page's HTML from the core, from on_page_markdown to on_page_content
+    outputs: tempfile.TemporaryDirectory[str] | None = None  # the pages' finished HTML until MkDocs writes them
 
     def make_site(self, root: Path, processes: int) -> Site:
         """The pages of the content tree at `root` (the build stage's subclass makes them; raise SiteError if not)."""
@@ -94,15 +98,15 @@ class SitePlugin(BasePlugin[VbConfig]):
         self.index_search = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """`mkdocs serve` builds in one process (its server threads must not be forked) and keeps pages' HTML."""
+        """`mkdocs serve` builds in one process (its server threads must not be forked)."""
         self.serving = command == "serve"
-        self.kept = {}
 
     def on_shutdown(self) -> None:
         """The end of `mkdocs serve` or `mkdocs build`: a later build in this process starts afresh."""
         self.serving = False
-        self.kept = {}
-        self.kept_for = ""
+        if self.outputs is not None:  # a build that stopped before writing its pages
+            self.outputs.cleanup()
+            self.outputs = None
 
     @property
     def processes(self) -> int:
@@ -115,7 +119,7 @@ class SitePlugin(BasePlugin[VbConfig]):
         """Check the content, build the pages and set the navigation and stylesheet."""
         root = Path(config.config_file_path or ".").resolve().parent / self.config.content
         self.content_root = root
-        self.rendered = {}
+        self.core = {}
         try:
             self.site = self.prepared or self.make_site(root, self.processes)
             self.prepared = None  # MkDocs keeps this plugin across builds in one process: use the pages once
@@ -145,15 +149,7 @@ class SitePlugin(BasePlugin[VbConfig]):
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Convert the generated pages to HTML in parallel before MkDocs reads them one by one."""
-        self.rendered = {}
-        if self.serving:
-            key = render_key(config, files)
-            self.kept = self.kept if key == self.kept_for else {}
-            self.kept_for = key
-        elif self.site is not None and self.processes > 1:
-            pages = [f.page for f in files.documentation_pages() if f.src_uri in self.site.pages and f.page is not None]
-            self.rendered = render_pages(pages, config, files, self.processes)
+        """Keep the navigation, for filling the theme's template in parallel."""
         self.nav = nav
         return nav
 
@@ -165,23 +161,24 @@ class SitePlugin(BasePlugin[VbConfig]):
                 for f in files.documentation_pages()
                 if f.src_uri in self.site.pages and f.page is not None and f.page.content is not None
             ]
-            use_outputs(page_outputs(pages, config, files, self.nav, env, self.processes), files, env)
+            self.outputs = tempfile.TemporaryDirectory(prefix="vb-sidor-")
+            folder = Path(self.outputs.name)
+            use_outputs(page_outputs(pages, config, files, self.nav, env, self.processes, folder), files, env)
         return env
 
-    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
-        """A page converted beforehand (in parallel, or unchanged since serve's last build) is not converted again."""
-        if self.serving:
-            use_rendered(page, self.kept.get(page.file.src_uri), self.kept.__setitem__)
-            return page
-        found = self.rendered.pop(page.file.src_uri, None)
-        if found is not None:
-            use_rendered(page, found)
-        return page
-
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Static pages may link to project files outside docs/; those links go to the repository, or become text."""
-        if self.site is None or page.file.src_uri in self.site.pages or not page.file.abs_src_path:
-            return markdown
+        """Take the page's HTML from the core; MkDocs converts only an empty body.
+
+        Static pages may link to project files outside docs/; those links go to the repository, or become text.
+        """
+        src = page.file.src_uri
+        if self.site is not None and src in self.site.pages:
+            made = self.site.html.get(src)
+            self.core[src] = made if made is not None and src != ABOUT else render_page(markdown, src)
+            return ""
+        if self.site is None or not page.file.abs_src_path:
+            self.core[src] = render_page(markdown, src)
+            return ""
         project = Path(config.config_file_path or ".").resolve().parent
         fixed, dropped = outside_links(
             markdown, Path(page.file.abs_src_path).parent, Path(config.docs_dir), project, config.repo_url
@@ -193,7 +190,25 @@ class SitePlugin(BasePlugin[VbConfig]):
                 page.file.src_uri,
                 target,
             )
-        return fixed
+        self.core[src] = render_page(fixed, src)
+        return ""
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The core's HTML for the page, with its table of contents, its title and the ids it holds."""
+        made = self.core.pop(page.file.src_uri, None)
+        if made is None:
+            return html
+        page.toc = get_toc([toc_token(entry) for entry in made.toc])
+        page._title_from_render = made.title
+        page.present_anchor_ids = set(made.ids)
+        for target in sorted(made.targets):  # as MkDocs warns (strict mode fails the build) for a missing page
+            if files.get_file_from_path(target) is None:
+                log.warning(
+                    "Doc file '%s' contains a link to '%s', which is not found among documentation files.",
+                    page.file.src_uri,
+                    target,
+                )
+        return made.html
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """`mkdocs serve` rebuilds when content or templates change."""
@@ -217,6 +232,9 @@ class SitePlugin(BasePlugin[VbConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the theme's stylesheet cut to the built pages; index them for search (unless `vb build` does);
         a failed index fails the build in Swedish."""
+        if self.outputs is not None:
+            self.outputs.cleanup()
+            self.outputs = None
         write_theme_stylesheet(Path(config.site_dir))
         if not self.index_search:
             return
@@ -224,6 +242,16 @@ class SitePlugin(BasePlugin[VbConfig]):
             build_search_index(Path(config.site_dir))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+
+
+def toc_token(entry: Heading) -> Any:
+    """A table-of-contents entry in the form MkDocs reads (level, id, name as HTML, children)."""
+    return {
+        "level": entry.level,
+        "id": entry.id,
+        "name": entry.title,
+        "children": [toc_token(c) for c in entry.children],
+    }
 
 
 def html_titles(entries: list[Any]) -> list[Any]:

@@ -28,6 +28,8 @@ from generator.render.printed import PdfSource
 ARTICLE = re.compile(r"<article\b[^>]*\bmd-content__inner\b[^>]*>")
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 TOC_TITLE = "Innehållsförteckning"
+ALIGNMENT = re.compile(r"\s*text-align:\s*(left|right|center)\s*;?\s*")  # a table cell's alignment from Markdown
+BOOKMARK = "data-vb-bokmarke"  # a heading's text, for its bookmark (templates/pdf/report.css)
 PDF_TEMPLATES = TEMPLATES / "pdf"
 
 
@@ -76,6 +78,8 @@ def document(source: PdfSource, page_html: str, page_url: str, site_url: str = "
     assert body is not None  # the HTML parser always makes a body
     container = _container(body)
     _remove_page_furniture(container)
+    alignment_classes(body)
+    label_headings(container)
     ids = {e.get("id") for e in body.iter() if e.get("id")}
     paper_links(body, page_url, source.target.rsplit("/", 1)[0], ids, site_url)
     tables = wrap_tables(container)
@@ -90,6 +94,29 @@ def document(source: PdfSource, page_html: str, page_url: str, site_url: str = "
 def html_of(doc: PdfDocument) -> str:
     """The document's HTML, with its tables at their current sizes."""
     return _environment().get_template(doc.TEMPLATE).render(c=doc)
+
+
+def alignment_classes(body: ET.Element) -> None:
+    """A cell's `style="text-align: right"` becomes a class of the print stylesheet.
+
+    The engine parses every style attribute as a stylesheet of its own: a council report has a thousand.
+    """
+    for element in body.iter():
+        style = element.get("style")
+        if style is None:
+            continue
+        found = ALIGNMENT.fullmatch(style)
+        if found:
+            del element.attrib["style"]
+            classes = (element.get("class") or "").split()
+            element.set("class", " ".join([*classes, f"vb-{found[1]}"]))
+
+
+def label_headings(container: ET.Element) -> None:
+    """Each heading carries its text for its bookmark, which the engine otherwise copies the heading's boxes for."""
+    for element in container.iter():
+        if element.tag in HEADINGS:
+            element.set(BOOKMARK, _text(element))
 
 
 def _container(body: ET.Element) -> ET.Element:

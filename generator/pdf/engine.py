@@ -1,8 +1,9 @@
 """The paged-media engine (WeasyPrint): a document to PDF/UA-1 bytes, with every table inside its page.
 
-After laying out the pages, the engine measures them: a table that reaches
-past its page's text area moves one size on (landscape, smaller type) and the
-document is laid out again. WeasyPrint is imported here only, when a PDF is made.
+A table whose columns were measured before layout is set at their widths and
+always fits. Any other is measured after layout: a table that reaches past its
+page's text area moves one size on (landscape, smaller type) and the document
+is laid out again. WeasyPrint is imported here only, when a PDF is made.
 """
 
 from __future__ import annotations
@@ -36,14 +37,23 @@ def pdf_bytes(doc: PdfDocument) -> bytes:
     from weasyprint import HTML
 
     for _ in range(ROUNDS + 1):
-        rendered = HTML(string=html_of(doc)).render(stylesheets=[_stylesheet()], pdf_variant=VARIANT)
-        too_wide = _too_wide(rendered, doc.tables)
+        html = HTML(string=html_of(doc), url_fetcher=_fetcher())
+        rendered = html.render(stylesheets=[_stylesheet()], pdf_variant=VARIANT)
+        too_wide = _too_wide(rendered, [table for table in doc.tables if not table.fixed])
         if not too_wide:
             return rendered.write_pdf(pdf_variant=VARIANT)
         stuck = [table for table in too_wide if not table.grow()]
         if stuck:
             raise LayoutError(_message(stuck[0]))
     raise LayoutError(_message(too_wide[0]))
+
+
+@lru_cache(maxsize=1)
+def _fetcher() -> Any:
+    """Nothing outside the document is fetched while a PDF is made: no address in a report reaches the network."""
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols={"data"})
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +70,8 @@ def _too_wide(rendered: Any, tables: list[Table]) -> list[Table]:
 
     by_number = {str(table.number): table for table in tables}
     found: dict[str, Table] = {}
+    if not tables:
+        return []
     for page in rendered.pages:
         page_box = page._page_box
         right = page_box.content_box_x() + page_box.width + TOLERANCE_PT

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from generator.render.printed import PdfSource
 
 CACHE_FOLDER = ".vb-pdf-cache"  # beside the site: where made PDFs are kept for the next build
 SIZE_MARK = '<span class="vb-pdf-storlek">(PDF)</span>'
+CHECKSUM_MARK = '<p class="vb-pdf-kontrollsumma" hidden></p>'  # an adopted version's page: the PDF's checksum
 CACHE_VERSION = "1"  # raise when the way a document is made changes outside its HTML and stylesheet
 CACHE_DAYS = 30  # a kept PDF not used for this long is removed
 
@@ -41,6 +43,7 @@ class Made:
     reused: bool
     seconds: float
     error: str = ""
+    sha256: str = ""
 
 
 def report_pdfs(
@@ -74,10 +77,41 @@ def report_pdfs(
         )
     for source, result in zip(documents, made):
         for page in source.linked_from:
-            show_size(site_dir / dest_of(page), result.size)
+            show_size(site_dir / dest_of(page), result.size, result.sha256)
     if cache is not None:
         prune(cache)
     return made
+
+
+class PdfRun:
+    """`report_pdfs` started beside the rest of a build (the search index, the editor); `finish` waits for it.
+
+    The PDFs are made in processes of their own, so the build's other stages go on meanwhile; a page whose
+    size is filled in is replaced in one step, so the search index reads it either before or after.
+    """
+
+    def __init__(self, *arguments: object) -> None:
+        self._made: list[Made] = []
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=arguments, name="vb-pdf", daemon=True)
+        self._thread.start()
+
+    def _run(self, *arguments: object) -> None:
+        try:
+            self._made = report_pdfs(*arguments)  # type: ignore[arg-type]
+        except BaseException as exc:  # noqa: BLE001 (raised again in the build's thread by finish)
+            self._error = exc
+
+    def wait(self) -> None:
+        """Wait until no PDF is being made (before a failed build removes the folder they are written into)."""
+        self._thread.join()
+
+    def finish(self) -> list[Made]:
+        """Every report's PDF once made; a PdfError (or any other failure) is raised here."""
+        self.wait()
+        if self._error is not None:
+            raise self._error
+        return self._made
 
 
 def _fixed_inputs(engine: str, site_url: str) -> str:
@@ -120,7 +154,9 @@ def one_pdf(
     target.write_bytes(data)
     if kept is not None:
         _keep(kept, data, reused)
-    return Made(source.target, len(data), reused, time.perf_counter() - started)
+    return Made(
+        source.target, len(data), reused, time.perf_counter() - started, sha256=hashlib.sha256(data).hexdigest()
+    )
 
 
 def _keep(kept: Path, data: bytes, reused: bool) -> None:
@@ -172,9 +208,14 @@ def size_text(size: int) -> str:
     return f"{fmt.number(round(size / 1_000_000, 1))} MB"
 
 
-def show_size(page: Path, size: int) -> None:
-    """Fill in the size after a page's "Ladda ner som PDF" link: "(PDF, 412 kB)"."""
+def show_size(page: Path, size: int, sha256: str = "") -> None:
+    """Fill in the size after a page's "Ladda ner som PDF" link: "(PDF, 412 kB)", and the PDF's checksum where asked."""
     html = page.read_text(encoding="utf-8")
-    if SIZE_MARK in html:
-        filled = SIZE_MARK.replace("(PDF)", f"(PDF, {size_text(size)})")
-        page.write_text(html.replace(SIZE_MARK, filled), encoding="utf-8")
+    filled = html.replace(SIZE_MARK, SIZE_MARK.replace("(PDF)", f"(PDF, {size_text(size)})"))
+    if sha256:
+        line = f'<p class="vb-pdf-kontrollsumma">Kontrollsumma för PDF:en (SHA-256): <code>{sha256}</code></p>'
+        filled = filled.replace(CHECKSUM_MARK, line)
+    if filled != html:
+        partial = page.with_name(f".{page.name}.{os.getpid()}.tmp")
+        partial.write_text(filled, encoding="utf-8")
+        partial.replace(page)  # in one step: the search index may be reading the page meanwhile

@@ -1,7 +1,7 @@
 """The site's short glossary: the abbreviations and terms of the reports, explained once for every reader.
 
 The glossary page lists them all; the abbreviations are also marked where they first appear on a page
-(generator.engine.glossary_marks), so a reader can hear or see what they stand for."""
+(generator.render.html), so a reader can hear or see what they stand for."""
 
 from __future__ import annotations
 

@@ -6,8 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from generator.content.models import Rapport
 from generator.render import format as fmt
-from generator.render.adoption import adoption_notice
+from generator.render.adoption import ADOPTED_TITLE, adoption_notice
 from generator.render.info import ReportInfo
 
 PERIOD_SPANS = {"T1": "januari–april", "T2": "januari–augusti", "VB": "januari–december"}
@@ -30,6 +31,7 @@ class PdfSource:
     officer: str  # handläggare, "" when not given
     adopted: str = ""  # "Fastställd av nämnden 2021-06-15 § 45, dnr …", "" until adopted
     corrections: tuple[str, ...] = ()  # corrections made after the adoption, with their dates
+    checksum: str = ""  # the adopted version's checksum of its content (SHA-256), "" for the current version
 
 
 def pdf_file(info: ReportInfo) -> str:
@@ -46,14 +48,15 @@ def period_text(period: str, year: int) -> str:
 def pdf_source(info: ReportInfo, council: str, split: bool) -> PdfSource:
     """The PDF of one report; a split report is printed from its print view, a one-page report from its page."""
     report = info.report
-    notice = adoption_notice(report)
+    notice = adoption_notice(report, info.adopted_version)
     base = info.base
+    title = f"{fmt.report_name(report.period, report.ar)} – {info.name}"
     pages = (f"{base}/index.md", f"{base}/utskrift.md") if split else (f"{base}/index.md",)
     return PdfSource(
         source=pages[-1],
         target=f"{base}/{pdf_file(info)}",
         linked_from=pages,
-        title=f"{fmt.report_name(report.period, report.ar)} – {info.name}",
+        title=f"{title} ({ADOPTED_TITLE.lower()})" if info.adopted_version else title,
         council=council,
         writer=info.name,
         report_name=fmt.report_name(report.period, report.ar),
@@ -63,9 +66,26 @@ def pdf_source(info: ReportInfo, council: str, split: bool) -> PdfSource:
         officer=report.handlaggare.namn if report.handlaggare else "",
         adopted=notice.line if notice else "",
         corrections=tuple(f"{c.date}: {c.what} Skäl: {c.why}" for c in notice.corrections) if notice else (),
+        checksum=notice.checksum if notice and info.adopted_version else "",
     )
 
 
-def pdf_sources(reports: list[ReportInfo], council: str, split: Callable[[ReportInfo], bool]) -> list[PdfSource]:
-    """Every report's PDF, in the site's order of reports."""
-    return [pdf_source(info, council, split(info)) for info in reports]
+def pdf_sources(
+    reports: list[ReportInfo],
+    council: str,
+    split: Callable[[ReportInfo], bool],
+    adopted: dict[str, Rapport] | None = None,
+) -> list[PdfSource]:
+    """Every report's PDF, in the site's order of reports, each followed by its adopted version's when it has one.
+
+    `adopted` holds the adopted copies by their report's folder (`generator.render.adopted_page.adopted_copies`):
+    the adopted version's page (…/faststalld/) is one page, and its PDF is made from it as from any other.
+    """
+    found: list[PdfSource] = []
+    for info in reports:
+        found.append(pdf_source(info, council, split(info)))
+        copy = (adopted or {}).get(info.base)
+        if copy is not None:
+            version = ReportInfo(copy, info.catalogue, info.name, info.is_council, adopted_version=True)
+            found.append(pdf_source(version, council, split=False))
+    return found

@@ -26,6 +26,7 @@ from generator.render.downloads import CATALOGUE, DATA, DATA_PAGE, data_page_con
 from generator.render.environment import TEMPLATES, environment, render_context
 from generator.render.glance import Glance, glance
 from generator.render.glossary import glossary_page
+from generator.render.html import PageHtml, render_page
 from generator.render.info import ReportInfo
 from generator.render.nav import HeadingAnchors, NavNode, Page, Redirect
 from generator.render.navgroups import department_sections
@@ -228,9 +229,10 @@ def joined(
 
 @dataclass
 class Site:
-    """Every generated page (path -> Markdown), the navigation over them, and former addresses of moved pages."""
+    """Every generated page (path -> Markdown, and its HTML), the navigation over them, and moved pages' addresses."""
 
     pages: dict[str, str] = field(default_factory=dict)
+    html: dict[str, PageHtml] = field(default_factory=dict)  # each page's HTML, made by the core's one parser
     nav: list[NavNode] = field(default_factory=list)
     redirects: list[Redirect] = field(default_factory=list)
     documents: list[PdfSource] = field(default_factory=list)  # one PDF per report, made once the pages are written
@@ -273,8 +275,18 @@ def build_pages(data: SiteData, builders: list[PageBuilder] | None = None, proce
     """Run every page builder (in up to `processes` processes: builders only read the SiteData); no page twice."""
     chosen = PAGE_BUILDERS if builders is None else builders
     parts = builder_parts(data, chosen)
-    built = fork_map(lambda number: parts[number][1](data), len(parts), processes)
-    return assemble(data, joined(data, chosen, parts, built))
+    built = fork_map(lambda number: with_html(parts[number][1](data)), len(parts), processes)
+    site = assemble(data, joined(data, chosen, parts, [nodes for nodes, _ in built]))
+    for _, pages in built:
+        site.html.update(pages)
+    site.html.update((path, render_page(text, path)) for path, text in site.pages.items() if path not in site.html)
+    return site
+
+
+def with_html(nodes: list[NavNode]) -> tuple[list[NavNode], dict[str, PageHtml]]:
+    """A builder's nodes and their pages' HTML, rendered in the builder's process (its texts' inline parse is
+    reused across its pages)."""
+    return nodes, {page.path: render_page(page.text, page.path) for node in nodes for page in node.pages()}
 
 
 def add_site_pages(site: Site, data: SiteData) -> None:
@@ -315,7 +327,7 @@ def assemble(data: SiteData, built: list[list[NavNode]]) -> Site:
                 site.pages[page.path] = page.text
     moved = [print_redirect(info, should_split(info)) for info in data.reports]
     site.redirects = [r for r in moved if r and r.target in site.pages and r.source not in site.pages]
-    site.documents = pdf_sources(data.reports, data.organisation.namnd.namn, should_split)
+    site.documents = pdf_sources(data.reports, data.organisation.namnd.namn, should_split, adopted_copies(data.content))
     add_site_pages(site, data)
     return site
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import functools
 import re
 
-from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from generator.content.markdown_parser import as_cell, blocks
 from generator.content.text import CONTAINER_PREFIX, MAYBE_UNDERLINE, MIN_HEADING_LEVEL
 
 NO_TOC = "{.no-toc}"  # ends a heading that stays out of the page's table of contents (the engine honours it)
@@ -22,12 +22,10 @@ MAX_HEADING_LEVEL = 6
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+])")
 _SPACES = re.compile(r"[ \t\r\n]+")  # not str.split(): no-break spaces in figures must stay
-_BARE_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\|")  # a | after an even number of backslashes ends a cell
 # HTML's specials, and "~" as an entity: GitHub reads "~x~" as struck text, Python-Markdown has no escape for it.
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "~": "&#126;"})
 _SETEXT_PREFIX = re.compile(rf"^({CONTAINER_PREFIX})")  # the quote and list markers before a setext heading's text
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_PARSER = MarkdownIt("commonmark").disable("inline")  # headings are found by the block rules alone
 
 
 def html_text(value: object) -> Markup:
@@ -79,8 +77,7 @@ def cell(value: object) -> Markup:
     """Narrative Markdown squeezed into one table cell: one line, pipes escaped."""
     if not value:
         return Markup("")
-    text = _SPACES.sub(" ", str(value)).strip()
-    return Markup(_BARE_PIPE.sub(r"\1\\|", text))
+    return Markup(as_cell(str(value)))
 
 
 def shift_amount(section_level: int) -> int:
@@ -98,10 +95,10 @@ def narrative(text: str | None, section_level: int) -> Markup:
 
 
 def nest_headings(text: str, section_level: int) -> Markup:
-    """`narrative` for a text that may have headings: every heading found by a CommonMark parse is moved."""
+    """`narrative` for a text that may have headings: every heading the site's parser finds is moved."""
     lines = text.strip("\n").split("\n")
     shift = shift_amount(section_level)
-    tokens = _PARSER.parse("\n".join(lines))
+    tokens = blocks("\n".join(lines))
     for index in reversed(range(len(tokens))):
         token = tokens[index]
         if token.type == "heading_open" and token.map:

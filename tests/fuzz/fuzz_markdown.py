@@ -20,7 +20,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 with atheris.instrument_imports(include=["generator", "markdown", "markdown_it"]):
     from generator.check.narrative import check_markdown
-    from generator.engine import published
     from generator.problems import CATALOGUE, Severity
     from tests.security.oracle import harms
 
@@ -28,7 +27,7 @@ with atheris.instrument_imports(include=["generator", "markdown", "markdown_it"]
 def one_input(data: bytes) -> None:
     """One text: the checks must not raise, and if they accept it, it must be harmless on the site."""
     text = atheris.FuzzedDataProvider(data).ConsumeUnicodeNoSurrogates(len(data))
-    if any(CATALOGUE[f.code].severity is Severity.ERROR for f in check_markdown(text, published)):
+    if any(CATALOGUE[f.code].severity is Severity.ERROR for f in check_markdown(text)):
         return  # refused: the site is never built from it
     found = harms(text)
     if found:

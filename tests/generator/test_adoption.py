@@ -16,7 +16,6 @@ from generator.check.run import check_paths
 from generator.cli import main
 from generator.content.adoption import adopted_copy_path, checksum, recorded
 from generator.content.load import load_content
-from generator.engine import published
 from tests.site_pages import site_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,7 +55,7 @@ def change_figure(content: Path) -> None:
 
 def errors(content: Path, *paths: Path) -> list[tuple[str, str, int | None]]:
     """(code, file name, line) of every error `vb check` finds."""
-    result = check_paths(list(paths) or [content], published=published)
+    result = check_paths(list(paths) or [content])
     return [(p.code, Path(p.file).name, p.line) for p in result.problems if p.severity.value == "fel"]
 
 
@@ -119,7 +118,7 @@ def test_a_second_change_after_a_rattelse_needs_a_second_rattelse(content):
     path.write_text(
         path.read_text(encoding="utf-8").replace("      utfall: 96\n", "      utfall: 97\n"), encoding="utf-8"
     )
-    found = check_paths([content], published=published).problems
+    found = check_paths([content]).problems
     assert [p.code for p in found if p.code == "VB221"] == ["VB221"]
     assert "sedan rättelsen 2022-03-01" in next(p.message for p in found if p.code == "VB221")
 

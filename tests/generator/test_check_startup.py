@@ -11,7 +11,6 @@ from pathlib import Path
 
 from generator.check.run import check_paths
 from generator.content.load import load_content
-from generator.engine import published
 from tests.conftest import KATALOG_2021, UNIT_VB_PATH, edited, write_tree
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,7 +41,7 @@ def test_checking_a_unit_file_loads_no_site_library():
 def test_a_text_with_something_to_find_is_still_read_with_commonmark(tmp_path):
     unit = edited(UNIT_VB_PATH, "sammanfattande_analys: |\n", "sammanfattande_analys: |\n  Rubrik\n  ======\n\n")
     root = write_tree(tmp_path / "content", unit)
-    assert [p.code for p in check_paths([root / UNIT_VB_PATH], published=published).problems] == ["VB604"]
+    assert [p.code for p in check_paths([root / UNIT_VB_PATH]).problems] == ["VB604"]
 
 
 def test_the_catalogues_own_rules_run_only_when_it_is_checked(tmp_path, monkeypatch):
@@ -54,10 +53,10 @@ def test_the_catalogues_own_rules_run_only_when_it_is_checked(tmp_path, monkeypa
         validate, "check_catalogue", lambda model, file, org: checked.append(file) or rule(model, file, org)
     )
     root = write_tree(tmp_path / "content")
-    check_paths([root / UNIT_VB_PATH], published=published)
+    check_paths([root / UNIT_VB_PATH])
     assert checked == []
-    check_paths([root / "katalog" / "2021.yml"], published=published)
-    check_paths([root], published=published)
+    check_paths([root / "katalog" / "2021.yml"])
+    check_paths([root])
     assert [Path(file).name for file in checked] == ["2021.yml", "2021.yml"]
 
 
@@ -67,17 +66,15 @@ def test_a_unit_file_is_checked_against_the_catalogue_without_the_catalogues_pro
     broken["katalog/2021.yml"] = broken["katalog/2021.yml"].replace("slut: 2021-12-31", "slut: 2020-12-31", 1)
     assert broken["katalog/2021.yml"] != KATALOG_2021
     root = write_tree(tmp_path / "content", broken)
-    assert {p.code for p in check_paths([root], published=published).problems} >= {"VB503", "VB301"}
-    assert check_paths([root / UNIT_VB_PATH], published=published).problems == []
+    assert {p.code for p in check_paths([root]).problems} >= {"VB503", "VB301"}
+    assert check_paths([root / UNIT_VB_PATH]).problems == []
     unit = edited(UNIT_VB_PATH, "- id: aldre-trygga", "- id: aldre-tryga")
     root = write_tree(tmp_path / "other", {**broken, **unit})
-    assert [p.code for p in check_paths([root / UNIT_VB_PATH], published=published).problems] == [
-        "VB203"
-    ]  # references still checked
+    assert [p.code for p in check_paths([root / UNIT_VB_PATH]).problems] == ["VB203"]  # references still checked
 
 
 def test_only_the_files_asked_for_and_their_references_are_read(tmp_path):
     root = write_tree(tmp_path / "content", {"rapporter/enhet-b/2021-vb.yml": "inte: [en, rapport"})
     content = load_content(root, [root / UNIT_VB_PATH])
     assert sorted(Path(name).name for name in content.sources()) == ["2021-vb.yml", "2021.yml", "organisation.yml"]
-    assert [p.code for p in check_paths([root / UNIT_VB_PATH], published=published).problems] == []
+    assert [p.code for p in check_paths([root / UNIT_VB_PATH]).problems] == []

@@ -17,7 +17,6 @@ from generator.check.run import check_paths
 from generator.cli import main
 from generator.content.load import load_content
 from generator.content.models import Indikator
-from generator.engine import published
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "tests" / "sources"
@@ -89,7 +88,7 @@ def test_a_unit_vb_is_imported_with_every_status_and_figure(tmp_path, capsys):
     assert _statuses(made) == _statuses(wanted)
     assert _figures(made) == _figures(wanted)
     assert made["sammanfattande_analys"].startswith("### Verksamhetsbeskrivning\n\nGlasade Gången är en daglig")
-    assert [p for p in check_paths([target], published=published).problems if p.severity.value == "fel"] == []
+    assert [p for p in check_paths([target]).problems if p.severity.value == "fel"] == []
 
 
 def test_an_older_template_keeps_its_statuses_and_lists_what_it_could_not_place(tmp_path, capsys):
@@ -100,7 +99,7 @@ def test_an_older_template_keeps_its_statuses_and_lists_what_it_could_not_place(
     assert listed and all(line.startswith("000_f43b31b7606bf8a5.txt:") for line in listed)
     text = target.read_text(encoding="utf-8")
     assert "# EJ PLACERAT VID IMPORT" in text and text.count("\n# rad ") == len(listed)
-    assert [p for p in check_paths([target], published=published).problems if p.severity.value == "fel"] == []
+    assert [p for p in check_paths([target]).problems if p.severity.value == "fel"] == []
 
 
 def test_a_line_nothing_takes_is_kept_with_its_line_number(catalogues):

@@ -22,7 +22,6 @@ import yaml
 from generator.check.run import check_paths
 from generator.cli import main
 from generator.commands import synth as command
-from generator.engine import published
 from generator.problems import Severity
 from generator.synth.district import (
     DISTRICTS,
@@ -90,7 +89,7 @@ def words(text: str) -> int:
 
 
 def test_the_generated_tree_passes_the_check(tree, files):
-    result = check_paths([tree], published=published)
+    result = check_paths([tree])
     errors = [p for p in result.problems if p.severity is Severity.ERROR]
     warnings = [p for p in result.problems if p.severity is Severity.WARNING]
     assert errors == []
@@ -459,7 +458,7 @@ def test_vb_synth_writes_a_tree_that_passes_the_check(tmp_path, capsys):
         == 0
     )
     assert "Skrev 8 filer" in capsys.readouterr().out  # 1 + 1 + 2 periods x (2 units + the council)
-    assert check_paths([out], published=published).failed(strict=True) is False
+    assert check_paths([out]).failed(strict=True) is False
 
 
 def test_vb_synth_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
@@ -490,7 +489,7 @@ def test_vb_synth_writes_one_tree_per_district(tmp_path, capsys):
         organisation = yaml.safe_load((root / "organisation.yml").read_text(encoding="utf-8"))
         assert organisation["namnd"]["namn"] == f"{DISTRICTS[district]} stadsdelsnämnd"
         assert (root / "rapporter" / district_id(district) / "2021-vb.yml").is_file()
-        assert check_paths([root], published=published).failed(strict=True) is False
+        assert check_paths([root]).failed(strict=True) is False
 
 
 @pytest.mark.parametrize(

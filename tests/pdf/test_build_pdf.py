@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -91,3 +93,36 @@ def test_a_city_keeps_its_districts_pdfs_beside_its_site_for_the_next_build(tmp_
         "provnamnden-2021-t1.pdf",
     ]
     assert len(list((tmp_path / ".vb-pdf-cache").glob("*.pdf"))) == 2
+
+
+def test_the_pdfs_are_made_while_the_search_index_is_built(tmp_path, monkeypatch):
+    import generator.build.site as stages
+
+    seen: list[bool] = []
+    index = stages._search
+
+    def search(staging: Path) -> None:
+        seen.append(any(t.name == "vb-pdf" and t.is_alive() for t in threading.enumerate()))
+        index(staging)
+
+    monkeypatch.setattr(stages, "_search", search)
+    write_tree(tmp_path / "content")
+    assert _build(tmp_path) == 0
+    assert seen == [True]
+    assert (tmp_path / "site" / UNIT_PDF).is_file()
+
+
+def test_a_failed_search_index_waits_for_the_pdfs_and_leaves_no_build_folder(tmp_path, monkeypatch):
+    import generator.build.site as stages
+    from generator.engine.search import SearchIndexError
+
+    def search(staging: Path) -> None:
+        raise SearchIndexError("Sökindexet kunde inte skapas.")
+
+    monkeypatch.setattr(stages, "build_search_index", search)
+    write_tree(tmp_path / "content")
+    assert _build(tmp_path) == 1
+    assert not (tmp_path / "site").exists()
+    time.sleep(1)  # a PDF still being made would write into the removed folder meanwhile
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-bygge")] == []
+    assert not any(t.name == "vb-pdf" and t.is_alive() for t in threading.enumerate())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -97,15 +98,38 @@ def test_a_link_to_a_heading_of_another_part_of_the_same_report_is_live():
     assert '<a href="#ekonomi">se ekonomi</a>' in html
 
 
-@pytest.mark.parametrize(("columns", "size"), [(3, "normal"), (10, "liten"), (14, "bred"), (17, "bred-liten")])
+@pytest.mark.parametrize(("columns", "size"), [(3, "normal"), (12, "liten"), (15, "bred"), (19, "bred-liten")])
 def test_a_table_gets_the_first_size_that_holds_it(columns, size):
     doc = document(SOURCE, page(f'<h2 id="t">T</h2>{wide_table(columns)}'), PAGE_URL)
     assert tables.SIZES[doc.tables[0].size] == size
-    assert f'class="vb-tabell vb-tabell-{size}"' in html_of(doc)
+    assert f'class="vb-tabell vb-tabell-{size}' in html_of(doc)
+
+
+def test_measured_columns_are_given_widths_that_hold_every_figure_unbroken(tmp_path):
+    sentence = "Verksamheten bedömer att målet uppfylls helt under året trots pandemin och personalbristen"
+    head = "<th>Indikator</th>" + "".join(f"<th>Utfall {n}</th>" for n in range(7))
+    row = f"<tr><td>{sentence}</td>" + "".join(f"<td>−1234567,{n}</td>" for n in range(7)) + "</tr>"
+    doc = document(SOURCE, page(f'<h2 id="t">T</h2><table><thead><tr>{head}</tr></thead>{row * 3}</table>'), PAGE_URL)
+    table = doc.tables[0]
+    assert table.fixed and tables.SIZES[table.size] == "normal"
+    widths = [float(w) for w in re.findall(r'<col style="width: ([\d.]+)%">', html_of(doc))]
+    assert len(widths) == 8 and abs(sum(widths) - 100) < 0.01 and widths[0] == max(widths)
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(pdf_bytes(doc))
+    pages = pdf_pages(pdf)
+    figures = [word.text for p in pages for word in p.words if word.text.startswith("−1")]
+    assert sorted(figures) == sorted([f"−1234567,{n}" for n in range(7)] * 3)
+    for p in pages:  # no word runs into the next: boxes on one line never overlap
+        lines: dict[float, list[tuple[float, float]]] = {}
+        for word in p.words:
+            lines.setdefault(round(word.box[1]), []).append((word.box[0], word.box[2]))
+        for spans in lines.values():
+            spans.sort()
+            assert all(right <= left + 0.5 for (_, right), (left, _) in zip(spans, spans[1:])), spans
 
 
 def test_a_table_the_estimate_misjudges_is_measured_and_moved_until_it_fits(monkeypatch, tmp_path):
-    monkeypatch.setattr(tables, "first_size", lambda columns: 0)  # every table starts portrait, normal size
+    monkeypatch.setattr(tables, "first_size", lambda *_: 0)  # every table starts portrait, normal size
     doc = document(SOURCE, page(f'<h2 id="t">T</h2>{wide_table(14)}'), PAGE_URL)
     pdf = tmp_path / "a.pdf"
     pdf.write_bytes(pdf_bytes(doc))
@@ -116,7 +140,7 @@ def test_a_table_the_estimate_misjudges_is_measured_and_moved_until_it_fits(monk
 
 
 def test_without_the_measurement_the_same_table_would_run_off_the_page(monkeypatch, tmp_path):
-    monkeypatch.setattr(tables, "first_size", lambda columns: 0)
+    monkeypatch.setattr(tables, "first_size", lambda *_: 0)
     monkeypatch.setattr(engine, "_too_wide", lambda rendered, found: [])
     pdf = tmp_path / "a.pdf"
     pdf.write_bytes(pdf_bytes(document(SOURCE, page(f'<h2 id="t">T</h2>{wide_table(14)}'), PAGE_URL)))
@@ -201,3 +225,61 @@ def test_a_report_whose_pdf_cannot_be_made_is_named_with_the_reason(tmp_path):
     )
     assert "för många kolumner" in str(failed.value)
     assert not (site / SOURCE.target).exists()
+
+
+def test_cell_alignment_is_a_class_and_headings_carry_their_bookmark_text():
+    body = (
+        '<h2 id="t">Tabell <em>ett</em></h2><table><tr><th style="text-align: right;">Belopp</th>'
+        '<td style="text-align:center">1</td><td style="color: red">2</td></tr></table>'
+    )
+    html = html_of(document(SOURCE, page(body), PAGE_URL))
+    assert '<th class="vb-right">Belopp</th>' in html and '<td class="vb-center">1</td>' in html
+    assert '<td style="color: red">2</td>' in html  # anything else stays as written
+    assert 'data-vb-bokmarke="Tabell ett"' in html
+
+
+def test_an_unexpected_engine_failure_is_named_with_the_report_and_the_reason(monkeypatch, tmp_path):
+    def fail(doc):
+        raise RuntimeError("typsnittet kunde inte läsas")
+
+    monkeypatch.setattr(engine, "pdf_bytes", fail)
+    site = _site(tmp_path, '<h2 id="t">T</h2><p>Ett.</p>')
+    with pytest.raises(PdfError) as failed:
+        report_pdfs([SOURCE], site, _dest, 1, None)
+    assert "PDF:en för Verksamhetsberättelse 2021 – Enheten (2021/vb/enhet/index.md) kunde inte skapas" in str(
+        failed.value
+    )
+    assert "RuntimeError: typsnittet kunde inte läsas" in str(failed.value)
+    assert not (site / SOURCE.target).exists()
+
+
+def test_making_a_pdf_fetches_nothing_an_address_in_the_page_names(tmp_path):
+    import http.server
+    import threading
+
+    asked: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            self.send_error(404)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    here = f"http://127.0.0.1:{server.server_address[1]}"
+    local = tmp_path / "bild.png"
+    local.write_bytes(b"\x89PNG\r\n\x1a\n")
+    body = (
+        f'<h2 id="t">T</h2><p><img src="{here}/bild.png" alt="a"><img src="{local.as_uri()}" alt="b"></p>'
+        f'<div style="background: url({here}/bakgrund.png)">x</div><iframe src="{here}/ram.html"></iframe>'
+    )
+    try:
+        (tmp_path / "a.pdf").write_bytes(pdf_bytes(document(SOURCE, page(body), PAGE_URL)))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert asked == []
+    assert b"/Image" not in (tmp_path / "a.pdf").read_bytes()  # not even the file beside it was read

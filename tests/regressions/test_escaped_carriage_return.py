@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from generator.check.run import check_paths
 from generator.content.yamlread import read_file
-from generator.engine import published
 from tests.render.tree import FILES, UNIT_VB_PATH, write_tree
 from tests.site_pages import site_of
 
@@ -27,6 +26,6 @@ def test_the_site_is_built_with_the_heading(tmp_path):
     unit = FILES[UNIT_VB_PATH].replace('systematiskt_kvalitetsarbete: ""', ESCAPED)
     assert unit != FILES[UNIT_VB_PATH]
     root = write_tree(tmp_path / "content", {UNIT_VB_PATH: unit})
-    assert check_paths([root], published=published).problems == []
+    assert check_paths([root]).problems == []
     page = site_of(root).pages["2021/vb/hemtjansten/index.md"]
     assert "Text\n\n\n\n" not in page and "Rubrik {.no-toc}\nSlut" in page

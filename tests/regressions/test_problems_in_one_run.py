@@ -7,12 +7,11 @@ only once the first errors were fixed (tests/corpus/every-problem-in-one-run has
 from __future__ import annotations
 
 from generator.check.run import check_paths
-from generator.engine import published
 from tests.conftest import COUNCIL_T1_PATH, UNIT_VB, UNIT_VB_PATH, edited
 
 
 def _codes(make_tree, overrides) -> list[str]:
-    return sorted(p.code for p in check_paths([make_tree(overrides)], published=published).problems)
+    return sorted(p.code for p in check_paths([make_tree(overrides)]).problems)
 
 
 def test_a_bad_row_leaves_its_table_out_instead_of_reporting_a_wrong_sum(make_tree):

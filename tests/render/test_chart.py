@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import markdown
 import pytest
 
 from generator.render.chart import (
@@ -19,6 +18,7 @@ from generator.render.chart import (
     line_chart,
     nice_step,
 )
+from generator.render.html import render_page
 
 NBSP = "\u00a0"
 
@@ -118,7 +118,7 @@ def test_nothing_to_draw_gives_no_chart():
 
 def test_the_chart_passes_through_markdown_as_a_block():
     page = "Text.\n\n" + _chart((10, 20, 30)) + "\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n"
-    html = markdown.markdown(page, extensions=["tables"])
+    html = render_page(page).html
     assert "<figure" in html and "&lt;svg" not in html and "<p><svg" not in html
     assert '<path d="M170.7 252L352 142L533.3 32"' in html
     assert "<table>" in html

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import markdown
-
 from generator.render.glossary import ABBREVIATIONS, TERMS
-
-EXTENSIONS = ["tables", "generator.engine.markdown_plain", "generator.engine.glossary_marks"]
+from generator.render.html import render_page
 
 
 def html(text: str) -> str:
-    return markdown.markdown(text, extensions=EXTENSIONS)
+    return render_page(text).html
 
 
 def test_the_glossary_has_the_reports_abbreviations_and_terms():

@@ -9,10 +9,9 @@ from __future__ import annotations
 import posixpath
 import re
 
-import markdown
 import pytest
 
-from generator.engine.markdown_toc import NoTocExtension
+from generator.render.html import render_page
 from generator.render.site import Site
 from tests.render.rollup_tree import ALFA_NAME, write_rollup_tree
 from tests.site_pages import site_of
@@ -28,7 +27,7 @@ def site(tmp_path_factory) -> Site:
 
 
 def _html(text: str) -> str:
-    return markdown.markdown(text, extensions=["tables", "toc", NoTocExtension()])
+    return render_page(text).html
 
 
 def _resolve(source: str, href: str) -> tuple[str, str]:
@@ -89,7 +88,9 @@ def test_each_units_goal_links_to_its_heading_in_the_units_report(site):
     found = []
     for href in links:
         target, anchor = _resolve(GOAL_T1, href)
-        heading = re.search(rf'<h6[^>]*><span id="{anchor}"></span>([^<]+)</h6>', _html(site.pages[target]))
+        heading = re.search(
+            rf'<h6[^>]*><span id="{anchor}"></span>([^<]+)<a class="headerlink"', _html(site.pages[target])
+        )
         found.append((target, heading.group(1) if heading else None))
     assert found == [
         (f"2021/t1/{unit}/index.md", f"Enhetsmål: {unit[0].upper()}{n}") for unit in ("alfa", "beta") for n in (1, 2, 3)
@@ -110,9 +111,11 @@ def test_a_units_name_with_specials_cannot_break_the_page(site):
     assert f"### {ALFA_ESCAPED}\n" in page
     assert "<script>" not in page
     html = _html(page)
-    assert f">{ALFA_NAME.replace('<', '&lt;').replace('>', '&gt;')}</h3>" in html
-    row = next(row for row in re.findall(r"<tr>(.*?)</tr>", html, flags=re.S) if "<td>Alfa" in row)
-    assert row.count("<td") == 7  # the pipe in the name opened no column: Enhet, 4 figures, Årsmål, Bedömning
+    assert f'>{ALFA_NAME.replace("<", "&lt;").replace(">", "&gt;")}<a class="headerlink"' in html
+    row = next(row for row in re.findall(r"<tr>(.*?)</tr>", html, flags=re.S) if '<th scope="row">Alfa' in row)
+    assert (
+        row.count("<td") + row.count('<th scope="row"') == 7
+    )  # the pipe in the name opened no column: Enhet, 4 figures, Årsmål, Bedömning
 
 
 def test_units_headings_nest_below_the_page_sections(site):

@@ -5,12 +5,11 @@ from __future__ import annotations
 import posixpath
 import re
 
-import markdown
 import pytest
 
 from generator.content.load import load_content
-from generator.engine.markdown_toc import NoTocExtension
 from generator.render.environment import environment
+from generator.render.html import render_page
 from generator.render.info import ReportInfo
 from generator.render.nav import NavNode, Page, relative
 from generator.render.report import report_nav
@@ -22,9 +21,8 @@ LINK = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:)([^)#\s]*)(?:#([^)\s]+))?\)")  # l
 
 
 def _ids(text: str) -> set[str]:
-    """Every element id Python-Markdown gives a page (what an anchor link can point at)."""
-    html = markdown.markdown(text, extensions=["tables", "toc", NoTocExtension()])
-    return set(re.findall(r' id="([^"]+)"', html))
+    """Every element id a page has (what an anchor link can point at)."""
+    return set(render_page(text).ids)
 
 
 def _broken_links(site: Site) -> list[str]:

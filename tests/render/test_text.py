@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import re
 
-import markdown
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from generator.engine.markdown_toc import NoTocExtension
+from generator.render.html import render_page
 from generator.render.text import cell, heading, md_escape, narrative, nest_headings, shift_amount, tidy
 from tests.toc import page_toc
 
 
 def _html(text: str) -> str:
-    return markdown.markdown(text, extensions=["tables", "toc", NoTocExtension()])
+    return render_page(text).html
 
 
 def test_pipe_and_hash_are_escaped_in_a_table_cell():
@@ -23,16 +22,16 @@ def test_pipe_and_hash_are_escaped_in_a_table_cell():
     assert cell == "Ingen \\| avvikelse \\#2"
     table = f"| A | B |\n| --- | --- |\n| {cell} | x |\n"
     html = _html(table)
-    assert len(re.findall(r"<td>", html)) == 2  # the pipe did not open a third column
-    assert "<td>Ingen | avvikelse #2</td>" in html
+    assert len(re.findall(r"<td>|<th scope=\"row\">", html)) == 2  # the pipe did not open a third column
+    assert '<th scope="row">Ingen | avvikelse #2</th>' in html
 
 
 def test_a_cell_keeps_text_around_escaped_and_bare_pipes():
     # A unit may write \| (an escaped pipe) or | in an analysis shown in a table: all its text stays in one cell.
     for written, shown in (("a \\| b", "a | b"), ("a | b", "a | b"), ("a \\\\| b", "a \\| b")):
         html = _html(f"| A | B |\n| --- | --- |\n| {cell(written)} | x |\n")
-        assert len(re.findall(r"<td>", html)) == 2, written
-        assert f"<td>{shown}</td>" in html, html
+        assert len(re.findall(r"<td>|<th scope=\"row\">", html)) == 2, written
+        assert f'<th scope="row">{shown}</th>' in html, html
 
 
 def test_markdown_specials_are_literal():
@@ -62,7 +61,7 @@ def test_html_is_escaped_and_lines_are_joined():
 
 def test_a_title_with_specials_renders_as_written():
     html = _html(heading(3, "Äldre är trygga | i hemmet #1 <b>"))
-    assert "Äldre är trygga | i hemmet #1 &lt;b&gt;</h3>" in html
+    assert 'Äldre är trygga | i hemmet #1 &lt;b&gt;<a class="headerlink"' in html
 
 
 def test_headings_deeper_than_six_become_bold_paragraphs():
@@ -113,7 +112,7 @@ def test_no_toc_headings_are_left_out_of_the_page_toc_but_kept_on_the_page():
     text = "# Titel\n\n## Avsnitt\n\n### Analys {.no-toc}\n\n#### Under analys\n\n## Nästa {.no-toc}\n\n### Kvar\n"
     assert page_toc(text) == [(1, "Titel"), (2, "Avsnitt"), (4, "Under analys"), (3, "Kvar")]
     html = _html(text)
-    assert '<h3 class="no-toc" id="analys">Analys</h3>' in html
+    assert '<h3 id="analys" class="no-toc">Analys<a class="headerlink"' in html
     assert "{.no-toc}" not in html
 
 
@@ -130,7 +129,7 @@ def test_tidy_keeps_one_blank_line_between_blocks():
 def test_a_heading_anchor_is_a_fixed_link_target_that_keeps_the_headings_own_id():
     html = _html(heading(4, "Enhetsmål: Alla | <b>", toc=False, anchor="enhetsmal--trygga--1"))
     assert (
-        '<h4 class="no-toc" id="enhetsmal-alla-b"><span id="enhetsmal--trygga--1"></span>Enhetsmål: Alla | &lt;b&gt;</h4>'
+        '<h4 id="enhetsmal-alla-b" class="no-toc"><span id="enhetsmal--trygga--1"></span>Enhetsmål: Alla | &lt;b&gt;<a '
         in html
     )
     assert heading(7, "Analys", anchor="a--b") == '**<span id="a--b"></span>Analys**'

@@ -1,42 +1,26 @@
 """Judges of a Markdown text that do not use the checker: what does it put on a page?
 
 A text is rendered the ways the site shows unit Markdown: as a block (after `render.text.narrative`)
-and squeezed into a table cell (`render.text.cell`), with Python-Markdown set up as MkDocs sets it
-up for the site, and also with markdown-it. Raw HTML is found by rendering a second time with
-Python-Markdown's raw-HTML steps removed: a text without raw HTML gives the same tags both ways.
+and squeezed into a table cell (`render.text.cell`), by the site's page renderer. Raw HTML is found by
+rendering a second time with raw HTML escaped: a text without raw HTML gives the same tags both ways.
 """
 
 from __future__ import annotations
 
-from markdown import Markdown
 from markdown_it import MarkdownIt
 
+from generator.render.html import render_page
 from generator.render.text import cell, narrative
 from tests.security.htmlscan import scan
 
-# MkDocs' built-in extensions and the ones mkdocs.yml adds (tests/security/test_markdown_site.py compares).
-SITE_EXTENSIONS = [
-    "toc",
-    "tables",
-    "fenced_code",
-    "generator.engine.markdown_toc",
-    "generator.engine.markdown_plain",
-    "generator.engine.table_headers",
-    "generator.engine.glossary_marks",
-]
 
-
-def _markdown(raw_html: bool) -> Markdown:
-    md = Markdown(extensions=SITE_EXTENSIONS, extension_configs={"toc": {"permalink": True}})
-    if not raw_html:
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
+def _commonmark(raw_html: bool) -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": raw_html}).enable("table")
+    md.validateLink = lambda url: True  # show every link, so a script URL is seen
     return md
 
 
-_SITE, _NO_RAW = _markdown(True), _markdown(False)
-_COMMONMARK = MarkdownIt("commonmark", {"html": True})
-_COMMONMARK.validateLink = lambda url: True  # show every link, so a script URL is seen
+_COMMONMARK, _NO_RAW = _commonmark(True), _commonmark(False)
 
 
 def forms(text: str) -> list[str]:
@@ -49,10 +33,8 @@ def forms(text: str) -> list[str]:
 
 
 def site_html(markdown: str, raw_html: bool = True) -> str:
-    """HTML as the site renders `markdown` (or with raw HTML escaped instead of passed on)."""
-    md = _SITE if raw_html else _NO_RAW
-    md.reset()
-    return md.convert(markdown)
+    """HTML as the site renders `markdown` (or, plain, with raw HTML escaped instead of passed on)."""
+    return render_page(markdown).html if raw_html else _NO_RAW.render(markdown)
 
 
 def harms(text: str) -> list[str]:
@@ -60,7 +42,7 @@ def harms(text: str) -> list[str]:
     found: list[str] = []
     for form in forms(text):
         page = site_html(form)
-        if scan(page).markup != scan(site_html(form, raw_html=False)).markup:
+        if scan(_COMMONMARK.render(form)).markup != scan(site_html(form, raw_html=False)).markup:
             found.append(f"raw HTML: {page[:200]!r}")
         found += _runnable(page)
     found += _runnable(_COMMONMARK.render(text))

@@ -11,8 +11,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.check.narrative import _check_token, _parser, check_markdown, needs_parse, safe_url, todo_markers
-from generator.engine import published
+from generator.check.narrative import _check_token, check_markdown, needs_parse, safe_url, todo_markers
+from generator.content.markdown_parser import parser as _parser
 from generator.problems import CATALOGUE, Severity
 from tests.security.oracle import harms
 
@@ -88,7 +88,7 @@ SETTINGS = settings(max_examples=400, deadline=None, derandomize=True, suppress_
 @SETTINGS
 @given(st.one_of(st.text(), markdownish))
 def test_the_checks_never_raise(text):
-    for finding in check_markdown(text, published):
+    for finding in check_markdown(text):
         assert finding.code in CATALOGUE
         assert 0 <= finding.line <= text.count("\n")
     _parser().parse(text)
@@ -106,7 +106,7 @@ def test_the_checks_never_raise(text):
 @example("<b[](\t&#10)))))6?#y:")  # harmless: an empty link whose address is a line break
 @given(markdownish)
 def test_a_text_the_checks_accept_is_harmless_on_the_site(text):
-    if any(CATALOGUE[f.code].severity is Severity.ERROR for f in check_markdown(text, published)):
+    if any(CATALOGUE[f.code].severity is Severity.ERROR for f in check_markdown(text)):
         return  # refused: the site is never built from it
     assert harms(text) == []
 

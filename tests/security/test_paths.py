@@ -19,7 +19,6 @@ from generator.authoring.yamlwrite import dump
 from generator.check.run import check_paths
 from generator.cli import main
 from generator.content.yamlread import read_file
-from generator.engine import published
 from generator.ids import ID_PATTERN, slug
 from tests.render.tree import FILES, UNIT_VB_PATH
 from tests.site_pages import site_of
@@ -123,7 +122,7 @@ def test_every_page_of_the_tree_is_inside_the_site(tmp_path):
 def test_odd_but_valid_ids_give_pages_inside_the_site(tmp_path):
     files = _renamed(ODD_IDS)
     root = _write(tmp_path / "content", files)
-    assert [p.message for p in check_paths([root], published=published).problems] == []
+    assert [p.message for p in check_paths([root]).problems] == []
     site = site_of(root)
     clean = site_of(_write(tmp_path / "clean", FILES))
     assert len(site.pages) == len(clean.pages)
@@ -147,7 +146,7 @@ def test_odd_but_valid_ids_give_pages_inside_the_site(tmp_path):
 )
 def test_an_id_that_could_leave_the_site_is_refused(tmp_path, file, path, bad):
     root = _write(tmp_path / "content", _with(file, path, bad))
-    found = [(p.code, Path(p.file).resolve(), p.path) for p in check_paths([root], published=published).problems]
+    found = [(p.code, Path(p.file).resolve(), p.path) for p in check_paths([root]).problems]
     assert ("VB106", (root / file).resolve(), path) in found
 
 

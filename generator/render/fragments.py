@@ -1,0 +1,147 @@
+"""A page's tokens from the shared parser, each recurring text parsed once per process.
+
+The pages repeat the units' texts: an analysis stands on the report, on its goal's page and on the
+indicator's page, a table on the period's page and the goal's. A page is cut into pieces at its
+top-level ATX headings that follow a blank line, which is where CommonMark starts afresh anyway: the
+heading line closes every open list, quote, table and paragraph, and nothing before it reaches past it
+unless a fenced code block or a raw HTML block that ignores blank lines is open, or a link reference
+definition applies to the whole page. A page with any of those is parsed whole. Each piece's tokens are
+kept by its text, so a piece that recurs is not parsed again; the inline content of paragraphs, cells and
+headings is kept the same way for the pages parsed whole.
+
+Kept tokens are shared between pages: the renderer copies what it changes per page (headings).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_core import inline as core_inline
+from markdown_it.token import Token
+
+from generator.content.markdown_parser import parser
+
+_HEADING_LINE = re.compile(r"#{1,6}(?:[ \t]|$)")
+# What may run past a heading line: a fence, or an HTML block of the kinds that end only at their closing
+# marker (script, pre, style, textarea, comments, processing instructions, declarations, CDATA).
+_REACHES_ON = re.compile(r"^ {0,3}(?:```|~~~|<(?:script|pre|style|textarea|!|\?))", re.IGNORECASE | re.MULTILINE)
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_TERMS_OF: dict[str, frozenset[str]] = {}
+_CACHE_LIMIT = 200_000
+_INLINE: dict[str, list[Token]] = {}
+_PIECES: dict[str, Piece] = {}
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A part of a page and its tokens; `plain`: no heading and no link to another page's Markdown, so its HTML
+    depends only on which glossary abbreviations are still to be marked on the page."""
+
+    text: str
+    tokens: list[Token]
+    plain: bool
+
+
+def page_pieces(text: str) -> list[Piece] | None:
+    """The page's pieces (their tokens kept where they recur), or None when the page must be parsed whole."""
+    if _REACHES_ON.search(text):
+        return None
+    pieces = []
+    for part in _parts(text):
+        found = _PIECES.get(part)
+        if found is None:
+            tokens, env = parse_whole(part)
+            if env.get("references"):
+                return None
+            found = Piece(part, tokens, _is_plain(tokens))
+            if len(_PIECES) < _CACHE_LIMIT:
+                _PIECES[part] = found
+        pieces.append(found)
+    return pieces
+
+
+def terms_in(piece: Piece, terms: re.Pattern[str]) -> frozenset[str]:
+    """The glossary abbreviations in a piece's text tokens (kept per piece)."""
+    found = _TERMS_OF.get(piece.text)
+    if found is None:
+        found = frozenset(
+            match.group(1)
+            for token in piece.tokens
+            for child in token.children or []
+            if child.type == "text"
+            for match in terms.finditer(child.content)
+        )
+        if len(_TERMS_OF) < _CACHE_LIMIT:
+            _TERMS_OF[piece.text] = found
+    return found
+
+
+def _is_plain(tokens: list[Token]) -> bool:
+    """No heading and no link or image with a relative address (both are made per page)."""
+    for token in tokens:
+        if token.type == "heading_open":
+            return False
+        for child in token.children or []:
+            address = child.attrGet("href") if child.type == "link_open" else child.attrGet("src")
+            if child.type in ("link_open", "image") and _relative(str(address or "")):
+                return False
+    return True
+
+
+def _relative(address: str) -> bool:
+    """Whether an address is relative to the page (not another site's, the site root's or the page's own)."""
+    return not (_SCHEME.match(address) or address.startswith(("/", "\\", "#")))
+
+
+def _parts(text: str) -> list[str]:
+    """The page cut before each top-level ATX heading that follows a blank line, the heading line on its own."""
+    lines = text.split("\n")
+    parts: list[str] = []
+    start = 0
+    for number, line in enumerate(lines):
+        if _HEADING_LINE.match(line) and (number == 0 or not lines[number - 1].strip()):
+            parts += ["\n".join(lines[start:number]), line]
+            start = number + 1
+    parts.append("\n".join(lines[start:]))
+    return [part for part in parts if part.strip()]
+
+
+def _cached_inline(state: StateCore) -> list[Token]:
+    """The parser's inline step, once per distinct inline text (while the text defines no link references);
+    the inline tokens it parsed anew are returned, to be kept once the remaining steps have run."""
+    md = state.md
+    references = bool(state.env.get("references"))
+    parsed = []
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        known = None if references else _INLINE.get(token.content)
+        if known is not None:
+            token.children = known
+            continue
+        children: list[Token] = []
+        md.inline.parse(token.content, md, state.env, children)
+        token.children = children
+        parsed.append(token)
+    return [] if references else parsed
+
+
+def parse_whole(text: str) -> tuple[list[Token], dict[str, Any]]:
+    """The tokens of `text` as the shared parser makes them, the inline step taken from the kept ones where the
+    same inline text was read before."""
+    md = parser()
+    env: dict[str, Any] = {}
+    state = StateCore(text, md, env)
+    parsed: list[Token] = []
+    for rule in md.core.ruler.getRules(""):
+        if rule is core_inline:
+            parsed = _cached_inline(state)
+        else:
+            rule(state)
+    for token in parsed:  # after every step: the kept tokens are final, no later step changes them
+        if len(_INLINE) < _CACHE_LIMIT:
+            _INLINE.setdefault(token.content, token.children or [])
+    return state.tokens, env

@@ -1,0 +1,331 @@
+"""Every page's HTML, made here with the shared parser (`generator.content.markdown_parser`), as the reader sees it.
+
+The page's Markdown is parsed once with the parser `vb check` reads texts with; then, in document order:
+each heading gets its id (the slug of its text, made unique on the page with _1, _2 …) and a permalink, a
+heading ending in `{.no-toc}` stays out of the page's table of contents, a table's header cells get
+scope="col" and the first cell of each body row becomes its row header (th scope="row"), and the first
+occurrence on the page of each glossary abbreviation is marked with <abbr title="…">. Links to other pages'
+Markdown files point at their addresses.
+
+A report's texts recur on the goal, indicator and period pages: each is parsed once per process
+(generator.render.fragments), and a piece of a page with no heading and no link to another page is
+rendered once too, and reused wherever nothing in it is the page's own (no abbreviation still to mark).
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+
+from generator.content.markdown_parser import parser
+from generator.render.fragments import Piece, page_pieces, parse_whole, terms_in
+from generator.render.glossary import ABBREVIATIONS
+from generator.render.text import NO_TOC
+
+PERMALINK_TITLE = "Länk till det här avsnittet"
+NO_TOC_CLASS = "no-toc"  # kept on the heading, so print styles can tell the report's own sections apart
+TERM = re.compile(
+    r"(?<![\w-])(" + "|".join(map(re.escape, sorted(ABBREVIATIONS, key=len, reverse=True))) + r")(?![\w-])"
+)
+_TAG = re.compile(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_IDS = re.compile(r'\sid="([^"]+)"')  # every id on the page, the headings' and those in raw HTML
+_ID_COUNT = re.compile(r"^(.*)_([0-9]+)$")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_PLAIN_HTML: dict[str, str] = {}  # a plain piece's HTML, by its text
+_PLAIN_HTML_LIMIT = 100_000
+
+
+@dataclass(frozen=True)
+class Heading:
+    """One entry of a page's table of contents: level, title (HTML) and id, with the entries below it."""
+
+    level: int
+    title: str
+    id: str
+    children: list[Heading] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PageHtml:
+    """A page's HTML body, its table of contents, its title (the text of a leading h1) and every id on it."""
+
+    html: str
+    toc: list[Heading]
+    title: str | None
+    ids: frozenset[str]
+    targets: frozenset[str] = frozenset()  # the pages' Markdown files it links to (below the site root)
+
+
+def slugify(text: str) -> str:
+    """A heading's id as the site has always named it: ASCII letters, digits, "_" and "-", lower case."""
+    value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    return re.sub(r"[-\s]+", "-", value)
+
+
+def unique(slug: str, used: set[str]) -> str:
+    """`slug`, or with _1, _2 … appended when the page already has it (or it is empty)."""
+    if slug in used or not slug:
+        match = _ID_COUNT.match(slug)
+        base, count = (match.group(1), int(match.group(2))) if match else (slug, 0)
+        count += 1
+        while f"{base}_{count}" in used:
+            count += 1
+        slug = f"{base}_{count}"
+    used.add(slug)
+    return slug
+
+
+def strip_tags(text: str) -> str:
+    """Text without its tags and comments, whitespace collapsed (entities stay)."""
+    return " ".join(_TAG.sub("", _COMMENT.sub("", text)).split())
+
+
+class _PageRenderer(RendererHTML):
+    """markdown-it's HTML, with the glossary marks in text and the headings' ids and permalinks."""
+
+    def text(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        content = tokens[idx].content
+        seen: set[str] | None = env.get("vb_seen")
+        if seen is None or TERM.search(content) is None:
+            return escapeHtml(content)
+        return _marked(content, seen)
+
+    def heading_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        token = tokens[idx]
+        classes = f' class="{NO_TOC_CLASS}"' if token.meta.get("no_toc") else ""
+        return f'<{token.tag} id="{html.escape(token.meta["id"])}"{classes}>'
+
+    def heading_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        anchor = html.escape(tokens[idx].meta["id"])
+        link = f'<a class="headerlink" href="#{anchor}" title="{PERMALINK_TITLE}">&para;</a>'
+        return f"{link}</{tokens[idx].tag}>\n"
+
+    def link_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        return self.renderToken([_addressed(tokens[idx], "href", env)], 0, options, env)
+
+    def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        return super().image([_addressed(tokens[idx], "src", env)], 0, options, env)
+
+
+def _addressed(token: Token, attribute: str, env: EnvType) -> Token:
+    """A link or image whose address points at another file of the site, as seen from the page (a copy: inline
+    tokens are shared between pages); a page it links to is noted in env["vb_targets"]."""
+    url = token.attrGet(attribute)
+    page = env.get("vb_page")
+    if not isinstance(url, str) or not page:
+        return token
+    target = linked_page(url, page)
+    if target is not None:
+        env["vb_targets"].add(target)
+    return token.copy(attrs={**token.attrs, attribute: page_url(url, page)})  # its own attributes: not shared
+
+
+def _marked(text: str, seen: set[str]) -> str:
+    """Text with the first occurrence on the page of each abbreviation marked."""
+    out: list[str] = []
+    last = 0
+    for match in TERM.finditer(text):
+        term = match.group(1)
+        if term in seen:
+            continue
+        seen.add(term)
+        out.append(escapeHtml(text[last : match.start()]))
+        out.append(f'<abbr title="{escapeHtml(ABBREVIATIONS[term])}">{escapeHtml(term)}</abbr>')
+        last = match.end()
+    out.append(escapeHtml(text[last:]))
+    return "".join(out)
+
+
+_RENDERER = _PageRenderer()
+_PLAIN = RendererHTML()  # headings' text for their ids and the table of contents: no marks, no links rewritten
+
+
+def page_url(href: str, page: str) -> str:
+    """A relative address as seen from the page's own address: another page's Markdown file (x/index.md#a) as
+    that page's address (x/#a), another file from a page that is not an index (a.md is served as a/)."""
+    if _SCHEME.match(href) or href.startswith(("/", "\\", "#")) or "//" in href[:2]:
+        return href
+    path, hash_sign, anchor = href.partition("#")
+    path, question, query = path.partition("?")
+    if not path.endswith(".md") and (not path or page == "index.md" or page.endswith("/index.md")):
+        return href
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    address = _address(target) if path.endswith(".md") else target + ("/" if path.endswith("/") else "")
+    return f"{relative_url(address, _address(page))}{question}{query}{hash_sign}{anchor}"
+
+
+def linked_page(href: str, page: str) -> str | None:
+    """The page's Markdown file (below the site root) a relative link to a .md file leads to, else None."""
+    if _SCHEME.match(href) or href.startswith(("/", "\\", "#")) or "//" in href[:2]:
+        return None
+    path = href.partition("#")[0].partition("?")[0]
+    if not path.endswith(".md"):
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+
+
+def _address(source: str) -> str:
+    """A page's address below the site root, as directory URLs give it: index.md -> ./, a/index.md -> a/."""
+    if source == "index.md":
+        return "./"
+    if source.endswith("/index.md"):
+        return source[: -len("index.md")]
+    return source[: -len(".md")] + "/"
+
+
+def relative_url(target: str, base: str) -> str:
+    """The address `target` as seen from the page at `base` (directory addresses end in "/")."""
+    relative = posixpath.relpath("/" + target, "/" + base)
+    return relative + "/" if target.endswith("/") else relative
+
+
+def _groups(text: str) -> list[tuple[Piece | None, list[Token]]]:
+    """The page's tokens in pieces (see generator.render.fragments), or whole (piece None) where it cannot be cut."""
+    pieces = page_pieces(text)
+    if pieces is None:
+        return [(None, parse_whole(text)[0])]
+    return [(piece, piece.tokens) for piece in pieces]
+
+
+def _own_headings(tokens: list[Token]) -> list[Token]:
+    """The tokens with the headings' own tokens copied: their ids are the page's, the rest may be shared."""
+    own = list(tokens)
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            own[index : index + 3] = [t.copy() for t in tokens[index : index + 3]]
+    return own
+
+
+def _headings(tokens: list[Token], options: OptionsDict, used: set[str]) -> list[tuple[int, str, str, bool]]:
+    """Give each heading its id (unique among `used`) and no-toc flag; (level, title, id, in toc) for each."""
+    found = []
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        inline = tokens[index + 1]
+        children = inline.children or []
+        no_toc = inline.content.rstrip().endswith(NO_TOC)
+        if no_toc:
+            children = _without_marker(children)
+            inline.children = children
+        title = strip_tags(_PLAIN.renderInline(children, options, {}))
+        token.meta = {"id": unique(slugify(html.unescape(title)), used), "no_toc": no_toc}
+        tokens[index + 2].meta = token.meta
+        found.append((int(token.tag[1]), title, token.meta["id"], not no_toc))
+    return found
+
+
+def _without_marker(children: list[Token]) -> list[Token]:
+    """A heading's inline tokens without the trailing ` {.no-toc}` (a copy: the tokens may be shared)."""
+    if not children or children[-1].type != "text" or not children[-1].content.rstrip().endswith(NO_TOC):
+        return children
+    last = children[-1].copy()
+    last.content = last.content.rstrip()[: -len(NO_TOC)].rstrip()
+    return [*children[:-1], *([last] if last.content else [])]
+
+
+def _nest(flat: list[tuple[int, str, str, bool]]) -> list[Heading]:
+    """The table of contents as a tree: each heading under the nearest one above it of a higher level."""
+    root: list[Heading] = []
+    stack: list[Heading] = []
+    for level, title, anchor, shown in flat:
+        if not shown:
+            continue
+        entry = Heading(level, title, anchor)
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        (stack[-1].children if stack else root).append(entry)
+        stack.append(entry)
+    return root
+
+
+def render_page(text: str, path: str = "") -> PageHtml:
+    """A page's Markdown (front matter removed) as HTML; `path` (e.g. 2021/vb/x/index.md) turns links to other
+    pages' Markdown into their addresses."""
+    options = parser().options
+    used: set[str] = set()
+    flat: list[tuple[int, str, str, bool]] = []
+    env: dict[str, Any] = {"vb_seen": set(), "vb_page": path, "vb_targets": set()}
+    out: list[str] = []
+    groups = _groups(strip_front_matter(text))
+    for piece, tokens in groups:
+        if piece is not None and piece.plain and terms_in(piece, TERM) <= env["vb_seen"]:
+            out.append(_plain_html(piece, options))  # nothing in it is the page's own: made once, reused
+            continue
+        own = _own_headings(tokens)
+        flat += _headings(own, options, used)
+        _fix_row_headers(own)
+        out.append(_RENDERER.render(own, options, env))
+    body = "".join(out)
+    first = groups[0][1][0] if groups and groups[0][1] else None
+    title = flat[0][1] if first is not None and first.type == "heading_open" and first.tag == "h1" else None
+    return PageHtml(body, _nest(flat), title, frozenset(_IDS.findall(body)), frozenset(env["vb_targets"]))
+
+
+def _plain_html(piece: Piece, options: OptionsDict) -> str:
+    """A plain piece's HTML without glossary marks (every abbreviation in it is marked earlier on the page)."""
+    found = _PLAIN_HTML.get(piece.text)
+    if found is None:
+        _fix_row_headers(piece.tokens)  # the same on every page: the shared tokens may take it
+        found = _RENDERER.render(piece.tokens, options, {"vb_seen": None, "vb_page": ""})
+        if len(_PLAIN_HTML) < _PLAIN_HTML_LIMIT:
+            _PLAIN_HTML[piece.text] = found
+    return found
+
+
+def _fix_row_headers(tokens: list[Token]) -> None:
+    """Header cells scope="col"; each body row's first cell becomes its row header (th scope="row")."""
+    in_body = False
+    open_first: Token | None = None
+    row_start = False
+    for token in tokens:
+        kind = token.type
+        if kind == "thead_open":
+            in_body = False
+        elif kind == "tbody_open":
+            in_body = True
+        elif kind == "th_open":
+            token.attrSet("scope", "col")
+        elif kind == "tr_open":
+            row_start = in_body
+        elif kind == "td_open":
+            if row_start:
+                token.tag = "th"
+                token.attrSet("scope", "row")
+                open_first = token
+            row_start = False
+        elif kind == "td_close" and open_first is not None:
+            token.tag = "th"
+            open_first = None
+
+
+def heading_anchors(text: str) -> list[tuple[int, str, str]]:
+    """(level, title, id) of a page's table-of-contents headings, in order, as the page's HTML names them."""
+    used: set[str] = set()
+    flat = [
+        row
+        for _, tokens in _groups(strip_front_matter(text))
+        for row in _headings(_own_headings(tokens), parser().options, used)
+    ]
+    return [(level, html.unescape(title), anchor) for level, title, anchor, shown in flat if shown]
+
+
+def strip_front_matter(text: str) -> str:
+    """The page without its YAML front matter (the engine reads that block itself)."""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            return text[end + 5 :]
+    return text
