@@ -2,7 +2,7 @@
 
 Builds content/ with `vb build` (or takes a built SITE), serves it on localhost
 as a web server would (HTML, CSS and JavaScript gzip-compressed, as every
-common server sends them) and runs Lighthouse (npm, pinned in tests/browser:
+common server sends them) and runs Lighthouse (npm, pinned in benchmarks/lighthouse-npm:
 `npm ci` there) in Debian's Chromium with its default phone settings
 (simulated slow 4G and a 4× slower CPU). Prints per kind of page the
 performance score, the cumulative layout shift (CLS), first contentful paint,
@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LIGHTHOUSE = ROOT / "tests" / "browser" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = ROOT / "benchmarks" / "lighthouse-npm" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml"}
 TARGET_SCORE = 98
@@ -153,7 +153,7 @@ def main() -> int:
     parser.add_argument("--desktop", action="store_true", help="Lighthouses inställningar för dator")
     args = parser.parse_args()
     if not LIGHTHOUSE.is_file():
-        raise SystemExit(f"Lighthouse saknas i {LIGHTHOUSE.parent}: kör npm ci i tests/browser.")
+        raise SystemExit(f"Lighthouse saknas i {LIGHTHOUSE.parent}: kör npm ci i benchmarks/lighthouse-npm.")
     with tempfile.TemporaryDirectory() as temporary:
         site = args.site or build_site(Path(temporary) / "site")
         kinds = pages_of_each_kind(site)
