@@ -3,9 +3,10 @@
 Starts `mkdocs serve` (mkdocs.yml copied to a temporary folder, pointing at a copy of content/, on a free
 port), waits for the first build, then edits one unit's report several times (a new sentence in its
 Sammanfattande analys) and measures the time from saving the file until the served report page shows
-the sentence. Target: under 5 s.
+the sentence. Target: under 5 s on the real content; with --synth, the synthetic district (150 units, three
+periods), where the target is under 2 s.
 
-Run: .venv/bin/python benchmarks/serve_rebuild.py [--edits 3]
+Run: .venv/bin/python benchmarks/serve_rebuild.py [--edits 3] [--synth [UNITS]]
 """
 
 from __future__ import annotations
@@ -26,11 +27,14 @@ from pathlib import Path
 import yaml
 from measure import median
 
+from generator.content.models import TERTIALS
+from generator.synth.district import synthesize, write_tree
+
 ROOT = Path(__file__).resolve().parents[1]
 UNIT_FILE = Path("rapporter/bestallarenheten-aldre/2020-vb.yml")
 UNIT_PAGE = "2020/vb/bestallarenheten-aldre/"
 FIELD = "sammanfattande_analys: |-\n"
-TIMEOUT = 120.0
+TIMEOUT = 600.0
 
 
 def free_port() -> int:
@@ -39,9 +43,19 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def project_copy(folder: Path) -> Path:
-    """content/ copied, and mkdocs.yml beside it with the project's folders made absolute."""
-    shutil.copytree(ROOT / "content", folder / "content")
+def synthetic_unit(folder: Path, units: int) -> tuple[Path, str]:
+    """The synthetic district written to folder/content; the file and page of the first unit's VB report."""
+    files = synthesize(units, [2021], [*TERTIALS, "VB"], 1)
+    write_tree(files, folder / "content")
+    council = yaml.safe_load(files["organisation.yml"])["namnd"]["id"]
+    unit = sorted({path.split("/")[1] for path in files if path.startswith("rapporter/")} - {council})[0]
+    return Path(f"rapporter/{unit}/2021-vb.yml"), f"2021/vb/{unit}/"
+
+
+def project_copy(folder: Path, copy_content: bool = True) -> Path:
+    """content/ copied (unless written already), and mkdocs.yml beside it with the project's folders made absolute."""
+    if copy_content:
+        shutil.copytree(ROOT / "content", folder / "content")
     settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     settings["docs_dir"] = str(ROOT / settings.get("docs_dir", "docs"))
     theme = settings.get("theme", {})
@@ -82,11 +96,17 @@ def edit(report: Path, number: int) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--synth", type=int, nargs="?", const=150, default=None, metavar="ENHETER")
     args = parser.parse_args()
+    target = 5.0 if args.synth is None else 2.0
     with tempfile.TemporaryDirectory() as folder:
-        config = project_copy(Path(folder))
+        unit_file, unit_page, shown = UNIT_FILE, UNIT_PAGE, "Beställarenheten"
+        if args.synth is not None:
+            unit_file, unit_page = synthetic_unit(Path(folder), args.synth)
+            shown = "Sammanfattande analys"
+        config = project_copy(Path(folder), copy_content=args.synth is None)
         port = free_port()
-        url = f"http://127.0.0.1:{port}/{UNIT_PAGE}"
+        url = f"http://127.0.0.1:{port}/{unit_page}"
         log = open(Path(folder) / "serve.log", "wb")
         command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"]
         server = subprocess.Popen(
@@ -98,13 +118,13 @@ def main() -> int:
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
         try:
-            first = wait_for(url, "Beställarenheten", time.perf_counter())
+            first = wait_for(url, shown, time.perf_counter())
             print(f"första bygget och servern klara efter {first:.1f} s")
             times = []
             for number in range(1, args.edits + 1):
                 time.sleep(1.0)  # let the watcher settle between edits
                 started = time.perf_counter()
-                sentence = edit(Path(folder) / "content" / UNIT_FILE, number)
+                sentence = edit(Path(folder) / "content" / unit_file, number)
                 times.append(wait_for(url, sentence, started))
                 print(f"ändring {number}: sidan uppdaterad efter {times[-1]:.2f} s")
         finally:
@@ -114,7 +134,8 @@ def main() -> int:
             except subprocess.TimeoutExpired:
                 os.killpg(server.pid, signal.SIGKILL)
             log.close()
-    print(f"median: {median(times):.2f} s (mål < 5 s: {'ok' if median(times) < 5 else 'över målet'})")
+    verdict = "ok" if median(times) < target else "över målet"
+    print(f"median: {median(times):.2f} s (mål < {target:.0f} s: {verdict})")
     return 0
 
 

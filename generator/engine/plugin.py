@@ -43,6 +43,7 @@ from mkdocs.theme import Theme
 from mkdocs.utils import get_relative_url
 
 from generator.engine.prerender import page_outputs, use_outputs
+from generator.engine.reuse import PageReuse
 from generator.engine.search import SearchIndexError, build_search_index
 from generator.engine.theme_css import write_theme_stylesheet
 from generator.engine.theme_html import site_name, valid_theme_html
@@ -83,6 +84,7 @@ class SitePlugin(BasePlugin[VbConfig]):
     nav: Navigation | None = None
     core: dict[str, PageHtml]  # each page's HTML from the core, from on_page_markdown to on_page_content
     outputs: tempfile.TemporaryDirectory[str] | None = None  # the pages' finished HTML until MkDocs writes them
+    reuse: PageReuse | None = None  # while serving: each page's finished HTML, kept while its inputs stay the same
 
     def make_site(self, root: Path, processes: int) -> Site:
         """The pages of the content tree at `root` (the build stage's subclass makes them; raise SiteError if not)."""
@@ -100,10 +102,12 @@ class SitePlugin(BasePlugin[VbConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """`mkdocs serve` builds in one process (its server threads must not be forked)."""
         self.serving = command == "serve"
+        self.reuse = PageReuse() if self.serving else None
 
     def on_shutdown(self) -> None:
         """The end of `mkdocs serve` or `mkdocs build`: a later build in this process starts afresh."""
         self.serving = False
+        self.reuse = None
         if self.outputs is not None:  # a build that stopped before writing its pages
             self.outputs.cleanup()
             self.outputs = None
@@ -120,6 +124,8 @@ class SitePlugin(BasePlugin[VbConfig]):
         root = Path(config.config_file_path or ".").resolve().parent / self.config.content
         self.content_root = root
         self.core = {}
+        if self.reuse is not None:
+            self.reuse.start()
         try:
             self.site = self.prepared or self.make_site(root, self.processes)
             self.prepared = None  # MkDocs keeps this plugin across builds in one process: use the pages once
@@ -154,7 +160,12 @@ class SitePlugin(BasePlugin[VbConfig]):
         return nav
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Fill the theme's template for the generated pages in parallel, before MkDocs writes them one by one."""
+        """Fill the theme's template for the generated pages in parallel, before MkDocs writes them one by one;
+        while serving, pages whose inputs are unchanged keep their HTML from the last build."""
+        if self.reuse is not None:
+            documents = [f.page for f in files.documentation_pages() if f.page is not None]
+            kept = self.reuse.choose(documents, config, env)
+            log.info("%d av %d sidor är oförändrade sedan förra bygget.", kept, len(documents))
         if self.site is not None and self.processes > 1 and not self.serving and self.nav is not None:
             pages = [
                 f.page
@@ -201,6 +212,8 @@ class SitePlugin(BasePlugin[VbConfig]):
         page.toc = get_toc([toc_token(entry) for entry in made.toc])
         page._title_from_render = made.title
         page.present_anchor_ids = set(made.ids)
+        if self.reuse is not None:
+            self.reuse.note_core(page.file.src_uri, made, dict(page.meta))
         for target in sorted(made.targets):  # as MkDocs warns (strict mode fails the build) for a missing page
             if files.get_file_from_path(target) is None:
                 log.warning(
@@ -223,7 +236,12 @@ class SitePlugin(BasePlugin[VbConfig]):
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """The theme's markup made valid HTML where no template block can change it; tables get their captions and scrolling boxes."""
-        return valid_theme_html(finish_tables(output))
+        if self.reuse is not None and page.file.src_uri in self.reuse.reused:
+            return output
+        finished = valid_theme_html(finish_tables(output))
+        if self.reuse is not None:
+            self.reuse.finished(page.file.src_uri, finished)
+        return finished
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         """The same for the pages made from templates alone (the search page, the 404 page)."""
