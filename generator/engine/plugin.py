@@ -51,6 +51,7 @@ from generator.parallel import cores
 from generator.render.environment import TEMPLATES
 from generator.render.html import Heading, PageHtml, render_page
 from generator.render.nav import Redirect
+from generator.render.page_memo import remember
 from generator.render.redirect import redirect_html
 from generator.render.site import Site, SiteError, nav_config
 from generator.render.site_pages import ABOUT, guide_title, with_guides
@@ -103,11 +104,13 @@ class SitePlugin(BasePlugin[VbConfig]):
         """`mkdocs serve` builds in one process (its server threads must not be forked)."""
         self.serving = command == "serve"
         self.reuse = PageReuse() if self.serving else None
+        remember(self.serving)
 
     def on_shutdown(self) -> None:
         """The end of `mkdocs serve` or `mkdocs build`: a later build in this process starts afresh."""
         self.serving = False
         self.reuse = None
+        remember(False)
         if self.outputs is not None:  # a build that stopped before writing its pages
             self.outputs.cleanup()
             self.outputs = None

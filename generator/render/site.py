@@ -26,7 +26,7 @@ from generator.render.downloads import CATALOGUE, DATA, DATA_PAGE, data_page_con
 from generator.render.environment import TEMPLATES, environment, render_context
 from generator.render.glance import Glance, glance
 from generator.render.glossary import glossary_page
-from generator.render.html import PageHtml, render_page
+from generator.render.html import PageHtml
 from generator.render.info import ReportInfo
 from generator.render.nav import HeadingAnchors, NavNode, Page, Redirect
 from generator.render.navgroups import department_sections
@@ -40,6 +40,7 @@ from generator.render.overview import (
     unit_path,
     units_page,
 )
+from generator.render.page_memo import page_html
 from generator.render.printed import PdfSource, pdf_sources
 from generator.render.report import print_redirect, report_nav
 from generator.render.rollup import period_data, rollup_nav
@@ -279,14 +280,14 @@ def build_pages(data: SiteData, builders: list[PageBuilder] | None = None, proce
     site = assemble(data, joined(data, chosen, parts, [nodes for nodes, _ in built]))
     for _, pages in built:
         site.html.update(pages)
-    site.html.update((path, render_page(text, path)) for path, text in site.pages.items() if path not in site.html)
+    site.html.update((path, page_html(text, path)) for path, text in site.pages.items() if path not in site.html)
     return site
 
 
 def with_html(nodes: list[NavNode]) -> tuple[list[NavNode], dict[str, PageHtml]]:
     """A builder's nodes and their pages' HTML, rendered in the builder's process (its texts' inline parse is
     reused across its pages)."""
-    return nodes, {page.path: render_page(page.text, page.path) for node in nodes for page in node.pages()}
+    return nodes, {page.path: page_html(page.text, page.path) for node in nodes for page in node.pages()}
 
 
 def add_site_pages(site: Site, data: SiteData) -> None:

@@ -11,6 +11,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from generator.engine.plugin import SitePlugin
+from generator.render import page_memo
 from tests.render.tree import COUNCIL_T1_PATH, UNIT_VB_PATH, write_tree
 from tests.test_build import _config
 
@@ -43,13 +44,13 @@ def _toggle(root: Path, number: int) -> None:
 
 def _full_build(config: Path, site: Path, plugin: SitePlugin) -> dict[str, bytes]:
     """A build as `mkdocs build` makes it in a fresh process: nothing kept from the builds before."""
-    kept = plugin.reuse
+    kept, kept_html = plugin.reuse, page_memo._kept
     plugin.on_shutdown()
     try:
         build(load_config(config_file=str(config), site_dir=str(site)))
     finally:
         plugin.on_startup(command="serve", dirty=False)
-        plugin.reuse = kept
+        plugin.reuse, page_memo._kept = kept, kept_html
     return _pages(site)
 
 
@@ -68,6 +69,7 @@ def test_rebuilds_while_serving_write_the_pages_a_full_build_writes(tmp_path_fac
     try:
         build(first)
         assert plugin.reuse is not None and plugin.reuse.kept  # the pages are kept for the next build
+        assert page_memo._kept  # and their HTML from the core
         for step, number in enumerate(edits, start=1):
             _toggle(root, number)
             served = root / f"site-{step}"
