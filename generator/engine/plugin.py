@@ -53,7 +53,6 @@ from generator.render.nav import Redirect
 from generator.render.redirect import redirect_html
 from generator.render.site import Site, SiteError, nav_config
 from generator.render.site_pages import ABOUT, guide_title, with_guides
-from generator.render.table_markup import finish_tables
 
 log = get_plugin_logger("vb")
 STYLESHEET = "assets/vb.css"
@@ -222,8 +221,8 @@ class SitePlugin(BasePlugin[VbConfig]):
         add_theme_additions(config.theme)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        """The theme's markup made valid HTML where no template block can change it; tables get their captions and scrolling boxes."""
-        return valid_theme_html(finish_tables(output))
+        """The theme's markup made valid HTML where no template block can change it."""
+        return valid_theme_html(output)
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         """The same for the pages made from templates alone (the search page, the 404 page)."""
