@@ -211,7 +211,10 @@ def test_github_matrix_builds_each_listed_district_and_the_join_job_needs_them()
     assert matrix_job["needs"] == "stadsdelar"
     assert matrix_job["strategy"]["matrix"]["stadsdel"] == "${{ fromJSON(needs.stadsdelar.outputs.lista) }}"
     runs = [s.get("run", "") for s in matrix_job["steps"]]
-    assert 'vb build --content "stad/${{ matrix.stadsdel }}" --site "site/${{ matrix.stadsdel }}"' in runs
+    assert (
+        'vb build --content "stad/${{ matrix.stadsdel }}" --site "site/${{ matrix.stadsdel }}" --pdf-cache .vb-pdf-cache'
+        in runs
+    )
     uploaded = next(s for s in matrix_job["steps"] if s.get("uses", "").startswith("actions/upload-artifact"))
     join = jobs["stad"]
     assert "stadsdel" in join["needs"]
@@ -233,7 +236,9 @@ def test_gitlab_matrix_lists_the_districts_and_the_join_job_needs_them():
     assert entry["STADSDEL"] == [
         district_id(n) for n in range(len(DISTRICTS))
     ]  # as `vb synth --districts 13` names them
-    assert 'vb build --content "stad/$STADSDEL" --site "site/$STADSDEL"' in matrix_job["script"]
+    assert (
+        'vb build --content "stad/$STADSDEL" --site "site/$STADSDEL" --pdf-cache .vb-pdf-cache' in matrix_job["script"]
+    )
     assert matrix_job["artifacts"]["paths"] == ["site/$STADSDEL/"]
     assert all(rule["exists"] == ["stad/*/organisation.yml"] for rule in matrix_job["rules"])
     join = data["stad"]
@@ -264,3 +269,38 @@ def test_vb_join_writes_nothing_when_a_district_has_no_site(tmp_path, capsys):
     assert not (tmp_path / "site" / "index.html").exists()
     assert main(["join", "--content", str(tmp_path / "site"), "--site", str(tmp_path / "site")]) == 1
     assert "inga stadsdelar" in capsys.readouterr().err
+
+
+PDF_LIBRARIES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b"
+
+
+def _builds(commands: list[str]) -> list[int]:
+    return [n for n, command in enumerate(commands) if re.search(r"\bvb build\b", command)]
+
+
+def test_every_github_job_that_builds_installs_the_pdf_engine_and_keeps_the_pdfs_between_runs():
+    jobs = load(GITHUB)["jobs"]
+    building = {name: job["steps"] for name, job in jobs.items() if _builds([s.get("run", "") for s in job["steps"]])}
+    assert set(building) == {"granska", "publicera", "stadsdel"}
+    for name, steps in building.items():
+        runs = [s.get("run", "") for s in steps]
+        [build] = _builds(runs)
+        assert any(PDF_LIBRARIES in run for run in runs[:build]), name  # WeasyPrint needs Pango to make the PDFs
+        [cache] = [n for n, s in enumerate(steps) if s.get("uses", "").startswith("actions/cache@")]
+        assert cache < build and steps[cache]["with"]["path"] == ".vb-pdf-cache", name
+        assert steps[cache]["with"]["restore-keys"] and "--utan-pdf" not in runs[build], name
+        if "--site" in runs[build]:  # beside site/<district> would be inside site/: name the cache
+            assert "--pdf-cache .vb-pdf-cache" in runs[build], name
+
+
+def test_every_gitlab_job_that_builds_installs_the_pdf_engine_and_keeps_the_pdfs_between_runs():
+    data = load(GITLAB)
+    building = {name: job for name, job in data.items() if isinstance(job, dict) and _builds(job.get("script", []))}
+    assert set(building) == {"webbplats", "stadsdel"}
+    for name, job in building.items():
+        script = job["script"]
+        [build] = _builds(script)
+        assert any(PDF_LIBRARIES in line for line in script[:build]), name
+        assert ".vb-pdf-cache/" in job["cache"]["paths"], name
+        if "--site" in script[build]:
+            assert "--pdf-cache .vb-pdf-cache" in script[build], name

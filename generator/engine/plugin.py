@@ -55,7 +55,6 @@ from generator.render.page_memo import remember
 from generator.render.redirect import redirect_html
 from generator.render.site import Site, SiteError, nav_config
 from generator.render.site_pages import ABOUT, guide_title, with_guides
-from generator.render.table_markup import finish_tables
 
 log = get_plugin_logger("vb")
 STYLESHEET = "assets/vb.css"
@@ -238,10 +237,10 @@ class SitePlugin(BasePlugin[VbConfig]):
         add_theme_additions(config.theme)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        """The theme's markup made valid HTML where no template block can change it; tables get their captions and scrolling boxes."""
+        """The theme's markup made valid HTML where no template block can change it."""
         if self.reuse is not None and page.file.src_uri in self.reuse.reused:
             return output
-        finished = valid_theme_html(finish_tables(output))
+        finished = valid_theme_html(output)
         if self.reuse is not None:
             self.reuse.finished(page.file.src_uri, finished)
         return finished

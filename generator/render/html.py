@@ -30,6 +30,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from generator.content.markdown_parser import parser
 from generator.render.fragments import Piece, page_pieces, parse_whole, terms_in
 from generator.render.glossary import ABBREVIATIONS
+from generator.render.table_markup import finish_tables
 from generator.render.text import NO_TOC
 
 PERMALINK_TITLE = "Länk till det här avsnittet"
@@ -268,7 +269,7 @@ def render_page(text: str, path: str = "") -> PageHtml:
         flat += _headings(own, options, used)
         _fix_row_headers(own)
         out.append(_RENDERER.render(own, options, env))
-    body = "".join(out)
+    body = finish_tables("".join(out))
     first = groups[0][1][0] if groups and groups[0][1] else None
     title = flat[0][1] if first is not None and first.type == "heading_open" and first.tag == "h1" else None
     return PageHtml(body, _nest(flat), title, frozenset(_IDS.findall(body)), frozenset(env["vb_targets"]))

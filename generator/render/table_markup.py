@@ -8,8 +8,8 @@ then names the table by it, and the PDF and print view keep it with the table.
 The theme's script used to wrap every table in its scrolling boxes after the page
 had loaded; written into the page, they are there before the first paint and the
 page does not shift; so is the (empty) line above each table and chart where the site's script says that it
-scrolls sideways. Works the same whichever Markdown parser made the page, as
-both pass raw HTML through.
+scrolls sideways. The page renderer (render/html.py) finishes
+every page this way, so the page the core makes is the page published.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
+
+from generator.content.markdown_parser import parser
 
 MARK = "vb-tabelltext"
 LINE = "vb-tabelltext__rad"
@@ -26,14 +27,14 @@ CUE = '<p class="vb-rulla" aria-hidden="true"></p>'  # the line where assets/vb.
 WRAP_OPEN = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
 CHART = '<figure class="vb-diagram">'
 WRAP_CLOSE = "</div></div>"
-_INLINE = MarkdownIt("commonmark", {"html": False})
 _MARKED = re.compile(rf'<p class="{MARK}">(?P<lines>(?:(?!</p>).)*)</p>\s*(?P<table><table>)', re.S)
 _TABLE = re.compile(r"<table>.*?</table>", re.S)
 
 
 def caption_block(lines: Sequence[str]) -> Markup:
-    """The caption's lines (Markdown, escaped by the renderer) as the marked paragraph above the table."""
-    spans = "".join(f'<span class="{LINE}">{_INLINE.renderInline(str(line))}</span>' for line in lines if line)
+    """The caption's lines (Markdown, escaped by the renderer; a plain string is escaped here) as the marked
+    paragraph above the table, read by the site's one parser."""
+    spans = "".join(f'<span class="{LINE}">{parser().renderInline(str(escape(line)))}</span>' for line in lines if line)
     return Markup(f'<p class="{MARK}">{spans}</p>') if spans else Markup("")
 
 

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import markdown
 from markupsafe import Markup
 
 from generator.render.context import Table, TableRow
 from generator.render.environment import environment, render_context
+from generator.render.html import render_page
 from generator.render.table_markup import CUE, WRAP_OPEN, caption_block, finish_tables
 
 
 def _page(table: Table) -> str:
-    """The table as the site makes it: its Markdown, the site's Markdown tables, then the finished page."""
-    text = render_context(environment(), table)
-    return finish_tables(markdown.markdown(text, extensions=["tables"]))
+    """The table as the site makes it: its Markdown, then the page the core renders from it."""
+    return render_page(render_context(environment(), table)).html
 
 
 def _table(caption: list[str]) -> Table:
