@@ -2,8 +2,8 @@
 
 Builds content/ with `vb build` (or takes a built SITE), serves it on localhost
 as a web server would (HTML, CSS and JavaScript gzip-compressed, as every
-common server sends them) and runs Lighthouse (npm, pinned in benchmarks/lighthouse-npm:
-`npm ci` there) in Debian's Chromium with its default phone settings
+common server sends them) and runs Lighthouse (npm, pinned in benchmarks/lighthouse-npm, installed on
+the first run outside the repository, in ~/.cache/vb-lighthouse) in Debian's Chromium with its default phone settings
 (simulated slow 4G and a 4× slower CPU). Prints per kind of page the
 performance score, the cumulative layout shift (CLS), first contentful paint,
 largest contentful paint and total blocking time, and the bytes of the page. Targets: score ≥ 98
@@ -32,7 +32,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LIGHTHOUSE = ROOT / "benchmarks" / "lighthouse-npm" / "node_modules" / ".bin" / "lighthouse"
+PINNED = ROOT / "benchmarks" / "lighthouse-npm"  # package.json and the lock; installed outside the repository
+INSTALLED = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "vb-lighthouse"
+LIGHTHOUSE = INSTALLED / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml"}
 TARGET_SCORE = 98
@@ -103,6 +105,19 @@ def served(site: Path) -> Iterator[str]:
         server.server_close()
 
 
+def install_lighthouse() -> None:
+    """The pinned Lighthouse, installed by `npm ci` in a cache folder outside the repository when its lock changed."""
+    lock = (PINNED / "package-lock.json").read_bytes()
+    if LIGHTHOUSE.is_file() and (INSTALLED / "package-lock.json").read_bytes() == lock:
+        return
+    INSTALLED.mkdir(parents=True, exist_ok=True)
+    for name in ("package.json", "package-lock.json"):
+        (INSTALLED / name).write_bytes((PINNED / name).read_bytes())
+    done = subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=INSTALLED, check=False)
+    if done.returncode != 0 or not LIGHTHOUSE.is_file():
+        raise SystemExit(f"Lighthouse kunde inte installeras i {INSTALLED} (npm ci gav {done.returncode}).")
+
+
 def lighthouse(url: str, desktop: bool) -> dict[str, float]:
     """One Lighthouse run of the performance category: score (0–100), CLS, FCP and LCP (ms)."""
     command = [
@@ -152,8 +167,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--desktop", action="store_true", help="Lighthouses inställningar för dator")
     args = parser.parse_args()
-    if not LIGHTHOUSE.is_file():
-        raise SystemExit(f"Lighthouse saknas i {LIGHTHOUSE.parent}: kör npm ci i benchmarks/lighthouse-npm.")
+    install_lighthouse()
     with tempfile.TemporaryDirectory() as temporary:
         site = args.site or build_site(Path(temporary) / "site")
         kinds = pages_of_each_kind(site)
