@@ -16,9 +16,7 @@ Run: .venv/bin/python benchmarks/lighthouse.py [--site SITE] [--repeat 3] [--des
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import io
 import json
 import os
@@ -26,10 +24,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+
+from measure import QuietHandler, served
 
 ROOT = Path(__file__).resolve().parents[1]
 PINNED = ROOT / "benchmarks" / "lighthouse-npm"  # package.json and the lock; installed outside the repository
@@ -71,11 +68,8 @@ def pages_of_each_kind(site: Path) -> dict[str, str]:
     return found
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class _Handler(QuietHandler):
     """Static files, text compressed with gzip when the browser accepts it."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
     def send_head(self):  # type: ignore[no-untyped-def]
         path = Path(self.translate_path(self.path))
@@ -90,19 +84,6 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
-
-
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        thread.join()
-        server.server_close()
 
 
 def install_lighthouse() -> None:
@@ -172,7 +153,7 @@ def main() -> int:
         site = args.site or build_site(Path(temporary) / "site")
         kinds = pages_of_each_kind(site)
         worst_score, worst_cls = 100.0, 0.0
-        with served(site) as base:
+        with served(site, _Handler) as base:
             print(f"Lighthouse {'dator' if args.desktop else 'mobil'}, median av {args.repeat} körning(ar) per sida")
             for kind, path in kinds.items():
                 runs = [lighthouse(base + path, args.desktop) for _ in range(max(1, args.repeat))]

@@ -17,19 +17,15 @@ e.g. .venv/bin/vb synth --units 150 --out /tmp/syn && .venv/bin/python benchmark
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import subprocess
 import sys
 import tempfile
-import threading
 import urllib.parse
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
+from measure import served
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ["hemtjänst", "sjukfrånvaro", "resultatenheter"]
@@ -86,24 +82,6 @@ def kind(name: str) -> str:
         if name.endswith(suffix):
             return label
     return "program och start"
-
-
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    """The built site on a free localhost port, for as long as the block runs."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        thread.join()
 
 
 def pagefind_downloads(browser, base: str, site: Path, query: str) -> list[Path]:

@@ -24,31 +24,17 @@ def check_organisation(organisation: Organisation, file: str) -> list[Problem]:
                 found.append(problem("VB207", file, (key, index, "id"), ref=item.id, first=seen[item.id], what=what))
             else:
                 seen[item.id] = f"{what} {item.id}"
-    departments = {a.id for a in organisation.avdelningar}
-    areas = {v.id for v in organisation.verksamhetsomraden}
+    known = {  # a unit's field -> the list of organisation.yml its value must name, and that list's ids
+        "avdelning": ("avdelningar", {a.id for a in organisation.avdelningar}),
+        "verksamhetsomrade": ("verksamhetsomraden", {v.id for v in organisation.verksamhetsomraden}),
+    }
     for index, unit in enumerate(organisation.enheter):
-        if unit.avdelning not in departments:
-            found.append(
-                problem(
-                    "VB210",
-                    file,
-                    ("enheter", index, "avdelning"),
-                    ref=unit.avdelning,
-                    what="avdelningar",
-                    suggestion=suggestion(unit.avdelning, departments),
+        for key, (what, ids) in known.items():
+            ref = getattr(unit, key)
+            if ref not in ids:
+                found.append(
+                    problem("VB210", file, ("enheter", index, key), ref=ref, what=what, suggestion=suggestion(ref, ids))
                 )
-            )
-        if unit.verksamhetsomrade not in areas:
-            found.append(
-                problem(
-                    "VB210",
-                    file,
-                    ("enheter", index, "verksamhetsomrade"),
-                    ref=unit.verksamhetsomrade,
-                    what="verksamhetsomraden",
-                    suggestion=suggestion(unit.verksamhetsomrade, areas),
-                )
-            )
     return found + check_reviewers(organisation, file)
 
 

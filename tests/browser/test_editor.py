@@ -199,6 +199,7 @@ def test_adding_a_text_block_to_an_economy_section_adds_only_that_block(page, ed
 
 def test_no_serious_or_critical_accessibility_violations_in_the_editor(page, editor_url):
     _log_in(page, editor_url)
+    page.wait_for_load_state("networkidle")  # the editor's entries loaded: axe reads the page, not a fading loader
     report = [f"samlingar: {line}" for line in serious_violations(page)]
     page.goto(editor_url + "#/collections/glasade-gangen")
     page.get_by_text("2021 VB").first.wait_for()

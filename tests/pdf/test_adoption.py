@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from generator.render.info import ReportInfo
 from generator.render.printed import PdfSource, pdf_source
 from tests.generator.test_adoption import DECISION, ROW, WHAT, adopt, change_figure, correct
 from tests.pdf.conftest import ROOT, pdf_pages, squeezed
+from tests.pdf.test_document import SOURCE
 
 LINE = "Fastställd av nämnden 2022-02-10 § 12, dnr 1.2-34/2022"
 
@@ -47,16 +49,8 @@ def test_the_pdf_of_an_adopted_report_carries_its_adoption_corrections_and_regis
 
 
 def test_the_pdfs_cover_carries_the_adoption_and_the_corrections(tmp_path):
-    source = PdfSource(
-        source="2021/vb/enhet/index.md",
-        target="2021/vb/enhet/enhet-2021-vb.pdf",
-        linked_from=("2021/vb/enhet/index.md",),
-        title="Verksamhetsberättelse 2021 – Enheten",
-        council="Provnämnden",
-        writer="Enheten",
-        report_name="Verksamhetsberättelse 2021",
-        period="januari–december 2021",
-        meeting=date(2022, 1, 20),
+    source = replace(
+        SOURCE,
         registration="",
         officer="",
         adopted=LINE,
