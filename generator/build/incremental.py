@@ -11,10 +11,14 @@ from, so a result made from other inputs can never be found:
 - a period's roll-up: the keys of that period's reports, in order;
 - the roll-up pages (Mål, Indikatorer, Ekonomi, which follow goals and
   indicators over the periods) and a period's open data: the aggregates
-  themselves, so an edited text that no aggregate holds leaves them as they were.
+  themselves, so an edited text that no aggregate holds leaves them as they were
+  (the roll-up pages also: who reported which period, the council's reports);
 
-The home page, the period and unit pages and the checks across reports are
-cheap and made every time. Whatever a build does not use is dropped after it.
+- the start page: the aggregates, who reported which period and the council's reports;
+- a unit's page: which reports the unit has (it lists them).
+
+The period pages and the checks across reports are cheap and made every time.
+Whatever a build does not use is dropped after it.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -35,7 +40,9 @@ from generator.fsio import read_bounded
 from generator.problems import Problem
 from generator.render.downloads import PeriodDownloads, period_files
 from generator.render.environment import TEMPLATES
-from generator.render.nav import NavNode
+from generator.render.nav import NavNode, Page
+from generator.render.navgroups import department_sections
+from generator.render.overview import UNITS, unit_page, unit_path, units_page
 from generator.render.page_memo import page_html
 from generator.render.site import (
     PAGE_BUILDERS,
@@ -43,10 +50,12 @@ from generator.render.site import (
     Site,
     SiteData,
     assemble,
+    home_pages,
     period_pages,
     period_sections,
     report_pages,
     rollup_pages,
+    unit_pages,
 )
 from generator.rollup.aggregate import Aggregate, Rollup
 
@@ -151,6 +160,7 @@ class Keys:
 
     shared: str
     reports: dict[str, str]  # shown name of a report -> its key
+    periods: dict[tuple[int, str], str] = field(default_factory=dict)  # (year, period) -> its key, once made
 
     @classmethod
     def of(cls, kept: Kept, root: Path) -> Keys:
@@ -165,8 +175,10 @@ class Keys:
 
     def period(self, content: Content, year: int, period: str) -> str:
         """The reports of (year, period), in the order they were read."""
-        chosen = [r for r in content.reports if (r.model.ar, r.model.period) == (year, period)]
-        return digest(self.shared, str(year), period, *(self.report(r) for r in chosen))
+        if (year, period) not in self.periods:
+            chosen = [r for r in content.reports if (r.model.ar, r.model.period) == (year, period)]
+            self.periods[(year, period)] = digest(self.shared, str(year), period, *(self.report(r) for r in chosen))
+        return self.periods[(year, period)]
 
 
 class KeptRollup(Rollup):
@@ -229,18 +241,33 @@ def _builder(builder: PageBuilder, data: SiteData, kept: Kept, keys: Keys, repor
     if builder is period_pages:
         return lambda site: period_sections(
             site,
-            [kept.get("report", key, lambda n=n: _one_report(site, n)) for n, key in enumerate(reports)],  # type: ignore[misc]
+            [kept.get("report", key, partial(_one_report, site, n)) for n, key in enumerate(reports)],
         )
-    if builder is rollup_pages:
+    if builder is unit_pages:
+        return lambda site: _unit_pages(site, kept, keys)
+    if builder in (rollup_pages, home_pages):  # the roll-up pages and the start page's glance read the aggregates
         made = [aggregate_hash(kept, keys, data.content, rolled) for _, rolled in sorted(data.rolled.items())]
         key = digest(keys.shared, *made, *_rollup_inputs(data, keys))
-        return lambda site: kept.get("rollup-pages", key, lambda: rollup_pages(site))
+        return lambda site: kept.get(builder.__name__, key, lambda: builder(site))
     return builder
 
 
+def _unit_pages(data: SiteData, kept: Kept, keys: Keys) -> list[NavNode]:
+    """unit_pages, each unit's page kept by which reports it has (it lists them, nothing more)."""
+    organisation = data.organisation
+    units = {}
+    for unit in organisation.enheter:
+        reports = data.reports_of(unit.id)
+        key = digest(keys.shared, unit.id, *(f"{i.report.ar}/{i.report.period}" for i in reports))
+        text = kept.get("unit", key, partial(unit_page, data.env, organisation, unit, reports))
+        units[unit.id] = NavNode(unit.namn, Page(unit_path(unit.id), text))
+    overview = kept.get("units", keys.shared, lambda: units_page(data.env, organisation))
+    return [NavNode("Enheter", Page(UNITS, overview), department_sections(organisation, units))]
+
+
 def _rollup_inputs(data: SiteData, keys: Keys) -> list[str]:
-    """Besides the aggregates, the roll-up pages read which organisations reported each period (their pages' paths)
-    and the council's reports."""
+    """Besides the aggregates, the roll-up pages and the start page read which organisations reported each period
+    (their pages' paths) and the council's reports."""
     found = []
     for info in data.reports:
         report: Rapport = info.report
