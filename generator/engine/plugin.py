@@ -46,7 +46,7 @@ from mkdocs.utils import get_relative_url
 from generator.engine.prerender import page_outputs, use_outputs
 from generator.engine.reuse import PageReuse
 from generator.engine.search import SearchIndexError, build_search_index
-from generator.engine.serve_kept import BackgroundSearch, KeptBytecode, KeptStylesheet
+from generator.engine.serve_kept import BackgroundSearch, KeptBytecode, KeptStylesheet, empty_render
 from generator.engine.theme_css import write_theme_stylesheet
 from generator.engine.theme_html import site_name, valid_theme_html
 from generator.parallel import cores
@@ -199,6 +199,8 @@ class SitePlugin(BasePlugin[VbConfig]):
 
         Static pages may link to project files outside docs/; those links go to the repository, or become text.
         """
+        if self.serving:
+            empty_render(page)
         src = page.file.src_uri
         if self.site is not None and src in self.site.pages:
             made = self.site.html.get(src)

@@ -1,5 +1,5 @@
-"""While serving: the theme's cut stylesheet kept by the pages' names, its templates compiled once, and the search
-index made after the build.
+"""While serving: the theme's cut stylesheet kept by the pages' names, its templates compiled once, no Markdown
+converter made for a page whose Markdown is empty, and the search index made after the build.
 
 After a rebuild most pages are the same bytes as before; the names each page
 uses (classes, ids, elements, attributes) are kept by a hash of its text, and
@@ -22,7 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2.bccache import Bucket, BytecodeCache
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from generator.engine.search import ENTRY, INDEX_DIR, entry_problem, pagefind_command, pagefind_executable
 from generator.engine.theme_css import Used, cut_stylesheet, site_pages
@@ -39,9 +43,23 @@ def _hash(*parts: str) -> str:
     return sha.hexdigest()
 
 
+def empty_render(page: Page) -> None:
+    """Let MkDocs skip converting the page's Markdown, which the plugin has emptied (its HTML comes from the core):
+    the page gets what converting an empty text gives, without a Markdown converter made for it."""
+
+    def render(config: MkDocsConfig, files: Files) -> None:
+        page.content = ""
+        page.toc = get_toc([])
+        page._title_from_render = None
+        page.present_anchor_ids = set()
+        page.links_to_anchors = {}
+
+    page.render = render  # type: ignore[method-assign]
+
+
 @dataclass
 class KeptStylesheet:
-    """The names of each page of the last build, by a hash of the page's text, and the last cut stylesheet."""
+    """The names of each page of the last build, by a hash of the page's bytes, and the last cut stylesheet."""
 
     pages: dict[str, Used] = field(default_factory=dict)
     cut_css: tuple[str, str] | None = None  # (hash of its inputs, the cut stylesheet)
@@ -50,12 +68,11 @@ class KeptStylesheet:
         """`site_names`: each page read again, its names found again only when its text changed."""
         used, seen = Used(), dict[str, Used]()
         for page in site_pages(site_dir):
-            text = page.read_text(encoding="utf-8", errors="replace")
-            key = _hash(text)
+            key = hashlib.sha256(page.read_bytes()).hexdigest()
             own = seen.get(key) or self.pages.get(key)
-            if own is None:
+            if own is None:  # read as site_names reads it
                 own = Used()
-                own.read_html(text)
+                own.read_html(page.read_text(encoding="utf-8", errors="replace"))
             seen[key] = own
             used.classes |= own.classes
             used.ids |= own.ids
