@@ -13,7 +13,6 @@ from, so a result made from other inputs can never be found:
   indicators over the periods) and a period's open data: the aggregates
   themselves, so an edited text that no aggregate holds leaves them as they were
   (the roll-up pages also: who reported which period, the council's reports);
-
 - the start page: the aggregates, who reported which period and the council's reports;
 - a unit's page: which reports the unit has (it lists them).
 
