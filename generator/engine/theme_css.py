@@ -49,9 +49,18 @@ class Used:
     ids: set[str] = field(default_factory=set)
     tags: set[str] = field(default_factory=lambda: set(_ALWAYS))
     attributes: set[str] = field(default_factory=set)
+    seen: set[str] = field(default_factory=set)  # the pieces of markup already read
 
     def read_html(self, html: str) -> None:
-        """Add the names one page uses."""
+        """Add the names one page uses; the parts it shares with pages read before (the theme's frame, the menu)
+        are read once: a page is cut after each `>`, which no tag and no class or id the site writes holds."""
+        pieces = set(html.split(">"))
+        new = pieces - self.seen
+        self.seen |= new
+        self._read_names(">".join(new) + ">")
+
+    def _read_names(self, html: str) -> None:
+        """Add the names the markup uses."""
         for match in _CLASS_ATTRIBUTE.finditer(html):
             self.classes.update(match.group(1).split())
         self.ids.update(m.group(1) for m in _ID_ATTRIBUTE.finditer(html))
@@ -166,6 +175,7 @@ def site_names(site_dir: Path, scripts: Iterable[Path]) -> Used:
             used.read_html(page.read_text(encoding="utf-8", errors="replace"))
     for script in scripts:
         used.read_script(script.read_text(encoding="utf-8"))
+    used.seen.clear()  # only the names are needed from here on
     return used
 
 

@@ -100,13 +100,14 @@ def workbook(tables: dict[str, str]) -> bytes:
         sheet = book.create_sheet(name.removesuffix(".csv")[:31])
         rows = list(csv.reader(io.StringIO(text, newline="")))
         header = rows[0] if rows else []
-        for number, row in enumerate(rows):
-            sheet.append(
-                row if number == 0 else [cell_value(header[i] if i < len(header) else "", v) for i, v in enumerate(row)]
+        for number, row in enumerate(rows, start=1):
+            values = (
+                row if number == 1 else [cell_value(header[i] if i < len(header) else "", v) for i, v in enumerate(row)]
             )
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # text, also where it begins with "="
+            sheet.append(values)
+            for column, value in enumerate(values, start=1):  # this row's cells only: the sheet grows row by row
+                if isinstance(value, str):
+                    sheet.cell(number, column).data_type = "s"  # text, also where it begins with "="
     buffer = io.BytesIO()
     book.save(buffer)
     return reproducible(buffer.getvalue())
