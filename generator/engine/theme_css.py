@@ -13,7 +13,7 @@ negations (`:not(…)`) name need not occur, and of a list in `:is(…)` or
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,10 @@ _EMPTY_RULE = re.compile(r"(?:(?<=[{}])|^)[^{}@;]+\{[\s;]*\}")
 _VAR = re.compile(r"var\(\s*(--[-\w]+)")
 
 
+Names = Callable[[Path, list[Path]], "Used"]
+Cut = Callable[[str, "Used", str], str]
+
+
 @dataclass
 class Used:
     """The names the site's pages and script use: classes, ids, element names and attribute names."""
@@ -49,18 +53,15 @@ class Used:
     ids: set[str] = field(default_factory=set)
     tags: set[str] = field(default_factory=lambda: set(_ALWAYS))
     attributes: set[str] = field(default_factory=set)
-    seen: set[str] = field(default_factory=set)  # the pieces of markup already read
 
-    def read_html(self, html: str) -> None:
-        """Add the names one page uses; the parts it shares with pages read before (the theme's frame, the menu)
-        are read once: a page is cut after each `>`, which no tag and no class or id the site writes holds."""
-        pieces = set(html.split(">"))
-        new = pieces - self.seen
-        self.seen |= new
-        self._read_names(">".join(new) + ">")
-
-    def _read_names(self, html: str) -> None:
-        """Add the names the markup uses."""
+    def read_html(self, html: str, seen: set[str] | None = None) -> None:
+        """Add the names one page uses; with `seen`, the pieces of markup of the pages read before, the parts it
+        shares with them (the theme's frame, the menu) are not read again: a page is cut after each `>`, which no
+        tag and no class or id the site writes holds."""
+        if seen is not None:
+            new = set(html.split(">")) - seen
+            seen |= new
+            html = ">".join(new) + ">"
         for match in _CLASS_ATTRIBUTE.finditer(html):
             self.classes.update(match.group(1).split())
         self.ids.update(m.group(1) for m in _ID_ATTRIBUTE.finditer(html))
@@ -167,21 +168,25 @@ def _without_unread_properties(css: str, other_css: str) -> str:
     return _EMPTY_RULE.sub("", kept)
 
 
+def site_pages(site_dir: Path) -> list[Path]:
+    """The built site's pages whose names count (not the search index's, the editor's or the theme's files)."""
+    return [p for p in site_dir.rglob("*.html") if not p.relative_to(site_dir).as_posix().startswith(SKIPPED_FOLDERS)]
+
+
 def site_names(site_dir: Path, scripts: Iterable[Path]) -> Used:
     """The names used by every page of the built site and by the given scripts."""
-    used = Used()
-    for page in site_dir.rglob("*.html"):
-        if not page.relative_to(site_dir).as_posix().startswith(SKIPPED_FOLDERS):
-            used.read_html(page.read_text(encoding="utf-8", errors="replace"))
+    used, seen = Used(), set[str]()
+    for page in site_pages(site_dir):
+        used.read_html(page.read_text(encoding="utf-8", errors="replace"), seen)
     for script in scripts:
         used.read_script(script.read_text(encoding="utf-8"))
-    used.seen.clear()  # only the names are needed from here on
     return used
 
 
-def write_theme_stylesheet(site_dir: Path) -> Path:
+def write_theme_stylesheet(site_dir: Path, names: Names = site_names, cut: Cut = cut_stylesheet) -> Path:
     """Write THEME_STYLESHEET in a built site: the theme's stylesheet (copied there with the theme's files) cut
-    down to the names the site's pages and its script (assets/vb.js) use."""
+    down to the names the site's pages and its script (assets/vb.js) use (`names`; `cut` cuts it: `mkdocs serve`
+    keeps both by their inputs)."""
     folder = site_dir / "assets" / "stylesheets"
     source = next(iter(sorted(folder.glob("main.*.css"))), None)
     if source is None:
@@ -193,10 +198,8 @@ def write_theme_stylesheet(site_dir: Path) -> Path:
             )
         )
     own = site_dir / "assets" / "vb.css"
-    used = site_names(site_dir, [p for p in [site_dir / "assets" / "vb.js"] if p.is_file()])
-    css = cut_stylesheet(
-        source.read_text(encoding="utf-8"), used, own.read_text(encoding="utf-8") if own.is_file() else ""
-    )
+    used = names(site_dir, [p for p in [site_dir / "assets" / "vb.js"] if p.is_file()])
+    css = cut(source.read_text(encoding="utf-8"), used, own.read_text(encoding="utf-8") if own.is_file() else "")
     target = site_dir / THEME_STYLESHEET
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(css, encoding="utf-8")

@@ -100,14 +100,14 @@ def workbook(tables: dict[str, str]) -> bytes:
         sheet = book.create_sheet(name.removesuffix(".csv")[:31])
         rows = list(csv.reader(io.StringIO(text, newline="")))
         header = rows[0] if rows else []
-        for number, row in enumerate(rows, start=1):
+        for number, row in enumerate(rows):
             values = (
-                row if number == 1 else [cell_value(header[i] if i < len(header) else "", v) for i, v in enumerate(row)]
+                row if number == 0 else [cell_value(header[i] if i < len(header) else "", v) for i, v in enumerate(row)]
             )
             sheet.append(values)
-            for column, value in enumerate(values, start=1):  # this row's cells only: the sheet grows row by row
-                if isinstance(value, str):
-                    sheet.cell(number, column).data_type = "s"  # text, also where it begins with "="
+            for column, value in enumerate(values, start=1):
+                if isinstance(value, str):  # text, also where it begins with "=" (the row's own cells, found by place)
+                    sheet.cell(row=number + 1, column=column).data_type = "s"
     buffer = io.BytesIO()
     book.save(buffer)
     return reproducible(buffer.getvalue())
