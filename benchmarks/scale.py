@@ -4,12 +4,12 @@ Each phase runs in a process of its own, so its peak memory is its own:
   load+check  `vb check` of the tree (load_content and every rule)
   aggregate   every period aggregated (generator.rollup.aggregate; loading not counted)
   render      every page as Markdown (generator.render.site.build_pages, one process; loading not counted)
-  mkdocs      the whole `vb build` (check, pages, MkDocs, search index) into a site folder
+  mkdocs      the whole `vb build` (check, pages, MkDocs, search index, PDFs unless --utan-pdf) into a site folder
 It prints wall time, CPU time, peak memory and output size of each phase at each size, and how much each
 grew per doubling of the content: linear growth multiplies by about 2 (at most 2.3 counts as linear).
 Growth is judged on CPU time, which other work on the (shared) machine disturbs far less than wall time.
 
-Run: .venv/bin/python benchmarks/scale.py [--units 150] [--max 8] [--phases load+check aggregate render mkdocs]
+Run: .venv/bin/python benchmarks/scale.py [--units 150] [--max 8] [--phases load+check aggregate render mkdocs] [--utan-pdf]
 (--max 4 stops at 4× when time is short)
 """
 
@@ -62,7 +62,7 @@ def phase(name: str, root: Path) -> dict[str, float]:
     }
 
 
-def measure(name: str, root: Path, work: Path) -> tuple[Measured, float, float, float]:
+def measure(name: str, root: Path, work: Path, pdfs: bool = True) -> tuple[Measured, float, float, float]:
     """(the process, the phase's own wall seconds and CPU seconds, its output in MB)."""
     if name == "mkdocs":
         site = work / "site"
@@ -78,6 +78,7 @@ def measure(name: str, root: Path, work: Path) -> tuple[Measured, float, float, 
                 str(site),
                 "--config",
                 str(ROOT / "mkdocs.yml"),
+                *([] if pdfs else ["--utan-pdf"]),
             ],
             cwd=ROOT,
         )
@@ -118,6 +119,7 @@ def main() -> int:
     parser.add_argument("--units", type=int, default=150)
     parser.add_argument("--max", type=int, default=8, choices=[1, 2, 4, 8])
     parser.add_argument("--phases", nargs="+", choices=PHASES, default=list(PHASES), help="bara dessa faser")
+    parser.add_argument("--utan-pdf", action="store_true", help="bygg utan PDF:er i fasen mkdocs (de mäts i pdf.py)")
     parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
     parser.add_argument("--content", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -132,7 +134,7 @@ def main() -> int:
             work = Path(folder)
             reports = write_district(args.units * factor, work / "content")
             for name in args.phases:
-                done, seconds, cpu, output = measure(name, work / "content", work)
+                done, seconds, cpu, output = measure(name, work / "content", work, not args.utan_pdf)
                 rows[name].append((seconds, cpu, done.peak_mb, output))
                 extra = "" if done.code == 0 else f"MISSLYCKADES: {done.output[-400:]}"
                 if name == "mkdocs" and done.code == 0:

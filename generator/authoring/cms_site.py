@@ -74,7 +74,7 @@ def backend_from_git(project: Path) -> Backend:
 
 def config_text(content_root: Path, backend: Backend, content_folder: str) -> str:
     """config.yml for the content at `content_root`, as YAML."""
-    content = load_content(content_root)
+    content = load_content(content_root, [content_root / ORGANISATION_FILE])  # no report: only the frame is needed
     if content.organisation is None:
         raise EditorMissing(f"{content_root / ORGANISATION_FILE} kan inte läsas; kör vb check.")
     catalogues = [loaded.model for loaded in content.catalogues.values()]

@@ -54,7 +54,7 @@ def build(
     """
     started = time.perf_counter()  # the whole build, the check and the pages included
     workers = processes if processes > 0 else cores()
-    site = prepare(content_root, workers, out)  # load → check → aggregate → pages
+    site = prepare(content_root, workers, out, once=True)  # load → check → aggregate → pages
     with staged(site_dir.resolve(), config_file) as staging:  # publish: only if all below succeed
         pages = _engine(config_file, site, content_root, staging, workers)  # engine: theme, navigation, HTML
         cache = pdf_cache or site_dir.resolve().parent / CACHE_FOLDER
@@ -71,14 +71,19 @@ def build(
     return Built(site_dir.resolve(), pages, time.perf_counter() - started)
 
 
-def prepare(content_root: Path, processes: int, out: TextIO | None = None) -> Site:
-    """The stages before the engine: the site's pages, or a PublishError after the content's problems are shown."""
+def prepare(content_root: Path, processes: int, out: TextIO | None = None, once: bool = False) -> Site:
+    """The stages before the engine: the site's pages, or a PublishError after the content's problems are shown.
+
+    `once` (a build that is not made again in this process) keeps only what the engine needs: the files' line
+    numbers are freed once the problems are shown, and a page whose HTML is made keeps no Markdown."""
     content = load_content(content_root)  # load
     rollup = Rollup.of(content)  # (each period rolled up once)
     problems = validate(content, rolled=rollup)  # check
     _stop_on_errors(problems, content, out)
+    if once:
+        content.forget_positions()
     data = _site_data(content, rollup)  # aggregate
-    return _pages(data, processes)  # pages
+    return _pages(data, processes, markdown=not once)  # pages
 
 
 def _stop_on_errors(problems: list[Problem], content: Content, out: TextIO | None) -> None:
@@ -99,9 +104,9 @@ def _site_data(content: Content, rollup: Rollup) -> SiteData:
         raise PublishError(str(exc)) from None
 
 
-def _pages(data: SiteData, processes: int) -> Site:
+def _pages(data: SiteData, processes: int, markdown: bool = True) -> Site:
     try:
-        return build_pages(data, processes=processes)
+        return build_pages(data, processes=processes, markdown=markdown)
     except Exception as exc:  # noqa: BLE001 (a page builder's failure, also in another process, told in Swedish)
         reason = str(exc) if isinstance(exc, SiteError) else f"{type(exc).__name__}: {exc}"
         raise PublishError(

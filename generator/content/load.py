@@ -72,6 +72,13 @@ class Content:
         found = self.catalogues.get(year)
         return found.model if found else None
 
+    def forget_positions(self) -> None:
+        """Free the files' positions (most of the loaded tree's memory) once no problem will need a line number."""
+        for loaded in [self.organisation, self.webbplats, *self.catalogues.values(), *self.reports, *self.adopted]:
+            if loaded is not None:
+                loaded.source = SourceMap()
+        self.source_maps = {name: SourceMap() for name in self.source_maps}  # the count of files read stays
+
     def sources(self) -> dict[str, SourceMap]:
         """Every read file's positions, to give problems a line and column."""
         return self.source_maps

@@ -54,8 +54,14 @@ class Used:
     tags: set[str] = field(default_factory=lambda: set(_ALWAYS))
     attributes: set[str] = field(default_factory=set)
 
-    def read_html(self, html: str) -> None:
-        """Add the names one page uses."""
+    def read_html(self, html: str, seen: set[str] | None = None) -> None:
+        """Add the names one page uses; with `seen`, the pieces of markup of the pages read before, the parts it
+        shares with them (the theme's frame, the menu) are not read again: a page is cut after each `>`, which no
+        tag and no class or id the site writes holds."""
+        if seen is not None:
+            new = set(html.split(">")) - seen
+            seen |= new
+            html = ">".join(new) + ">"
         for match in _CLASS_ATTRIBUTE.finditer(html):
             self.classes.update(match.group(1).split())
         self.ids.update(m.group(1) for m in _ID_ATTRIBUTE.finditer(html))
@@ -169,9 +175,9 @@ def site_pages(site_dir: Path) -> list[Path]:
 
 def site_names(site_dir: Path, scripts: Iterable[Path]) -> Used:
     """The names used by every page of the built site and by the given scripts."""
-    used = Used()
+    used, seen = Used(), set[str]()
     for page in site_pages(site_dir):
-        used.read_html(page.read_text(encoding="utf-8", errors="replace"))
+        used.read_html(page.read_text(encoding="utf-8", errors="replace"), seen)
     for script in scripts:
         used.read_script(script.read_text(encoding="utf-8"))
     return used

@@ -34,7 +34,7 @@ from generator.render.downloads import (
 from generator.render.environment import TEMPLATES, environment, render_context
 from generator.render.glance import Glance, glance
 from generator.render.glossary import glossary_page
-from generator.render.html import PageHtml
+from generator.render.html import PageHtml, strip_front_matter
 from generator.render.info import ReportInfo
 from generator.render.nav import HeadingAnchors, NavNode, Page, Redirect
 from generator.render.navgroups import department_sections
@@ -280,11 +280,17 @@ def site_data(
     return data
 
 
-def build_pages(data: SiteData, builders: list[PageBuilder] | None = None, processes: int = 1) -> Site:
-    """Run every page builder (in up to `processes` processes: builders only read the SiteData); no page twice."""
+def build_pages(
+    data: SiteData, builders: list[PageBuilder] | None = None, processes: int = 1, markdown: bool = True
+) -> Site:
+    """Run every page builder (in up to `processes` processes: builders only read the SiteData); no page twice.
+
+    Without `markdown` a page whose HTML is made keeps only its front matter (the engine reads its settings there):
+    the Markdown stays in the process that made it."""
     chosen = PAGE_BUILDERS if builders is None else builders
     parts = builder_parts(data, chosen)
-    built = fork_map(lambda number: with_html(parts[number][1](data)), len(parts), processes)
+    kept = with_html if markdown else html_only
+    built = fork_map(lambda number: kept(parts[number][1](data)), len(parts), processes)
     site = assemble(data, joined(data, chosen, parts, [nodes for nodes, _ in built]))
     for _, pages in built:
         site.html.update(pages)
@@ -296,6 +302,23 @@ def with_html(nodes: list[NavNode]) -> tuple[list[NavNode], dict[str, PageHtml]]
     """A builder's nodes and their pages' HTML, rendered in the builder's process (its texts' inline parse is
     reused across its pages)."""
     return nodes, {page.path: page_html(page.text, page.path) for node in nodes for page in node.pages()}
+
+
+def html_only(nodes: list[NavNode]) -> tuple[list[NavNode], dict[str, PageHtml]]:
+    """`with_html`, with each page's Markdown cut to its front matter."""
+    made, pages = with_html(nodes)
+    return [without_markdown(node) for node in made], pages
+
+
+def without_markdown(node: NavNode) -> NavNode:
+    """The node and the nodes below it, each page's text cut to its front matter."""
+    page = node.page and Page(node.page.path, front_matter(node.page.text))
+    return NavNode(node.title, page, [without_markdown(child) for child in node.children])
+
+
+def front_matter(text: str) -> str:
+    """A page's YAML front matter block, or nothing."""
+    return text[: len(text) - len(strip_front_matter(text))]
 
 
 PeriodFiles = Callable[[str, str, Aggregate], tuple[PeriodDownloads, dict[str, str | bytes]]]

@@ -46,3 +46,14 @@ def test_custom_properties_nobody_reads_are_left_out():
     kept = cut_stylesheet(css, _used(PAGE), "x{padding:var(--a)}")
     assert kept == ":root{--a:1px;--b:var(--c);--c:2px;}.md-nav{margin:var(--b)}"
     assert cut_stylesheet(":root{--d:3px}.md-nav{a:b}", _used(PAGE)) == ".md-nav{a:b}"  # an emptied rule goes
+
+
+def test_pages_that_share_their_frame_give_every_name_of_each_page():
+    frame = '<body><nav class="md-nav" id="meny"><a class="md-nav__link" href="/">a</a></nav>'
+    used = _used(frame + '<main><p class="forsta">x</p></main>')
+    used.read_html(frame + '<main><p\n  class="andra ovanlig" id="del">y</p><details open>z</details></main>')
+    used.read_html(frame + "<main><table></table></main>")
+    assert {"md-nav", "md-nav__link", "forsta", "andra", "ovanlig"} <= used.classes
+    assert {"meny", "del"} <= used.ids and {"details", "table", "nav", "p"} <= used.tags
+    assert {"open", "href", "class", "id"} <= used.attributes
+    assert not selector_used(".saknas", used) and selector_used("details[open] .andra", used)

@@ -63,3 +63,11 @@ def test_the_same_tables_give_the_same_spreadsheet_byte_for_byte():
     first = workbook(tables)
     assert workbook(tables) == first
     assert load_workbook(io.BytesIO(first))["malstatus"]["B2"].value == 4
+
+
+def test_short_rows_and_blank_lines_keep_their_text_as_text():
+    csv_text = "KF-mål,Nämndmål,Helt\r\n1.10,'=A1\r\n\r\n'+B2,x,5\r\n"
+    sheet = load_workbook(io.BytesIO(workbook({"malstatus.csv": csv_text})))["malstatus"]
+    assert [(c.value, c.data_type) for c in sheet[2]][:2] == [("1.10", "s"), ("=A1", "s")]
+    assert [(c.value, c.data_type) for c in sheet[4]] == [("+B2", "s"), ("x", "s"), (5, "n")]
+    assert sheet.max_row == 4
