@@ -6,7 +6,8 @@ gives each one the line and column of the value it is about.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from functools import partial
 
 from generator.check.adoption import check_adoption
 from generator.check.catalogue import check_catalogue
@@ -17,10 +18,12 @@ from generator.check.organisation import check_organisation
 from generator.check.report import check_report, check_report_set
 from generator.check.text import check_texts
 from generator.check.webbplats import check_webbplats
-from generator.content.load import Content
+from generator.content.load import Content, Loaded
 from generator.content.yamlread import SourceMap
 from generator.problems import Problem
 from generator.rollup.aggregate import Rollup
+
+Keep = Callable[[str, Callable[[], list[Problem]]], list[Problem]]  # (a report's file, or "": the other files' rules)
 
 
 def validate(
@@ -28,13 +31,38 @@ def validate(
     files: Collection[str] | None = None,
     *,
     rolled: Rollup | None = None,
+    kept: Keep | None = None,
 ) -> list[Problem]:
     """All problems of a loaded content tree: loading, references, values, economy and text.
 
     With `files` (names as in `content`), the per-file rules run only for those files: checking one
     report needs the organisation and catalogue loaded, not their own rules run. `rolled` the periods' aggregates, shared with the build (else made here when needed).
+    `kept(file, make)` gives a report's own problems, or ("") the other files', in place of making them
+    (`mkdocs serve` keeps them by their inputs).
     """
     found = list(content.problems)
+    organisation = content.organisation.model if content.organisation else None
+    if kept is None or files is not None:
+        found += file_problems(content, files)
+    else:
+        found += kept("", lambda: file_problems(content, None))
+    found += check_report_set([(r.file, r.model) for r in content.reports])
+    rollup = rolled or Rollup.of(content)
+    for loaded in content.reports:
+        found += (
+            own_problems(loaded, content) if kept is None else kept(loaded.file, partial(own_problems, loaded, content))
+        )
+        if not loaded.partial:  # texts against counts need the whole report
+            found += check_consistency(loaded.model, loaded.file, rollup, organisation)
+    for loaded in content.adopted:
+        found += check_texts(loaded.model, loaded.file)
+    found += check_adoption(content.reports, content.adopted, content.sources())
+    return locate(found, content.sources())
+
+
+def file_problems(content: Content, files: Collection[str] | None) -> list[Problem]:
+    """The problems of organisation.yml, webbplats.yml and the catalogues on their own (with `files`, of those)."""
+    found: list[Problem] = []
     organisation = content.organisation.model if content.organisation else None
     if content.organisation and (files is None or content.organisation.file in files):
         found += check_organisation(content.organisation.model, content.organisation.file)
@@ -47,22 +75,18 @@ def validate(
             found += check_catalogue(loaded.model, loaded.file, organisation)
             found += check_magnitudes(loaded.model, loaded.file)
             found += check_texts(loaded.model, loaded.file)
-    found += check_report_set([(r.file, r.model) for r in content.reports])
-    rollup = rolled or Rollup.of(content)
-    for loaded in content.reports:
-        catalogue = content.catalogue(loaded.model.ar)
-        found += check_report(
-            loaded.model, loaded.file, catalogue, organisation, loaded.model.ar in content.broken_years
-        )
-        found += check_economy(loaded.model, loaded.file, organisation)
-        found += check_magnitudes(loaded.model, loaded.file)
-        found += check_texts(loaded.model, loaded.file)
-        if not loaded.partial:  # texts against counts need the whole report
-            found += check_consistency(loaded.model, loaded.file, rollup, organisation)
-    for loaded in content.adopted:
-        found += check_texts(loaded.model, loaded.file)
-    found += check_adoption(content.reports, content.adopted, content.sources())
-    return locate(found, content.sources())
+    return found
+
+
+def own_problems(loaded: Loaded, content: Content) -> list[Problem]:
+    """A report's problems of its own: against its catalogue and organisation, its economy, figures and texts."""
+    organisation = content.organisation.model if content.organisation else None
+    catalogue = content.catalogue(loaded.model.ar)
+    found = check_report(loaded.model, loaded.file, catalogue, organisation, loaded.model.ar in content.broken_years)
+    found += check_economy(loaded.model, loaded.file, organisation)
+    found += check_magnitudes(loaded.model, loaded.file)
+    found += check_texts(loaded.model, loaded.file)
+    return found
 
 
 def locate(found: list[Problem], sources: dict[str, SourceMap]) -> list[Problem]:

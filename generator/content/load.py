@@ -30,7 +30,7 @@ from generator.content.report_places import Hidden, hidden_keys
 from generator.content.salvage import salvage
 from generator.content.webbplats import SETTINGS_FILE, Webbplats
 from generator.content.yamlread import MAX_BYTES, Document, SourceMap, read_file, too_large
-from generator.fsio import Entry, entry_of, link_between, read_bounded, reason, walk_tree
+from generator.fsio import Entry, Read, entry_of, link_between, read_bounded, reason, walk_tree
 from generator.problems import Location, Problem, problem, suggestion
 
 REPORT_NAME = re.compile(r"^(?P<year>[0-9]{4})-(?P<period>vp|t1|t2|vb)\.ya?ml$")
@@ -141,9 +141,15 @@ def _entry_at(root: FsPath, path: FsPath) -> Entry | None:
         return Entry(path, "unreadable", error=exc)
 
 
-def load_content(root: FsPath, only: list[FsPath] | None = None) -> Content:
-    """Read a content tree; with `only`, read just those reports besides organisation and catalogues."""
+LoadOne = typing.Callable[["Content", str, FsPath, str], None]
+
+
+def load_content(root: FsPath, only: list[FsPath] | None = None, load_one: LoadOne | None = None) -> Content:
+    """Read a content tree; with `only`, read just those reports besides organisation and catalogues.
+
+    `load_one` reads one file into the content (`mkdocs serve` keeps what each file's bytes gave)."""
     content = Content(str(root))
+    read_one = load_one or _load_one
     only = with_companions(only) if only else only
     wanted = {p.resolve() for p in only} if only else None
     years = _years(only, root) if only else None
@@ -166,7 +172,7 @@ def load_content(root: FsPath, only: list[FsPath] | None = None) -> Content:
             continue
         if kind in ("rapport", "faststalld") and wanted is not None and path.resolve() not in wanted:
             continue
-        _load_one(content, kind, path, shown)
+        read_one(content, kind, path, shown)
     return content
 
 
@@ -224,7 +230,11 @@ def _shown(path: FsPath) -> str:
 
 
 def _load_one(content: Content, kind: str, path: FsPath, shown: str) -> None:
-    read = read_bounded(path, MAX_BYTES)
+    load_read(content, kind, path, shown, read_bounded(path, MAX_BYTES))
+
+
+def load_read(content: Content, kind: str, path: FsPath, shown: str, read: Read) -> None:
+    """One file's bytes (or why they could not be read) into the content: its model, positions and problems."""
     if read.error is not None:
         content.problems.append(problem("VB001", shown, reason=reason(read.error)).at(1, 1))
         return

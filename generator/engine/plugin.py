@@ -8,8 +8,9 @@ menu; the about page lists them), `on_page_markdown` makes links from
 the static guides to project files outside docs/ (e.g. ../README.md) point at
 the repository, `on_pre_build` puts the site's theme additions (templates/theme:
 search field, search page, script) before the theme's templates, `on_post_build`
-writes the search index (Pagefind) for the built pages, and `on_serve` rebuilds
-on changes to content/ and templates/.
+writes the search index (Pagefind) for the built pages (while serving, in the
+background: generator.engine.serve_kept), and `on_serve` rebuilds on changes
+to content/ and templates/.
 
 Every page's HTML comes from the core (`generator.render.html`, the parser `vb check`
 reads with): MkDocs gets an empty Markdown body in `on_page_markdown`, and
@@ -45,6 +46,7 @@ from mkdocs.utils import get_relative_url
 from generator.engine.prerender import page_outputs, use_outputs
 from generator.engine.reuse import PageReuse
 from generator.engine.search import SearchIndexError, build_search_index
+from generator.engine.serve_kept import BackgroundSearch, KeptBytecode, KeptStylesheet, empty_render
 from generator.engine.theme_css import write_theme_stylesheet
 from generator.engine.theme_html import site_name, valid_theme_html
 from generator.parallel import cores
@@ -85,6 +87,9 @@ class SitePlugin(BasePlugin[VbConfig]):
     core: dict[str, PageHtml]  # each page's HTML from the core, from on_page_markdown to on_page_content
     outputs: tempfile.TemporaryDirectory[str] | None = None  # the pages' finished HTML until MkDocs writes them
     reuse: PageReuse | None = None  # while serving: each page's finished HTML, kept while its inputs stay the same
+    stylesheet: KeptStylesheet | None = None  # while serving: the pages' names and the cut stylesheet
+    search: BackgroundSearch | None = None  # while serving: the search index, made after each build
+    bytecode: KeptBytecode | None = None  # while serving: the theme's templates, compiled once
 
     def make_site(self, root: Path, processes: int) -> Site:
         """The pages of the content tree at `root` (the build stage's subclass makes them; raise SiteError if not)."""
@@ -103,12 +108,20 @@ class SitePlugin(BasePlugin[VbConfig]):
         """`mkdocs serve` builds in one process (its server threads must not be forked)."""
         self.serving = command == "serve"
         self.reuse = PageReuse() if self.serving else None
+        self.stylesheet = KeptStylesheet() if self.serving else None
+        self.search = BackgroundSearch() if self.serving else None
+        self.bytecode = KeptBytecode() if self.serving else None
         remember(self.serving)
 
     def on_shutdown(self) -> None:
         """The end of `mkdocs serve` or `mkdocs build`: a later build in this process starts afresh."""
         self.serving = False
         self.reuse = None
+        self.stylesheet = None
+        self.bytecode = None
+        if self.search is not None:
+            self.search.stop()
+            self.search = None
         remember(False)
         if self.outputs is not None:  # a build that stopped before writing its pages
             self.outputs.cleanup()
@@ -164,6 +177,8 @@ class SitePlugin(BasePlugin[VbConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         """Fill the theme's template for the generated pages in parallel, before MkDocs writes them one by one;
         while serving, pages whose inputs are unchanged keep their HTML from the last build."""
+        if self.bytecode is not None:
+            env.bytecode_cache = self.bytecode
         if self.reuse is not None:
             documents = [f.page for f in files.documentation_pages() if f.page is not None]
             kept = self.reuse.choose(documents, config, env)
@@ -184,6 +199,8 @@ class SitePlugin(BasePlugin[VbConfig]):
 
         Static pages may link to project files outside docs/; those links go to the repository, or become text.
         """
+        if self.serving:
+            empty_render(page)
         src = page.file.src_uri
         if self.site is not None and src in self.site.pages:
             made = self.site.html.get(src)
@@ -233,8 +250,11 @@ class SitePlugin(BasePlugin[VbConfig]):
         return server
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """The site's theme additions apply with any mkdocs.yml that uses the plugin."""
+        """The site's theme additions apply with any mkdocs.yml that uses the plugin; while serving, an unfinished
+        search index of the last build stops before the site's folder is emptied."""
         add_theme_additions(config.theme)
+        if self.search is not None:
+            self.search.stop()
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """The theme's markup made valid HTML where no template block can change it."""
@@ -255,11 +275,17 @@ class SitePlugin(BasePlugin[VbConfig]):
         if self.outputs is not None:
             self.outputs.cleanup()
             self.outputs = None
-        write_theme_stylesheet(Path(config.site_dir))
+        if self.stylesheet is not None:
+            write_theme_stylesheet(Path(config.site_dir), self.stylesheet.names, self.stylesheet.cut)
+        else:
+            write_theme_stylesheet(Path(config.site_dir))
         if not self.index_search:
             return
         try:
-            build_search_index(Path(config.site_dir))
+            if self.search is not None:
+                self.search.start(Path(config.site_dir))
+            else:
+                build_search_index(Path(config.site_dir))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
 

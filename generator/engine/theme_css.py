@@ -13,7 +13,7 @@ negations (`:not(…)`) name need not occur, and of a list in `:is(…)` or
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,10 @@ _ALWAYS = {"html", "body", "*"}
 _CUSTOM_DECLARATION = re.compile(r"(?<=[{;])\s*(--[-\w]+)\s*:((?:[^;}(]|\([^)]*\))*);?")
 _EMPTY_RULE = re.compile(r"(?:(?<=[{}])|^)[^{}@;]+\{[\s;]*\}")
 _VAR = re.compile(r"var\(\s*(--[-\w]+)")
+
+
+Names = Callable[[Path, list[Path]], "Used"]
+Cut = Callable[[str, "Used", str], str]
 
 
 @dataclass
@@ -158,20 +162,25 @@ def _without_unread_properties(css: str, other_css: str) -> str:
     return _EMPTY_RULE.sub("", kept)
 
 
+def site_pages(site_dir: Path) -> list[Path]:
+    """The built site's pages whose names count (not the search index's, the editor's or the theme's files)."""
+    return [p for p in site_dir.rglob("*.html") if not p.relative_to(site_dir).as_posix().startswith(SKIPPED_FOLDERS)]
+
+
 def site_names(site_dir: Path, scripts: Iterable[Path]) -> Used:
     """The names used by every page of the built site and by the given scripts."""
     used = Used()
-    for page in site_dir.rglob("*.html"):
-        if not page.relative_to(site_dir).as_posix().startswith(SKIPPED_FOLDERS):
-            used.read_html(page.read_text(encoding="utf-8", errors="replace"))
+    for page in site_pages(site_dir):
+        used.read_html(page.read_text(encoding="utf-8", errors="replace"))
     for script in scripts:
         used.read_script(script.read_text(encoding="utf-8"))
     return used
 
 
-def write_theme_stylesheet(site_dir: Path) -> Path:
+def write_theme_stylesheet(site_dir: Path, names: Names = site_names, cut: Cut = cut_stylesheet) -> Path:
     """Write THEME_STYLESHEET in a built site: the theme's stylesheet (copied there with the theme's files) cut
-    down to the names the site's pages and its script (assets/vb.js) use."""
+    down to the names the site's pages and its script (assets/vb.js) use (`names`; `cut` cuts it: `mkdocs serve`
+    keeps both by their inputs)."""
     folder = site_dir / "assets" / "stylesheets"
     source = next(iter(sorted(folder.glob("main.*.css"))), None)
     if source is None:
@@ -183,10 +192,8 @@ def write_theme_stylesheet(site_dir: Path) -> Path:
             )
         )
     own = site_dir / "assets" / "vb.css"
-    used = site_names(site_dir, [p for p in [site_dir / "assets" / "vb.js"] if p.is_file()])
-    css = cut_stylesheet(
-        source.read_text(encoding="utf-8"), used, own.read_text(encoding="utf-8") if own.is_file() else ""
-    )
+    used = names(site_dir, [p for p in [site_dir / "assets" / "vb.js"] if p.is_file()])
+    css = cut(source.read_text(encoding="utf-8"), used, own.read_text(encoding="utf-8") if own.is_file() else "")
     target = site_dir / THEME_STYLESHEET
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(css, encoding="utf-8")

@@ -101,12 +101,13 @@ def workbook(tables: dict[str, str]) -> bytes:
         rows = list(csv.reader(io.StringIO(text, newline="")))
         header = rows[0] if rows else []
         for number, row in enumerate(rows):
-            sheet.append(
+            values = (
                 row if number == 0 else [cell_value(header[i] if i < len(header) else "", v) for i, v in enumerate(row)]
             )
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # text, also where it begins with "="
+            sheet.append(values)
+            for column, value in enumerate(values, start=1):
+                if isinstance(value, str):  # text, also where it begins with "=" (the row's own cells, found by place)
+                    sheet.cell(row=number + 1, column=column).data_type = "s"
     buffer = io.BytesIO()
     book.save(buffer)
     return reproducible(buffer.getvalue())

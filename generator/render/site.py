@@ -22,7 +22,15 @@ from generator.content.models import Organisation, period_rank
 from generator.content.webbplats import Webbplats
 from generator.parallel import fork_map
 from generator.render.adopted_page import adopted_copies, with_adopted_version
-from generator.render.downloads import CATALOGUE, DATA, DATA_PAGE, data_page_context, dcat_catalogue, period_files
+from generator.render.downloads import (
+    CATALOGUE,
+    DATA,
+    DATA_PAGE,
+    PeriodDownloads,
+    data_page_context,
+    dcat_catalogue,
+    period_files,
+)
 from generator.render.environment import TEMPLATES, environment, render_context
 from generator.render.glance import Glance, glance
 from generator.render.glossary import glossary_page
@@ -290,22 +298,27 @@ def with_html(nodes: list[NavNode]) -> tuple[list[NavNode], dict[str, PageHtml]]
     return nodes, {page.path: page_html(page.text, page.path) for node in nodes for page in node.pages()}
 
 
-def add_site_pages(site: Site, data: SiteData) -> None:
+PeriodFiles = Callable[[str, str, Aggregate], tuple[PeriodDownloads, dict[str, str | bytes]]]
+
+
+def add_site_pages(site: Site, data: SiteData, downloads: PeriodFiles = period_files) -> None:
     """The accessibility statement, the about page and the glossary, outside the menu (every page's foot links to
-    them)."""
+    them); `downloads` makes a period's open data (`mkdocs serve` keeps them while the period is unchanged)."""
     settings = data.content.webbplats.model if data.content.webbplats else None
     own = [*site_pages(data.env, settings, data.organisation), glossary_page(data.env)]
     site.pages.update({page.path: page.text for page in own})
-    add_downloads(site, data, settings)
+    add_downloads(site, data, settings, downloads)
 
 
-def add_downloads(site: Site, data: SiteData, settings: Webbplats | None) -> None:
+def add_downloads(
+    site: Site, data: SiteData, settings: Webbplats | None, downloads: PeriodFiles = period_files
+) -> None:
     """Every period's open data under data/, the page listing it and the DCAT-AP-SE catalogue."""
     listed = []
     for key in data.periods:
         rolled = data.rolled.get((key.year, key.period))
         if rolled is not None:
-            period, files = period_files(key.label, f"{key.year}-{key.period.lower()}", rolled)
+            period, files = downloads(key.label, f"{key.year}-{key.period.lower()}", rolled)
             listed.append(period)
             site.files.update(files)
     licence = settings.licens if settings else "CC0-1.0"
@@ -316,7 +329,7 @@ def add_downloads(site: Site, data: SiteData, settings: Webbplats | None) -> Non
     site.council = data.organisation.namnd.namn
 
 
-def assemble(data: SiteData, built: list[list[NavNode]]) -> Site:
+def assemble(data: SiteData, built: list[list[NavNode]], downloads: PeriodFiles = period_files) -> Site:
     """The builders' navigation, in the builders' order, as one site; two builders may not make the same page."""
     site = Site()
     for nodes in built:
@@ -329,7 +342,7 @@ def assemble(data: SiteData, built: list[list[NavNode]]) -> Site:
     moved = [print_redirect(info, should_split(info)) for info in data.reports]
     site.redirects = [r for r in moved if r and r.target in site.pages and r.source not in site.pages]
     site.documents = pdf_sources(data.reports, data.organisation.namnd.namn, should_split, adopted_copies(data.content))
-    add_site_pages(site, data)
+    add_site_pages(site, data, downloads)
     return site
 
 

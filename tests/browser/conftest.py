@@ -12,10 +12,15 @@ import functools
 import http.server
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from generator.content.load import load_content
+from tests.browser.pages import ids_in, one_of_each_kind, page_paths
+from tests.browser.tour import Tour, shared_tour, take_tour
+from tests.real_site import shared_root
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -92,6 +97,31 @@ def base_url(site: Path) -> Iterator[str]:
     server.shutdown()
     thread.join()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def kinds(site: Path) -> dict[tuple[str, ...], str]:
+    """One page of each kind in the built site (its kinds are read off the addresses, so new kinds are included)."""
+    content = load_content(ROOT / "content")
+    organisation = content.organisation.model
+    ids = ids_in(organisation.model_dump())
+    for loaded in content.catalogues.values():
+        ids |= ids_in(loaded.model.model_dump())
+    return one_of_each_kind(page_paths(site), organisation.namnd.id, ids)
+
+
+@pytest.fixture(scope="session")
+def tour(browser, base_url: str, kinds, tmp_path_factory, worker_id: str) -> Callable[[str], Tour]:
+    """Every kind of page visited once per width for the whole run, the first time a test asks for that width."""
+    root = shared_root(tmp_path_factory.getbasetemp(), worker_id)
+    taken: dict[str, Tour] = {}
+
+    def at(width: str) -> Tour:
+        if width not in taken:
+            taken[width] = shared_tour(root, width, lambda: take_tour(browser, base_url, list(kinds.values()), width))
+        return taken[width]
+
+    return at
 
 
 @pytest.fixture

@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import re
 import urllib.parse
-from pathlib import Path
 
 import pytest
 
-from generator.content.load import load_content
 from tests.browser.conftest import AXE, ROOT
-from tests.browser.pages import ids_in, normalise, one_of_each_kind, page_paths, seed_toc
+from tests.browser.pages import normalise, seed_toc
+from tests.browser.tour import WIDTHS
 
 pytestmark = pytest.mark.slow  # builds whole sites
 
@@ -144,17 +143,6 @@ def test_the_print_view_of_002_has_the_headings_of_its_innehallsforteckning(page
     assert [normalise(title) for title in found] == expected
 
 
-@pytest.fixture(scope="module")
-def kinds(site: Path) -> dict[tuple[str, ...], str]:
-    """One page of each kind in the built site (its kinds are read off the addresses, so new kinds are included)."""
-    content = load_content(ROOT / "content")
-    organisation = content.organisation.model
-    ids = ids_in(organisation.model_dump())
-    for loaded in content.catalogues.values():
-        ids |= ids_in(loaded.model.model_dump())
-    return one_of_each_kind(page_paths(site), organisation.namnd.id, ids)
-
-
 def test_every_kind_of_page_the_site_has_is_found(kinds):
     expected = {
         (): "start",
@@ -182,13 +170,9 @@ def visit(page, path: str) -> None:
     page.wait_for_load_state()
 
 
-def test_every_kind_of_page_has_the_search_field(page, kinds):
-    without = []
-    for path in kinds.values():
-        visit(page, path)
-        if page.locator("form[role=search] input[name=q]").count() == 0:
-            without.append(path)
-    assert not without
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_every_kind_of_page_has_the_search_field(tour, width):
+    assert [path for path, seen in tour(width).visits.items() if not seen.has_search_field] == []
 
 
 def serious_violations(page) -> list[str]:
@@ -196,7 +180,9 @@ def serious_violations(page) -> list[str]:
     a long page is laid out first, as a reader sees it (axe cannot tell the colours of a block not painted yet)."""
     page.add_style_tag(content=".vb-avsnitt { content-visibility: visible !important; }")
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_21_AA
+    )
     return [
         f"{v['impact']} {v['id']}: {v['help']} – {json.dumps([n['target'] for n in v['nodes'][:5]])}"
         for v in result["violations"]

@@ -25,6 +25,9 @@ EDITS = [
 ]
 
 
+SERVE_STATE = ("reuse", "kept", "stylesheet", "bytecode", "search")  # what a serving plugin keeps between builds
+
+
 def _pages(site: Path) -> dict[str, bytes]:
     """Every file of a built site but its search index (Pagefind is left out here)."""
     return {
@@ -44,13 +47,17 @@ def _toggle(root: Path, number: int) -> None:
 
 def _full_build(config: Path, site: Path, plugin: SitePlugin) -> dict[str, bytes]:
     """A build as `mkdocs build` makes it in a fresh process: nothing kept from the builds before."""
-    kept, kept_html = plugin.reuse, page_memo._kept
+    state = {name: getattr(plugin, name, None) for name in SERVE_STATE}
+    kept_html = page_memo._kept
+    plugin.search = None  # (not running here: the index is left out)
     plugin.on_shutdown()
     try:
         build(load_config(config_file=str(config), site_dir=str(site)))
     finally:
         plugin.on_startup(command="serve", dirty=False)
-        plugin.reuse, page_memo._kept = kept, kept_html
+        for name, value in state.items():
+            setattr(plugin, name, value)
+        page_memo._kept = kept_html
     return _pages(site)
 
 
@@ -59,6 +66,7 @@ def _full_build(config: Path, site: Path, plugin: SitePlugin) -> dict[str, bytes
 @given(edits=st.lists(st.integers(0, len(EDITS) - 1), min_size=2, max_size=3))
 def test_rebuilds_while_serving_write_the_pages_a_full_build_writes(tmp_path_factory, monkeypatch, edits):
     monkeypatch.setattr("generator.engine.plugin.build_search_index", lambda _site: None)
+    monkeypatch.setattr("generator.engine.serve_kept.BackgroundSearch.start", lambda _self, _site: None)
     root = tmp_path_factory.mktemp("serve")
     write_tree(root / "content")
     config = _config(root)
@@ -70,6 +78,7 @@ def test_rebuilds_while_serving_write_the_pages_a_full_build_writes(tmp_path_fac
         build(first)
         assert plugin.reuse is not None and plugin.reuse.kept  # the pages are kept for the next build
         assert page_memo._kept  # and their HTML from the core
+        assert plugin.kept is not None and plugin.kept.found  # and the stages' results
         for step, number in enumerate(edits, start=1):
             _toggle(root, number)
             served = root / f"site-{step}"

@@ -70,9 +70,9 @@ def test_the_pdfs_cover_carries_the_adoption_and_the_corrections(tmp_path):
     )
 
 
-@pytest.mark.slow  # builds the real content twice, PDFs and all
+@pytest.mark.slow  # builds a real report twice, PDFs and all
 def test_the_adopted_version_has_its_own_pdf_linked_with_size_and_checksum_and_kept_after_a_rattelse(tmp_path):
-    content = Path(shutil.copytree(ROOT / "content", tmp_path / "content"))
+    content = _only_the_adopted_report(tmp_path / "content")
     config = _config(tmp_path)
     assert adopt(content) == 0
     first = _build(content, config, tmp_path / "site", tmp_path / "cache-1")
@@ -107,6 +107,15 @@ def test_the_adopted_version_has_its_own_pdf_linked_with_size_and_checksum_and_k
     assert squeezed(f"{ROW} 95 %") in text and squeezed(f"{ROW} 96 %") not in text
     corrected = squeezed("".join(p.text for p in pdf_pages(folder / "glasade-gangen-2021-vb.pdf")))
     assert squeezed(f"{ROW} 96 %") in corrected and squeezed(WHAT) in corrected
+
+
+def _only_the_adopted_report(content: Path) -> Path:
+    """The real content with Glasade gången's VB as its only report: the other reports' PDFs would add nothing here."""
+    shutil.copytree(ROOT / "content", content)
+    for report in (content / "rapporter").glob("*/*.yml"):
+        if report.parent.name != "glasade-gangen":
+            report.unlink()
+    return content
 
 
 def _config(root: Path) -> Path:
