@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_public import WIDTHS
-from tests.browser.test_site import kinds, visit  # noqa: F401 - kinds is a fixture
+from tests.browser.test_site import visit
+from tests.browser.tour import WIDTHS
 
 pytestmark = pytest.mark.slow  # builds the whole site
 
