@@ -29,13 +29,13 @@ check: $(STAMP)
 site: $(STAMP) $(EDITOR_STAMP)
 	$(BIN)/vb build
 
-# Both cores (pytest-xdist); `make test PYTEST_ARGS="-m 'not slow'"` leaves out the slow tests.
+# Both cores (pytest-xdist; a module's tests on one worker, so that its fixtures are made once); `make test PYTEST_ARGS="-m 'not slow'"` leaves out the slow tests.
 # Lint and format (ruff), types (mypy, strict on the core stages), then every test on both cores.
 test: $(STAMP) $(EDITOR_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q -n auto $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -n auto --dist loadscope $(PYTEST_ARGS)
 
 schema: $(STAMP)
 	$(BIN)/vb schema --out schemas/

@@ -403,3 +403,12 @@ def mkdocs_real_site(tmp_path_factory, worker_id: str) -> Path:
 def shared_pdf_cache(tmp_path_factory, worker_id: str) -> Path:
     """The run's PDF cache: a build whose reports are unchanged from another build of the run reuses their PDFs."""
     return shared_root(tmp_path_factory.getbasetemp(), worker_id) / PDF_CACHE
+
+
+SHARED_BUILDS = {"built_real_site", "mkdocs_real_site"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that read the run's shared builds of content/ last: the first worker to get there builds while the
+    other still runs the rest, instead of both waiting for the build at the start."""
+    items.sort(key=lambda item: bool(SHARED_BUILDS & set(getattr(item, "fixturenames", ()))))

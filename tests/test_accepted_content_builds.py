@@ -30,7 +30,6 @@ from generator.content.models import DriftbudgetRad, Katalog, Organisation, Rapp
 from generator.content.yamlread import read_file
 from generator.ids import ID_PATTERN
 from generator.problems import Severity
-from generator.render.html import render_page
 from generator.rollup.aggregate import aggregate
 from generator.rollup.export import export_files
 from tests import conftest
@@ -380,11 +379,11 @@ def _undo(root: Path, files: dict[str, Any], relative: str, before: Any) -> None
 
 
 def publish(content: Any) -> None:
-    """The site's pages (as Markdown, and as HTML the way MkDocs turns them into it) and every period's export files."""
+    """The site's pages (as Markdown, and their HTML as the core makes it for the engine) and every period's export
+    files. That a page's HTML is its Markdown parsed whole is tests/render/test_one_parser.py's."""
     site = site_of(content)
     assert site.pages
-    for path, text in site.pages.items():
-        render_page(text, path)
+    assert sorted(site.html) == sorted(site.pages)
     organisation = content.organisation.model
     reports = [r.model for r in content.reports]
     for year, period in sorted({(r.ar, r.period) for r in reports}):

@@ -118,7 +118,7 @@ def tour(browser, base_url: str, kinds, tmp_path_factory, worker_id: str) -> Cal
 
     def at(width: str) -> Tour:
         if width not in taken:
-            taken[width] = shared_tour(root, width, lambda: take_tour(browser, base_url, list(kinds.values()), width))
+            taken[width] = shared_tour(root, width, lambda w: take_tour(browser, base_url, list(kinds.values()), w))
         return taken[width]
 
     return at

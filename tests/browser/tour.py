@@ -133,14 +133,27 @@ def _note_other_origin(url: str, origin: str, found: list[str]) -> None:
         found.append(url)
 
 
-def shared_tour(root: Path, width: str, take: Callable[[], Tour]) -> Tour:
-    """The tour at the width, taken once for the run under a lock (see tests/real_site.py) and read back after."""
-    kept = root / f"tour-{width}.json"
+def shared_tour(root: Path, width: str, take: Callable[[str], Tour]) -> Tour:
+    """The tour at the width, taken once for the run under a lock (see tests/real_site.py) and read back after.
+
+    While another worker takes this width, a width nobody has taken yet is taken here meanwhile."""
     root.mkdir(parents=True, exist_ok=True)
-    with (root / f"tour-{width}.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not kept.is_file():
-            tour = take()
-            kept.write_text(json.dumps(asdict(tour), ensure_ascii=False), encoding="utf-8")
-        data = json.loads(kept.read_text(encoding="utf-8"))
+    if not _take_unless_taken(root, width, take, wait=False):
+        for other in sorted(set(WIDTHS) - {width}):
+            _take_unless_taken(root, other, take, wait=False)
+        _take_unless_taken(root, width, take, wait=True)
+    data = json.loads((root / f"tour-{width}.json").read_text(encoding="utf-8"))
     return Tour({path: Visit(**seen) for path, seen in data["visits"].items()}, data["cookies"])
+
+
+def _take_unless_taken(root: Path, width: str, take: Callable[[str], Tour], wait: bool) -> bool:
+    """Take the tour at the width unless it is kept already; False (without wait) if another worker is taking it."""
+    with (root / f"tour-{width}.lock").open("w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            return False
+        kept = root / f"tour-{width}.json"
+        if not kept.is_file():
+            kept.write_text(json.dumps(asdict(take(width)), ensure_ascii=False), encoding="utf-8")
+    return True

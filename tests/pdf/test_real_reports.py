@@ -31,7 +31,6 @@ def sources():
 
 
 A4 = (595.28, 841.89)
-TOC_LINE = re.compile(r"^(?P<title>.*?)\s*(?:\.\s*){3,}(?P<page>\d+)$")
 
 
 def test_every_report_in_content_has_a_pdf_source(sources):
@@ -161,7 +160,7 @@ def _toc_entries(pages) -> list[tuple[str, int]]:
     """The contents' lines as (title, page number), read from the PDF's text."""
     lines: list[str] = []
     for page in pages:
-        if page.text.lstrip().startswith("Innehållsförteckning") or (lines and not TOC_LINE.match(lines[-1])):
+        if page.text.lstrip().startswith("Innehållsförteckning") or (lines and not _toc_line(lines[-1])):
             lines += page.text.split("\n")
         elif lines:
             break
@@ -170,13 +169,27 @@ def _toc_entries(pages) -> list[tuple[str, int]]:
         line = line.strip()
         if not line or line.startswith(("Sida ", "Period: ")) or line.endswith(" av " + str(len(pages))):
             continue
-        found = TOC_LINE.match(f"{pending} {line}".strip())
+        found = _toc_line(f"{pending} {line}".strip())
         if found:
-            entries.append((" ".join(found["title"].split()), int(found["page"])))
+            entries.append(found)
             pending = ""
         elif line != "Innehållsförteckning":
             pending = f"{pending} {line}".strip()
     return entries
+
+
+def _toc_line(text: str) -> tuple[str, int] | None:
+    """A contents line's title and page number: the title, a leader of at least three dots, the number at the end.
+
+    Read from the end, in one pass: a pattern with a lazy title before the leader takes minutes on a long line."""
+    body = text.rstrip()
+    title_and_leader = body.rstrip("0123456789")
+    if title_and_leader == body:
+        return None
+    title = title_and_leader.rstrip(". \t")
+    if title_and_leader[len(title) :].count(".") < 3:
+        return None
+    return " ".join(title.split()), int(body[len(title_and_leader) :])
 
 
 def _bookmarks(reader: PdfReader) -> list[tuple[str, int]]:
