@@ -24,6 +24,7 @@ from generator.pdf.links import paper_links
 from generator.pdf.tables import Table, wrap_tables
 from generator.render.environment import TEMPLATES
 from generator.render.printed import PdfSource
+from generator.render.sections import SECTION
 
 ARTICLE = re.compile(r"<article\b[^>]*\bmd-content__inner\b[^>]*>")
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
@@ -76,6 +77,7 @@ def document(source: PdfSource, page_html: str, page_url: str, site_url: str = "
     """The print page at `page_url` (site-absolute, "/2021/t1/x/utskrift/") as a document for the PDF."""
     body = tinyhtml5.parse(article_of(page_html), namespace_html_elements=False).find("body")
     assert body is not None  # the HTML parser always makes a body
+    unwrap_sections(body)
     container = _container(body)
     _remove_page_furniture(container)
     alignment_classes(body)
@@ -117,6 +119,30 @@ def label_headings(container: ET.Element) -> None:
     for element in container.iter():
         if element.tag in HEADINGS:
             element.set(BOOKMARK, _text(element))
+
+
+def unwrap_sections(body: ET.Element) -> None:
+    """The page's blocks (generator.render.sections) give way to what they hold: paper has its own pages, and the
+    document's contents are read from the headings and blocks side by side."""
+    for parent in list(body.iter()):
+        for child in list(parent):
+            if child.tag == "div" and SECTION in (child.get("class") or "").split():
+                index = list(parent).index(child)
+                inside = list(child)
+                if inside:
+                    inside[-1].tail = (inside[-1].tail or "") + (child.tail or "")
+                _keep_text(parent, index, child.text if inside else (child.text or "") + (child.tail or ""))
+                parent[index : index + 1] = inside
+
+
+def _keep_text(parent: ET.Element, index: int, text: str | None) -> None:
+    """Text that stood at `index` of `parent` joins what precedes it."""
+    if not text:
+        return
+    if index:
+        parent[index - 1].tail = (parent[index - 1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
 
 
 def _container(body: ET.Element) -> ET.Element:

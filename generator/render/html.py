@@ -5,7 +5,8 @@ each heading gets its id (the slug of its text, made unique on the page with _1,
 heading ending in `{.no-toc}` stays out of the page's table of contents, a table's header cells get
 scope="col" and the first cell of each body row becomes its row header (th scope="row"), and the first
 occurrence on the page of each glossary abbreviation is marked with <abbr title="…">. Links to other pages'
-Markdown files point at their addresses.
+Markdown files point at their addresses. The finished body comes in blocks, one per heading
+(generator.render.sections), that a browser lays out as they come near the screen.
 
 A report's texts recur on the goal, indicator and period pages: each is parsed once per process
 (generator.render.fragments), and a piece of a page with no heading and no link to another page is
@@ -30,6 +31,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from generator.content.markdown_parser import parser
 from generator.render.fragments import Piece, page_pieces, parse_whole, terms_in
 from generator.render.glossary import ABBREVIATIONS
+from generator.render.sections import sectioned
 from generator.render.table_markup import finish_tables
 from generator.render.text import NO_TOC
 
@@ -281,7 +283,7 @@ def render_page(text: str, path: str = "") -> PageHtml:
         flat += _headings(own, options, used)
         _fix_row_headers(own)
         out.append(_RENDERER.render(own, options, env))
-    body = finish_tables("".join(out))
+    body = sectioned(finish_tables("".join(out)))
     first = groups[0][1][0] if groups and groups[0][1] else None
     title = flat[0][1] if first is not None and first.type == "heading_open" and first.tag == "h1" else None
     return PageHtml(body, _nest(flat), title, frozenset(_IDS.findall(body)), frozenset(env["vb_targets"]))

@@ -13,6 +13,7 @@ from generator.pdf.document import DocumentError, document, html_of
 from generator.pdf.engine import LayoutError, pdf_bytes
 from generator.pdf.make import PdfError, report_pdfs, show_size, size_text
 from generator.render.printed import PdfSource
+from generator.render.sections import sectioned
 from tests.pdf.conftest import outside_words, pdf_pages, squeezed
 
 SOURCE = PdfSource(
@@ -65,6 +66,21 @@ def test_the_cover_replaces_the_title_block_and_the_contents_links_the_outline_h
     assert 'href="#analys"' not in html
     for fact in ("Provnämnden", "2022-01-20", "1.2-34/2021", "januari–december 2021"):
         assert fact in html
+
+
+def test_a_page_in_blocks_makes_the_same_document_as_the_page_without_them():
+    body = (
+        '<h2 id="mal">Mål<a class="headerlink" href="#mal">¶</a></h2><p>Text.</p>'
+        '<h3 class="no-toc" id="analys">Analys</h3><p>Mer.</p><h3 id="mal-1">1. Mål ett</h3>'
+        f'<p>Tabell:</p>{wide_table(3)}<h2 id="slut">Slut</h2><p>Sist.</p>'
+    )
+    flat = page(body)
+    start, end = flat.index("<h1"), flat.index("</article>")
+    in_blocks = flat[:start] + sectioned(flat[start:end], lead=0, least=0) + flat[end:]
+    assert in_blocks.count('class="vb-avsnitt"') == 6
+    made, flat_made = (html_of(document(SOURCE, html, PAGE_URL)) for html in (in_blocks, flat))
+    assert re.sub(r">\s+<", "><", made) == re.sub(r">\s+<", "><", flat_made)  # the same but for line breaks
+    assert "vb-avsnitt" not in made
 
 
 def test_a_page_without_the_reports_article_is_a_document_error():

@@ -109,7 +109,7 @@ def test_the_goal_page_links_to_an_anchor_that_exists_in_the_built_report(built)
 
 def test_the_chart_is_an_inline_named_image_in_the_built_page(built):
     page = (built / "indikatorer/nojdhet/index.html").read_text(encoding="utf-8")
-    svg = re.search(r'<figure class="vb-diagram">\n<svg [^>]*role="img".*?</svg>', page, flags=re.S)
+    svg = re.search(r'<figure class="vb-diagram"[^>]*>\n<svg [^>]*role="img".*?</svg>', page, flags=re.S)
     assert svg and "<title>Diagram: Andel nöjda äldre (*) [enkät]: utfall per period</title>" in svg.group(0)
     assert "<script" not in svg.group(0)
     assert _breadcrumbs(page) == ["Start", "Indikatorer", "1.1. Äldre har en trygg vardag"]

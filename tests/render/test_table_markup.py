@@ -46,6 +46,13 @@ def test_only_the_paragraph_right_above_a_table_becomes_its_caption():
     assert "<caption>" not in html
 
 
+def test_tables_charts_and_code_examples_can_be_reached_with_the_keyboard_from_the_start():
+    html = finish_tables('<table><tr><td>1</td></tr></table><figure class="vb-diagram"><svg></svg></figure>')
+    assert html.count('tabindex="0"') == 2
+    code = finish_tables('<pre><code class="language-yaml">a: 1\n</code></pre>')
+    assert code == '<pre><code tabindex="0" class="language-yaml">a: 1\n</code></pre>' == finish_tables(code)
+
+
 def test_a_chart_gets_the_cue_line_above_it():
     html = finish_tables('<figure class="vb-diagram"><svg></svg></figure>')
     assert html.startswith(CUE)

@@ -7,23 +7,21 @@
 
   /* A table wider than its column scrolls sideways; keyboard users reach it with Tab (WCAG 2.1.1). The line for
      the visible cue above it is in the page from the start (empty), so that filling it moves nothing. */
-  function scrollableTables() {
-    var wraps = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset .vb-diagram");
+  var WRAPS = ".md-typeset__scrollwrap, .md-typeset .vb-diagram";
+  var CODES = ".md-typeset pre > code";
+
+  function markBoxes(boxes, wraps) {
     var wide = [];
-    for (var i = 0; i < wraps.length; i++) {  /* every width read first: one layout, not one per table */
-      wide.push(wraps[i].scrollWidth > wraps[i].clientWidth + 1);
+    for (var i = 0; i < boxes.length; i++) {  /* every width read first: one layout, not one per box */
+      wide.push(boxes[i].scrollWidth > boxes[i].clientWidth + 1);
     }
-    var codes = document.querySelectorAll(".md-typeset pre > code");
-    var wideCode = [];
-    for (var k = 0; k < codes.length; k++) {
-      wideCode.push(codes[k].scrollWidth > codes[k].clientWidth + 1);
-    }
-    for (var j = 0; j < wraps.length; j++) {
-      markScrollable(wraps[j], j, wide[j]);
-    }
-    for (var m = 0; m < codes.length; m++) {  /* a code example wider than its box scrolls; Tab reaches it */
-      if (wideCode[m]) codes[m].setAttribute("tabindex", "0");
-      else codes[m].removeAttribute("tabindex");
+    for (var j = 0; j < boxes.length; j++) {
+      if (boxes[j].matches(CODES)) {  /* a code example wider than its box scrolls; Tab reaches it */
+        if (wide[j]) setOnce(boxes[j], "tabindex", "0");
+        else if (boxes[j] !== document.activeElement) boxes[j].removeAttribute("tabindex");
+      } else {
+        markScrollable(boxes[j], wraps.indexOf(boxes[j]), wide[j]);
+      }
     }
   }
 
@@ -40,19 +38,23 @@
     var text = !wide ? "" : chart ? "Bredare än skärmen: rulla i sidled för hela diagrammet \u2192"
       : "Bredare än skärmen: rulla i sidled för alla kolumner \u2192";
     if (hint.textContent !== text) hint.textContent = text;
-    if (wide && !wrap.hasAttribute("tabindex")) {
-      wrap.setAttribute("tabindex", "0");
+    if (wide) {  /* the page has it reachable from the start; a table's box is named as a region too */
+      setOnce(wrap, "tabindex", "0");
       if (!chart) {  /* a chart's figure keeps its own role, named by its caption */
-        wrap.setAttribute("role", "region");
-        wrap.setAttribute("aria-label", "Tabell " + (index + 1) + ", rulla i sidled");
+        setOnce(wrap, "role", "region");
+        setOnce(wrap, "aria-label", "Tabell " + (index + 1) + ", rulla i sidled");
       }
-    } else if (!wide && wrap.hasAttribute("tabindex")) {
+    } else if (wrap !== document.activeElement) {  /* narrow enough: not a stop for Tab (unless it has the focus) */
       wrap.removeAttribute("tabindex");
       if (!chart) {
         wrap.removeAttribute("role");
         wrap.removeAttribute("aria-label");
       }
     }
+  }
+
+  function setOnce(element, name, value) {
+    if (element.getAttribute(name) !== value) element.setAttribute(name, value);
   }
 
   /* The excerpt from the index holds text and <mark> around the search words; nothing else is kept. */
@@ -210,17 +212,23 @@
     }
   }
 
-  /* The widths are read when the browser has laid the page out anyway (a ResizeObserver's first call, and again
-     when a table's box changes size), so that reading them never makes the browser lay the page out early. */
+  /* The widths are read when the browser has laid a box out anyway (a ResizeObserver's call for the boxes whose
+     size it has just found, and again when a box changes size), so that reading them never makes the browser lay
+     out early what it lays out only near the screen (vb.css, .vb-avsnitt). Until then a box can be reached with
+     Tab, as the page has it. */
   function watchTables() {
-    var wraps = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset .vb-diagram, .md-typeset pre > code");
+    var wraps = Array.prototype.slice.call(document.querySelectorAll(WRAPS));
+    var boxes = wraps.concat(Array.prototype.slice.call(document.querySelectorAll(CODES)));
     if (!("ResizeObserver" in window)) {
-      scrollableTables();
-      window.addEventListener("resize", scrollableTables);
+      var all = function () { markBoxes(boxes, wraps); };
+      all();
+      window.addEventListener("resize", all);
       return;
     }
-    var observer = new ResizeObserver(function () { scrollableTables(); });
-    for (var i = 0; i < wraps.length; i++) observer.observe(wraps[i]);
+    var observer = new ResizeObserver(function (entries) {
+      markBoxes(entries.map(function (entry) { return entry.target; }), wraps);
+    });
+    for (var i = 0; i < boxes.length; i++) observer.observe(boxes[i]);
   }
 
   function start() {
