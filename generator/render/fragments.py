@@ -26,8 +26,11 @@ from generator.content.markdown_parser import parser
 
 _HEADING_LINE = re.compile(r"#{1,6}(?:[ \t]|$)")
 # What may run past a heading line: a fence, or an HTML block of the kinds that end only at their closing
-# marker (script, pre, style, textarea, comments, processing instructions, declarations, CDATA).
-_REACHES_ON = re.compile(r"^ {0,3}(?:```|~~~|<(?:script|pre|style|textarea|!|\?))", re.IGNORECASE | re.MULTILINE)
+# marker (script, pre, style, textarea, comments, processing instructions, declarations, CDATA), also one
+# opened inside a list item or a quote (whose blank lines before the heading are then part of it).
+_REACHES_ON = re.compile(
+    r"^[ \t>*+\-\d.)]*(?:```|~~~|<(?:script|pre|style|textarea|!|\?))", re.IGNORECASE | re.MULTILINE
+)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _TERMS_OF: dict[str, frozenset[str]] = {}
 _CACHE_LIMIT = 200_000
