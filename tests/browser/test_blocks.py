@@ -7,13 +7,12 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.test_site import visit
-from tests.browser.tour import WIDTHS
+from tests.browser.tour import SETTLED, WIDTHS
 
 pytestmark = pytest.mark.slow  # builds the whole site
 
 LONG_PAGE = "/2021/t1/hagersten-alvsjo/mal/1/"  # the district's T1 goal page: tens of thousands of pixels on a phone
 BLOCK = ".vb-avsnitt"
-SETTLED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 300))))"
 
 # How many blocks the browser has laid out: a block it skips hides its content from checkVisibility.
 LAID_OUT = f"""() => [...document.querySelectorAll("{BLOCK}")]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import HERE, REQUIRED
-from tests.browser.tour import WIDTHS, take_tour
+from tests.browser.tour import ONE_PAGE, WIDTHS, tour_of_one_page
 from tests.site.builtsite import html_files
 
 VNU = HERE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -38,11 +38,8 @@ def test_no_kind_of_page_fetches_anything_from_another_origin(tour, width):
 
 def test_the_check_sees_a_request_to_another_origin(browser, base_url):
     page = '<!doctype html><title>Prov</title><img src="http://example.invalid/a.png" alt="">'
-    routes = {
-        "http://example.invalid/**": {"status": 204},
-        f"{base_url}/prov.html": {"content_type": "text/html", "body": page},
-    }
-    seen = take_tour(browser, base_url, ["/prov.html"], "telefon", routes).visits["/prov.html"]
+    other_site = {"http://example.invalid/**": {"status": 204}}
+    seen = tour_of_one_page(browser, base_url, page, "telefon", other_site).visits[ONE_PAGE]
     assert seen.other_origins == ["http://example.invalid/a.png"]
 
 
@@ -53,13 +50,7 @@ def test_no_kind_of_page_sets_a_cookie(tour, width):
 
 def test_the_cookie_check_sees_a_cookie(browser, base_url):
     page = '<!doctype html><title>Prov</title><script>document.cookie = "besok=1; path=/";</script>'
-    tour = take_tour(
-        browser,
-        base_url,
-        ["/prov.html"],
-        "dator",
-        {f"{base_url}/prov.html": {"content_type": "text/html", "body": page}},
-    )
+    tour = tour_of_one_page(browser, base_url, page, "dator")
     assert [cookie["name"] for cookie in tour.cookies] == ["besok"]
 
 
@@ -71,8 +62,7 @@ def test_no_serious_accessibility_violations_at_a_phones_and_a_laptops_width(tou
 
 def test_the_accessibility_check_sees_an_image_without_a_text(browser, base_url):
     html = '<!doctype html><html lang="sv"><title>Prov</title><main><img src="data:,"></main></html>'
-    routes = {"**/prov.html": {"content_type": "text/html", "body": html}}
-    seen = take_tour(browser, base_url, ["/prov.html"], "telefon", routes).visits["/prov.html"]
+    seen = tour_of_one_page(browser, base_url, html, "telefon").visits[ONE_PAGE]
     assert any("image-alt" in line for line in seen.violations), seen.violations
 
 

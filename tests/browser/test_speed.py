@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.tour import WIDTHS, take_tour
+from tests.browser.tour import ONE_PAGE, WIDTHS, tour_of_one_page
 
 pytestmark = pytest.mark.slow  # builds the whole site
 
@@ -35,8 +35,7 @@ def test_no_kind_of_page_waits_for_more_than_the_budget_of_css_and_scripts(tour,
 def test_the_budget_check_sees_the_themes_whole_stylesheet(browser, base_url, site):
     whole = next((site / "assets" / "stylesheets").glob("main.*.css")).name
     html = f'<!doctype html><html lang="sv"><link rel="stylesheet" href="/assets/stylesheets/{whole}"><p>x</p></html>'
-    routes = {"**/prov.html": {"content_type": "text/html", "body": html}}
-    seen = take_tour(browser, base_url, ["/prov.html"], "dator", routes).visits["/prov.html"]
+    seen = tour_of_one_page(browser, base_url, html, "dator").visits[ONE_PAGE]
     assert sum(seen.blocking.values()) > BLOCKING_BUDGET
 
 
@@ -47,8 +46,7 @@ def test_no_kind_of_page_shifts_while_it_loads(tour, width):
 
 
 def test_the_shift_check_sees_a_shift(browser, base_url):
-    routes = {"**/prov.html": {"content_type": "text/html", "body": SHIFTING_PAGE}}
-    assert take_tour(browser, base_url, ["/prov.html"], "telefon", routes).visits["/prov.html"].shift > MOST_SHIFT
+    assert tour_of_one_page(browser, base_url, SHIFTING_PAGE, "telefon").visits[ONE_PAGE].shift > MOST_SHIFT
 
 
 @EVERY_WIDTH
@@ -59,5 +57,4 @@ def test_every_image_and_chart_has_its_size_before_it_loads(tour, width):
 
 def test_the_size_check_sees_an_image_without_one(browser, base_url):
     html = '<!doctype html><html lang="sv"><title>Prov</title><article><img src="data:," alt="x"></article></html>'
-    routes = {"**/prov.html": {"content_type": "text/html", "body": html}}
-    assert take_tour(browser, base_url, ["/prov.html"], "dator", routes).visits["/prov.html"].unsized
+    assert tour_of_one_page(browser, base_url, html, "dator").visits[ONE_PAGE].unsized

@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 WIDTHS = {"telefon": (390, 844), "dator": (1366, 768)}
+ONE_PAGE = "/prov.html"
 
 # Layout shifts recorded from the start of the page, as a browser reports them (without shifts right after input).
 RECORD_SHIFTS = """
@@ -114,6 +115,15 @@ def take_tour(browser, base_url: str, paths: list[str], width: str, routes: dict
     tour = Tour(visits, context.cookies())
     context.close()
     return tour
+
+
+def tour_of_one_page(
+    browser, base_url: str, html: str, width: str, other_routes: dict[str, dict] | None = None
+) -> Tour:
+    """The tour of a single made-up page (/prov.html, answered with `html`): how a test shows that a check of the
+    tour sees the fault the page has."""
+    routes = {**(other_routes or {}), f"{base_url}{ONE_PAGE}": {"content_type": "text/html", "body": html}}
+    return take_tour(browser, base_url, [ONE_PAGE], width, routes)
 
 
 def _answer(response: dict):

@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
 
 from generator.cli import main
 from generator.content.load import load_content
@@ -23,6 +22,7 @@ from generator.render.printed import PdfSource, pdf_source
 from tests.generator.test_adoption import DECISION, ROW, WHAT, adopt, change_figure, correct
 from tests.pdf.conftest import ROOT, pdf_pages, squeezed
 from tests.pdf.test_document import SOURCE
+from tests.test_build import _config
 
 LINE = "Fastställd av nämnden 2022-02-10 § 12, dnr 1.2-34/2022"
 
@@ -73,7 +73,7 @@ def test_the_pdfs_cover_carries_the_adoption_and_the_corrections(tmp_path):
 @pytest.mark.slow  # builds a real report twice, PDFs and all
 def test_the_adopted_version_has_its_own_pdf_linked_with_size_and_checksum_and_kept_after_a_rattelse(tmp_path):
     content = _only_the_adopted_report(tmp_path / "content")
-    config = _config(tmp_path)
+    config = _config(tmp_path, {})
     assert adopt(content) == 0
     first = _build(content, config, tmp_path / "site", tmp_path / "cache-1")
     folder = first / "2021/vb/glasade-gangen"
@@ -116,16 +116,6 @@ def _only_the_adopted_report(content: Path) -> Path:
         if report.parent.name != "glasade-gangen":
             report.unlink()
     return content
-
-
-def _config(root: Path) -> Path:
-    """The repository's mkdocs.yml with a docs folder of its own (the build writes into docs_dir's parent)."""
-    settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    (root / "docs").mkdir()
-    settings["docs_dir"] = str(root / "docs")
-    config = root / "mkdocs.yml"
-    config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
-    return config
 
 
 def _build(content: Path, config: Path, site: Path, cache: Path) -> Path:

@@ -234,13 +234,7 @@ def test_an_unchanged_report_reuses_its_pdf_and_a_changed_one_is_made_again(monk
 
 def test_a_report_whose_pdf_cannot_be_made_is_named_with_the_reason(tmp_path):
     site = _site(tmp_path, f'<h2 id="t">T</h2>{wide_table(150, "")}')
-    with pytest.raises(PdfError) as failed:
-        report_pdfs([SOURCE], site, _dest, 1, None)
-    assert "PDF:en för Verksamhetsberättelse 2021 – Enheten (2021/vb/enhet/index.md) kunde inte skapas" in str(
-        failed.value
-    )
-    assert "för många kolumner" in str(failed.value)
-    assert not (site / SOURCE.target).exists()
+    _fails_naming_the_report(site, "för många kolumner")
 
 
 def test_cell_alignment_is_a_class_and_headings_carry_their_bookmark_text():
@@ -260,12 +254,17 @@ def test_an_unexpected_engine_failure_is_named_with_the_report_and_the_reason(mo
 
     monkeypatch.setattr(engine, "pdf_bytes", fail)
     site = _site(tmp_path, '<h2 id="t">T</h2><p>Ett.</p>')
+    _fails_naming_the_report(site, "RuntimeError: typsnittet kunde inte läsas")
+
+
+def _fails_naming_the_report(site: Path, reason: str) -> None:
+    """Making the report's PDF fails with a message that names the report and the reason, and writes no PDF."""
     with pytest.raises(PdfError) as failed:
         report_pdfs([SOURCE], site, _dest, 1, None)
     assert "PDF:en för Verksamhetsberättelse 2021 – Enheten (2021/vb/enhet/index.md) kunde inte skapas" in str(
         failed.value
     )
-    assert "RuntimeError: typsnittet kunde inte läsas" in str(failed.value)
+    assert reason in str(failed.value)
     assert not (site / SOURCE.target).exists()
 
 

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from generator.build.site import prepare
 from generator.cli import main
@@ -19,6 +18,7 @@ from tests.render.rollup_tree import write_rollup_tree
 from tests.render.test_pages import _broken_links
 from tests.render.tree import write_tree
 from tests.site_pages import site_of
+from tests.test_build import _config
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -53,16 +53,6 @@ def test_every_link_of_the_rolled_up_district_reaches_a_page_and_anchor(tmp_path
     assert _broken_links(site) == []
 
 
-def _config(root: Path) -> Path:
-    """The project's mkdocs.yml with an empty docs folder of the test's own."""
-    settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    (root / "docs").mkdir()
-    settings["docs_dir"] = str(root / "docs")
-    config = root / "mkdocs.yml"
-    config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
-    return config
-
-
 def _breadcrumbs(page: str) -> list[str]:
     """The texts of the page's breadcrumbs (Material's navigation.path)."""
     path = re.search(r'<nav class="md-path".*?</nav>', page, flags=re.S)
@@ -85,7 +75,7 @@ def built(tmp_path_factory) -> Path:
             "--site",
             str(root / "site"),
             "--config",
-            str(_config(root)),
+            str(_config(root, {})),
             "--utan-pdf",
         ]
     )
