@@ -65,14 +65,21 @@ def fork_map(task: Callable[[int], T], count: int, processes: int) -> list[T]:
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """End the pool's processes at once: after an error or Ctrl-C nobody waits for the rest of their tasks."""
+    """End the pool's processes at once: after an error or Ctrl-C nobody waits for the rest of their tasks.
+
+    The pool's manager thread is waited for too: one still closing its pipe when Python exits makes Python's
+    own exit handler print a traceback (after a Ctrl-C, where a quiet stop is promised).
+    """
     processes = list((pool._processes or {}).values())
+    manager = pool._executor_manager_thread
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
             process.terminate()
     for process in processes:
         process.join()
+    if manager is not None:
+        manager.join()
 
 
 def _quiet_on_ctrl_c() -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
+from concurrent.futures.process import _ExecutorManagerThread
 from pathlib import Path
 
 import pytest
@@ -35,6 +38,26 @@ def test_an_error_in_a_forked_task_is_raised_here():
 
     with pytest.raises(ValueError, match="uppgift 2"):
         fork_map(task, 4, processes=2)
+
+
+def test_a_map_leaves_no_thread_of_its_pool_behind():
+    # A pool thread still running at exit makes Python print a traceback after a quiet Ctrl-C.
+    def task(number: int) -> int:
+        if number == 1:
+            raise ValueError("uppgift 1")
+        time.sleep(0.2)
+        return number
+
+    for _ in range(5):
+        fork_map(lambda number: number, 3, processes=2)
+        assert _pool_threads() == []
+        with pytest.raises(ValueError, match="uppgift 1"):
+            fork_map(task, 6, processes=2)
+        assert _pool_threads() == []
+
+
+def _pool_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if isinstance(t, _ExecutorManagerThread) and t.is_alive()]
 
 
 def test_page_builders_in_two_processes_make_the_same_pages_and_navigation(tmp_path):
