@@ -46,6 +46,7 @@ from mkdocs.utils import get_relative_url
 from generator.engine.prerender import page_outputs, use_outputs
 from generator.engine.reuse import PageReuse
 from generator.engine.search import SearchIndexError, build_search_index
+from generator.engine.serve_files import ServedFolder, written_by
 from generator.engine.serve_kept import BackgroundSearch, KeptBytecode, KeptStylesheet, empty_render
 from generator.engine.theme_css import write_theme_stylesheet
 from generator.engine.theme_html import site_name, valid_theme_html
@@ -90,6 +91,7 @@ class SitePlugin(BasePlugin[VbConfig]):
     stylesheet: KeptStylesheet | None = None  # while serving: the pages' names and the cut stylesheet
     search: BackgroundSearch | None = None  # while serving: the search index, made after each build
     bytecode: KeptBytecode | None = None  # while serving: the theme's templates, compiled once
+    served: ServedFolder | None = None  # while serving: the files of the served folder that a rebuild keeps
 
     def make_site(self, root: Path, processes: int) -> Site:
         """The pages of the content tree at `root` (the build stage's subclass makes them; raise SiteError if not)."""
@@ -111,6 +113,9 @@ class SitePlugin(BasePlugin[VbConfig]):
         self.stylesheet = KeptStylesheet() if self.serving else None
         self.search = BackgroundSearch() if self.serving else None
         self.bytecode = KeptBytecode() if self.serving else None
+        self.served = ServedFolder() if self.serving else None
+        if self.served is not None:
+            self.served.install()
         remember(self.serving)
 
     def on_shutdown(self) -> None:
@@ -119,6 +124,9 @@ class SitePlugin(BasePlugin[VbConfig]):
         self.reuse = None
         self.stylesheet = None
         self.bytecode = None
+        if self.served is not None:
+            self.served.uninstall()
+            self.served = None
         if self.search is not None:
             self.search.stop()
             self.search = None
@@ -234,7 +242,7 @@ class SitePlugin(BasePlugin[VbConfig]):
         if self.reuse is not None:
             self.reuse.note_core(page.file.src_uri, made, dict(page.meta))
         for target in sorted(made.targets):  # as MkDocs warns (strict mode fails the build) for a missing page
-            if files.get_file_from_path(target) is None:
+            if target not in files.src_uris and files.get_file_from_path(target) is None:
                 log.warning(
                     "Doc file '%s' contains a link to '%s', which is not found among documentation files.",
                     page.file.src_uri,
@@ -255,6 +263,8 @@ class SitePlugin(BasePlugin[VbConfig]):
         add_theme_additions(config.theme)
         if self.search is not None:
             self.search.stop()
+        if self.served is not None:
+            self.served.begin(config.site_dir)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """The theme's markup made valid HTML where no template block can change it."""
@@ -275,7 +285,12 @@ class SitePlugin(BasePlugin[VbConfig]):
         if self.outputs is not None:
             self.outputs.cleanup()
             self.outputs = None
-        if self.stylesheet is not None:
+        if self.served is not None and self.stylesheet is not None:
+            left = self.served.sweep()  # what this build did not write goes first; the pages' names from what is left
+            self.served.root = None
+            names = self.stylesheet.names_by(written_by(self.served), left)
+            write_theme_stylesheet(Path(config.site_dir), names, self.stylesheet.cut)
+        elif self.stylesheet is not None:
             write_theme_stylesheet(Path(config.site_dir), self.stylesheet.names, self.stylesheet.cut)
         else:
             write_theme_stylesheet(Path(config.site_dir))

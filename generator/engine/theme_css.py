@@ -12,6 +12,7 @@ negations (`:not(…)`) name need not occur, and of a list in `:is(…)` or
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -171,6 +172,12 @@ def _without_unread_properties(css: str, other_css: str) -> str:
 def site_pages(site_dir: Path) -> list[Path]:
     """The built site's pages whose names count (not the search index's, the editor's or the theme's files)."""
     return [p for p in site_dir.rglob("*.html") if not p.relative_to(site_dir).as_posix().startswith(SKIPPED_FOLDERS)]
+
+
+def site_pages_of(site_dir: Path, files: Iterable[str]) -> list[Path]:
+    """`site_pages` among the site's files as listed already (absolute paths)."""
+    skipped = tuple(os.path.join(site_dir, folder) for folder in SKIPPED_FOLDERS)
+    return [Path(f) for f in files if f.endswith(".html") and not f.startswith(skipped)]
 
 
 def site_names(site_dir: Path, scripts: Iterable[Path]) -> Used:
