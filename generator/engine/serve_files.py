@@ -181,9 +181,9 @@ def _write(content: bytes, output_path: str) -> None:
         _active.put(os.path.abspath(output_path), content)
 
 
-def _copy_file(file: File, dirty: bool = False) -> None:
+def _copy_file(self: File, dirty: bool = False) -> None:
     """`File.copy_file`: into the running build's folder only when the file changed."""
-    if _active is None or not _active.covers(file.abs_dest_path):
-        _ORIGINALS["copy"](file, dirty)
+    if _active is None or not _active.covers(self.abs_dest_path):
+        _ORIGINALS["copy"](self, dirty)
     else:
-        _active.copy(file)
+        _active.copy(self)
