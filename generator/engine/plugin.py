@@ -54,6 +54,7 @@ from generator.parallel import cores
 from generator.render.environment import TEMPLATES
 from generator.render.html import Heading, PageHtml, render_page
 from generator.render.nav import Redirect
+from generator.render.packed import PackedPage
 from generator.render.page_memo import remember
 from generator.render.redirect import redirect_html
 from generator.render.site import Site, SiteError, nav_config
@@ -248,7 +249,7 @@ class SitePlugin(BasePlugin[VbConfig]):
                     page.file.src_uri,
                     target,
                 )
-        return made.html
+        return made.content() if isinstance(made, PackedPage) else made.html  # type: ignore[return-value]
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """`mkdocs serve` rebuilds when content or templates change."""

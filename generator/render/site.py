@@ -48,6 +48,7 @@ from generator.render.overview import (
     unit_path,
     units_page,
 )
+from generator.render.packed import pack
 from generator.render.page_memo import page_html
 from generator.render.printed import PdfSource, pdf_sources
 from generator.render.report import print_redirect, report_nav
@@ -305,9 +306,9 @@ def with_html(nodes: list[NavNode]) -> tuple[list[NavNode], dict[str, PageHtml]]
 
 
 def html_only(nodes: list[NavNode]) -> tuple[list[NavNode], dict[str, PageHtml]]:
-    """`with_html`, with each page's Markdown cut to its front matter."""
+    """`with_html`, each page's Markdown cut to its front matter and its HTML compressed (generator.render.packed)."""
     made, pages = with_html(nodes)
-    return [without_markdown(node) for node in made], pages
+    return [without_markdown(node) for node in made], {path: pack(page) for path, page in pages.items()}
 
 
 def without_markdown(node: NavNode) -> NavNode:
