@@ -66,3 +66,10 @@ def pack(page: PageHtml) -> PackedPage:
     """The page with its HTML compressed."""
     packed = zlib.compress(page.html.encode("utf-8", errors="surrogatepass"), LEVEL)
     return PackedPage("", page.toc, page.title, page.ids, page.targets, packed)
+
+
+def unpack(page: PageHtml) -> PageHtml:
+    """The page with its HTML as text (a page not packed as it is)."""
+    if not isinstance(page, PackedPage):
+        return page
+    return PageHtml(str(page.content()), page.toc, page.title, page.ids, page.targets)
