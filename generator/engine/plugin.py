@@ -10,14 +10,16 @@ the repository, `on_pre_build` puts the site's theme additions (templates/theme:
 search field, search page, script) before the theme's templates, `on_post_build`
 writes the search index (Pagefind) for the built pages (while serving, in the
 background: generator.engine.serve_kept), and `on_serve` rebuilds on changes
-to content/ and templates/.
+to content/ and templates/; a rebuild while serving writes only the files whose
+bytes changed (generator.engine.serve_files).
 
 Every page's HTML comes from the core (`generator.render.html`, the parser `vb check`
 reads with): MkDocs gets an empty Markdown body in `on_page_markdown`, and
 `on_page_content` hands it the page's HTML, table of contents, title and ids.
 The generated pages arrive rendered; the static guides are rendered here, the same way.
 Speed (generator.engine.prerender): `on_env` fills the theme's template for the
-generated pages in processes forked from the build (one per core).
+generated pages in processes forked from the build (one per core); memory: a
+page made by `vb build` reaches MkDocs with its HTML compressed (generator.render.packed).
 Moved pages (a unit's former print view) get a small page at their old address.
 """
 
