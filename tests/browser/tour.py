@@ -9,7 +9,8 @@ Opening a page in Chromium is the costly part of a browser test; each kind of pa
 seen),
 and what the tests ask about is recorded from that one visit: requests to other origins, layout shifts, axe's
 findings (run at full speed), the stylesheets and scripts that held up the first paint, unsized images, the
-search field, the footer's link to the accessibility statement, and the cookies set by the end.
+search field, the footer's link to the accessibility statement, the cookies set by the end, and last (it takes the
+page's blocks apart) what the blocks of a long page move or cut off (tests/browser/test_blocks.py).
 """
 
 from __future__ import annotations
@@ -68,6 +69,9 @@ class Visit:
     unsized: list[str] = field(default_factory=list)
     has_search_field: bool = False
     statement_links: list[str] = field(default_factory=list)
+    has_blocks: bool = False
+    cut_off: list[str] = field(default_factory=list)
+    moved: list | None = None
 
 
 @dataclass
@@ -81,6 +85,7 @@ class Tour:
 def take_tour(browser, base_url: str, paths: list[str], width: str, routes: dict[str, dict] | None = None) -> Tour:
     """Each page opened once in a fresh context at the width, loaded as Lighthouse loads it there; routes answer the
     addresses they match with the given response (how a test shows that a check sees what it looks for)."""
+    from tests.browser.test_blocks import what_the_blocks_change
     from tests.browser.test_site import serious_violations, visit
 
     size = dict(zip(("width", "height"), WIDTHS[width]))
@@ -112,6 +117,7 @@ def take_tour(browser, base_url: str, paths: list[str], width: str, routes: dict
             has_search_field=tab.locator("form[role=search] input[name=q]").count() > 0,
             statement_links=tab.evaluate(STATEMENT_LINKS),
         )
+        visits[path].has_blocks, visits[path].cut_off, visits[path].moved = what_the_blocks_change(tab)
     tour = Tour(visits, context.cookies())
     context.close()
     return tour
