@@ -176,7 +176,9 @@ class SitePlugin(BasePlugin[VbConfig]):
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         """Fill the theme's template for the generated pages in parallel, before MkDocs writes them one by one;
-        while serving, pages whose inputs are unchanged keep their HTML from the last build."""
+        while serving, pages whose inputs are unchanged keep their HTML from the last build. The templates do not
+        change during a build (a rebuild makes a new environment), so they are not looked at again on every page."""
+        env.auto_reload = False
         if self.bytecode is not None:
             env.bytecode_cache = self.bytecode
         if self.reuse is not None:
@@ -199,8 +201,7 @@ class SitePlugin(BasePlugin[VbConfig]):
 
         Static pages may link to project files outside docs/; those links go to the repository, or become text.
         """
-        if self.serving:
-            empty_render(page)
+        empty_render(page)  # the body MkDocs converts is empty: no Markdown converter is made for it
         src = page.file.src_uri
         if self.site is not None and src in self.site.pages:
             made = self.site.html.get(src)
