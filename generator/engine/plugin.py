@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -47,7 +48,7 @@ from generator.engine.prerender import page_outputs, use_outputs
 from generator.engine.reuse import PageReuse
 from generator.engine.search import SearchIndexError, build_search_index
 from generator.engine.serve_kept import BackgroundSearch, KeptBytecode, KeptStylesheet, empty_render
-from generator.engine.theme_css import write_theme_stylesheet
+from generator.engine.theme_css import site_names, write_theme_stylesheet
 from generator.engine.theme_html import site_name, valid_theme_html
 from generator.parallel import cores
 from generator.render.environment import TEMPLATES
@@ -279,7 +280,7 @@ class SitePlugin(BasePlugin[VbConfig]):
         if self.stylesheet is not None:
             write_theme_stylesheet(Path(config.site_dir), self.stylesheet.names, self.stylesheet.cut)
         else:
-            write_theme_stylesheet(Path(config.site_dir))
+            write_theme_stylesheet(Path(config.site_dir), partial(site_names, processes=self.processes))
         if not self.index_search:
             return
         try:
