@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -71,7 +72,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     own exit handler print a traceback (after a Ctrl-C, where a quiet stop is promised).
     """
     processes = list((pool._processes or {}).values())
-    manager = pool._executor_manager_thread
+    manager: threading.Thread | None = getattr(pool, "_executor_manager_thread", None)  # typeshed has its type wrong
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():

@@ -16,7 +16,7 @@ import pytest
 
 from generator.check.run import check_paths
 from generator.problems import Problem
-from tests.real_site import PDF_CACHE, mkdocs_site, real_site, shared_root
+from tests.real_site import mkdocs_site, real_site, shared_root
 
 # Tests of bugs that were found and fixed live in tests/regressions/.
 
@@ -397,12 +397,6 @@ def built_real_site(tmp_path_factory, worker_id: str) -> Path:
 def mkdocs_real_site(tmp_path_factory, worker_id: str) -> Path:
     """content/ as `mkdocs build --strict` makes it through the plugin, once for the run: read it, never change it."""
     return mkdocs_site(shared_root(tmp_path_factory.getbasetemp(), worker_id))
-
-
-@pytest.fixture(scope="session")
-def shared_pdf_cache(tmp_path_factory, worker_id: str) -> Path:
-    """The run's PDF cache: a build whose reports are unchanged from another build of the run reuses their PDFs."""
-    return shared_root(tmp_path_factory.getbasetemp(), worker_id) / PDF_CACHE
 
 
 SHARED_BUILDS = {"built_real_site", "mkdocs_real_site"}

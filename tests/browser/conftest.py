@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -115,10 +117,15 @@ def tour(browser, base_url: str, kinds, tmp_path_factory, worker_id: str) -> Cal
     """Every kind of page visited once per width for the whole run, the first time a test asks for that width."""
     root = shared_root(tmp_path_factory.getbasetemp(), worker_id)
     taken: dict[str, Tour] = {}
+    paths = list(kinds.values())
+
+    def elsewhere(width: str, kept: Path, output) -> subprocess.Popen:
+        command = [sys.executable, "-m", "tests.browser.tour", base_url, width, str(kept), *paths]
+        return subprocess.Popen(command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)
 
     def at(width: str) -> Tour:
         if width not in taken:
-            taken[width] = shared_tour(root, width, lambda w: take_tour(browser, base_url, list(kinds.values()), w))
+            taken[width] = shared_tour(root, width, lambda w: take_tour(browser, base_url, paths, w), elsewhere)
         return taken[width]
 
     return at

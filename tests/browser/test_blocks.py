@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_site import visit
 from tests.browser.tour import SETTLED, WIDTHS
 
 pytestmark = pytest.mark.slow  # builds the whole site
@@ -51,24 +50,31 @@ def test_on_a_phone_a_long_page_is_laid_out_only_near_the_screen(page):
     assert blocks >= 20 and 0 < laid_out <= blocks // 5, (blocks, laid_out)
 
 
+def what_the_blocks_change(page) -> tuple[bool, list[str], list | None]:
+    """On the open page: whether it has blocks, the boxes they cut off, and the first element (place on the page) that
+    is elsewhere once every block is laid out and then unwrapped (None if none is). Taken in the tour (its last step,
+    as it takes the blocks apart), where every kind of page is open at each width."""
+    page.add_style_tag(content=ALL_LAID_OUT)
+    page.evaluate(SETTLED)
+    has_blocks = page.locator(BLOCK).count() > 0
+    cut = page.evaluate(CUT_OFF)
+    places = page.evaluate(PLACES)
+    page.evaluate(UNWRAP)
+    page.evaluate(SETTLED)
+    flat = page.evaluate(PLACES)
+    if places == flat:
+        return has_blocks, cut, None
+    return has_blocks, cut, next(([a, b] for a, b in zip(places, flat) if a != b), [len(places), len(flat)])
+
+
 @pytest.mark.parametrize("width", sorted(WIDTHS))
-def test_the_blocks_move_nothing_and_cut_nothing_off(page, kinds, width):
-    page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width])))
-    moved, cut, in_blocks = {}, {}, 0
-    for path in [*kinds.values(), LONG_PAGE]:
-        visit(page, path)
-        page.add_style_tag(content=ALL_LAID_OUT)
-        page.evaluate(SETTLED)
-        in_blocks += page.locator(BLOCK).count() > 0
-        if found := page.evaluate(CUT_OFF):
-            cut[path] = found
-        places = page.evaluate(PLACES)
-        page.evaluate(UNWRAP)
-        page.evaluate(SETTLED)
-        flat = page.evaluate(PLACES)
-        if places != flat:
-            moved[path] = next(((a, b) for a, b in zip(places, flat) if a != b), (len(places), len(flat)))
-    assert in_blocks >= 3 and not moved and not cut, (in_blocks, moved, cut)
+def test_the_blocks_move_nothing_and_cut_nothing_off(tour, width):
+    visits = tour(width).visits
+    in_blocks = [path for path, seen in visits.items() if seen.has_blocks]
+    moved = {path: seen.moved for path, seen in visits.items() if seen.moved is not None}
+    cut = {path: seen.cut_off for path, seen in visits.items() if seen.cut_off}
+    assert LONG_PAGE in visits and LONG_PAGE in in_blocks, sorted(visits)
+    assert len(in_blocks) >= 3 and not moved and not cut, (in_blocks, moved, cut)
 
 
 def test_a_link_to_a_heading_far_down_a_long_page_shows_that_heading(page):

@@ -1,25 +1,31 @@
 """One visit of every kind of page at a width, recording all that the page-by-page browser tests look at.
 
 The visit at each width is made once for the whole run, by whichever pytest-xdist worker asks first, and kept as
-JSON beside the run's shared builds; a worker asking for a width being visited waits for it (two workers visit
-the two widths at once).
+JSON beside the run's shared builds; a worker asking for a width being visited waits for it. The worker that asks
+first visits the other width at the same time in a process of its own (a visit spends much of its time waiting
+for the slowed network and for the page to settle).
 
 Opening a page in Chromium is the costly part of a browser test; each kind of page is opened once per width
 (as Lighthouse loads it at that width: on a phone, network and processor slowed, so that late layout shifts are
 seen),
 and what the tests ask about is recorded from that one visit: requests to other origins, layout shifts, axe's
 findings (run at full speed), the stylesheets and scripts that held up the first paint, unsized images, the
-search field, the footer's link to the accessibility statement, and the cookies set by the end.
+search field, the footer's link to the accessibility statement, the cookies set by the end, and last (it takes the
+page's blocks apart) what the blocks of a long page move or cut off (tests/browser/test_blocks.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
+import subprocess
+import sys
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 WIDTHS = {"telefon": (390, 844), "dator": (1366, 768)}
 ONE_PAGE = "/prov.html"
@@ -41,6 +47,8 @@ NETWORK = {
     "dator": {"offline": False, "latency": 40, "downloadThroughput": 10e6 / 8, "uploadThroughput": 10e6 / 8},
 }
 PROCESSOR = {"telefon": 4, "dator": 1}
+# Starts a process that takes the tour at a width and keeps it in a file, its output written to the open file.
+Elsewhere = Callable[[str, Path, Any], subprocess.Popen]
 FULL_SPEED = {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
 SETTLED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 300))))"
 
@@ -68,6 +76,9 @@ class Visit:
     unsized: list[str] = field(default_factory=list)
     has_search_field: bool = False
     statement_links: list[str] = field(default_factory=list)
+    has_blocks: bool = False
+    cut_off: list[str] = field(default_factory=list)
+    moved: list | None = None
 
 
 @dataclass
@@ -81,6 +92,7 @@ class Tour:
 def take_tour(browser, base_url: str, paths: list[str], width: str, routes: dict[str, dict] | None = None) -> Tour:
     """Each page opened once in a fresh context at the width, loaded as Lighthouse loads it there; routes answer the
     addresses they match with the given response (how a test shows that a check sees what it looks for)."""
+    from tests.browser.test_blocks import what_the_blocks_change
     from tests.browser.test_site import serious_violations, visit
 
     size = dict(zip(("width", "height"), WIDTHS[width]))
@@ -112,6 +124,7 @@ def take_tour(browser, base_url: str, paths: list[str], width: str, routes: dict
             has_search_field=tab.locator("form[role=search] input[name=q]").count() > 0,
             statement_links=tab.evaluate(STATEMENT_LINKS),
         )
+        visits[path].has_blocks, visits[path].cut_off, visits[path].moved = what_the_blocks_change(tab)
     tour = Tour(visits, context.cookies())
     context.close()
     return tour
@@ -143,20 +156,24 @@ def _note_other_origin(url: str, origin: str, found: list[str]) -> None:
         found.append(url)
 
 
-def shared_tour(root: Path, width: str, take: Callable[[str], Tour]) -> Tour:
+def shared_tour(root: Path, width: str, take: Callable[[str], Tour], elsewhere: Elsewhere | None = None) -> Tour:
     """The tour at the width, taken once for the run under a lock (see tests/real_site.py) and read back after.
 
-    While another worker takes this width, a width nobody has taken yet is taken here meanwhile."""
+    While this worker takes a width, every width nobody has taken yet is taken at the same time by a process that
+    `elsewhere` starts (a page's waits, on the network and for it to settle, leave the cores free for the other);
+    while another worker takes this width, a width nobody has taken yet is taken here meanwhile."""
     root.mkdir(parents=True, exist_ok=True)
-    if not _take_unless_taken(root, width, take, wait=False):
+    if not _take_unless_taken(root, width, take, elsewhere, wait=False):
         for other in sorted(set(WIDTHS) - {width}):
-            _take_unless_taken(root, other, take, wait=False)
-        _take_unless_taken(root, width, take, wait=True)
+            _take_unless_taken(root, other, take, elsewhere, wait=False)
+        _take_unless_taken(root, width, take, elsewhere, wait=True)
     data = json.loads((root / f"tour-{width}.json").read_text(encoding="utf-8"))
     return Tour({path: Visit(**seen) for path, seen in data["visits"].items()}, data["cookies"])
 
 
-def _take_unless_taken(root: Path, width: str, take: Callable[[str], Tour], wait: bool) -> bool:
+def _take_unless_taken(
+    root: Path, width: str, take: Callable[[str], Tour], elsewhere: Elsewhere | None, wait: bool
+) -> bool:
     """Take the tour at the width unless it is kept already; False (without wait) if another worker is taking it."""
     with (root / f"tour-{width}.lock").open("w") as lock:
         try:
@@ -165,5 +182,55 @@ def _take_unless_taken(root: Path, width: str, take: Callable[[str], Tour], wait
             return False
         kept = root / f"tour-{width}.json"
         if not kept.is_file():
-            kept.write_text(json.dumps(asdict(take(width)), ensure_ascii=False), encoding="utf-8")
+            with contextlib.ExitStack() as meanwhile:
+                for other in sorted(set(WIDTHS) - {width}) if elsewhere else []:
+                    meanwhile.enter_context(_taken_elsewhere(root, other, elsewhere))
+                _keep(kept, take(width))
     return True
+
+
+@contextlib.contextmanager
+def _taken_elsewhere(root: Path, width: str, start: Elsewhere) -> Iterator[None]:
+    """The width taken by a process of its own while the block runs, under the width's lock, unless it is kept or
+    being taken already; its output is kept beside the tour if it fails."""
+    with (root / f"tour-{width}.lock").open("w") as lock:
+        kept = root / f"tour-{width}.json"
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            free = not kept.is_file()
+        except BlockingIOError:
+            free = False
+        if not free:
+            yield
+            return
+        log = root / f"tour-{width}.log"
+        with log.open("w") as output:
+            process = start(width, kept, output)
+            try:
+                yield
+            finally:
+                process.wait()
+        if process.returncode != 0 or not kept.is_file():
+            kept.unlink(missing_ok=True)
+            raise AssertionError(f"Besöket i bredden {width} misslyckades:\n{log.read_text(encoding='utf-8')[-3000:]}")
+
+
+def _keep(kept: Path, tour: Tour) -> None:
+    kept.write_text(json.dumps(asdict(tour), ensure_ascii=False), encoding="utf-8")
+
+
+def main(base_url: str, width: str, kept: str, *paths: str) -> None:
+    """The tour at the width in a Chromium of its own, kept as JSON (how `elsewhere` takes a width meanwhile)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        tour = take_tour(browser, base_url, list(paths), width)
+        browser.close()
+    _keep(Path(kept), tour)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

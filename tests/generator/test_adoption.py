@@ -329,7 +329,7 @@ def test_faststall_that_cannot_write_the_report_leaves_no_copy(content, capsys, 
 
 
 @pytest.mark.slow  # builds the whole site with MkDocs
-def test_vb_build_publishes_the_adopted_version_beside_the_corrected_report(content, capsys, shared_pdf_cache):
+def test_vb_build_publishes_the_adopted_version_beside_the_corrected_report(content, capsys):
     import yaml
 
     adopt(content)
@@ -341,10 +341,9 @@ def test_vb_build_publishes_the_adopted_version_beside_the_corrected_report(cont
     settings["docs_dir"] = str(root / "docs")
     config = root / "mkdocs.yml"
     config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
-    site, cache = str(root / "site"), str(shared_pdf_cache)
-    assert (
-        main(["build", "--content", str(content), "--site", site, "--config", str(config), "--pdf-cache", cache]) == 0
-    )
+    site = str(root / "site")
+    # the adopted version's PDF, beside the corrected report's, is tests/pdf/test_adoption.py's
+    assert main(["build", "--content", str(content), "--site", site, "--config", str(config), "--utan-pdf"]) == 0
     folder = root / "site/2021/vb/glasade-gangen"
     current = (folder / "index.html").read_text(encoding="utf-8")
     adopted = (folder / "faststalld/index.html").read_text(encoding="utf-8")
