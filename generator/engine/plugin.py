@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -50,7 +51,7 @@ from generator.engine.reuse import PageReuse
 from generator.engine.search import SearchIndexError, build_search_index
 from generator.engine.serve_files import ServedFolder, written_by
 from generator.engine.serve_kept import BackgroundSearch, KeptBytecode, KeptStylesheet, empty_render
-from generator.engine.theme_css import write_theme_stylesheet
+from generator.engine.theme_css import site_names, write_theme_stylesheet
 from generator.engine.theme_html import site_name, valid_theme_html
 from generator.parallel import cores
 from generator.render.environment import TEMPLATES
@@ -187,7 +188,9 @@ class SitePlugin(BasePlugin[VbConfig]):
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         """Fill the theme's template for the generated pages in parallel, before MkDocs writes them one by one;
-        while serving, pages whose inputs are unchanged keep their HTML from the last build."""
+        while serving, pages whose inputs are unchanged keep their HTML from the last build. The templates do not
+        change during a build (a rebuild makes a new environment), so they are not looked at again on every page."""
+        env.auto_reload = False
         if self.bytecode is not None:
             env.bytecode_cache = self.bytecode
         if self.reuse is not None:
@@ -210,8 +213,7 @@ class SitePlugin(BasePlugin[VbConfig]):
 
         Static pages may link to project files outside docs/; those links go to the repository, or become text.
         """
-        if self.serving:
-            empty_render(page)
+        empty_render(page)  # the body MkDocs converts is empty: no Markdown converter is made for it
         src = page.file.src_uri
         if self.site is not None and src in self.site.pages:
             made = self.site.html.get(src)
@@ -296,7 +298,7 @@ class SitePlugin(BasePlugin[VbConfig]):
         elif self.stylesheet is not None:
             write_theme_stylesheet(Path(config.site_dir), self.stylesheet.names, self.stylesheet.cut)
         else:
-            write_theme_stylesheet(Path(config.site_dir))
+            write_theme_stylesheet(Path(config.site_dir), partial(site_names, processes=self.processes))
         if not self.index_search:
             return
         try:
