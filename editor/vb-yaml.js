@@ -69,8 +69,13 @@ function typed(value, onlyNumber) {
 // En text av bara mellanslag, tabbar och radbrytningar (med något blanktecken) skrivs inom
 // dubbla citattecken, som i generator/authoring/yamlfmt.py: ett block (|) tappar mellanslagen.
 const BLANK_LINES = /^(?=[ \t\n]*$)(?=.*[ \t])(?=.*\n)/s;
+// Likaså en text med flera rader där någon rad är indragen med tabb: vb check godtar inte tabbindrag (VB006).
+const TAB_LED_LINE = /^[ \t]*\t[ \t]*[^ \t\n]/m;
+function needsDoubleQuotes(value) {
+  return BLANK_LINES.test(value) || (value.includes('\n') && TAB_LED_LINE.test(value));
+}
 function quoteBlankLines(doc) {
-  visit(doc, { Scalar(_, node) { if (typeof node.value === 'string' && BLANK_LINES.test(node.value)) node.type = 'QUOTE_DOUBLE'; } });
+  visit(doc, { Scalar(_, node) { if (typeof node.value === 'string' && needsDoubleQuotes(node.value)) node.type = 'QUOTE_DOUBLE'; } });
 }
 
 export function toFile(data, order) {

@@ -34,6 +34,8 @@ _NOT_TEXT = re.compile(
 )
 _NOT_PLAIN = re.compile(r"\A[\n\t ,\[\]{}#&*!|>'\"%@`]|\A[?-]\Z|\A[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]\Z")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# A line indented with a tab: the reader refuses it (VB006), so such a text is never written as a block (|).
+_TAB_LED_LINE = re.compile(r"^[ \t]*\t[ \t]*[^ \t\n]", re.MULTILINE)
 _DOCUMENT_MARKER = re.compile(r"^(?:%|---|\.\.\.)", re.MULTILINE)
 _BLOCK_END_NEWLINES = re.compile(r"(?:^|(?<!\n))\n+(?!\n|\Z)")
 _DOUBLE_MIN_MULTILINE = 40
@@ -234,7 +236,7 @@ def _blank_lines(value: str) -> bool:
 
 def text_scalar(value: str, indent: str, key: bool = False) -> str:
     """One string as the editor writes it: plain where it reads back as the same text, else quoted or a block."""
-    if _CONTROL.search(value) or _blank_lines(value):
+    if _CONTROL.search(value) or _blank_lines(value) or ("\n" in value and _TAB_LED_LINE.search(value)):
         return _double_quoted(value, indent, key)
     if key and "\n" in value:
         return _quoted(value, indent, key)

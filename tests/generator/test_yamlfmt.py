@@ -179,6 +179,18 @@ def test_blank_lines_are_written_as_the_editor_writes_them_and_read_back(editor_
         assert parse(saved[name], "x.yml").data["analys"] == value
 
 
+def test_a_line_indented_with_a_tab_is_written_as_the_editor_writes_it_and_passes_the_check(editor_dump):
+    """A block (|) would hold the tab as the line's indentation, which the check refuses (VB006)."""
+    values = ["\n\t0", "a\n\tb", "a\n  \tb c\nd", "a\n\t\nb", "\tbara första raden"]
+    texts = {f"v{i}": json.dumps({"organisation": "x", "analys": value}) for i, value in enumerate(values)}
+    saved = editor_dump(texts)
+    for (name, text), value in zip(texts.items(), values, strict=True):
+        assert ours(text) == saved[name], value
+        read = parse(saved[name], "x.yml")
+        assert read.data["analys"] == value
+        assert not [p for p in read.problems if p.severity.value == "fel"], saved[name]
+
+
 def test_numbers_are_written_as_javascript_writes_them():
     assert [number_text(v) for v in (5.0, -8.0, 0.1, 1e-7, 0.000001, 1e21, 123e18, 2.5e-3, 60225, -0.0)] == [
         "5",
@@ -229,6 +241,7 @@ trees = st.recursive(
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(st.text("abcdef_", min_size=1, max_size=8), trees, min_size=1, max_size=4))
 @example({"_": " \n"})  # only blanks and a line break: a block (|) would drop the space
+@example({"_": "\n\t0"})  # a line indented with a tab: the reader refuses a block (|) so indented
 def test_the_layout_never_changes_a_value(data):
     read = parse(dump(data), "x.yml")
     assert not [p for p in read.problems if p.severity.value == "fel"]
