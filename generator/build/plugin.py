@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from generator.build.collector import rare_collections
 from generator.build.incremental import Kept, prepare_kept
 from generator.build.publish import PublishError
 from generator.build.site import prepare
@@ -33,8 +34,9 @@ class VbPlugin(SitePlugin):
     def make_site(self, root: Path, processes: int) -> Site:
         shown = io.StringIO()
         try:
-            if self.kept is not None:
-                return prepare_kept(root, self.kept, shown)
-            return prepare(root, processes, shown)
+            with rare_collections():
+                if self.kept is not None:
+                    return prepare_kept(root, self.kept, shown)
+                return prepare(root, processes, shown)
         except PublishError as exc:
             raise SiteError(f"{exc}\n{shown.getvalue()}".rstrip()) from None

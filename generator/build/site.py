@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from generator.authoring.cms_site import EditorMissing, write_editor
+from generator.build.collector import rare_collections
 from generator.build.publish import PublishError, staged
 from generator.check.output import as_text
 from generator.check.validate import validate
@@ -53,7 +54,23 @@ def build(
     With `pdfs`, every report also gets its PDF, kept for reuse in `pdf_cache` (.vb-pdf-cache beside `site_dir`).
     """
     started = time.perf_counter()  # the whole build, the check and the pages included
-    workers = processes if processes > 0 else cores()
+    with rare_collections():
+        pages = _build(
+            content_root, site_dir, config_file, out, processes if processes > 0 else cores(), pdfs, pdf_cache
+        )
+    return Built(site_dir.resolve(), pages, time.perf_counter() - started)
+
+
+def _build(
+    content_root: Path,
+    site_dir: Path,
+    config_file: Path,
+    out: TextIO | None,
+    workers: int,
+    pdfs: bool,
+    pdf_cache: Path | None,
+) -> int:
+    """Every stage of `build` in `workers` processes; the number of HTML pages published."""
     site = prepare(content_root, workers, out, once=True)  # load → check → aggregate → pages
     with staged(site_dir.resolve(), config_file) as staging:  # publish: only if all below succeed
         pages = _engine(config_file, site, content_root, staging, workers)  # engine: theme, navigation, HTML
@@ -68,7 +85,7 @@ def build(
             raise
         if run is not None:
             _pdfs(run)  # pdf: every report's PDF made, or the build fails
-    return Built(site_dir.resolve(), pages, time.perf_counter() - started)
+    return pages
 
 
 def prepare(content_root: Path, processes: int, out: TextIO | None = None, once: bool = False) -> Site:

@@ -10,14 +10,16 @@ the repository, `on_pre_build` puts the site's theme additions (templates/theme:
 search field, search page, script) before the theme's templates, `on_post_build`
 writes the search index (Pagefind) for the built pages (while serving, in the
 background: generator.engine.serve_kept), and `on_serve` rebuilds on changes
-to content/ and templates/.
+to content/ and templates/; a rebuild while serving writes only the files whose
+bytes changed (generator.engine.serve_files).
 
 Every page's HTML comes from the core (`generator.render.html`, the parser `vb check`
 reads with): MkDocs gets an empty Markdown body in `on_page_markdown`, and
 `on_page_content` hands it the page's HTML, table of contents, title and ids.
 The generated pages arrive rendered; the static guides are rendered here, the same way.
 Speed (generator.engine.prerender): `on_env` fills the theme's template for the
-generated pages in processes forked from the build (one per core).
+generated pages in processes forked from the build (one per core); memory: a
+page made by `vb build` reaches MkDocs with its HTML compressed (generator.render.packed).
 Moved pages (a unit's former print view) get a small page at their old address.
 """
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -46,13 +49,15 @@ from mkdocs.utils import get_relative_url
 from generator.engine.prerender import page_outputs, use_outputs
 from generator.engine.reuse import PageReuse
 from generator.engine.search import SearchIndexError, build_search_index
+from generator.engine.serve_files import ServedFolder, written_by
 from generator.engine.serve_kept import BackgroundSearch, KeptBytecode, KeptStylesheet, empty_render
-from generator.engine.theme_css import write_theme_stylesheet
+from generator.engine.theme_css import site_names, write_theme_stylesheet
 from generator.engine.theme_html import site_name, valid_theme_html
 from generator.parallel import cores
 from generator.render.environment import TEMPLATES
 from generator.render.html import Heading, PageHtml, render_page
 from generator.render.nav import Redirect
+from generator.render.packed import PackedPage
 from generator.render.page_memo import remember
 from generator.render.redirect import redirect_html
 from generator.render.site import Site, SiteError, nav_config
@@ -90,6 +95,7 @@ class SitePlugin(BasePlugin[VbConfig]):
     stylesheet: KeptStylesheet | None = None  # while serving: the pages' names and the cut stylesheet
     search: BackgroundSearch | None = None  # while serving: the search index, made after each build
     bytecode: KeptBytecode | None = None  # while serving: the theme's templates, compiled once
+    served: ServedFolder | None = None  # while serving: the files of the served folder that a rebuild keeps
 
     def make_site(self, root: Path, processes: int) -> Site:
         """The pages of the content tree at `root` (the build stage's subclass makes them; raise SiteError if not)."""
@@ -111,6 +117,9 @@ class SitePlugin(BasePlugin[VbConfig]):
         self.stylesheet = KeptStylesheet() if self.serving else None
         self.search = BackgroundSearch() if self.serving else None
         self.bytecode = KeptBytecode() if self.serving else None
+        self.served = ServedFolder() if self.serving else None
+        if self.served is not None:
+            self.served.install()
         remember(self.serving)
 
     def on_shutdown(self) -> None:
@@ -119,6 +128,9 @@ class SitePlugin(BasePlugin[VbConfig]):
         self.reuse = None
         self.stylesheet = None
         self.bytecode = None
+        if self.served is not None:
+            self.served.uninstall()
+            self.served = None
         if self.search is not None:
             self.search.stop()
             self.search = None
@@ -176,7 +188,9 @@ class SitePlugin(BasePlugin[VbConfig]):
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         """Fill the theme's template for the generated pages in parallel, before MkDocs writes them one by one;
-        while serving, pages whose inputs are unchanged keep their HTML from the last build."""
+        while serving, pages whose inputs are unchanged keep their HTML from the last build. The templates do not
+        change during a build (a rebuild makes a new environment), so they are not looked at again on every page."""
+        env.auto_reload = False
         if self.bytecode is not None:
             env.bytecode_cache = self.bytecode
         if self.reuse is not None:
@@ -199,8 +213,7 @@ class SitePlugin(BasePlugin[VbConfig]):
 
         Static pages may link to project files outside docs/; those links go to the repository, or become text.
         """
-        if self.serving:
-            empty_render(page)
+        empty_render(page)  # the body MkDocs converts is empty: no Markdown converter is made for it
         src = page.file.src_uri
         if self.site is not None and src in self.site.pages:
             made = self.site.html.get(src)
@@ -234,13 +247,13 @@ class SitePlugin(BasePlugin[VbConfig]):
         if self.reuse is not None:
             self.reuse.note_core(page.file.src_uri, made, dict(page.meta))
         for target in sorted(made.targets):  # as MkDocs warns (strict mode fails the build) for a missing page
-            if files.get_file_from_path(target) is None:
+            if target not in files.src_uris and files.get_file_from_path(target) is None:
                 log.warning(
                     "Doc file '%s' contains a link to '%s', which is not found among documentation files.",
                     page.file.src_uri,
                     target,
                 )
-        return made.html
+        return made.content() if isinstance(made, PackedPage) else made.html  # type: ignore[return-value]
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """`mkdocs serve` rebuilds when content or templates change."""
@@ -255,6 +268,8 @@ class SitePlugin(BasePlugin[VbConfig]):
         add_theme_additions(config.theme)
         if self.search is not None:
             self.search.stop()
+        if self.served is not None:
+            self.served.begin(config.site_dir)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """The theme's markup made valid HTML where no template block can change it."""
@@ -275,10 +290,15 @@ class SitePlugin(BasePlugin[VbConfig]):
         if self.outputs is not None:
             self.outputs.cleanup()
             self.outputs = None
-        if self.stylesheet is not None:
+        if self.served is not None and self.stylesheet is not None:
+            left = self.served.sweep()  # what this build did not write goes first; the pages' names from what is left
+            self.served.root = None
+            names = self.stylesheet.names_by(written_by(self.served), left)
+            write_theme_stylesheet(Path(config.site_dir), names, self.stylesheet.cut)
+        elif self.stylesheet is not None:
             write_theme_stylesheet(Path(config.site_dir), self.stylesheet.names, self.stylesheet.cut)
         else:
-            write_theme_stylesheet(Path(config.site_dir))
+            write_theme_stylesheet(Path(config.site_dir), partial(site_names, processes=self.processes))
         if not self.index_search:
             return
         try:

@@ -42,7 +42,12 @@ def _toc(entries: list[Heading]) -> list[object]:
     return [[e.level, e.id, e.title, _toc(e.children)] for e in entries]
 
 
-def core_key(made: PageHtml, meta: dict[str, object]) -> str:
+def meta_text(meta: dict[str, object]) -> str:
+    """A page's metadata as text (compared from build to build)."""
+    return json.dumps(meta, sort_keys=True, default=repr, ensure_ascii=False)
+
+
+def core_key(made: PageHtml, meta: dict[str, object] | str) -> str:
     """What the core gave a page, and its metadata, as one hash."""
     return _digest(
         made.html,
@@ -50,7 +55,7 @@ def core_key(made: PageHtml, meta: dict[str, object]) -> str:
         str(made.title),
         "\n".join(sorted(made.ids)),
         "\n".join(sorted(made.targets)),
-        json.dumps(meta, sort_keys=True, default=repr, ensure_ascii=False),
+        meta if isinstance(meta, str) else meta_text(meta),
     )
 
 
@@ -89,10 +94,12 @@ def site_key(config: MkDocsConfig, pages: Iterable[Page]) -> str:
 class PageReuse:
     """Each page's finished HTML from the last build in this process, and the hash of the inputs it was made from."""
 
-    kept: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri -> (inputs' hash, finished HTML)
+    kept: dict[str, tuple[str, Markup]] = field(default_factory=dict)  # src_uri -> (inputs' hash, finished HTML)
     inputs: dict[str, str] = field(default_factory=dict)  # this build: src_uri -> hash of the core's part
     keys: dict[str, str] = field(default_factory=dict)  # this build: src_uri -> hash of all its inputs
     reused: set[str] = field(default_factory=set)  # this build: the pages that keep their finished HTML
+    # src_uri -> (the core's page, its metadata, their hash): the core hands an unchanged page over as the same object
+    cores: dict[str, tuple[PageHtml, str, str]] = field(default_factory=dict)
 
     def start(self) -> None:
         """A new build: forget this build's hashes (the finished pages stay)."""
@@ -104,15 +111,26 @@ class PageReuse:
         """Forget everything (serving ended)."""
         self.start()
         self.kept.clear()
+        self.cores.clear()
 
     def note_core(self, src_uri: str, made: PageHtml, meta: dict[str, object]) -> None:
-        self.inputs[src_uri] = core_key(made, meta)
+        """Note the hash of what the core gave the page (hashed again only when it is another object, or its
+        metadata changed: the core's pages are frozen, so the same object holds the same HTML)."""
+        text = meta_text(meta)
+        last = self.cores.get(src_uri)
+        if last is None or last[0] is not made or last[1] != text:
+            last = (made, text, core_key(made, text))
+            self.cores[src_uri] = last
+        self.inputs[src_uri] = last[2]
 
     def choose(self, pages: list[Page], config: MkDocsConfig, env: Environment) -> int:
         """Pages whose inputs are unchanged print their kept HTML; the number of such pages."""
         shared = site_key(config, pages)
-        for gone in self.kept.keys() - {page.file.src_uri for page in pages}:
+        present = {page.file.src_uri for page in pages}
+        for gone in self.kept.keys() - present:
             del self.kept[gone]
+        for gone in self.cores.keys() - present:
+            del self.cores[gone]
         for page in pages:
             src = page.file.src_uri
             if src not in self.inputs:
@@ -121,7 +139,7 @@ class PageReuse:
             kept = self.kept.get(src)
             if kept is not None and kept[0] == self.keys[src]:
                 page.meta["template"] = FINISHED_TEMPLATE
-                page.vb_kept = Markup(kept[1])  # type: ignore[attr-defined]
+                page.vb_kept = kept[1]  # type: ignore[attr-defined]
                 self.reused.add(src)
         if self.reused:
             loaders: list[BaseLoader] = [DictLoader({FINISHED_TEMPLATE: "{{ page.vb_kept }}"})]
@@ -134,4 +152,4 @@ class PageReuse:
         if key is None:
             self.kept.pop(src_uri, None)
         elif src_uri not in self.reused:
-            self.kept[src_uri] = (key, output)
+            self.kept[src_uri] = (key, Markup(output))  # (made Markup once: each copy copies the text)

@@ -18,7 +18,9 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from jinja2.bccache import Bucket, BytecodeCache
@@ -29,7 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator.engine.search import ENTRY, INDEX_DIR, entry_problem, pagefind_command, pagefind_executable
-from generator.engine.theme_css import Used, cut_stylesheet, site_pages
+from generator.engine.theme_css import Used, cut_stylesheet, site_pages, site_pages_of
 
 log = get_plugin_logger("vb")
 
@@ -61,14 +63,26 @@ def empty_render(page: Page) -> None:
 class KeptStylesheet:
     """The names of each page of the last build, by a hash of the page's bytes, and the last cut stylesheet."""
 
-    pages: dict[str, Used] = field(default_factory=dict)
+    pages: dict[bytes, Used] = field(default_factory=dict)
     cut_css: tuple[str, str] | None = None  # (hash of its inputs, the cut stylesheet)
 
     def names(self, site_dir: Path, scripts: list[Path]) -> Used:
         """`site_names`: each page read again, its names found again only when its text changed."""
-        used, seen = Used(), dict[str, Used]()
-        for page in site_pages(site_dir):
-            key = hashlib.sha256(page.read_bytes()).hexdigest()
+        return self.names_by(None)(site_dir, scripts)
+
+    def names_by(
+        self, known: Callable[[str], bytes | None] | None = None, files: list[str] | None = None
+    ) -> Callable[[Path, list[Path]], Used]:
+        """`names`, where `known` gives the hash of a page's bytes without reading it, when it knows it, and `files`
+        are the site's files (else the site's folder is listed)."""
+        return partial(self._names, known or (lambda _path: None), files)
+
+    def _names(
+        self, known: Callable[[str], bytes | None], files: list[str] | None, site_dir: Path, scripts: list[Path]
+    ) -> Used:
+        used, seen = Used(), dict[bytes, Used]()
+        for page in site_pages(site_dir) if files is None else site_pages_of(site_dir, files):
+            key = known(str(page)) or hashlib.sha256(page.read_bytes()).digest()
             own = seen.get(key) or self.pages.get(key)
             if own is None:  # read as site_names reads it
                 own = Used()

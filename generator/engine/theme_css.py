@@ -12,6 +12,7 @@ negations (`:not(…)`) name need not occur, and of a list in `:is(…)` or
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import tinycss2
+
+from generator.parallel import fork_map
 
 THEME_STYLESHEET = "assets/stylesheets/vb-tema.css"
 SKIPPED_FOLDERS = ("pagefind/", "redigera/", "assets/")
@@ -68,6 +71,13 @@ class Used:
         for match in _TAG.finditer(html):
             self.tags.add(match.group(1).lower())
             self.attributes.update(name.lower() for name in _ATTRIBUTE_NAME.findall(match.group(2)))
+
+    def merge(self, other: Used) -> None:
+        """Add the names another reading found."""
+        self.classes |= other.classes
+        self.ids |= other.ids
+        self.tags |= other.tags
+        self.attributes |= other.attributes
 
     def read_script(self, script: str) -> None:
         """A script may add any class, id or element it names: every word of it counts as used."""
@@ -173,13 +183,31 @@ def site_pages(site_dir: Path) -> list[Path]:
     return [p for p in site_dir.rglob("*.html") if not p.relative_to(site_dir).as_posix().startswith(SKIPPED_FOLDERS)]
 
 
-def site_names(site_dir: Path, scripts: Iterable[Path]) -> Used:
-    """The names used by every page of the built site and by the given scripts."""
-    used, seen = Used(), set[str]()
-    for page in site_pages(site_dir):
-        used.read_html(page.read_text(encoding="utf-8", errors="replace"), seen)
+def site_pages_of(site_dir: Path, files: Iterable[str]) -> list[Path]:
+    """`site_pages` among the site's files as listed already (absolute paths)."""
+    skipped = tuple(os.path.join(site_dir, folder) for folder in SKIPPED_FOLDERS)
+    return [Path(f) for f in files if f.endswith(".html") and not f.startswith(skipped)]
+
+
+def site_names(site_dir: Path, scripts: Iterable[Path], processes: int = 1) -> Used:
+    """The names used by every page of the built site and by the given scripts; the pages read in up to
+    `processes` forked processes, each a run of pages that share their frame."""
+    pages = site_pages(site_dir)
+    count = max(1, min(processes, len(pages)))
+    size = -(-len(pages) // count)
+    used = Used()
+    for found in fork_map(lambda number: _page_names(pages[number * size : (number + 1) * size]), count, processes):
+        used.merge(found)
     for script in scripts:
         used.read_script(script.read_text(encoding="utf-8"))
+    return used
+
+
+def _page_names(pages: list[Path]) -> Used:
+    """The names the pages use, each piece of markup they share read once."""
+    used, seen = Used(), set[str]()
+    for page in pages:
+        used.read_html(page.read_text(encoding="utf-8", errors="replace"), seen)
     return used
 
 

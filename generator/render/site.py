@@ -48,6 +48,7 @@ from generator.render.overview import (
     unit_path,
     units_page,
 )
+from generator.render.packed import pack
 from generator.render.page_memo import page_html
 from generator.render.printed import PdfSource, pdf_sources
 from generator.render.report import print_redirect, report_nav
@@ -290,8 +291,18 @@ def build_pages(
     chosen = PAGE_BUILDERS if builders is None else builders
     parts = builder_parts(data, chosen)
     kept = with_html if markdown else html_only
-    built = fork_map(lambda number: kept(parts[number][1](data)), len(parts), processes)
-    site = assemble(data, joined(data, chosen, parts, [nodes for nodes, _ in built]))
+    periods = download_periods(data)
+
+    def task(number: int) -> Any:
+        """A builder's part, or after them a period's open data (made meanwhile, not after the pages)."""
+        if number < len(parts):
+            return kept(parts[number][1](data))
+        return period_files(*periods[number - len(parts)])
+
+    done = fork_map(task, len(parts) + len(periods), processes)
+    built: list[tuple[list[NavNode], dict[str, PageHtml]]] = done[: len(parts)]
+    files = {folder: made for (_, folder, _), made in zip(periods, done[len(parts) :], strict=True)}
+    site = assemble(data, joined(data, chosen, parts, [nodes for nodes, _ in built]), lambda _, f, __: files[f])
     for _, pages in built:
         site.html.update(pages)
     site.html.update((path, page_html(text, path)) for path, text in site.pages.items() if path not in site.html)
@@ -305,9 +316,9 @@ def with_html(nodes: list[NavNode]) -> tuple[list[NavNode], dict[str, PageHtml]]
 
 
 def html_only(nodes: list[NavNode]) -> tuple[list[NavNode], dict[str, PageHtml]]:
-    """`with_html`, with each page's Markdown cut to its front matter."""
+    """`with_html`, each page's Markdown cut to its front matter and its HTML compressed (generator.render.packed)."""
     made, pages = with_html(nodes)
-    return [without_markdown(node) for node in made], pages
+    return [without_markdown(node) for node in made], {path: pack(page) for path, page in pages.items()}
 
 
 def without_markdown(node: NavNode) -> NavNode:
@@ -338,18 +349,26 @@ def add_downloads(
 ) -> None:
     """Every period's open data under data/, the page listing it and the DCAT-AP-SE catalogue."""
     listed = []
-    for key in data.periods:
-        rolled = data.rolled.get((key.year, key.period))
-        if rolled is not None:
-            period, files = downloads(key.label, f"{key.year}-{key.period.lower()}", rolled)
-            listed.append(period)
-            site.files.update(files)
+    for label, folder, rolled in download_periods(data):
+        period, files = downloads(label, folder, rolled)
+        listed.append(period)
+        site.files.update(files)
     licence = settings.licens if settings else "CC0-1.0"
     email = settings.tillganglighet.kontakt.epost if settings else data.organisation.namnd.epost or ""
     publisher = (settings.utgivare if settings else None) or data.organisation.namnd.namn
     site.files[f"{DATA}/{CATALOGUE}"] = dcat_catalogue(listed, publisher, email, licence)
     site.pages[DATA_PAGE] = tidy(str(render_context(data.env, data_page_context(listed, licence))))
     site.council = data.organisation.namnd.namn
+
+
+def download_periods(data: SiteData) -> list[tuple[str, str, Aggregate]]:
+    """Each rolled-up period's name, the folder of its open data under data/ and its roll-up."""
+    found = []
+    for key in data.periods:
+        rolled = data.rolled.get((key.year, key.period))
+        if rolled is not None:
+            found.append((key.label, f"{key.year}-{key.period.lower()}", rolled))
+    return found
 
 
 def assemble(data: SiteData, built: list[list[NavNode]], downloads: PeriodFiles = period_files) -> Site:

@@ -12,11 +12,14 @@ from mkdocs.config import load_config
 
 from generator.engine.plugin import SitePlugin
 from generator.render import page_memo
+from tests.engine.test_incremental import OTHER_UNIT, OTHER_UNIT_TEXT
 from tests.render.tree import COUNCIL_T1_PATH, UNIT_VB_PATH, write_tree
 from tests.test_build import _config
 
-# (file, text found once, its replacement): one report's text, another report, a unit's name (every page's menu)
+# (file, text found once, its replacement): one report's text, another report, a unit's name (every page's menu),
+# a report added or removed (its pages leave the served folder)
 EDITS = [
+    (OTHER_UNIT, None, OTHER_UNIT_TEXT),
     (UNIT_VB_PATH, "Hemtjänsten ger stöd i hemmet.", "Hemtjänsten ger stöd i hemmet, varje dag."),
     (UNIT_VB_PATH, "Enheten har nått de flesta av sina mål.", "Enheten har nått alla sina mål.\n\n  ### Nytt"),
     (COUNCIL_T1_PATH, "organisation: provnamnden", "organisation: provnamnden\n# en kommentar"),
@@ -25,7 +28,14 @@ EDITS = [
 ]
 
 
-SERVE_STATE = ("reuse", "kept", "stylesheet", "bytecode", "search")  # what a serving plugin keeps between builds
+SERVE_STATE = (
+    "reuse",
+    "kept",
+    "stylesheet",
+    "bytecode",
+    "search",
+    "served",
+)  # what a serving plugin keeps between builds
 
 
 def _pages(site: Path) -> dict[str, bytes]:
@@ -41,6 +51,13 @@ def _toggle(root: Path, number: int) -> None:
     """Apply edit `number`, or take it back if it is applied."""
     relative, old, new = EDITS[number]
     path = root / "content" / relative
+    if old is None:
+        if path.exists():
+            path.unlink()
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(new, encoding="utf-8")
+        return
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(new, old) if new in text else text.replace(old, new), encoding="utf-8")
 
@@ -57,6 +74,8 @@ def _full_build(config: Path, site: Path, plugin: SitePlugin) -> dict[str, bytes
         plugin.on_startup(command="serve", dirty=False)
         for name, value in state.items():
             setattr(plugin, name, value)
+        if plugin.served is not None:
+            plugin.served.install()  # (the serving build writes into its folder again)
         page_memo._kept = kept_html
     return _pages(site)
 
@@ -65,9 +84,19 @@ def _full_build(config: Path, site: Path, plugin: SitePlugin) -> dict[str, bytes
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edits=st.lists(st.integers(0, len(EDITS) - 1), min_size=2, max_size=3))
 def test_rebuilds_while_serving_write_the_pages_a_full_build_writes(tmp_path_factory, monkeypatch, edits):
+    _serve_and_compare(tmp_path_factory.mktemp("serve"), monkeypatch, edits)
+
+
+@pytest.mark.slow
+def test_a_report_added_and_removed_while_serving_leaves_no_file_or_folder_behind(tmp_path, monkeypatch):
+    served = _serve_and_compare(tmp_path, monkeypatch, [0, 0])
+    assert [p for p in served.rglob("*") if p.is_dir() and not any(p.iterdir())] == []
+
+
+def _serve_and_compare(root: Path, monkeypatch: pytest.MonkeyPatch, edits: list[int]) -> Path:
+    """Serve the tree, apply the edits one by one and compare each rebuild with a full build; the served folder."""
     monkeypatch.setattr("generator.engine.plugin.build_search_index", lambda _site: None)
     monkeypatch.setattr("generator.engine.serve_kept.BackgroundSearch.start", lambda _self, _site: None)
-    root = tmp_path_factory.mktemp("serve")
     write_tree(root / "content")
     config = _config(root)
     first = load_config(config_file=str(config), site_dir=str(root / "site-0"))
@@ -79,15 +108,17 @@ def test_rebuilds_while_serving_write_the_pages_a_full_build_writes(tmp_path_fac
         assert plugin.reuse is not None and plugin.reuse.kept  # the pages are kept for the next build
         assert page_memo._kept  # and their HTML from the core
         assert plugin.kept is not None and plugin.kept.found  # and the stages' results
+        served = root / "site-0"  # `mkdocs serve` builds into one folder again and again
         for step, number in enumerate(edits, start=1):
             _toggle(root, number)
-            served = root / f"site-{step}"
             build(load_config(config_file=str(config), site_dir=str(served)))  # as `mkdocs serve` rebuilds
             reused = set(plugin.reuse.reused)
+            assert plugin.served is not None and plugin.served.saved_writes  # files of the last build stay
             full = _full_build(config, root / f"full-{step}", plugin)
             incremental = _pages(served)
             assert sorted(incremental) == sorted(full)
             assert [path for path in full if incremental[path] != full[path]] == []
-            assert reused or number >= 3  # a report's text leaves most pages as they were
+            assert reused or number in (0, 4, 5)  # a report's text leaves most pages as they were
     finally:
         first.plugins.on_shutdown()
+    return served
