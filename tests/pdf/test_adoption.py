@@ -19,7 +19,7 @@ from generator.pdf.engine import pdf_bytes
 from generator.pdf.make import size_text
 from generator.render.info import ReportInfo
 from generator.render.printed import PdfSource, pdf_source
-from tests.generator.test_adoption import DECISION, ROW, WHAT, adopt, change_figure, correct
+from tests.generator.test_adoption import DECISION, ROW, WHAT, adopt, change_figure, correct, only_the_adopted_report
 from tests.pdf.conftest import ROOT, pdf_pages, squeezed
 from tests.pdf.test_document import SOURCE
 from tests.test_build import _config
@@ -111,11 +111,7 @@ def test_the_adopted_version_has_its_own_pdf_linked_with_size_and_checksum_and_k
 
 def _only_the_adopted_report(content: Path) -> Path:
     """The real content with Glasade gången's VB as its only report: the other reports' PDFs would add nothing here."""
-    shutil.copytree(ROOT / "content", content)
-    for report in (content / "rapporter").glob("*/*.yml"):
-        if report.parent.name != "glasade-gangen":
-            report.unlink()
-    return content
+    return only_the_adopted_report(Path(shutil.copytree(ROOT / "content", content)))
 
 
 def _build(content: Path, config: Path, site: Path, cache: Path) -> Path:

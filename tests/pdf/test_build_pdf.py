@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -23,9 +25,42 @@ def _build(root: Path) -> int:
     )
 
 
-def test_every_report_gets_its_pdf_and_a_later_build_reuses_the_unchanged_ones(tmp_path):
-    write_tree(tmp_path / "content")
-    assert _build(tmp_path) == 0
+@dataclass(frozen=True)
+class Built:
+    """The small tree built once with its PDFs, and whether a PDF was being made while the search index was built."""
+
+    root: Path
+    pdfs_during_search: list[bool]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """content/, site/ and .vb-pdf-cache/ of one successful `vb build`; tests that build again work on a copy."""
+    import generator.build.site as stages
+
+    root = tmp_path_factory.mktemp("byggt")
+    seen: list[bool] = []
+    index = stages._search
+
+    def search(staging: Path) -> None:
+        seen.append(any(t.name == "vb-pdf" and t.is_alive() for t in threading.enumerate()))
+        index(staging)
+
+    write_tree(root / "content")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(stages, "_search", search)
+        assert _build(root) == 0
+    return Built(root, seen)
+
+
+def _copy(built: Built, root: Path) -> None:
+    """The built tree, its site and its PDF cache (times kept) under `root`, with a config of its own."""
+    for name in ("content", "site", ".vb-pdf-cache"):
+        shutil.copytree(built.root / name, root / name)
+
+
+def test_every_report_gets_its_pdf_and_a_later_build_reuses_the_unchanged_ones(built, tmp_path):
+    _copy(built, tmp_path)
     site = tmp_path / "site"
     pdfs = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.pdf"))
     assert pdfs == ["2021/t1/provnamnden/provnamnden-2021-t1.pdf", UNIT_PDF]
@@ -38,9 +73,8 @@ def test_every_report_gets_its_pdf_and_a_later_build_reuses_the_unchanged_ones(t
     assert all(p.stat().st_mtime_ns >= before[p] for p in kept)
 
 
-def test_a_report_whose_pdf_cannot_be_made_fails_the_build_and_the_last_site_stays(tmp_path, capsys):
-    write_tree(tmp_path / "content")
-    assert _build(tmp_path) == 0
+def test_a_report_whose_pdf_cannot_be_made_fails_the_build_and_the_last_site_stays(built, tmp_path, capsys):
+    _copy(built, tmp_path)
     site = tmp_path / "site"
     good = {p: p.read_bytes() for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".pdf")}
     capsys.readouterr()
@@ -95,21 +129,9 @@ def test_a_city_keeps_its_districts_pdfs_beside_its_site_for_the_next_build(tmp_
     assert len(list((tmp_path / ".vb-pdf-cache").glob("*.pdf"))) == 2
 
 
-def test_the_pdfs_are_made_while_the_search_index_is_built(tmp_path, monkeypatch):
-    import generator.build.site as stages
-
-    seen: list[bool] = []
-    index = stages._search
-
-    def search(staging: Path) -> None:
-        seen.append(any(t.name == "vb-pdf" and t.is_alive() for t in threading.enumerate()))
-        index(staging)
-
-    monkeypatch.setattr(stages, "_search", search)
-    write_tree(tmp_path / "content")
-    assert _build(tmp_path) == 0
-    assert seen == [True]
-    assert (tmp_path / "site" / UNIT_PDF).is_file()
+def test_the_pdfs_are_made_while_the_search_index_is_built(built):
+    assert built.pdfs_during_search == [True]
+    assert (built.root / "site" / UNIT_PDF).is_file()
 
 
 def test_a_failed_search_index_waits_for_the_pdfs_and_leaves_no_build_folder(tmp_path, monkeypatch):
