@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+import yaml
 from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token, convert_attrs
@@ -337,10 +338,18 @@ def heading_anchors(text: str) -> list[tuple[int, str, str]]:
     return [(level, html.unescape(title), anchor) for level, title, anchor, shown in flat if shown]
 
 
+# A block between two lines of three dashes (the second may be three dots) at the very start, as the engine finds it.
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
 def strip_front_matter(text: str) -> str:
-    """The page without its YAML front matter (the engine reads that block itself)."""
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        if end != -1:
-            return text[end + 5 :]
-    return text
+    """The page without its YAML front matter (the engine reads that block itself): only a block that is a YAML
+    mapping is front matter, as the engine reads it; other dashes (e.g. two rules) are the page's own Markdown."""
+    found = _FRONT_MATTER.match(text)
+    if found is None:
+        return text
+    try:
+        data = yaml.safe_load(found.group(1))
+    except yaml.YAMLError:
+        return text
+    return text[found.end() :].lstrip("\n") if isinstance(data, dict) else text
