@@ -29,7 +29,7 @@ class PackedHtml:
         self.packed = packed
 
     def __str__(self) -> str:
-        return zlib.decompress(self.packed).decode("utf-8")
+        return zlib.decompress(self.packed).decode("utf-8", errors="surrogatepass")  # as `pack` encoded it
 
     __html__ = __str__
 

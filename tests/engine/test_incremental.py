@@ -38,15 +38,19 @@ EDITS = [
 def _toggle(root: Path, number: int) -> None:
     """Apply edit `number`, or take it back if it is applied (an edit of a missing file does nothing)."""
     relative, old, new = EDITS[number]
-    path = root / relative
+    if old is not None and not (root / relative).exists():
+        return
+    toggle(root / relative, old, new)
+
+
+def toggle(path: Path, old: str | None, new: str) -> None:
+    """Replace `old` by `new` in the file, or `new` by `old` if it is there; with no `old`, add or remove the file."""
     if old is None:
         if path.exists():
             path.unlink()
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(new, encoding="utf-8")
-        return
-    if not path.exists():
         return
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(new, old) if new in text else text.replace(old, new), encoding="utf-8")

@@ -12,7 +12,7 @@ from mkdocs.config import load_config
 
 from generator.engine.plugin import SitePlugin
 from generator.render import page_memo
-from tests.engine.test_incremental import OTHER_UNIT, OTHER_UNIT_TEXT
+from tests.engine.test_incremental import OTHER_UNIT, OTHER_UNIT_TEXT, toggle
 from tests.render.tree import COUNCIL_T1_PATH, UNIT_VB_PATH, write_tree
 from tests.test_build import _config
 
@@ -50,16 +50,7 @@ def _pages(site: Path) -> dict[str, bytes]:
 def _toggle(root: Path, number: int) -> None:
     """Apply edit `number`, or take it back if it is applied."""
     relative, old, new = EDITS[number]
-    path = root / "content" / relative
-    if old is None:
-        if path.exists():
-            path.unlink()
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(new, encoding="utf-8")
-        return
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace(new, old) if new in text else text.replace(old, new), encoding="utf-8")
+    toggle(root / "content" / relative, old, new)
 
 
 def _full_build(config: Path, site: Path, plugin: SitePlugin) -> dict[str, bytes]:
