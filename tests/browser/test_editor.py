@@ -200,6 +200,7 @@ def test_adding_a_text_block_to_an_economy_section_adds_only_that_block(page, ed
 def test_no_serious_or_critical_accessibility_violations_in_the_editor(page, editor_url):
     _log_in(page, editor_url)
     page.wait_for_load_state("networkidle")  # the editor's entries loaded: axe reads the page, not a fading loader
+    _settled(page)
     report = [f"samlingar: {line}" for line in serious_violations(page)]
     page.goto(editor_url + "#/collections/glasade-gangen")
     page.get_by_text("2021 VB").first.wait_for()
@@ -207,6 +208,15 @@ def test_no_serious_or_critical_accessibility_violations_in_the_editor(page, edi
     _open_goal(page, editor_url)
     report += [f"rapport: {line}" for line in serious_violations(page)]
     assert not report, "\n".join(report)
+
+
+def _settled(page) -> None:
+    """Every fade and move that ends has ended: a loader fading out is half transparent, and axe would read its
+    contrast mid-fade."""
+    page.wait_for_function(
+        "document.getAnimations().every(a => a.playState !== 'running'"
+        " || a.effect?.getComputedTiming().iterations === Infinity)"
+    )
 
 
 def test_the_login_page_has_no_serious_or_critical_accessibility_violations(page, editor_url):
