@@ -46,6 +46,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.theme import Theme
 from mkdocs.utils import get_relative_url
 
+from generator.engine.menu import install as install_menu
 from generator.engine.prerender import page_outputs, use_outputs
 from generator.engine.reuse import PageReuse
 from generator.engine.search import SearchIndexError, build_search_index
@@ -191,6 +192,7 @@ class SitePlugin(BasePlugin[VbConfig]):
         while serving, pages whose inputs are unchanged keep their HTML from the last build. The templates do not
         change during a build (a rebuild makes a new environment), so they are not looked at again on every page."""
         env.auto_reload = False
+        install_menu(env)
         if self.bytecode is not None:
             env.bytecode_cache = self.bytecode
         if self.reuse is not None:
