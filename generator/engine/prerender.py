@@ -72,7 +72,9 @@ def page_outputs(
         stored.path.write_text(found[0], encoding="utf-8")
         return stored, found[1]
 
-    results = fork_map(made, len(pages), processes)
+    # The first page is filled here: the processes forked after it find the theme's templates compiled (and the
+    # menu's shared entries made) instead of each compiling them again.
+    results = [made(0), *fork_map(lambda number: made(number + 1), len(pages) - 1, processes)] if pages else []
     return {page.file.src_uri: found for page, found in zip(pages, results) if found is not None}
 
 
