@@ -34,6 +34,10 @@ _NOT_TEXT = re.compile(
 )
 _NOT_PLAIN = re.compile(r"\A[\n\t ,\[\]{}#&*!|>'\"%@`]|\A[?-]\Z|\A[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]\Z")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Line separators (from Word or a web page): a line break to vb's YAML 1.1 reader, text to the editor's YAML 1.2
+# parser. Only double quotes, with the escapes \N, \L and \P, read the same in both.
+_LINE_SEPARATOR = re.compile("[\x85\u2028\u2029]")
+_SEPARATOR_ESCAPES = str.maketrans({"\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"})
 # A line indented with a tab: the reader refuses it (VB006), so such a text is never written as a block (|).
 _TAB_LED_LINE = re.compile(r"^[ \t]*\t[ \t]*[^ \t\n]", re.MULTILINE)
 _DOCUMENT_MARKER = re.compile(r"^(?:%|---|\.\.\.)", re.MULTILINE)
@@ -156,7 +160,7 @@ def _double_quoted(value: str, indent: str, key: bool) -> str:
             else:
                 i += 1
         i += 1
-    return out + quoted[start:] if start else quoted
+    return (out + quoted[start:] if start else quoted).translate(_SEPARATOR_ESCAPES)
 
 
 def _escape(code: str, original: str) -> str:
@@ -236,7 +240,9 @@ def _blank_lines(value: str) -> bool:
 
 def text_scalar(value: str, indent: str, key: bool = False) -> str:
     """One string as the editor writes it: plain where it reads back as the same text, else quoted or a block."""
-    if _CONTROL.search(value) or _blank_lines(value) or ("\n" in value and _TAB_LED_LINE.search(value)):
+    if _CONTROL.search(value) or _LINE_SEPARATOR.search(value) or _blank_lines(value):
+        return _double_quoted(value, indent, key)
+    if "\n" in value and _TAB_LED_LINE.search(value):
         return _double_quoted(value, indent, key)
     if key and "\n" in value:
         return _quoted(value, indent, key)

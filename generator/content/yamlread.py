@@ -115,11 +115,28 @@ def _tab_lines(text: str, file: str) -> list[Problem]:
     return found
 
 
+_SEPARATORS = {"\u2028": "radavgränsare", "\u2029": "styckeavgränsare", "\x85": "NEL (nästa rad)"}
+_SEPARATOR = re.compile("[\x85\u2028\u2029]")
+
+
+def _separator_lines(text: str, file: str) -> list[Problem]:
+    """VB019 on each line with a raw line separator: YAML 1.1 breaks the line there, the editor's YAML 1.2 does not."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        hit = _SEPARATOR.search(line)
+        if hit:
+            char = hit.group(0)
+            found.append(
+                problem("VB019", file, name=_SEPARATORS[char], hex=f"{ord(char):04X}").at(number, hit.start() + 1)
+            )
+    return found
+
+
 def parse(text: str, file: str) -> Document:
     """Parse YAML text into plain data with positions, collecting every problem."""
-    tabs = _tab_lines(text, file)
-    if tabs:
-        return Document(file, None, SourceMap(), tabs)
+    early = _tab_lines(text, file) + (_separator_lines(text, file) if _SEPARATOR.search(text) else [])
+    if early:
+        return Document(file, None, SourceMap(), early)
     builder = _Builder(file)
     builder.source.lines = text.split("\n")
     try:
