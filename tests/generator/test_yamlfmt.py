@@ -210,6 +210,7 @@ def test_line_separators_are_written_as_the_editor_writes_them_and_read_back(edi
         assert not set("\x85\u2028\u2029") & set(saved[name]), saved[name]
         read = parse(saved[name], "x.yml")
         assert read.problems == [] and read.data == data, saved[name]
+    assert editor_dump(saved) == saved  # the editor reads its own escapes back and saves the same file again
 
 
 def test_authoring_commands_write_line_separators_so_they_read_back():
