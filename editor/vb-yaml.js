@@ -83,10 +83,27 @@ function quoteBlankLines(doc) {
   visit(doc, { Scalar(_, node) { if (typeof node.value === 'string' && needsDoubleQuotes(node.value)) node.type = 'QUOTE_DOUBLE'; } });
 }
 
+// En text som ser ut som ett datum (2021-05-27) läser vb som ett datum (YAML 1.1), redigeraren som
+// text: utanför modellens datumfält skrivs den inom citattecken, som `vb fmt` skriver den.
+const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+function quoteDateTexts(node, name, order) {
+  const model = (name && order.models[name]) || { sub: {}, dates: [] };
+  if (!isMap(node)) return;
+  for (const pair of node.items) quoteDateIn(pair.value, String(isScalar(pair.key) ? pair.key.value : pair.key), model, order);
+}
+function quoteDateIn(value, key, model, order) {
+  if (isMap(value)) quoteDateTexts(value, model.sub[key], order);
+  else if (isSeq(value)) value.items.forEach(item => quoteDateIn(item, key, model, order));
+  else if (isScalar(value) && typeof value.value === 'string' && DATE.test(value.value) && !(model.dates || []).includes(key)) {
+    value.type = 'QUOTE_SINGLE';
+  }
+}
+
 export function toFile(data, order) {
   const doc = new Document(ordered(data, order.root, order));
   restore(doc.contents, [], FIGURES.get(reportOf(data)) || new Map());
   quoteBlankLines(doc);
+  quoteDateTexts(doc.contents, order.root, order);
   // yaml skriver tecknen som de är även inom dubbla citattecken; alla texter med dem står inom sådana
   // (nycklar också), så varje förekomst i filen kan bytas mot sin escape.
   return doc.toString(OPTIONS).replace(/[\x85\u2028\u2029]/g, ch => SEPARATOR_ESCAPES[ch]);

@@ -34,6 +34,13 @@ _NUMERIC_START = frozenset("0123456789+-.")  # the first character of anything _
 _ScalarEvent = yaml.ScalarEvent
 
 
+def reads_as_text(value: str) -> bool:
+    """Whether `value`, written plain, is read back as this text: not null, a truth value, a number or a date."""
+    if value in _NULLS or value in _TRUE or value in _FALSE:
+        return False
+    return value[0] not in _NUMERIC_START or not (_INT.match(value) or _FLOAT.match(value) or _DATE.match(value))
+
+
 @dataclass
 class Position:
     """Where a value starts (1-based); `block` for literal text (|), whose lines are kept as written."""
