@@ -17,6 +17,7 @@ from tests.browser.conftest import HERE, REQUIRED
 from tests.browser.tour import ONE_PAGE, WIDTHS, tour_of_one_page
 from tests.site.builtsite import html_files
 
+pytestmark = pytest.mark.slow  # builds the real site and tours it in a browser
 VNU = HERE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 NEW_KINDS = {("tillganglighet",), ("om-webbplatsen",), ("ordlista",), ("data",)}
 STATEMENT = "/tillganglighet/"
