@@ -18,11 +18,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from markdown_it.rules_core import StateCore
+from markdown_it.rules_core import StateCore, block, normalize
 from markdown_it.rules_core import inline as core_inline
 from markdown_it.token import Token
 
 from generator.content.markdown_parser import parser
+from generator.render.table_piece import read_table, starts_table
 
 _HEADING_LINE = re.compile(r"#{1,6}(?:[ \t]|$)")
 # What may run past a heading line: a fence, or an HTML block of the kinds that end only at their closing
@@ -55,6 +56,8 @@ def page_pieces(text: str) -> list[Piece] | None:
     pieces = []
     for part in _parts(text):
         found = _PIECES.get(part)
+        if found is None:
+            found = _table_piece(part) if starts_table(part) else None
         if found is None:
             tokens, env = parse_whole(part)
             if env.get("references"):
@@ -100,16 +103,65 @@ def _relative(address: str) -> bool:
 
 
 def _parts(text: str) -> list[str]:
-    """The page cut before each top-level ATX heading that follows a blank line, the heading line on its own."""
+    """The page cut before each top-level ATX heading that follows a blank line, the heading line on its own, and
+    around each table that stands alone between blank lines (generator.render.table_piece)."""
     lines = text.split("\n")
     parts: list[str] = []
     start = 0
-    for number, line in enumerate(lines):
+    number = 0
+    while number < len(lines):
+        line = lines[number]
         if _HEADING_LINE.match(line) and (number == 0 or not lines[number - 1].strip()):
             parts += ["\n".join(lines[start:number]), line]
             start = number + 1
+        elif starts_table(line) and (number == start or _blank(lines[number - 1])):
+            end = _table_end(lines, number)
+            if end is not None:
+                parts += ["\n".join(lines[start:number]), "\n".join(lines[number:end])]
+                start = number = end
+                continue
+        number += 1
     parts.append("\n".join(lines[start:]))
     return [part for part in parts if part.strip()]
+
+
+def _blank(line: str) -> bool:
+    """A blank line as the parser sees one: nothing but spaces and tabs."""
+    return not line.strip(" \t")
+
+
+def _table_end(lines: list[str], first: int) -> int | None:
+    """Where the table block starting at `first` ends, when it is a table alone up to a blank line or the end."""
+    end = first
+    while end < len(lines) and starts_table(lines[end]):
+        end += 1
+    if end < len(lines) and not _blank(lines[end]):
+        return None
+    return end if read_table(lines[first:end]) is not None else None
+
+
+def _table_piece(part: str) -> Piece | None:
+    """A part that is a table alone (see `_parts`), its cells' inline content parsed as the parser would, as one
+    `vb_table` token: its meta holds the cells' tokens in rows, its children all of them in order."""
+    cells = read_table(part.split("\n"))
+    if cells is None:
+        return None
+    header = [Token("inline", "", 0, content=cell, children=[]) for cell in cells.header]
+    rows = [[Token("inline", "", 0, content=cell, children=[]) for cell in row] for row in cells.rows]
+    _inline_steps([*header, *(cell for row in rows for cell in row)])
+    table = Token(
+        "vb_table",
+        "table",
+        0,
+        block=True,
+        meta={
+            "aligns": cells.aligns,
+            "header": [cell.children or [] for cell in header],
+            "rows": [[cell.children or [] for cell in row] for row in rows],
+        },
+        children=[child for cell in [*header, *(c for row in rows for c in row)] for child in cell.children or []],
+    )
+    return Piece(part, [table], _is_plain([table]))
 
 
 def _cached_inline(state: StateCore) -> list[Token]:
@@ -138,8 +190,23 @@ def parse_whole(text: str) -> tuple[list[Token], dict[str, Any]]:
     md = parser()
     env: dict[str, Any] = {}
     state = StateCore(text, md, env)
+    _run(state, md.core.ruler.getRules(""))
+    return state.tokens, env
+
+
+def _inline_steps(tokens: list[Token]) -> None:
+    """The parser's steps after the block step, run on inline tokens the block step would have made (no link
+    reference definitions apply: a page that has any is parsed whole)."""
+    md = parser()
+    state = StateCore("", md, {})
+    state.tokens = tokens
+    _run(state, [rule for rule in md.core.ruler.getRules("") if rule not in (normalize, block)])
+
+
+def _run(state: StateCore, rules: list[Any]) -> None:
+    """Run the parser's core steps on `state`, the inline step from the kept inline tokens where it can."""
     parsed: list[Token] = []
-    for rule in md.core.ruler.getRules(""):
+    for rule in rules:
         if rule is core_inline:
             parsed = _cached_inline(state)
         else:
@@ -147,4 +214,3 @@ def parse_whole(text: str) -> tuple[list[Token], dict[str, Any]]:
     for token in parsed:  # after every step: the kept tokens are final, no later step changes them
         if len(_INLINE) < _CACHE_LIMIT:
             _INLINE.setdefault(token.content, token.children or [])
-    return state.tokens, env

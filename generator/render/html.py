@@ -122,6 +122,27 @@ class _PageRenderer(RendererHTML):
     def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         return super().image([_addressed(tokens[idx], "src", env)], 0, options, env)
 
+    def vb_table(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        """A table read from its cells (generator.render.fragments) as the parser's tokens of it render, with the
+        header cells scope="col" and each body row's first cell its row header."""
+        meta = tokens[idx].meta
+        styles = [f' style="text-align:{align}"' if align else "" for align in meta["aligns"]]
+        out = ["<table>\n<thead>\n<tr>\n"]
+        for style, cell in zip(styles, meta["header"], strict=True):
+            out.append(f'<th{style} scope="col">{self.renderInline(cell, options, env)}</th>\n')
+        out.append("</tr>\n</thead>\n")
+        if meta["rows"]:
+            out.append("<tbody>\n")
+            for row in meta["rows"]:
+                out.append("<tr>\n")
+                for column, (style, cell) in enumerate(zip(styles, row, strict=True)):
+                    tag, scope = ("th", ' scope="row"') if column == 0 else ("td", "")
+                    out.append(f"<{tag}{style}{scope}>{self.renderInline(cell, options, env)}</{tag}>\n")
+                out.append("</tr>\n")
+            out.append("</tbody>\n")
+        out.append("</table>\n")
+        return "".join(out)
+
 
 def _addressed(token: Token, attribute: str, env: EnvType) -> Token:
     """A link or image whose address points at another file of the site, as seen from the page (a copy: inline
