@@ -23,7 +23,7 @@ from markdown_it.rules_core import inline as core_inline
 from markdown_it.token import Token
 
 from generator.content.markdown_parser import parser
-from generator.render.table_piece import read_table, starts_table
+from generator.render.table_piece import TableCells, read_table
 
 _HEADING_LINE = re.compile(r"#{1,6}(?:[ \t]|$)")
 # What may run past a heading line: a fence, or an HTML block of the kinds that end only at their closing
@@ -37,6 +37,7 @@ _TERMS_OF: dict[str, frozenset[str]] = {}
 _CACHE_LIMIT = 200_000
 _INLINE: dict[str, list[Token]] = {}
 _PIECES: dict[str, Piece] = {}
+_TABLES: dict[str, TableCells | None] = {}
 
 
 @dataclass(frozen=True)
@@ -54,15 +55,16 @@ def page_pieces(text: str) -> list[Piece] | None:
     if _REACHES_ON.search(text):
         return None
     pieces = []
-    for part in _parts(text):
+    for part, cells in _parts(text):
         found = _PIECES.get(part)
         if found is None:
-            found = _table_piece(part) if starts_table(part) else None
-        if found is None:
-            tokens, env = parse_whole(part)
-            if env.get("references"):
-                return None
-            found = Piece(part, tokens, _is_plain(tokens))
+            if cells is not None:
+                found = _table_piece(part, cells)
+            else:
+                tokens, env = parse_whole(part)
+                if env.get("references"):
+                    return None
+                found = Piece(part, tokens, _is_plain(tokens))
             if len(_PIECES) < _CACHE_LIMIT:
                 _PIECES[part] = found
         pieces.append(found)
@@ -102,27 +104,32 @@ def _relative(address: str) -> bool:
     return not (_SCHEME.match(address) or address.startswith(("/", "\\", "#")))
 
 
-def _parts(text: str) -> list[str]:
+def _parts(text: str) -> list[tuple[str, TableCells | None]]:
     """The page cut before each top-level ATX heading that follows a blank line, the heading line on its own, and
-    around each table that stands alone between blank lines (generator.render.table_piece)."""
+    around each table that stands alone between blank lines (generator.render.table_piece): each part with the
+    table's cells where it is such a table."""
     lines = text.split("\n")
-    parts: list[str] = []
+    parts: list[tuple[str, TableCells | None]] = []
     start = 0
     number = 0
     while number < len(lines):
         line = lines[number]
         if _HEADING_LINE.match(line) and (number == 0 or not lines[number - 1].strip()):
-            parts += ["\n".join(lines[start:number]), line]
+            parts += [("\n".join(lines[start:number]), None), (line, None)]
             start = number + 1
-        elif starts_table(line) and (number == start or _blank(lines[number - 1])):
-            end = _table_end(lines, number)
-            if end is not None:
-                parts += ["\n".join(lines[start:number]), "\n".join(lines[number:end])]
+        elif line.startswith("|") and (number == start or _blank(lines[number - 1])):
+            end = number + 1
+            while end < len(lines) and lines[end].startswith("|"):
+                end += 1
+            block = "\n".join(lines[number:end])
+            cells = _table(block) if end == len(lines) or _blank(lines[end]) else None
+            if cells is not None:
+                parts += [("\n".join(lines[start:number]), None), (block, cells)]
                 start = number = end
                 continue
         number += 1
-    parts.append("\n".join(lines[start:]))
-    return [part for part in parts if part.strip()]
+    parts.append(("\n".join(lines[start:]), None))
+    return [(part, cells) for part, cells in parts if part.strip()]
 
 
 def _blank(line: str) -> bool:
@@ -130,25 +137,25 @@ def _blank(line: str) -> bool:
     return not line.strip(" \t")
 
 
-def _table_end(lines: list[str], first: int) -> int | None:
-    """Where the table block starting at `first` ends, when it is a table alone up to a blank line or the end."""
-    end = first
-    while end < len(lines) and starts_table(lines[end]):
-        end += 1
-    if end < len(lines) and not _blank(lines[end]):
-        return None
-    return end if read_table(lines[first:end]) is not None else None
+def _table(block: str) -> TableCells | None:
+    """`read_table` of a block of lines, once per distinct block."""
+    if block in _TABLES:
+        return _TABLES[block]
+    found = read_table(block.split("\n"))
+    if len(_TABLES) < _CACHE_LIMIT:
+        _TABLES[block] = found
+    return found
 
 
-def _table_piece(part: str) -> Piece | None:
-    """A part that is a table alone (see `_parts`), its cells' inline content parsed as the parser would, as one
-    `vb_table` token: its meta holds the cells' tokens in rows, its children all of them in order."""
-    cells = read_table(part.split("\n"))
-    if cells is None:
-        return None
-    header = [Token("inline", "", 0, content=cell, children=[]) for cell in cells.header]
-    rows = [[Token("inline", "", 0, content=cell, children=[]) for cell in row] for row in cells.rows]
-    _inline_steps([*header, *(cell for row in rows for cell in row)])
+def _table_piece(part: str, cells: TableCells) -> Piece:
+    """A table alone (see `_parts`) as one `vb_table` token, its cells' inline content parsed as the parser would:
+    its meta holds the cells' inline tokens in rows, its children all of them in order."""
+    contents = [*cells.header, *(cell for row in cells.rows for cell in row)]
+    new = [Token("inline", "", 0, content=text, children=[]) for text in dict.fromkeys(contents) if text not in _INLINE]
+    if new:
+        _inline_steps(new)
+    made = {token.content: token.children or [] for token in new}
+    inline = {text: made[text] if text in made else _INLINE[text] for text in contents}
     table = Token(
         "vb_table",
         "table",
@@ -156,10 +163,10 @@ def _table_piece(part: str) -> Piece | None:
         block=True,
         meta={
             "aligns": cells.aligns,
-            "header": [cell.children or [] for cell in header],
-            "rows": [[cell.children or [] for cell in row] for row in rows],
+            "header": [inline[text] for text in cells.header],
+            "rows": [[inline[text] for text in row] for row in cells.rows],
         },
-        children=[child for cell in [*header, *(c for row in rows for c in row)] for child in cell.children or []],
+        children=[child for text in contents for child in inline[text]],
     )
     return Piece(part, [table], _is_plain([table]))
 

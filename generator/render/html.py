@@ -308,7 +308,23 @@ def render_page(text: str, path: str = "") -> PageHtml:
     body = sectioned(finish_tables("".join(out)))
     first = groups[0][1][0] if groups and groups[0][1] else None
     title = flat[0][1] if first is not None and first.type == "heading_open" and first.tag == "h1" else None
-    return PageHtml(body, _nest(flat), title, frozenset(_IDS.findall(body)), frozenset(env["vb_targets"]))
+    return PageHtml(body, _nest(flat), title, frozenset(page_ids(body)), frozenset(env["vb_targets"]))
+
+
+def page_ids(html: str) -> list[str]:
+    """Every id on the page (the headings' and those in raw HTML), as `_IDS.findall` finds them: only where the
+    page has `id="` is the pattern tried, which is quicker than reading all of a long page with it."""
+    found = []
+    position = html.find('id="', 1)
+    while position != -1:
+        match = _IDS.match(html, position - 1)
+        if match is not None:
+            found.append(match.group(1))
+            position = match.end()
+        else:
+            position += 1
+        position = html.find('id="', max(position, 1))
+    return found
 
 
 def _plain_html(piece: Piece, options: OptionsDict) -> str:

@@ -37,17 +37,13 @@ def split_cells(line: str) -> list[str]:
     return [part.replace("\\|", "|") for part in _BARE_PIPE.split(line)]
 
 
-def starts_table(line: str) -> bool:
-    """Whether a line may belong to a table block that `read_table` reads (it starts with a pipe)."""
-    return line.startswith("|")
-
-
 def read_table(lines: list[str]) -> TableCells | None:
     """The table the lines make at the top level of a page, between blank lines (or None where the parser's
     table rule would not read exactly these lines as one table)."""
-    if len(lines) < 2 or not all(starts_table(line) for line in lines):
+    if len(lines) < 2 or not all(line.startswith("|") for line in lines):
         return None
-    if any(c in line for line in lines for c in "\t\r\0"):  # tabs move columns; the others the parser rewrites
+    # A tab moves the columns; a carriage return or a NUL the parser rewrites before it reads the lines.
+    if any("\t" in line or "\r" in line or "\0" in line for line in lines):
         return None
     aligns = _aligns(lines[1])
     header = _cells(mdTrim(lines[0]))
