@@ -48,6 +48,7 @@ _ID_COUNT = re.compile(r"^(.*)_([0-9]+)$")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _PLAIN_HTML: dict[str, str] = {}  # a plain piece's HTML, by its text
 _PLAIN_HTML_LIMIT = 100_000
+_HEADING_TEXTS: dict[str, tuple[list[Token], str, str, bool]] = {}  # a kept heading's text, title and slug
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ class _PageRenderer(RendererHTML):
         return f'<{token.tag} id="{html.escape(token.meta["id"])}"{classes}>'
 
     def heading_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
-        anchor = html.escape(tokens[idx].meta["id"])
+        anchor = html.escape(tokens[idx - 2].meta["id"])  # its heading_open's: the page's own copy
         link = f'<a class="headerlink" href="#{anchor}" title="{PERMALINK_TITLE}">&para;</a>'
         return f"{link}</{tokens[idx].tag}>\n"
 
@@ -225,11 +226,11 @@ def _groups(text: str) -> list[tuple[Piece | None, list[Token]]]:
 
 
 def _own_headings(tokens: list[Token]) -> list[Token]:
-    """The tokens with the headings' own tokens copied: their ids are the page's, the rest may be shared."""
+    """The tokens with each heading's opening token copied: its id is the page's, the rest may be shared."""
     own = list(tokens)
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
-            own[index : index + 3] = [_copied(t) for t in tokens[index : index + 3]]
+            own[index] = _copied(token)
     return own
 
 
@@ -245,22 +246,39 @@ def _copied(token: Token) -> Token:
     return new
 
 
-def _headings(tokens: list[Token], options: OptionsDict, used: set[str]) -> list[tuple[int, str, str, bool]]:
-    """Give each heading its id (unique among `used`) and no-toc flag; (level, title, id, in toc) for each."""
+def _headings(
+    tokens: list[Token], options: OptionsDict, used: set[str], kept: bool = False
+) -> list[tuple[int, str, str, bool]]:
+    """Give each heading its id (unique among `used`) and no-toc flag; (level, title, id, in toc) for each. `kept`:
+    the tokens are a kept piece's, whose inline tokens follow from their text alone."""
     found = []
     for index, token in enumerate(tokens):
         if token.type != "heading_open":
             continue
         inline = tokens[index + 1]
-        children = inline.children or []
-        no_toc = inline.content.rstrip().endswith(NO_TOC)
-        if no_toc:
-            children = _without_marker(children)
+        children, title, slug, no_toc = _heading_text(inline, options, kept)
+        if children is not inline.children:  # without the marker: a copy, the inline token may be shared
+            inline = tokens[index + 1] = _copied(inline)
             inline.children = children
-        title = strip_tags(_PLAIN.renderInline(children, options, {}))
-        token.meta = {"id": unique(slugify(html.unescape(title)), used), "no_toc": no_toc}
-        tokens[index + 2].meta = token.meta
+        token.meta = {"id": unique(slug, used), "no_toc": no_toc}
         found.append((int(token.tag[1]), title, token.meta["id"], not no_toc))
+    return found
+
+
+def _heading_text(inline: Token, options: OptionsDict, kept: bool) -> tuple[list[Token], str, str, bool]:
+    """A heading's inline tokens without the no-toc marker, its title (HTML), the slug of its id and whether it
+    stays out of the table of contents; once per distinct text where `kept`."""
+    known = _HEADING_TEXTS.get(inline.content) if kept else None
+    if known is not None:
+        return known
+    children = inline.children or []
+    no_toc = inline.content.rstrip().endswith(NO_TOC)
+    if no_toc:
+        children = _without_marker(children)
+    title = strip_tags(_PLAIN.renderInline(children, options, {}))
+    found = (children, title, slugify(html.unescape(title)), no_toc)
+    if kept and len(_HEADING_TEXTS) < _PLAIN_HTML_LIMIT:
+        _HEADING_TEXTS[inline.content] = found
     return found
 
 
@@ -302,7 +320,7 @@ def render_page(text: str, path: str = "") -> PageHtml:
             out.append(_plain_html(piece, options))  # nothing in it is the page's own: made once, reused
             continue
         own = _own_headings(tokens)
-        flat += _headings(own, options, used)
+        flat += _headings(own, options, used, kept=piece is not None)
         _fix_row_headers(own)
         out.append(_RENDERER.render(own, options, env))
     body = sectioned(finish_tables("".join(out)))
@@ -369,8 +387,8 @@ def heading_anchors(text: str) -> list[tuple[int, str, str]]:
     used: set[str] = set()
     flat = [
         row
-        for _, tokens in _groups(strip_front_matter(text))
-        for row in _headings(_own_headings(tokens), parser().options, used)
+        for piece, tokens in _groups(strip_front_matter(text))
+        for row in _headings(_own_headings(tokens), parser().options, used, kept=piece is not None)
     ]
     return [(level, html.unescape(title), anchor) for level, title, anchor, shown in flat if shown]
 
