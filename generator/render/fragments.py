@@ -15,6 +15,7 @@ Kept tokens are shared between pages: the renderer copies what it changes per pa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,7 +72,7 @@ def page_pieces(text: str) -> list[Piece] | None:
     return pieces
 
 
-def terms_in(piece: Piece, terms: re.Pattern[str]) -> frozenset[str]:
+def terms_in(piece: Piece, terms: Callable[[str], Iterable[re.Match[str]]]) -> frozenset[str]:
     """The glossary abbreviations in a piece's text tokens (kept per piece)."""
     found = _TERMS_OF.get(piece.text)
     if found is None:
@@ -80,7 +81,7 @@ def terms_in(piece: Piece, terms: re.Pattern[str]) -> frozenset[str]:
             for token in piece.tokens
             for child in token.children or []
             if child.type == "text"
-            for match in terms.finditer(child.content)
+            for match in terms(child.content)
         )
         if len(_TERMS_OF) < _CACHE_LIMIT:
             _TERMS_OF[piece.text] = found

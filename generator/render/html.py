@@ -19,7 +19,7 @@ import html
 import posixpath
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -38,9 +38,14 @@ from generator.render.text import NO_TOC
 
 PERMALINK_TITLE = "Länk till det här avsnittet"
 NO_TOC_CLASS = "no-toc"  # kept on the heading, so print styles can tell the report's own sections apart
-TERM = re.compile(
-    r"(?<![\w-])(" + "|".join(map(re.escape, sorted(ABBREVIATIONS, key=len, reverse=True))) + r")(?![\w-])"
+_TERMS = "|".join(map(re.escape, sorted(ABBREVIATIONS, key=len, reverse=True)))
+TERM = re.compile(r"(?<![\w-])(" + _TERMS + r")(?![\w-])")
+# TERM without its look-behind, which keeps the regex engine from skipping to a term's first letter; usable where
+# every term is made of word characters and "-" (see `term_matches`).
+_TERM_AHEAD = (
+    re.compile("(" + _TERMS + r")(?![\w-])") if all(re.fullmatch(r"[\w-]+", t) for t in ABBREVIATIONS) else TERM
 )
+_WORDLIKE = re.compile(r"[\w-]")
 _TAG = re.compile(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _IDS = re.compile(r'\sid="([^"]+)"')  # every id on the page, the headings' and those in raw HTML
@@ -92,6 +97,15 @@ def unique(slug: str, used: set[str]) -> str:
     return slug
 
 
+def term_matches(text: str) -> Iterator[re.Match[str]]:
+    """TERM's matches in `text`, found quicker: each match of the pattern without the look-behind that has no word
+    character or "-" before it (a term made of those cannot start inside another one's match)."""
+    for match in _TERM_AHEAD.finditer(text):
+        start = match.start()
+        if start == 0 or not _WORDLIKE.match(text, start - 1):
+            yield match
+
+
 def strip_tags(text: str) -> str:
     """Text without its tags and comments, whitespace collapsed (entities stay)."""
     return " ".join(_TAG.sub("", _COMMENT.sub("", text)).split())
@@ -103,7 +117,7 @@ class _PageRenderer(RendererHTML):
     def text(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         content = tokens[idx].content
         seen: set[str] | None = env.get("vb_seen")
-        if seen is None or TERM.search(content) is None:
+        if seen is None or next(term_matches(content), None) is None:
             return escapeHtml(content)
         return _marked(content, seen)
 
@@ -162,7 +176,7 @@ def _marked(text: str, seen: set[str]) -> str:
     """Text with the first occurrence on the page of each abbreviation marked."""
     out: list[str] = []
     last = 0
-    for match in TERM.finditer(text):
+    for match in term_matches(text):
         term = match.group(1)
         if term in seen:
             continue
@@ -316,7 +330,7 @@ def render_page(text: str, path: str = "") -> PageHtml:
     out: list[str] = []
     groups = _groups(strip_front_matter(text))
     for piece, tokens in groups:
-        if piece is not None and piece.plain and terms_in(piece, TERM) <= env["vb_seen"]:
+        if piece is not None and piece.plain and terms_in(piece, term_matches) <= env["vb_seen"]:
             out.append(_plain_html(piece, options))  # nothing in it is the page's own: made once, reused
             continue
         own = _own_headings(tokens)
