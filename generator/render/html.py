@@ -122,12 +122,12 @@ class _PageRenderer(RendererHTML):
         return _marked(content, seen)
 
     def heading_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
-        token = tokens[idx]
-        classes = f' class="{NO_TOC_CLASS}"' if token.meta.get("no_toc") else ""
-        return f'<{token.tag} id="{html.escape(token.meta["id"])}"{classes}>'
+        _, _, anchor, shown = env["vb_heading"] = next(env["vb_headings"])  # the page's rows, in document order
+        classes = "" if shown else f' class="{NO_TOC_CLASS}"'
+        return f'<{tokens[idx].tag} id="{html.escape(anchor)}"{classes}>'
 
     def heading_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
-        anchor = html.escape(tokens[idx - 2].meta["id"])  # its heading_open's: the page's own copy
+        anchor = html.escape(env["vb_heading"][2])
         link = f'<a class="headerlink" href="#{anchor}" title="{PERMALINK_TITLE}">&para;</a>'
         return f"{link}</{tokens[idx].tag}>\n"
 
@@ -239,15 +239,6 @@ def _groups(text: str) -> list[tuple[Piece | None, list[Token]]]:
     return [(piece, piece.tokens) for piece in pieces]
 
 
-def _own_headings(tokens: list[Token]) -> list[Token]:
-    """The tokens with each heading's opening token copied: its id is the page's, the rest may be shared."""
-    own = list(tokens)
-    for index, token in enumerate(tokens):
-        if token.type == "heading_open":
-            own[index] = _copied(token)
-    return own
-
-
 _TOKEN_FIELDS = tuple(f.name for f in fields(Token))
 
 
@@ -263,7 +254,7 @@ def _copied(token: Token) -> Token:
 def _headings(
     tokens: list[Token], options: OptionsDict, used: set[str], kept: bool = False
 ) -> list[tuple[int, str, str, bool]]:
-    """Give each heading its id (unique among `used`) and no-toc flag; (level, title, id, in toc) for each. `kept`:
+    """Each heading's (level, title, id unique among `used`, in toc), its no-toc marker taken off its text. `kept`:
     the tokens are a kept piece's, whose inline tokens follow from their text alone."""
     found = []
     for index, token in enumerate(tokens):
@@ -274,8 +265,7 @@ def _headings(
         if children is not inline.children:  # without the marker: a copy, the inline token may be shared
             inline = tokens[index + 1] = _copied(inline)
             inline.children = children
-        token.meta = {"id": unique(slug, used), "no_toc": no_toc}
-        found.append((int(token.tag[1]), title, token.meta["id"], not no_toc))
+        found.append((int(token.tag[1]), title, unique(slug, used), not no_toc))
     return found
 
 
@@ -333,8 +323,10 @@ def render_page(text: str, path: str = "") -> PageHtml:
         if piece is not None and piece.plain and terms_in(piece, term_matches) <= env["vb_seen"]:
             out.append(_plain_html(piece, options))  # nothing in it is the page's own: made once, reused
             continue
-        own = _own_headings(tokens)
-        flat += _headings(own, options, used, kept=piece is not None)
+        own = list(tokens)  # a heading's inline tokens may be replaced: the list may be shared
+        rows = _headings(own, options, used, kept=piece is not None)
+        flat += rows
+        env["vb_headings"] = iter(rows)  # each heading's id and class, taken by the renderer in document order
         _fix_row_headers(own)
         out.append(_RENDERER.render(own, options, env))
     body = sectioned(finish_tables("".join(out)))
@@ -402,7 +394,7 @@ def heading_anchors(text: str) -> list[tuple[int, str, str]]:
     flat = [
         row
         for piece, tokens in _groups(strip_front_matter(text))
-        for row in _headings(_own_headings(tokens), parser().options, used, kept=piece is not None)
+        for row in _headings(list(tokens), parser().options, used, kept=piece is not None)
     ]
     return [(level, html.unescape(title), anchor) for level, title, anchor, shown in flat if shown]
 
