@@ -256,17 +256,20 @@ ekonomi:
           - namn: Äldreomsorg
             verksamhetsomrade: aldreomsorg
             budget: 512.4
+            begarda_bj: 0
             prognos_fore: 506.0
             prognos_efter: 508.1
             avvikelse: 4.3
             varav:
               - namn: Hemtjänst
                 budget: 210.0
+                begarda_bj: 0
                 prognos_fore: 208.0
                 prognos_efter: 208.5
                 avvikelse: 1.5
               - namn: Särskilt boende
                 budget: 250.2
+                begarda_bj: 0
                 prognos_fore: 247.0
                 prognos_efter: 247.4
                 avvikelse: 2.8
