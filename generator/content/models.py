@@ -409,7 +409,9 @@ class InvesteringRad(Base):
     namn: str
     budget: Number
     prognos: Number
-    budgetjustering: Number = 0
+    budgetjustering: Number | None = Field(
+        None, description="Ansökta budgetjusteringar. Utelämnas när rutan är tom i rapporten: då visas ingen siffra."
+    )
     avvikelse: Number
 
 

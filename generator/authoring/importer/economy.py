@@ -251,7 +251,9 @@ def _investeringar(table: Table) -> dict[str, Any]:
     total = None
     for row in table.rows:
         name = row[0].strip()
-        entry: dict[str, Any] = {"namn": name, **dict(zip(fields, _numbers(row, len(fields))))}
+        optional = (fields.index("budgetjustering"),) if "budgetjustering" in fields else ()
+        values = zip(fields, _numbers(row, len(fields), optional))
+        entry: dict[str, Any] = {"namn": name, **{k: v for k, v in values if v is not None}}  # empty: not given
         if name.lower() == "totalt":
             total = entry
         else:
