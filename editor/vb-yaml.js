@@ -71,18 +71,42 @@ function typed(value, onlyNumber) {
 const BLANK_LINES = /^(?=[ \t\n]*$)(?=.*[ \t])(?=.*\n)/s;
 // Likaså en text med flera rader där någon rad är indragen med tabb: vb check godtar inte tabbindrag (VB006).
 const TAB_LED_LINE = /^[ \t]*\t[ \t]*[^ \t\n]/m;
+// Och en text med radavgränsare (U+2028, U+2029, NEL; följer med från Word och webbsidor): vb läser
+// YAML 1.1, där de bryter raden, redigeraren YAML 1.2, där de är text. Bara inom dubbla citattecken,
+// skrivna som \L, \P och \N, läses de lika av båda.
+const LINE_SEPARATOR = /[\x85\u2028\u2029]/;
+const SEPARATOR_ESCAPES = { '\x85': '\\N', '\u2028': '\\L', '\u2029': '\\P' };
 function needsDoubleQuotes(value) {
-  return BLANK_LINES.test(value) || (value.includes('\n') && TAB_LED_LINE.test(value));
+  return BLANK_LINES.test(value) || LINE_SEPARATOR.test(value) || (value.includes('\n') && TAB_LED_LINE.test(value));
 }
 function quoteBlankLines(doc) {
   visit(doc, { Scalar(_, node) { if (typeof node.value === 'string' && needsDoubleQuotes(node.value)) node.type = 'QUOTE_DOUBLE'; } });
+}
+
+// En text som ser ut som ett datum (2021-05-27) läser vb som ett datum (YAML 1.1), redigeraren som
+// text: utanför modellens datumfält skrivs den inom citattecken, som `vb fmt` skriver den.
+const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+function quoteDateTexts(node, name, order) {
+  const model = (name && order.models[name]) || { sub: {}, dates: [] };
+  if (!isMap(node)) return;
+  for (const pair of node.items) quoteDateIn(pair.value, String(isScalar(pair.key) ? pair.key.value : pair.key), model, order);
+}
+function quoteDateIn(value, key, model, order) {
+  if (isMap(value)) quoteDateTexts(value, model.sub[key], order);
+  else if (isSeq(value)) value.items.forEach(item => quoteDateIn(item, key, model, order));
+  else if (isScalar(value) && typeof value.value === 'string' && DATE.test(value.value) && !(model.dates || []).includes(key)) {
+    value.type = 'QUOTE_SINGLE';
+  }
 }
 
 export function toFile(data, order) {
   const doc = new Document(ordered(data, order.root, order));
   restore(doc.contents, [], FIGURES.get(reportOf(data)) || new Map());
   quoteBlankLines(doc);
-  return doc.toString(OPTIONS);
+  quoteDateTexts(doc.contents, order.root, order);
+  // yaml skriver tecknen som de är även inom dubbla citattecken; alla texter med dem står inom sådana
+  // (nycklar också), så varje förekomst i filen kan bytas mot sin escape.
+  return doc.toString(OPTIONS).replace(/[\x85\u2028\u2029]/g, ch => SEPARATOR_ESCAPES[ch]);
 }
 
 // Formatet som Decap CMS registrerar (CMS.registerCustomFormat).

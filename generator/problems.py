@@ -165,6 +165,15 @@ CATALOGUE: dict[str, Code] = {
             "{where}: {reason}. Kommandot avbröts; filer som fanns sedan tidigare är oförändrade.",
             "{todo}",
         ),
+        _c(
+            "VB019",
+            E,
+            "Osynlig radbrytning",
+            "Ett osynligt tecken, {name} (U+{hex}), står på raden. Det följer ofta med när text klistras in från"
+            " Word eller en webbsida och läses som en radbrytning av vb men som text av redigeraren.",
+            "Ta bort tecknet där kolumnen pekar och skriv en vanlig radbrytning (Enter) eller ett mellanslag i"
+            " stället. Text som klistras in i redigeraren på webbplatsen sparas rätt av sig själv.",
+        ),
         # --- shape and types --------------------------------------------------
         _c(
             "VB101",

@@ -10,6 +10,7 @@ comments next to them show the arithmetic.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,13 @@ import pytest
 from generator.check.run import check_paths
 from generator.problems import Problem
 from tests.real_site import mkdocs_site, real_site, shared_root
+from tests.schedule import in_schedule_order, keep_the_order
 
 # Tests of bugs that were found and fixed live in tests/regressions/.
+
+# pytest keeps each test module as it rewrites its asserts (in __pycache__, as Python keeps the generator's), also
+# where PYTHONDONTWRITEBYTECODE is set: else every run and each of its workers rewrites all of them again.
+sys.dont_write_bytecode = False
 
 ORGANISATION = """\
 # Testnämnden: en nämnd, två avdelningar, tre enheter.
@@ -256,17 +262,20 @@ ekonomi:
           - namn: Äldreomsorg
             verksamhetsomrade: aldreomsorg
             budget: 512.4
+            begarda_bj: 0
             prognos_fore: 506.0
             prognos_efter: 508.1
             avvikelse: 4.3
             varav:
               - namn: Hemtjänst
                 budget: 210.0
+                begarda_bj: 0
                 prognos_fore: 208.0
                 prognos_efter: 208.5
                 avvikelse: 1.5
               - namn: Särskilt boende
                 budget: 250.2
+                begarda_bj: 0
                 prognos_fore: 247.0
                 prognos_efter: 247.4
                 avvikelse: 2.8
@@ -399,10 +408,10 @@ def mkdocs_real_site(tmp_path_factory, worker_id: str) -> Path:
     return mkdocs_site(shared_root(tmp_path_factory.getbasetemp(), worker_id))
 
 
-SHARED_BUILDS = {"built_real_site", "mkdocs_real_site"}
+def pytest_configure(config: pytest.Config) -> None:
+    keep_the_order(config)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that read the run's shared builds of content/ last: the first worker to get there builds while the
-    other still runs the rest, instead of both waiting for the build at the start."""
-    items.sort(key=lambda item: bool(SHARED_BUILDS & set(getattr(item, "fixturenames", ()))))
+    """The run's order, for both workers (tests/schedule.py): the browser's tour first, the quick tests last."""
+    items[:] = in_schedule_order(items)

@@ -39,8 +39,10 @@ def _config(root: Path, docs: dict[str, str] | None = None) -> Path:
     return config
 
 
-def _vb_build(root: Path, config: Path) -> int:
-    return main(["build", "--content", str(root / "content"), "--site", str(root / "site"), "--config", str(config)])
+def _vb_build(root: Path, config: Path, *options: str) -> int:
+    return main(
+        ["build", "--content", str(root / "content"), "--site", str(root / "site"), "--config", str(config), *options]
+    )
 
 
 def _staging_left(root: Path) -> list[str]:
@@ -97,7 +99,7 @@ def _breadcrumbs(page: str) -> list[str]:
 
 def test_vb_build_makes_the_site_from_a_small_tree(tmp_path, capsys):
     write_tree(tmp_path / "content")
-    assert _vb_build(tmp_path, _config(tmp_path)) == 0
+    assert _vb_build(tmp_path, _config(tmp_path), "--utan-pdf") == 0  # a build with its PDFs: tests/pdf/
     site = tmp_path / "site"
     for page in (
         "index.html",

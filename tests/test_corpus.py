@@ -84,6 +84,11 @@ def _bell(raw: bytes) -> bytes:
     return raw.replace(b"<BEL>", b"\x07")
 
 
+def _separators(raw: bytes) -> bytes:
+    assert b"<LS>" in raw and b"<PS>" in raw
+    return raw.replace(b"<LS>", "\u2028".encode()).replace(b"<PS>", "\u2029".encode())
+
+
 TRANSFORMS: dict[str, Callable[[bytes], bytes]] = {
     "bom-valid-report": _bom,
     "bom-line-numbers": _bom,
@@ -95,6 +100,7 @@ TRANSFORMS: dict[str, Callable[[bytes], bytes]] = {
     "vb005-control-character": _bell,
     "vb005-control-character-reported": _bell,
     "vb003-utf16-reported-as-binary": _utf16,
+    "vb019-line-separator-from-word": _separators,
 }
 
 

@@ -32,8 +32,14 @@ _NOT_TEXT = re.compile(
     r"|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN"
     r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)"
 )
+# A value vb reads as a date (generator/content/yamlread.py): a text like it is quoted (a key is text either way).
+_DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NOT_PLAIN = re.compile(r"\A[\n\t ,\[\]{}#&*!|>'\"%@`]|\A[?-]\Z|\A[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]\Z")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Line separators (from Word or a web page): a line break to vb's YAML 1.1 reader, text to the editor's YAML 1.2
+# parser. Only double quotes, with the escapes \N, \L and \P, read the same in both.
+_LINE_SEPARATOR = re.compile("[\x85\u2028\u2029]")
+_SEPARATOR_ESCAPES = str.maketrans({"\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"})
 # A line indented with a tab: the reader refuses it (VB006), so such a text is never written as a block (|).
 _TAB_LED_LINE = re.compile(r"^[ \t]*\t[ \t]*[^ \t\n]", re.MULTILINE)
 _DOCUMENT_MARKER = re.compile(r"^(?:%|---|\.\.\.)", re.MULTILINE)
@@ -156,7 +162,7 @@ def _double_quoted(value: str, indent: str, key: bool) -> str:
             else:
                 i += 1
         i += 1
-    return out + quoted[start:] if start else quoted
+    return (out + quoted[start:] if start else quoted).translate(_SEPARATOR_ESCAPES)
 
 
 def _escape(code: str, original: str) -> str:
@@ -236,7 +242,9 @@ def _blank_lines(value: str) -> bool:
 
 def text_scalar(value: str, indent: str, key: bool = False) -> str:
     """One string as the editor writes it: plain where it reads back as the same text, else quoted or a block."""
-    if _CONTROL.search(value) or _blank_lines(value) or ("\n" in value and _TAB_LED_LINE.search(value)):
+    if _CONTROL.search(value) or _LINE_SEPARATOR.search(value) or _blank_lines(value):
+        return _double_quoted(value, indent, key)
+    if "\n" in value and _TAB_LED_LINE.search(value):
         return _double_quoted(value, indent, key)
     if key and "\n" in value:
         return _quoted(value, indent, key)
@@ -249,7 +257,7 @@ def text_scalar(value: str, indent: str, key: bool = False) -> str:
             return _literal(value, indent, key, force_indent=True)
         if key and indent == STEP:
             return _quoted(value, indent, key)
-    if _NOT_TEXT.fullmatch(value):
+    if _NOT_TEXT.fullmatch(value) or (not key and _DATE_LIKE.fullmatch(value)):
         return _quoted(value, indent, key)
     return re.sub(r"\n+", lambda m: m.group(0) + "\n" + indent, value)
 
@@ -338,14 +346,15 @@ def _js_order(value: dict[str, Any]) -> list[str]:
     return indexes + [k for k in value if k not in indexes]
 
 
-def _scalar_kinds(annotation: Any) -> set[Any]:
-    """The scalar types a field (or its list's items) may hold: {int, float} for a number, plus str for "number or text"."""
-    if annotation in (int, float, str):
+def _scalar_kinds(annotation: Any, *more: type) -> set[Any]:
+    """The scalar types a field (or its list's items) may hold: {int, float} for a number, plus str for "number or text"
+    (and any of `more` asked for)."""
+    if annotation in (int, float, str, *more):
         return {annotation}
     found: set[Any] = set()
     for arg in typing.get_args(annotation):
         if not (isinstance(arg, type) and issubclass(arg, BaseModel)):
-            found |= _scalar_kinds(arg)
+            found |= _scalar_kinds(arg, *more)
     return found
 
 
@@ -353,14 +362,15 @@ def key_order(root: type[BaseModel]) -> dict[str, Any]:
     """Every model's key order under `root`, named, for the editor's serialiser (nycklar.json).
 
     With each model come its number fields and its "number or text" fields: a form field holds what was
-    typed as text, and the editor writes such text as the number it is (an emptied number as null).
+    typed as text, and the editor writes such text as the number it is (an emptied number as null). Its date
+    fields too: the editor holds a date as text, and quotes a text that looks like one anywhere else.
     """
     models: dict[str, Any] = {}
 
     def visit(model: type[BaseModel]) -> None:
         if model.__name__ in models:
             return
-        entry: dict[str, Any] = {"keys": list(model.model_fields), "sub": {}, "numbers": [], "mixed": []}
+        entry: dict[str, Any] = {"keys": list(model.model_fields), "sub": {}, "numbers": [], "mixed": [], "dates": []}
         models[model.__name__] = entry
         for name, info in model.model_fields.items():
             kinds = _scalar_kinds(info.annotation)
@@ -368,6 +378,8 @@ def key_order(root: type[BaseModel]) -> dict[str, Any]:
                 entry["numbers"].append(name)
             elif kinds & {int, float} and str in kinds:
                 entry["mixed"].append(name)
+            if date in _scalar_kinds(info.annotation, date):
+                entry["dates"].append(name)
             inner = _model_of(info.annotation)
             if inner is not None:
                 entry["sub"][name] = inner.__name__

@@ -6,6 +6,9 @@ from typing import Any
 
 import yaml
 
+from generator.content.yamlread import reads_as_text
+
+_LINE_SEPARATORS = frozenset("\x85\u2028\u2029")  # from Word or the web; escaped as \N, \L, \P in double quotes
 _Safe = yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper
 
 
@@ -14,9 +17,13 @@ class _ContentDumper(_Safe):  # type: ignore[misc, valid-type]
 
 
 def _str(dumper: yaml.BaseDumper, value: str) -> yaml.ScalarNode:
+    if not _LINE_SEPARATORS.isdisjoint(value):  # elsewhere written raw, which the reader refuses (VB019)
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     if "\n" in value:
         text = "\n".join(line.rstrip() for line in value.split("\n"))
         return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|")
+    if not reads_as_text(value):  # e.g. 1e3 or 2021-05-27: plain, vb would read a number or a date
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'")
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)
 
 

@@ -163,15 +163,17 @@ def _operating_budget(table: Driftbudget, file: str, path: Location, _org: Organ
 
 
 def _budget_row(row: DriftbudgetRad, unit: float, file: str, path: Location) -> list[Problem]:
-    found = compare(
-        row.avvikelse,
-        row.budget + row.begarda_bj - row.prognos_efter,
-        3,
-        unit,
-        f"{row.namn}, avvikelse",
-        file,
-        (*path, "avvikelse"),
-    )
+    found = []
+    if row.begarda_bj is not None:  # not given: the deviation cannot be recomputed from the row
+        found += compare(
+            row.avvikelse,
+            row.budget + row.begarda_bj - row.prognos_efter,
+            3,
+            unit,
+            f"{row.namn}, avvikelse",
+            file,
+            (*path, "avvikelse"),
+        )
     if row.varav:
         for column in ("budget", "prognos_efter"):
             parts = sum(getattr(part, column) for part in row.varav)
@@ -274,10 +276,16 @@ def _turnover(table: Omslutningsforandringar, file: str, path: Location, _org: O
 def _column_sums(
     total: object, rows: Sequence[object], columns: Sequence[str], unit: float, label: str, file: str, path: Location
 ) -> list[Problem]:
-    """A table's total row against the sum of its rows, column by column, with rounding tolerated."""
+    """A table's total row against the sum of its rows, column by column, with rounding tolerated.
+
+    A column where a row's figure is not given has no sum to compare: an empty cell is never taken for 0.
+    """
     found = []
     for column in columns:
-        computed = sum(getattr(row, column) for row in rows)
+        values = [getattr(row, column) for row in rows]
+        if None in values:
+            continue
+        computed = sum(values)
         found += compare(getattr(total, column), computed, len(rows), unit, f"{label}, {column}", file, (*path, column))
     return found
 

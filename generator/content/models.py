@@ -347,7 +347,9 @@ class DriftbudgetRad(Base):
     namn: str
     verksamhetsomrade: Id | None = None
     budget: Number
-    begarda_bj: Number = 0
+    begarda_bj: Number | None = Field(
+        None, description="Begärda budgetjusteringar. Utelämnas när rutan är tom i rapporten: då visas ingen siffra."
+    )
     prognos_fore: Number
     prognos_efter: Number
     avvikelse: Number
@@ -407,7 +409,9 @@ class InvesteringRad(Base):
     namn: str
     budget: Number
     prognos: Number
-    budgetjustering: Number = 0
+    budgetjustering: Number | None = Field(
+        None, description="Ansökta budgetjusteringar. Utelämnas när rutan är tom i rapporten: då visas ingen siffra."
+    )
     avvikelse: Number
 
 

@@ -34,6 +34,13 @@ _NUMERIC_START = frozenset("0123456789+-.")  # the first character of anything _
 _ScalarEvent = yaml.ScalarEvent
 
 
+def reads_as_text(value: str) -> bool:
+    """Whether `value`, written plain, is read back as this text: not null, a truth value, a number or a date."""
+    if value in _NULLS or value in _TRUE or value in _FALSE:
+        return False
+    return value[0] not in _NUMERIC_START or not (_INT.match(value) or _FLOAT.match(value) or _DATE.match(value))
+
+
 @dataclass
 class Position:
     """Where a value starts (1-based); `block` for literal text (|), whose lines are kept as written."""
@@ -115,11 +122,28 @@ def _tab_lines(text: str, file: str) -> list[Problem]:
     return found
 
 
+_SEPARATORS = {"\u2028": "radavgränsare", "\u2029": "styckeavgränsare", "\x85": "NEL (nästa rad)"}
+_SEPARATOR = re.compile("[\x85\u2028\u2029]")
+
+
+def _separator_lines(text: str, file: str) -> list[Problem]:
+    """VB019 on each line with a raw line separator: YAML 1.1 breaks the line there, the editor's YAML 1.2 does not."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        hit = _SEPARATOR.search(line)
+        if hit:
+            char = hit.group(0)
+            found.append(
+                problem("VB019", file, name=_SEPARATORS[char], hex=f"{ord(char):04X}").at(number, hit.start() + 1)
+            )
+    return found
+
+
 def parse(text: str, file: str) -> Document:
     """Parse YAML text into plain data with positions, collecting every problem."""
-    tabs = _tab_lines(text, file)
-    if tabs:
-        return Document(file, None, SourceMap(), tabs)
+    early = _tab_lines(text, file) + (_separator_lines(text, file) if _SEPARATOR.search(text) else [])
+    if early:
+        return Document(file, None, SourceMap(), early)
     builder = _Builder(file)
     builder.source.lines = text.split("\n")
     try:

@@ -115,7 +115,7 @@ def group_table(groups: list[IncomeStatementSum], title: str, period: str) -> Ta
     return Table(amounts_in("tkr", FAVOURABLE_POSITIVE), header, [False] + [True] * 6, rows)
 
 
-def budget_check(computed: dict[str, float], stated: dict[str, float]) -> Table:
+def budget_check(computed: dict[str, float | None], stated: dict[str, float | None]) -> Table:
     """The driftbudget's total row against the sum of its rows (varav rows are not added again)."""
     rows = [
         TableRow(
@@ -123,7 +123,7 @@ def budget_check(computed: dict[str, float], stated: dict[str, float]) -> Table:
                 md_escape(name),
                 md_escape(fmt.number(computed[key])),
                 md_escape(fmt.number(stated[key])),
-                md_escape(fmt.number(round(stated[key] - computed[key], 1))),
+                md_escape(fmt.number(_difference(stated[key], computed[key]))),
             ]
         )
         for key, name in zip(BUDGET_COLUMNS, DRIFT_DEFAULT[1:])
@@ -134,6 +134,11 @@ def budget_check(computed: dict[str, float], stated: dict[str, float]) -> Table:
         [False, True, True, True],
         rows,
     )
+
+
+def _difference(stated: float | None, computed: float | None) -> float | None:
+    """Stated minus computed, or None (an empty cell) when either is not given."""
+    return None if stated is None or computed is None else round(stated - computed, 1)
 
 
 def _rules(over_5: bool, over_10: bool) -> str:

@@ -15,14 +15,16 @@ Kept tokens are shared between pages: the renderer copies what it changes per pa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from markdown_it.rules_core import StateCore
+from markdown_it.rules_core import StateCore, block, normalize
 from markdown_it.rules_core import inline as core_inline
 from markdown_it.token import Token
 
 from generator.content.markdown_parser import parser
+from generator.render.table_piece import TableCells, read_table
 
 _HEADING_LINE = re.compile(r"#{1,6}(?:[ \t]|$)")
 # What may run past a heading line: a fence, or an HTML block of the kinds that end only at their closing
@@ -36,6 +38,7 @@ _TERMS_OF: dict[str, frozenset[str]] = {}
 _CACHE_LIMIT = 200_000
 _INLINE: dict[str, list[Token]] = {}
 _PIECES: dict[str, Piece] = {}
+_TABLES: dict[str, TableCells | None] = {}
 
 
 @dataclass(frozen=True)
@@ -53,20 +56,23 @@ def page_pieces(text: str) -> list[Piece] | None:
     if _REACHES_ON.search(text):
         return None
     pieces = []
-    for part in _parts(text):
+    for part, cells in _parts(text):
         found = _PIECES.get(part)
         if found is None:
-            tokens, env = parse_whole(part)
-            if env.get("references"):
-                return None
-            found = Piece(part, tokens, _is_plain(tokens))
+            if cells is not None:
+                found = _table_piece(part, cells)
+            else:
+                tokens, env = parse_whole(part)
+                if env.get("references"):
+                    return None
+                found = Piece(part, tokens, _is_plain(tokens))
             if len(_PIECES) < _CACHE_LIMIT:
                 _PIECES[part] = found
         pieces.append(found)
     return pieces
 
 
-def terms_in(piece: Piece, terms: re.Pattern[str]) -> frozenset[str]:
+def terms_in(piece: Piece, terms: Callable[[str], Iterable[re.Match[str]]]) -> frozenset[str]:
     """The glossary abbreviations in a piece's text tokens (kept per piece)."""
     found = _TERMS_OF.get(piece.text)
     if found is None:
@@ -75,7 +81,7 @@ def terms_in(piece: Piece, terms: re.Pattern[str]) -> frozenset[str]:
             for token in piece.tokens
             for child in token.children or []
             if child.type == "text"
-            for match in terms.finditer(child.content)
+            for match in terms(child.content)
         )
         if len(_TERMS_OF) < _CACHE_LIMIT:
             _TERMS_OF[piece.text] = found
@@ -99,17 +105,71 @@ def _relative(address: str) -> bool:
     return not (_SCHEME.match(address) or address.startswith(("/", "\\", "#")))
 
 
-def _parts(text: str) -> list[str]:
-    """The page cut before each top-level ATX heading that follows a blank line, the heading line on its own."""
+def _parts(text: str) -> list[tuple[str, TableCells | None]]:
+    """The page cut before each top-level ATX heading that follows a blank line, the heading line on its own, and
+    around each table that stands alone between blank lines (generator.render.table_piece): each part with the
+    table's cells where it is such a table."""
     lines = text.split("\n")
-    parts: list[str] = []
+    parts: list[tuple[str, TableCells | None]] = []
     start = 0
-    for number, line in enumerate(lines):
+    number = 0
+    while number < len(lines):
+        line = lines[number]
         if _HEADING_LINE.match(line) and (number == 0 or not lines[number - 1].strip()):
-            parts += ["\n".join(lines[start:number]), line]
+            parts += [("\n".join(lines[start:number]), None), (line, None)]
             start = number + 1
-    parts.append("\n".join(lines[start:]))
-    return [part for part in parts if part.strip()]
+        elif line.startswith("|") and (number == start or _blank(lines[number - 1])):
+            end = number + 1
+            while end < len(lines) and lines[end].startswith("|"):
+                end += 1
+            block = "\n".join(lines[number:end])
+            cells = _table(block) if end == len(lines) or _blank(lines[end]) else None
+            if cells is not None:
+                parts += [("\n".join(lines[start:number]), None), (block, cells)]
+                start = number = end
+                continue
+        number += 1
+    parts.append(("\n".join(lines[start:]), None))
+    return [(part, cells) for part, cells in parts if part.strip()]
+
+
+def _blank(line: str) -> bool:
+    """A blank line as the parser sees one: nothing but spaces and tabs."""
+    return not line.strip(" \t")
+
+
+def _table(block: str) -> TableCells | None:
+    """`read_table` of a block of lines, once per distinct block."""
+    if block in _TABLES:
+        return _TABLES[block]
+    found = read_table(block.split("\n"))
+    if len(_TABLES) < _CACHE_LIMIT:
+        _TABLES[block] = found
+    return found
+
+
+def _table_piece(part: str, cells: TableCells) -> Piece:
+    """A table alone (see `_parts`) as one `vb_table` token, its cells' inline content parsed as the parser would:
+    its meta holds the cells' inline tokens in rows, its children all of them in order."""
+    contents = [*cells.header, *(cell for row in cells.rows for cell in row)]
+    new = [Token("inline", "", 0, content=text, children=[]) for text in dict.fromkeys(contents) if text not in _INLINE]
+    if new:
+        _inline_steps(new)
+    made = {token.content: token.children or [] for token in new}
+    inline = {text: made[text] if text in made else _INLINE[text] for text in contents}
+    table = Token(
+        "vb_table",
+        "table",
+        0,
+        block=True,
+        meta={
+            "aligns": cells.aligns,
+            "header": [inline[text] for text in cells.header],
+            "rows": [[inline[text] for text in row] for row in cells.rows],
+        },
+        children=[child for text in contents for child in inline[text]],
+    )
+    return Piece(part, [table], _is_plain([table]))
 
 
 def _cached_inline(state: StateCore) -> list[Token]:
@@ -138,8 +198,23 @@ def parse_whole(text: str) -> tuple[list[Token], dict[str, Any]]:
     md = parser()
     env: dict[str, Any] = {}
     state = StateCore(text, md, env)
+    _run(state, md.core.ruler.getRules(""))
+    return state.tokens, env
+
+
+def _inline_steps(tokens: list[Token]) -> None:
+    """The parser's steps after the block step, run on inline tokens the block step would have made (no link
+    reference definitions apply: a page that has any is parsed whole)."""
+    md = parser()
+    state = StateCore("", md, {})
+    state.tokens = tokens
+    _run(state, [rule for rule in md.core.ruler.getRules("") if rule not in (normalize, block)])
+
+
+def _run(state: StateCore, rules: list[Any]) -> None:
+    """Run the parser's core steps on `state`, the inline step from the kept inline tokens where it can."""
     parsed: list[Token] = []
-    for rule in md.core.ruler.getRules(""):
+    for rule in rules:
         if rule is core_inline:
             parsed = _cached_inline(state)
         else:
@@ -147,4 +222,3 @@ def parse_whole(text: str) -> tuple[list[Token], dict[str, Any]]:
     for token in parsed:  # after every step: the kept tokens are final, no later step changes them
         if len(_INLINE) < _CACHE_LIMIT:
             _INLINE.setdefault(token.content, token.children or [])
-    return state.tokens, env

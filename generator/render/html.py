@@ -19,7 +19,7 @@ import html
 import posixpath
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -38,9 +38,14 @@ from generator.render.text import NO_TOC
 
 PERMALINK_TITLE = "Länk till det här avsnittet"
 NO_TOC_CLASS = "no-toc"  # kept on the heading, so print styles can tell the report's own sections apart
-TERM = re.compile(
-    r"(?<![\w-])(" + "|".join(map(re.escape, sorted(ABBREVIATIONS, key=len, reverse=True))) + r")(?![\w-])"
+_TERMS = "|".join(map(re.escape, sorted(ABBREVIATIONS, key=len, reverse=True)))
+TERM = re.compile(r"(?<![\w-])(" + _TERMS + r")(?![\w-])")
+# TERM without its look-behind, which keeps the regex engine from skipping to a term's first letter; usable where
+# every term is made of word characters and "-" (see `term_matches`).
+_TERM_AHEAD = (
+    re.compile("(" + _TERMS + r")(?![\w-])") if all(re.fullmatch(r"[\w-]+", t) for t in ABBREVIATIONS) else TERM
 )
+_WORDLIKE = re.compile(r"[\w-]")
 _TAG = re.compile(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _IDS = re.compile(r'\sid="([^"]+)"')  # every id on the page, the headings' and those in raw HTML
@@ -48,6 +53,7 @@ _ID_COUNT = re.compile(r"^(.*)_([0-9]+)$")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _PLAIN_HTML: dict[str, str] = {}  # a plain piece's HTML, by its text
 _PLAIN_HTML_LIMIT = 100_000
+_HEADING_TEXTS: dict[str, tuple[list[Token], str, str, bool]] = {}  # a kept heading's text, title and slug
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,15 @@ def unique(slug: str, used: set[str]) -> str:
     return slug
 
 
+def term_matches(text: str) -> Iterator[re.Match[str]]:
+    """TERM's matches in `text`, found quicker: each match of the pattern without the look-behind that has no word
+    character or "-" before it (a term made of those cannot start inside another one's match)."""
+    for match in _TERM_AHEAD.finditer(text):
+        start = match.start()
+        if start == 0 or not _WORDLIKE.match(text, start - 1):
+            yield match
+
+
 def strip_tags(text: str) -> str:
     """Text without its tags and comments, whitespace collapsed (entities stay)."""
     return " ".join(_TAG.sub("", _COMMENT.sub("", text)).split())
@@ -102,17 +117,17 @@ class _PageRenderer(RendererHTML):
     def text(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         content = tokens[idx].content
         seen: set[str] | None = env.get("vb_seen")
-        if seen is None or TERM.search(content) is None:
+        if seen is None or next(term_matches(content), None) is None:
             return escapeHtml(content)
         return _marked(content, seen)
 
     def heading_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
-        token = tokens[idx]
-        classes = f' class="{NO_TOC_CLASS}"' if token.meta.get("no_toc") else ""
-        return f'<{token.tag} id="{html.escape(token.meta["id"])}"{classes}>'
+        _, _, anchor, shown = env["vb_heading"] = next(env["vb_headings"])  # the page's rows, in document order
+        classes = "" if shown else f' class="{NO_TOC_CLASS}"'
+        return f'<{tokens[idx].tag} id="{html.escape(anchor)}"{classes}>'
 
     def heading_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
-        anchor = html.escape(tokens[idx].meta["id"])
+        anchor = html.escape(env["vb_heading"][2])
         link = f'<a class="headerlink" href="#{anchor}" title="{PERMALINK_TITLE}">&para;</a>'
         return f"{link}</{tokens[idx].tag}>\n"
 
@@ -121,6 +136,27 @@ class _PageRenderer(RendererHTML):
 
     def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         return super().image([_addressed(tokens[idx], "src", env)], 0, options, env)
+
+    def vb_table(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        """A table read from its cells (generator.render.fragments) as the parser's tokens of it render, with the
+        header cells scope="col" and each body row's first cell its row header."""
+        meta = tokens[idx].meta
+        styles = [f' style="text-align:{align}"' if align else "" for align in meta["aligns"]]
+        out = ["<table>\n<thead>\n<tr>\n"]
+        for style, cell in zip(styles, meta["header"], strict=True):
+            out.append(f'<th{style} scope="col">{self.renderInline(cell, options, env)}</th>\n')
+        out.append("</tr>\n</thead>\n")
+        if meta["rows"]:
+            out.append("<tbody>\n")
+            for row in meta["rows"]:
+                out.append("<tr>\n")
+                for column, (style, cell) in enumerate(zip(styles, row, strict=True)):
+                    tag, scope = ("th", ' scope="row"') if column == 0 else ("td", "")
+                    out.append(f"<{tag}{style}{scope}>{self.renderInline(cell, options, env)}</{tag}>\n")
+                out.append("</tr>\n")
+            out.append("</tbody>\n")
+        out.append("</table>\n")
+        return "".join(out)
 
 
 def _addressed(token: Token, attribute: str, env: EnvType) -> Token:
@@ -140,7 +176,7 @@ def _marked(text: str, seen: set[str]) -> str:
     """Text with the first occurrence on the page of each abbreviation marked."""
     out: list[str] = []
     last = 0
-    for match in TERM.finditer(text):
+    for match in term_matches(text):
         term = match.group(1)
         if term in seen:
             continue
@@ -203,15 +239,6 @@ def _groups(text: str) -> list[tuple[Piece | None, list[Token]]]:
     return [(piece, piece.tokens) for piece in pieces]
 
 
-def _own_headings(tokens: list[Token]) -> list[Token]:
-    """The tokens with the headings' own tokens copied: their ids are the page's, the rest may be shared."""
-    own = list(tokens)
-    for index, token in enumerate(tokens):
-        if token.type == "heading_open":
-            own[index : index + 3] = [_copied(t) for t in tokens[index : index + 3]]
-    return own
-
-
 _TOKEN_FIELDS = tuple(f.name for f in fields(Token))
 
 
@@ -224,22 +251,38 @@ def _copied(token: Token) -> Token:
     return new
 
 
-def _headings(tokens: list[Token], options: OptionsDict, used: set[str]) -> list[tuple[int, str, str, bool]]:
-    """Give each heading its id (unique among `used`) and no-toc flag; (level, title, id, in toc) for each."""
+def _headings(
+    tokens: list[Token], options: OptionsDict, used: set[str], kept: bool = False
+) -> list[tuple[int, str, str, bool]]:
+    """Each heading's (level, title, id unique among `used`, in toc), its no-toc marker taken off its text. `kept`:
+    the tokens are a kept piece's, whose inline tokens follow from their text alone."""
     found = []
     for index, token in enumerate(tokens):
         if token.type != "heading_open":
             continue
         inline = tokens[index + 1]
-        children = inline.children or []
-        no_toc = inline.content.rstrip().endswith(NO_TOC)
-        if no_toc:
-            children = _without_marker(children)
+        children, title, slug, no_toc = _heading_text(inline, options, kept)
+        if children is not inline.children:  # without the marker: a copy, the inline token may be shared
+            inline = tokens[index + 1] = _copied(inline)
             inline.children = children
-        title = strip_tags(_PLAIN.renderInline(children, options, {}))
-        token.meta = {"id": unique(slugify(html.unescape(title)), used), "no_toc": no_toc}
-        tokens[index + 2].meta = token.meta
-        found.append((int(token.tag[1]), title, token.meta["id"], not no_toc))
+        found.append((int(token.tag[1]), title, unique(slug, used), not no_toc))
+    return found
+
+
+def _heading_text(inline: Token, options: OptionsDict, kept: bool) -> tuple[list[Token], str, str, bool]:
+    """A heading's inline tokens without the no-toc marker, its title (HTML), the slug of its id and whether it
+    stays out of the table of contents; once per distinct text where `kept`."""
+    known = _HEADING_TEXTS.get(inline.content) if kept else None
+    if known is not None:
+        return known
+    children = inline.children or []
+    no_toc = inline.content.rstrip().endswith(NO_TOC)
+    if no_toc:
+        children = _without_marker(children)
+    title = strip_tags(_PLAIN.renderInline(children, options, {}))
+    found = (children, title, slugify(html.unescape(title)), no_toc)
+    if kept and len(_HEADING_TEXTS) < _PLAIN_HTML_LIMIT:
+        _HEADING_TEXTS[inline.content] = found
     return found
 
 
@@ -277,17 +320,35 @@ def render_page(text: str, path: str = "") -> PageHtml:
     out: list[str] = []
     groups = _groups(strip_front_matter(text))
     for piece, tokens in groups:
-        if piece is not None and piece.plain and terms_in(piece, TERM) <= env["vb_seen"]:
+        if piece is not None and piece.plain and terms_in(piece, term_matches) <= env["vb_seen"]:
             out.append(_plain_html(piece, options))  # nothing in it is the page's own: made once, reused
             continue
-        own = _own_headings(tokens)
-        flat += _headings(own, options, used)
+        own = list(tokens)  # a heading's inline tokens may be replaced: the list may be shared
+        rows = _headings(own, options, used, kept=piece is not None)
+        flat += rows
+        env["vb_headings"] = iter(rows)  # each heading's id and class, taken by the renderer in document order
         _fix_row_headers(own)
         out.append(_RENDERER.render(own, options, env))
     body = sectioned(finish_tables("".join(out)))
     first = groups[0][1][0] if groups and groups[0][1] else None
     title = flat[0][1] if first is not None and first.type == "heading_open" and first.tag == "h1" else None
-    return PageHtml(body, _nest(flat), title, frozenset(_IDS.findall(body)), frozenset(env["vb_targets"]))
+    return PageHtml(body, _nest(flat), title, frozenset(page_ids(body)), frozenset(env["vb_targets"]))
+
+
+def page_ids(html: str) -> list[str]:
+    """Every id on the page (the headings' and those in raw HTML), as `_IDS.findall` finds them: only where the
+    page has `id="` is the pattern tried, which is quicker than reading all of a long page with it."""
+    found = []
+    position = html.find('id="', 1)
+    while position != -1:
+        match = _IDS.match(html, position - 1)
+        if match is not None:
+            found.append(match.group(1))
+            position = match.end()
+        else:
+            position += 1
+        position = html.find('id="', max(position, 1))
+    return found
 
 
 def _plain_html(piece: Piece, options: OptionsDict) -> str:
@@ -332,8 +393,8 @@ def heading_anchors(text: str) -> list[tuple[int, str, str]]:
     used: set[str] = set()
     flat = [
         row
-        for _, tokens in _groups(strip_front_matter(text))
-        for row in _headings(_own_headings(tokens), parser().options, used)
+        for piece, tokens in _groups(strip_front_matter(text))
+        for row in _headings(list(tokens), parser().options, used, kept=piece is not None)
     ]
     return [(level, html.unescape(title), anchor) for level, title, anchor, shown in flat if shown]
 

@@ -27,7 +27,8 @@ _HEADING = {"h2", "h3", "h4", "h5", "h6"}  # a block starts at one of these; an 
 _HEADINGS = _HEADING | {"h1"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _RAW_TEXT = {"script", "style", "textarea", "title"}
-_TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
+# A tag's attributes: runs of plain characters between quoted values (unrolled: the regex engine loops less).
+_TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9:-]*)([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>", re.S)
 
 
 def _starts(html: str) -> list[int] | None:
@@ -36,29 +37,34 @@ def _starts(html: str) -> list[int] | None:
     starts: list[int] = []
     depth = 0
     previous = ""  # the name of the last top-level element
-    position = 0
-    while (match := _TAG.search(html, position)) is not None:
-        position = match.end()
-        closing, name = match.group(1), (match.group(2) or "").lower()
-        if not name:  # a comment
-            continue
-        if closing:
-            depth -= 1
-            if depth < 0:
-                return None
-            continue
-        if depth == 0:
-            if name in _HEADING and previous not in _HEADINGS:
-                starts.append(match.start())
-            previous = name
-        if name in _RAW_TEXT:
-            end = html.lower().find(f"</{name}", position)
-            if end == -1:
-                return None
-            position = end
-            depth += 1
-        elif name not in _VOID and not match.group(3).rstrip().endswith("/"):
-            depth += 1
+    position: int | None = 0
+    lowered = ""  # the page in lower case, made when a raw-text element is first met
+    while position is not None:
+        resume = None
+        for match in _TAG.finditer(html, position):
+            closing, name, rest = match.group(1, 2, 3)
+            if name is None:  # a comment
+                continue
+            if closing:
+                depth -= 1
+                if depth < 0:
+                    return None
+                continue
+            name = name.lower()
+            if depth == 0:
+                if name in _HEADING and previous not in _HEADINGS:
+                    starts.append(match.start())
+                previous = name
+            if name in _RAW_TEXT:
+                lowered = lowered or html.lower()
+                resume = lowered.find(f"</{name}", match.end())
+                if resume == -1:
+                    return None
+                depth += 1
+                break
+            if name not in _VOID and not rest.rstrip().endswith("/"):
+                depth += 1
+        position = resume
     return starts if depth == 0 else None
 
 

@@ -189,8 +189,8 @@ class ResultUnits(BaseModel):
 class OperatingBudget(BaseModel):
     """The driftbudget total recomputed from its rows (varav rows are parts, never added again)."""
 
-    beraknat: dict[str, Num]
-    angivet: dict[str, Num]
+    beraknat: dict[str, Num | None]  # None: a row's figure is not given, so there is no sum
+    angivet: dict[str, Num | None]
 
 
 class Economy(BaseModel):
@@ -646,8 +646,13 @@ def _operating_budget(scope: _Scope) -> OperatingBudget | None:
     table = _council_table(scope, "driftbudget")
     if table is None:
         return None
-    computed = {c: round(sum(getattr(r, c) for r in table.rader), 1) for c in BUDGET_COLUMNS}
+    computed = {c: _column_sum([getattr(r, c) for r in table.rader]) for c in BUDGET_COLUMNS}
     return OperatingBudget(beraknat=computed, angivet={c: getattr(table.totalt, c) for c in BUDGET_COLUMNS})
+
+
+def _column_sum(values: list[Num | None]) -> Num | None:
+    """The rounded sum of a column, or None when a row's figure is not given: an empty cell is never taken for 0."""
+    return None if None in values else round(sum(v for v in values if v is not None), 1)
 
 
 # --- completeness and figures for prose -----------------------------------------

@@ -17,6 +17,7 @@ from tests.browser.conftest import HERE, REQUIRED
 from tests.browser.tour import ONE_PAGE, WIDTHS, tour_of_one_page
 from tests.site.builtsite import html_files
 
+pytestmark = pytest.mark.slow  # builds the real site and tours it in a browser
 VNU = HERE / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 NEW_KINDS = {("tillganglighet",), ("om-webbplatsen",), ("ordlista",), ("data",)}
 STATEMENT = "/tillganglighet/"
@@ -181,3 +182,11 @@ def test_every_hit_says_where_it_is_and_the_filters_narrow_the_hits(page):
     assert 0 < narrowed < every
     assert all("T1" in text for text in page.locator("#vb-sokresultat li .vb-traffplats").all_inner_texts())
     assert page.locator("#vb-filter-period").input_value() == "T1"
+
+
+@pytest.mark.parametrize("words", ["webbplatskarta", "karta"])
+def test_a_reader_searching_for_the_site_map_finds_it(page, words):
+    page.goto(f"/sok.html?q={urllib.parse.quote(words)}")
+    assert total_hits(page) >= 1
+    links = page.locator("#vb-sokresultat li a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert any(link.endswith("karta.html") for link in links), links

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import re
+import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.theme import Theme
 
 from generator.authoring.cms import EDITOR_PATH
 from generator.cli import main
 from generator.engine import search as search_index
-from generator.engine.plugin import SEARCH_PAGE, THEME_ADDITIONS, add_theme_additions
+from generator.engine.plugin import SEARCH_PAGE, SITE_MAP, THEME_ADDITIONS, add_theme_additions
 from generator.engine.search import SearchIndexError, build_search_index, entry_problem, pagefind_command
 from tests.render.tree import write_tree
 
@@ -93,7 +97,7 @@ def test_theme_additions_come_before_the_theme_and_after_a_custom_dir(tmp_path):
     assert own.dirs[:2] == [str(tmp_path), str(THEME_ADDITIONS)]
 
 
-def _vb_build(tmp_path: Path) -> int:
+def _vb_build(tmp_path: Path, config: Path = ROOT / "mkdocs.yml") -> int:
     return main(
         [
             "build",
@@ -102,7 +106,7 @@ def _vb_build(tmp_path: Path) -> int:
             "--site",
             str(tmp_path / "site"),
             "--config",
-            str(ROOT / "mkdocs.yml"),
+            str(config),
             "--utan-pdf",  # the index covers pages; PDFs are tested in tests/pdf/
         ]
     )
@@ -117,11 +121,12 @@ def test_vb_build_indexes_every_page_but_print_views_and_links_the_search_page(t
         for p in site.rglob("index.html")
         if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8") and p.relative_to(site).parts[0] != EDITOR_PATH
     ]  # the editor is an application, not a page to search
+    pages += [site / SITE_MAP, site / SEARCH_PAGE]  # the theme's own pages at the root
     assert (site / EDITOR_PATH / "index.html").is_file()
     marked = [p for p in pages if "data-pagefind-body" in p.read_text(encoding="utf-8")]
     printed = [p for p in pages if p.parent.name == "utskrift"]
     assert printed and not set(printed) & set(marked)
-    assert set(marked) == set(pages) - set(printed)
+    assert set(marked) == set(pages) - set(printed) - {site / SEARCH_PAGE}  # the search page finds, it is not found
     assert _entry(site)["languages"]["sv"]["page_count"] == len(marked)
     assert (site / SEARCH_PAGE).is_file() and (site / "assets" / "vb.js").is_file()
     assert not (site / "search" / "search_index.json").exists()  # one search: the theme's own is not built
@@ -140,3 +145,38 @@ def test_vb_build_fails_in_swedish_and_keeps_the_last_site_when_indexing_fails(t
     assert "Sökindexet kunde inte skapas: Pagefind avslutades med kod 1" in err
     assert "Den förra webbplatsen är oförändrad" in err and "Traceback" not in err
     assert (site / "index.html").read_text(encoding="utf-8") == "förra webbplatsen"
+
+
+def _fragments(site: Path) -> dict[str, dict]:
+    """The text Pagefind keeps of each indexed page (what a hit shows), by the page's address."""
+    found = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        fragment = json.loads(raw[raw.index(b"{") :])
+        found[fragment["url"]] = fragment
+    return found
+
+
+def test_the_site_map_is_in_sitemap_xml_and_found_by_searching_for_karta(tmp_path):
+    """A crawler and a reader find karta.html; the search page stays out of both, the site map's list out of the index."""
+    write_tree(tmp_path / "content")
+    settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    settings |= {"docs_dir": str(ROOT / "docs"), "site_url": "https://rapporter.example.se/"}
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    shutil.copy(ROOT / "README.md", tmp_path / "README.md")
+    assert _vb_build(tmp_path, config) == 0
+    site = tmp_path / "site"
+
+    for listing in ((site / "sitemap.xml").read_bytes(), gzip.decompress((site / "sitemap.xml.gz").read_bytes())):
+        addresses = re.findall(r"<loc>(.*?)</loc>", listing.decode("utf-8"))
+        assert "https://rapporter.example.se/karta.html" in addresses
+        assert "https://rapporter.example.se/2021/vb/hemtjansten/" in addresses  # the pages MkDocs lists, as before
+        assert not [a for a in addresses if SEARCH_PAGE in a]
+        assert len(addresses) == len(set(addresses))
+
+    fragment = _fragments(site)["/karta.html"]
+    assert fragment["meta"]["title"] == "Alla sidor"
+    assert "Webbplatskarta" in fragment["content"] and " karta " in fragment["content"]
+    assert "Hemtjänsten" not in fragment["content"]  # the list of pages: a search for a unit finds the unit's pages
+    assert f"/{SEARCH_PAGE}" not in _fragments(site)

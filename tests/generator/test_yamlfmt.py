@@ -21,6 +21,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.authoring.yamlfmt import Figure, comments, dump, figures, key_order, layout, number_text, ordered
+from generator.authoring.yamlwrite import dump as write_dump
 from generator.cli import main
 from generator.content.models import Rapport
 from generator.content.yamlread import parse
@@ -138,6 +139,11 @@ AWKWARD = [
     "nbsp\u00a0x",
     "x" * 120,
     "\u2028sep",
+    "rad\u2028rad",
+    "stycke\u2029",
+    " \u2028 ",
+    "nel\x85x",
+    "Inklistrat från Word:\u2028första raden\u2028andra raden\n\nmer",
 ]
 # Not here: an escaped carriage return ("\r"), which vb reads as a line break (generator/content/yamlread.py) and the
 # editor keeps; after `vb fmt` the file has a plain line break, which both read alike.
@@ -147,7 +153,7 @@ def _document(rng: random.Random, depth: int = 0):
     roll = rng.random()
     if depth < 3 and roll < 0.25:
         return {
-            rng.choice(["analys", "text", "a b", "1", "nr", "id"]) + str(i): _document(rng, depth + 1)
+            rng.choice(["analys", "text", "a b", "1", "nr", "id", "2021-05-2"]) + str(i): _document(rng, depth + 1)
             for i in range(rng.randint(0, 4))
         }
     if depth < 3 and roll < 0.4:
@@ -163,10 +169,90 @@ def test_awkward_texts_and_numbers_are_written_as_the_editor_writes_them(editor_
         f"d{i}": {"organisation": "x", "analys": _document(rng), "lista": [_document(rng), _document(rng)]}
         for i in range(400)
     }
-    texts = {name: json.dumps(data, ensure_ascii=False) for name, data in documents.items()}  # JSON is YAML
+    texts = {name: json.dumps(data) for name, data in documents.items()}  # JSON is YAML; escaped: no raw U+2028
     saved = editor_dump(texts)
     for name, text in texts.items():
         assert ours(text) == saved[name], text
+        read = parse(saved[name], "x.yml")
+        assert not [p for p in read.problems if p.severity.value == "fel"], saved[name]
+        assert read.data == parse(text, "x.yml").data, saved[name]
+
+
+LINE_SEPARATORS = [
+    "a\u2028b",
+    "\u2028",
+    "slut\u2028",
+    "a \u2028 b",
+    "a\u2029b",
+    "a\x85b",
+    "två rader\nmed\u2028separator i en text som är längre än fyrtio tecken",
+    "'citat'\u2028",
+    "a: b\u2028c",
+]
+
+
+def test_a_text_that_looks_like_a_date_is_quoted_and_a_date_is_not(editor_dump):
+    """vb reads a plain 2021-05-27 as a date: in a text field it must stay text, in a date field a date."""
+    text = json.dumps(
+        {
+            "organisation": "x",
+            "datum": "2021-05-27",
+            "sammanfattning": "2021-05-28",
+            "bilagor": ["2021-05-29", "text"],
+            "godkannanden": [{"datum": "2021-06-01"}],
+        }
+    )
+    with_date = text.replace('"datum": "2021-05-27"', '"datum": 2021-05-27').replace(
+        '"datum": "2021-06-01"', '"datum": 2021-06-01'
+    )
+    saved = editor_dump({"x": text})["x"]
+    assert saved == ours(with_date)
+    read = parse(saved, "x.yml")
+    assert not read.problems
+    assert read.data["datum"] == date(2021, 5, 27) and read.data["godkannanden"][0]["datum"] == date(2021, 6, 1)
+    assert read.data["sammanfattning"] == "2021-05-28" and read.data["bilagor"][0] == "2021-05-29"
+
+
+def test_line_separators_are_written_as_the_editor_writes_them_and_read_back(editor_dump):
+    """U+2028, U+2029 (and NEL) pasted from Word: a line break to vb's YAML 1.1 reader, text to the editor's 1.2."""
+    documents = {f"v{i}": {"organisation": "x", "analys": v, v: 1} for i, v in enumerate(LINE_SEPARATORS)}
+    texts = {name: json.dumps(data) for name, data in documents.items()}
+    saved = editor_dump(texts)
+    for (name, text), data in zip(texts.items(), documents.values(), strict=True):
+        assert ours(text) == saved[name], text
+        assert not set("\x85\u2028\u2029") & set(saved[name]), saved[name]
+        read = parse(saved[name], "x.yml")
+        assert read.problems == [] and read.data == data, saved[name]
+    assert editor_dump(saved) == saved  # the editor reads its own escapes back and saves the same file again
+
+
+def test_authoring_commands_write_line_separators_so_they_read_back():
+    """`vb import`, `vb new` and `vb adopt` save through yamlwrite: the same text must come back, with no problem."""
+    data = {"analys": LINE_SEPARATORS, "nyckel\u2028": "x"}
+    written = write_dump(data)
+    assert not set("\x85\u2028\u2029") & set(written), written
+    read = parse(written, "x.yml")
+    assert read.problems == [] and read.data == data, written
+
+
+ONE_LINE = [text for text in AWKWARD if "\n" not in text]
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["a", "b"]),
+        st.sampled_from(ONE_LINE) | st.text(st.characters(exclude_characters="\n\r"), max_size=12),
+        min_size=1,
+        max_size=2,
+    )
+)
+@example({"a": "1e3", "b": "2021-05-27"})
+def test_authoring_commands_write_a_one_line_text_so_it_reads_back_as_that_text(data):
+    """A text that looks like a number or a date is quoted by yamlwrite, as vb fmt and the editor quote it (a text
+    of several lines is written as a block, its lines' trailing blanks dropped)."""
+    written = write_dump(data)
+    read = parse(written, "x.yml")
+    assert read.problems == [] and read.data == data, written
 
 
 def test_blank_lines_are_written_as_the_editor_writes_them_and_read_back(editor_dump):
@@ -214,7 +300,8 @@ def test_numbers_keep_the_zeros_they_were_written_with():
 
 
 # Figures as reports have them (JavaScript, and so the editor, holds whole numbers exactly only below 2**53);
-# text without control characters, which the reader refuses (VB005) however they are written.
+# text without control characters, which the reader refuses (VB005) however they are written, but with the line
+# separators U+2028, U+2029 and NEL that text pasted from Word or a web page brings.
 scalars = st.one_of(
     st.none(),
     st.booleans(),
@@ -223,7 +310,7 @@ scalars = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False).filter(lambda f: f == 0 or 1e-12 < abs(f) < 1e15),
     st.text(
         st.characters(
-            exclude_categories=["Cs", "Cc"], include_characters="\n\t", exclude_characters="\x85\u2028\u2029\ufeff"
+            exclude_categories=["Cs", "Cc"], include_characters="\n\t\x85\u2028\u2029", exclude_characters="\ufeff"
         ),
         max_size=30,
     ),
@@ -242,6 +329,7 @@ trees = st.recursive(
 @given(st.dictionaries(st.text("abcdef_", min_size=1, max_size=8), trees, min_size=1, max_size=4))
 @example({"_": " \n"})  # only blanks and a line break: a block (|) would drop the space
 @example({"_": "\n\t0"})  # a line indented with a tab: the reader refuses a block (|) so indented
+@example({"_": "a\u2028b"})  # a line separator: YAML 1.1 reads it as a line break outside double quotes
 def test_the_layout_never_changes_a_value(data):
     read = parse(dump(data), "x.yml")
     assert not [p for p in read.problems if p.severity.value == "fel"]

@@ -60,6 +60,7 @@ def _copy(built: Built, root: Path) -> None:
 
 
 def test_every_report_gets_its_pdf_and_a_later_build_reuses_the_unchanged_ones(built, tmp_path):
+    assert [p.name for p in built.root.iterdir() if p.name.startswith(".site-")] == []
     _copy(built, tmp_path)
     site = tmp_path / "site"
     pdfs = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.pdf"))
@@ -91,7 +92,7 @@ def test_a_report_whose_pdf_cannot_be_made_fails_the_build_and_the_last_site_sta
     assert "PDF:en för Tertialrapport 1 för 2021 – Provnämnden" in message
     assert "har för många kolumner" in message and "vb build" in message
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".pdf")} == good
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-bygge")] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")] == []
 
 
 def test_without_pdfs_the_build_makes_none(tmp_path):
@@ -146,5 +147,5 @@ def test_a_failed_search_index_waits_for_the_pdfs_and_leaves_no_build_folder(tmp
     assert _build(tmp_path) == 1
     assert not (tmp_path / "site").exists()
     time.sleep(1)  # a PDF still being made would write into the removed folder meanwhile
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-bygge")] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")] == []
     assert not any(t.name == "vb-pdf" and t.is_alive() for t in threading.enumerate())

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator.render.glossary import ABBREVIATIONS, TERMS
-from generator.render.html import render_page
+from generator.render.html import TERM, render_page, term_matches
 
 
 def html(text: str) -> str:
@@ -30,3 +33,10 @@ def test_parts_of_words_and_code_are_not_marked():
 def test_the_glossary_page_and_the_footer_link_to_it(small_site):
     page = small_site.pages["ordlista/index.md"]
     assert "## VB" in page and "**Verksamhetsberättelse.**" in page
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([*ABBREVIATIONS, "-", "_", "x", "Ä", "1", " ", "\n", ":", "VBK", "KFT1"]), max_size=12))
+def test_the_abbreviations_are_found_where_the_terms_pattern_finds_them(parts):
+    text = "".join(parts)
+    assert [(m.span(), m.group(1)) for m in term_matches(text)] == [(m.span(), m.group(1)) for m in TERM.finditer(text)]

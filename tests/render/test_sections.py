@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator.render.html import render_page
-from generator.render.sections import CLOSE, LEAD, LEAST, OPEN, sectioned
+from generator.render.sections import CLOSE, LEAD, LEAST, OPEN, _starts, sectioned
 
 PAGE = (
     '<h1 id="t">Titel</h1>\n<p>Inledning</p>\n<h2 id="a">A</h2>\n<p>Text a</p>\n'
@@ -89,3 +92,57 @@ def test_the_rendered_page_comes_in_blocks_with_its_tables_inside_them():
     assert len(found) == 3
     assert "<table>" in found[1] and 'class="vb-rulla"' in found[1]
     assert made.ids >= {"mal", "analys", "nasta"}
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def plain_starts(html: str) -> list[int] | None:
+    """Where the blocks start, read the plainest way: tag by tag, depth counted, raw text skipped to its end tag."""
+    tag = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
+    starts, depth, previous, position = [], 0, "", 0
+    while (match := tag.search(html, position)) is not None:
+        position = match.end()
+        closing, name = match.group(1), (match.group(2) or "").lower()
+        if not name:
+            continue
+        if closing:
+            depth -= 1
+            if depth < 0:
+                return None
+            continue
+        if depth == 0:
+            if name in {"h2", "h3", "h4", "h5", "h6"} and previous not in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+                starts.append(match.start())
+            previous = name
+        if name in {"script", "style", "textarea", "title"}:
+            end = html.lower().find(f"</{name}", position)
+            if end == -1:
+                return None
+            position, depth = end, depth + 1
+        elif name not in VOID and not match.group(3).rstrip().endswith("/"):
+            depth += 1
+    return starts if depth == 0 else None
+
+
+LEAVES = st.sampled_from(
+    ["text", "<br>", "<img/>", "<x/ >", "<!-- <div> -->", '<a href=">">x</a>', "İ", "\n", ">", "< p>", "<"]
+    + ["<title>t</title>", "<TITLE>t</title>", "<title>t</TITLE>", "<script><p></script>", "<style>", "<!--"]
+)
+NAMES = st.sampled_from(["h1", "h2", "H3", "h6", "div", "p", "svg", "table", "td", "title"])
+
+
+def element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """An element around a list of children, its end tag sometimes missing or upper case."""
+    return st.tuples(
+        NAMES, st.lists(children, max_size=4), st.sampled_from(["</{}>", "</{}>", "</{}>", "", "</X>"])
+    ).map(lambda parts: f"<{parts[0]} id='i'>{''.join(parts[1])}{parts[2].format(parts[0].upper())}")
+
+
+MARKUP = st.lists(st.recursive(LEAVES, element, max_leaves=12), max_size=8).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MARKUP)
+def test_the_blocks_start_where_a_plain_reading_of_the_markup_says(html):
+    assert _starts(html) == plain_starts(html)

@@ -283,17 +283,20 @@ ekonomi:
           - namn: Äldreomsorg
             verksamhetsomrade: aldreomsorg
             budget: 2784.9
+            begarda_bj: 0
             prognos_fore: 2790.0
             prognos_efter: 2787.1
             avvikelse: -2.2
             varav:
               - namn: varav hemtjänst
                 budget: 1000.0
+                begarda_bj: 0
                 prognos_fore: 1001.0
                 prognos_efter: 1001.0
                 avvikelse: -1.0
               - namn: varav boende
                 budget: 1784.9
+                begarda_bj: 0
                 prognos_fore: 1789.0
                 prognos_efter: 1786.1
                 avvikelse: -1.2

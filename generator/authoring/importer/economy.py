@@ -136,14 +136,15 @@ class _DoesNotFit(ValueError):
     """A cell the model cannot take as it stands: the table is kept as a plain table."""
 
 
-def _numbers(row: list[str], count: int, optional: tuple[int, ...] = ()) -> list[int | float]:
-    """The row's `count` figures after its name; an empty cell is allowed only where the model has a default."""
+def _numbers(row: list[str], count: int, optional: tuple[int, ...] = ()) -> list[int | float | None]:
+    """The row's `count` figures after its name; an empty cell (None) is allowed only where the model may omit it."""
     cells = (row[1:] + [""] * count)[:count]
-    values = []
+    values: list[int | float | None] = []
     for index, cell in enumerate(cells):
         value = figure(cell)
-        if value is None and index in optional:
-            value = 0
+        if value is None and index in optional and len(row) - 1 <= count:
+            values.append(None)
+            continue
         if not isinstance(value, (int, float)) or len(row) - 1 > count:
             raise _DoesNotFit(cell)
         values.append(value)
@@ -184,7 +185,10 @@ def _driftbudget(table: Table, names: Names) -> dict[str, Any]:
         area = _closest(name, names.areas)
         if area and not name.lower().startswith("varav") and name.lower() != "totalt":
             entry["verksamhetsomrade"] = area
-        entry |= {"budget": budget, "begarda_bj": requested, "prognos_fore": before, "prognos_efter": after}
+        entry["budget"] = budget
+        if requested is not None:  # an empty cell is not given: never a 0 the report did not write
+            entry["begarda_bj"] = requested
+        entry |= {"prognos_fore": before, "prognos_efter": after}
         entry["avvikelse"] = deviation
         if name.lower() == "totalt":
             total = entry
@@ -247,7 +251,9 @@ def _investeringar(table: Table) -> dict[str, Any]:
     total = None
     for row in table.rows:
         name = row[0].strip()
-        entry: dict[str, Any] = {"namn": name, **dict(zip(fields, _numbers(row, len(fields))))}
+        optional = (fields.index("budgetjustering"),) if "budgetjustering" in fields else ()
+        values = zip(fields, _numbers(row, len(fields), optional))
+        entry: dict[str, Any] = {"namn": name, **{k: v for k, v in values if v is not None}}  # empty: not given
         if name.lower() == "totalt":
             total = entry
         else:
