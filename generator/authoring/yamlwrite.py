@@ -19,9 +19,8 @@ class _ContentDumper(_Safe):  # type: ignore[misc, valid-type]
 def _str(dumper: yaml.BaseDumper, value: str) -> yaml.ScalarNode:
     if not _LINE_SEPARATORS.isdisjoint(value):  # elsewhere written raw, which the reader refuses (VB019)
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
-    if "\n" in value:
-        text = "\n".join(line.rstrip() for line in value.split("\n"))
-        return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|")
+    if "\n" in value:  # a block where it holds the text; else (blanks at a line's end: a hard break) double quotes
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     if not reads_as_text(value):  # e.g. 1e3 or 2021-05-27: plain, vb would read a number or a date
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'")
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)

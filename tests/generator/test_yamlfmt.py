@@ -241,18 +241,35 @@ ONE_LINE = [text for text in AWKWARD if "\n" not in text]
 @given(
     st.dictionaries(
         st.sampled_from(["a", "b"]),
-        st.sampled_from(ONE_LINE) | st.text(st.characters(exclude_characters="\n\r"), max_size=12),
+        st.sampled_from(ONE_LINE) | st.text(st.characters(codec="utf-8", exclude_characters="\n\r"), max_size=12),
         min_size=1,
         max_size=2,
     )
 )
 @example({"a": "1e3", "b": "2021-05-27"})
 def test_authoring_commands_write_a_one_line_text_so_it_reads_back_as_that_text(data):
-    """A text that looks like a number or a date is quoted by yamlwrite, as vb fmt and the editor quote it (a text
-    of several lines is written as a block, its lines' trailing blanks dropped)."""
+    """A text that looks like a number or a date is quoted by yamlwrite, as vb fmt and the editor quote it."""
     written = write_dump(data)
     read = parse(written, "x.yml")
     assert read.problems == [] and read.data == data, written
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["analys", "text"]),
+        st.sampled_from(AWKWARD) | st.text(st.characters(codec="utf-8"), max_size=20),  # as a UTF-8 file holds
+        min_size=1,
+    )
+)
+@example({"analys": "Första raden  \nandra raden, efter en hård radbrytning"})
+@example({"analys": "Rad\t\nrad  \n"})
+def test_authoring_commands_write_every_text_so_it_reads_back_as_that_text(data):
+    """`vb new` carries texts over from the last report: a Markdown hard break (two blanks at a line's end) and
+    every other character must come back as written, never trimmed (a carriage return is read as a line break)."""
+    written = write_dump(data)
+    read = parse(written, "x.yml")
+    as_read = {key: text.replace("\r\n", "\n").replace("\r", "\n") for key, text in data.items()}
+    assert read.problems == [] and read.data == as_read, written
 
 
 def test_blank_lines_are_written_as_the_editor_writes_them_and_read_back(editor_dump):
