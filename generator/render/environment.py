@@ -35,11 +35,21 @@ def _part(env: Environment, context: Any) -> Markup:
     return render_context(env, context)
 
 
+def fresh_environment(templates: Path = TEMPLATES) -> Environment:
+    """The shared environment with the templates as they are now: a build (also a rebuild while serving, after a
+    template is edited) reads each template once, and no page's rendering looks at the files again."""
+    env = environment(templates)
+    if env.cache is not None:  # (always, with the default cache_size)
+        env.cache.clear()
+    return env
+
+
 @functools.lru_cache(maxsize=4)
 def environment(templates: Path = TEMPLATES) -> Environment:
-    """One shared environment per template folder."""
+    """One shared environment per template folder; its templates are read again only by `fresh_environment`."""
     env = Environment(
         loader=FileSystemLoader(str(templates)),
+        auto_reload=False,  # a template's file is not looked at again on every page (thousands of times a build)
         autoescape=True,
         finalize=_finalize,
         trim_blocks=True,

@@ -31,7 +31,7 @@ from generator.render.downloads import (
     dcat_catalogue,
     period_files,
 )
-from generator.render.environment import TEMPLATES, environment, render_context
+from generator.render.environment import TEMPLATES, fresh_environment, render_context
 from generator.render.glance import Glance, glance
 from generator.render.glossary import glossary_page
 from generator.render.html import PageHtml, strip_front_matter
@@ -268,7 +268,7 @@ def site_data(
             order.get(r.model.organisation, len(order) + 1),
         ),
     )
-    data = SiteData(content, organisation, [], environment(templates), rolled, anchors)
+    data = SiteData(content, organisation, [], fresh_environment(templates), rolled, anchors)
     data.reports = [
         ReportInfo(
             r.model,
