@@ -94,8 +94,10 @@ def narrative(text: str | None, section_level: int) -> Markup:
     return nest_headings(text, section_level)
 
 
+@functools.lru_cache(maxsize=4096)
 def nest_headings(text: str, section_level: int) -> Markup:
-    """`narrative` for a text that may have headings: every heading the site's parser finds is moved."""
+    """`narrative` for a text that may have headings: every heading the site's parser finds is moved (once per
+    text and level: the same analysis stands on its report's, its goal's and its indicator's pages)."""
     lines = text.strip("\n").split("\n")
     shift = shift_amount(section_level)
     tokens = blocks("\n".join(lines))
