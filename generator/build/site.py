@@ -95,7 +95,7 @@ def prepare(content_root: Path, processes: int, out: TextIO | None = None, once:
     numbers are freed once the problems are shown, and a page whose HTML is made keeps no Markdown."""
     content = load_content(content_root)  # load
     rollup = Rollup.of(content)  # (each period rolled up once)
-    problems = validate(content, rolled=rollup)  # check
+    problems = validate(content, rolled=rollup, processes=processes)  # check
     _stop_on_errors(problems, content, out)
     if once:
         content.forget_positions()

@@ -9,6 +9,7 @@ from pathlib import Path as FsPath
 from generator.check.validate import validate
 from generator.content.load import Content, find_root, load_content, with_companions
 from generator.fsio import walk_tree
+from generator.parallel import cores
 from generator.problems import Problem, Severity, problem
 
 
@@ -34,8 +35,13 @@ def check_paths(paths: list[FsPath]) -> CheckResult:
         content = load_content(root, only)
         files += content.files
         asked = None if only is None else _asked(content, only)
-        found += [p for p in validate(content, asked) if only is None or _concerns(p, only)]
+        found += [p for p in validate(content, asked, processes=_processes(only)) if only is None or _concerns(p, only)]
     return CheckResult(found, files)
+
+
+def _processes(only: list[FsPath] | None) -> int:
+    """A whole tree is checked on every core (its reports side by side when there are many); one file here."""
+    return cores() if only is None else 1
 
 
 def _asked(content: Content, only: list[FsPath]) -> set[str]:

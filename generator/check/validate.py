@@ -19,9 +19,14 @@ from generator.check.report import check_report, check_report_set
 from generator.check.text import check_texts
 from generator.check.webbplats import check_webbplats
 from generator.content.load import Content, Loaded
+from generator.content.models import Organisation
 from generator.content.yamlread import SourceMap
+from generator.parallel import fork_map
 from generator.problems import Problem
 from generator.rollup.aggregate import Rollup
+
+SIDE_BY_SIDE_FROM = 40  # reports: fewer are checked faster in this process than by forking others
+REPORTS_PER_TASK = 16  # reports checked by one task of a forked process
 
 Keep = Callable[[str, Callable[[], list[Problem]]], list[Problem]]  # (a report's file, or "": the other files' rules)
 
@@ -32,13 +37,14 @@ def validate(
     *,
     rolled: Rollup | None = None,
     kept: Keep | None = None,
+    processes: int = 1,
 ) -> list[Problem]:
     """All problems of a loaded content tree: loading, references, values, economy and text.
 
     With `files` (names as in `content`), the per-file rules run only for those files: checking one
     report needs the organisation and catalogue loaded, not their own rules run. `rolled` the periods' aggregates, shared with the build (else made here when needed).
     `kept(file, make)` gives a report's own problems, or ("") the other files', in place of making them
-    (`mkdocs serve` keeps them by their inputs).
+    (`mkdocs serve` keeps them by their inputs). With `processes`, a large tree's reports are checked side by side.
     """
     found = list(content.problems)
     organisation = content.organisation.model if content.organisation else None
@@ -48,12 +54,17 @@ def validate(
         found += kept("", lambda: file_problems(content, None))
     found += check_report_set([(r.file, r.model) for r in content.reports])
     rollup = rolled or Rollup.of(content)
-    for loaded in content.reports:
-        found += (
-            own_problems(loaded, content) if kept is None else kept(loaded.file, partial(own_problems, loaded, content))
-        )
-        if not loaded.partial:  # texts against counts need the whole report
-            found += check_consistency(loaded.model, loaded.file, rollup, organisation)
+    if kept is None and processes > 1 and len(content.reports) >= SIDE_BY_SIDE_FROM:
+        rollup.every_period()  # each period rolled up here once, not again in every process
+        found += _side_by_side(content, rollup, processes)
+    else:
+        for loaded in content.reports:
+            found += (
+                own_problems(loaded, content)
+                if kept is None
+                else kept(loaded.file, partial(own_problems, loaded, content))
+            )
+            found += report_consistency(loaded, rollup, organisation)
     for loaded in content.adopted:
         found += check_texts(loaded.model, loaded.file)
     found += check_adoption(content.reports, content.adopted, content.sources())
@@ -76,6 +87,27 @@ def file_problems(content: Content, files: Collection[str] | None) -> list[Probl
             found += check_magnitudes(loaded.model, loaded.file)
             found += check_texts(loaded.model, loaded.file)
     return found
+
+
+def _side_by_side(content: Content, rollup: Rollup, processes: int) -> list[Problem]:
+    """Every report's own problems and consistency, in `processes` forked processes (in the reports' order)."""
+    organisation = content.organisation.model if content.organisation else None
+    reports = content.reports
+    parts = [reports[first : first + REPORTS_PER_TASK] for first in range(0, len(reports), REPORTS_PER_TASK)]
+
+    def task(number: int) -> list[Problem]:
+        return [
+            problem
+            for loaded in parts[number]
+            for problem in own_problems(loaded, content) + report_consistency(loaded, rollup, organisation)
+        ]
+
+    return [problem for found in fork_map(task, len(parts), processes) for problem in found]
+
+
+def report_consistency(loaded: Loaded, rollup: Rollup, organisation: Organisation | None) -> list[Problem]:
+    """A report's texts against the counts of its period's roll-up (they need the whole report)."""
+    return [] if loaded.partial else check_consistency(loaded.model, loaded.file, rollup, organisation)
 
 
 def own_problems(loaded: Loaded, content: Content) -> list[Problem]:
