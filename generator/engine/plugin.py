@@ -46,6 +46,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.theme import Theme
 from mkdocs.utils import get_relative_url
 
+from generator.engine.compiled import compiled_templates
 from generator.engine.menu import install as install_menu
 from generator.engine.prerender import page_outputs, use_outputs
 from generator.engine.reuse import PageReuse
@@ -193,8 +194,7 @@ class SitePlugin(BasePlugin[VbConfig]):
         change during a build (a rebuild makes a new environment), so they are not looked at again on every page."""
         env.auto_reload = False
         install_menu(env)
-        if self.bytecode is not None:
-            env.bytecode_cache = self.bytecode
+        env.bytecode_cache = self.bytecode if self.bytecode is not None else compiled_templates()
         if self.reuse is not None:
             documents = [f.page for f in files.documentation_pages() if f.page is not None]
             kept = self.reuse.choose(documents, config, env)
