@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import csv
 import io
+import re
 import xml.etree.ElementTree as ET
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from generator.render.downloads import cell_value, dcat_catalogue, workbook
+from generator.render.downloads import FORMULA_STARTS, TEXT_COLUMNS, cell_value, dcat_catalogue, workbook
 
 DCAT = "{http://www.w3.org/ns/dcat#}"
 DCTERMS = "{http://purl.org/dc/terms/}"
@@ -71,3 +76,37 @@ def test_short_rows_and_blank_lines_keep_their_text_as_text():
     assert [(c.value, c.data_type) for c in sheet[2]][:2] == [("1.10", "s"), ("=A1", "s")]
     assert [(c.value, c.data_type) for c in sheet[4]] == [("+B2", "s"), ("x", "s"), (5, "n")]
     assert sheet.max_row == 4
+
+
+COLUMNS = ["KF-mål", "Nämndmål", "Helt", "Utfall", "Enhet-id", "Bedömning"]
+NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")  # how the open data writes a figure
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["12", "-3.5", "1.10", "nan", "Inf", "1_000", "1e3", "'=A1", "+", ""])
+            | st.text(st.characters(codec="utf-8", exclude_characters="\r"), max_size=8),
+            min_size=1,
+            max_size=len(COLUMNS),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_every_cell_of_the_spreadsheet_is_its_csv_text_or_the_figure_written_there(rows):
+    """A figure becomes a number only where the CSV has one written as the open data writes figures: a text such as
+    "nan", "Inf" or "1_000" stays text (else a cell Excel cannot open, or a number nobody wrote)."""
+    out = io.StringIO()
+    csv.writer(out).writerows([COLUMNS, *rows])
+    sheet = load_workbook(io.BytesIO(workbook({"t.csv": out.getvalue()})))["t"]
+    for number, row in enumerate(rows, start=2):
+        for column, text in enumerate(row, start=1):
+            cell = sheet.cell(row=number, column=column)
+            if isinstance(cell.value, (int, float)):
+                assert COLUMNS[column - 1] not in TEXT_COLUMNS and NUMBER.fullmatch(text) and float(text) == cell.value
+            else:
+                shown = ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+                formula = shown.startswith("'") and shown[1:].startswith(FORMULA_STARTS)
+                assert (cell.value or "") == (shown[1:] if formula else shown) and cell.data_type in ("s", "n")
