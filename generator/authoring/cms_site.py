@@ -80,7 +80,8 @@ def config_text(content_root: Path, backend: Backend, content_folder: str) -> st
     catalogues = [loaded.model for loaded in content.catalogues.values()]
     made = config(content.organisation.model, catalogues, backend, content_folder)
     header = "# Skapad av vb (vb cms) ur innehållsmodellen; ändra inte för hand.\n"
-    return header + yaml.safe_dump(made, allow_unicode=True, sort_keys=False, width=10_000)
+    dumper = yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper  # libyaml's: a build waits for it
+    return header + yaml.dump(made, Dumper=dumper, allow_unicode=True, sort_keys=False, width=10_000)
 
 
 def order_json() -> str:
