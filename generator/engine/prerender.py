@@ -22,6 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.parallel import fork_map
+from generator.render.packed import PackedHtml
 
 LOGGER = "mkdocs"
 FINISHED_TEMPLATE = "vb-fardig-sida.html"  # prints a page's HTML made beforehand
@@ -88,6 +89,9 @@ def output_of(
     logger.handlers, logger.propagate = [collect], False
     config._current_page = page
     page.active = True
+    held = page.content
+    if isinstance(held, PackedHtml):  # opened once for this page, not again wherever the template uses it
+        page.content = str(held)
     try:
         context = get_context(nav, documents, config, page)
         template = env.get_template(page.meta.get("template", "main.html"))
@@ -96,6 +100,7 @@ def output_of(
     except Exception:  # noqa: BLE001 (MkDocs renders the page itself and reports the error)
         return None
     finally:
+        page.content = held
         page.active = False
         config._current_page = None
         logger.handlers, logger.propagate = shown, propagate
