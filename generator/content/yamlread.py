@@ -265,7 +265,12 @@ class _Builder:
         if value[0] not in _NUMERIC_START:  # cannot be a number or a date: spare the patterns
             return value
         if _INT.match(value):
-            return int(value)
+            try:
+                return int(value)
+            except ValueError:  # more digits than Python turns into a number: no figure of a report has as many
+                shown = f"{value[:12]}… ({sum(c.isdigit() for c in value)} siffror)"
+                self.problems.append(problem("VB305", self.file, path, value=shown).at(*_pos(event)))
+                return 0  # (the file is in error already: no second message about the same value)
         if _FLOAT.match(value) and math.isfinite(float(value)):
             return float(value)
         if _DATE.match(value):

@@ -62,9 +62,16 @@ def test_a_cell_figure_and_its_unit(cell, value):
     assert cell_number(cell) == value
 
 
-@pytest.mark.parametrize("cell", ["Tas fram av nämnd", "6 av 10", "", "öka"])
+@pytest.mark.parametrize("cell", ["Tas fram av nämnd", "6 av 10", "", "öka", "9" * 400 + " %"])
 def test_a_cell_without_one_figure_is_text(cell):
     assert cell_number(cell) is None
+
+
+@pytest.mark.parametrize("cell", ["1" * 5000, "9" * 400 + ",5", "-" + "7" * 16])
+def test_an_economy_cell_with_more_digits_than_any_figure_stays_text_never_an_error(cell):
+    """Python refuses to read an integer of more than 4 300 digits, and a float keeps 15: the cell is kept as written
+    for vb check to name, instead of `vb import` stopping with an internal error or inventing a rounded figure."""
+    assert figure(cell) == cell
 
 
 def test_the_header_names_the_outcome_columns_and_a_cut_header_names_none():

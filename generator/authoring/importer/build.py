@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.authoring.importer.cover import appendix_list, cover
-from generator.authoring.importer.economy import Names
+from generator.authoring.importer.economy import MAX_DIGITS, Names
 from generator.authoring.importer.economy import blocks as economy_blocks
 from generator.authoring.importer.lines import joined
 from generator.authoring.importer.reader import Item, Read, Texts
@@ -207,6 +207,8 @@ def cell_number(cell: str) -> float | None:
     if re.search(r"[0-9]", rest.replace("CO2", "")):
         return None
     whole = re.sub(r"[ \u202f]", "", match.group("digits"))
+    if len(whole) > MAX_DIGITS:  # no report's figure: the cell stays text
+        return None
     value = float(f"{whole}.{match.group('decimals') or 0}")
     return -value if match.group("sign") else value
 

@@ -17,6 +17,7 @@ from generator.authoring.importer import tabbed
 from generator.authoring.importer.lines import Line
 
 Cell = int | float | str | None
+MAX_DIGITS = 15  # digits before the decimal comma of a figure a report can hold (a float keeps 15 exactly)
 _NUMBER = re.compile(r"^(?P<sign>[-−–]?)\s*(?P<whole>[0-9]{1,3}(?: [0-9]{3})+|[0-9]+)(?:,(?P<decimals>[0-9]+))?$")
 
 
@@ -39,6 +40,8 @@ def figure(cell: str) -> Cell:
     if match is None:
         return text
     whole = match.group("whole").replace(" ", "")
+    if len(whole) > MAX_DIGITS:  # no report's figure: kept as written, for vb check to name (VB305 or the type)
+        return text
     value: int | float = float(f"{whole}.{match.group('decimals')}") if match.group("decimals") else int(whole)
     return -value if match.group("sign") else value
 
