@@ -552,6 +552,14 @@ CATALOGUE: dict[str, Code] = {
             'Rubriken "{heading}" har nivå {level} men i {field} börjar underrubriker på nivå {min_level}.',
             "Skriv rubriken med {hashes} (eller fler #) så att den hamnar under avsnittet.",
         ),
+        _c(
+            "VB605",
+            E,
+            "Bild i texten",
+            'Bilden "{alt}" ({url}) kan inte visas på webbplatsen.',
+            "Webbplatsen hämtar ingenting från andra webbplatser och innehållet har inga bildfiler. Beskriv i texten "
+            "vad bilden visar, eller länka till den: [vad bilden visar](https://…).",
+        ),
         # --- commands: vb new, vb diff -----------------------------------------
         _c(
             "VB801",

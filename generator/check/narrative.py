@@ -22,7 +22,7 @@ _TWO_SLASHES = re.compile(r"[/\\]{2}")  # a browser reads a backslash as "/": th
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _BROWSER_DROPS = {ord("\t"): None, ord("\n"): None, ord("\r"): None}  # the URL standard removes these anywhere
 _LEADING_CONTROLS = "".join(map(chr, range(0x21)))  # ... and C0 controls and spaces in front
-UNSAFE_CODES = ("VB601", "VB602", "VB603")
+UNSAFE_CODES = ("VB601", "VB602", "VB603", "VB605")
 _SCRIPTY = re.compile(r"<\s*/?\s*script|\bon[a-z]+\s*=|javascript:|<\s*iframe|<\s*object|<\s*embed", re.I)
 # What any HTML, link, image or heading above MIN_HEADING_LEVEL in CommonMark needs: "<", "[", a run of one or
 # two "#", or a possible setext underline.
@@ -111,8 +111,11 @@ def _check_one(token: Any, line: int) -> Iterator[Finding]:
     if token.type in ("html_block", "html_inline"):
         snippet = token.content.strip().split("\n")[0][:60]
         yield Finding("VB602" if _SCRIPTY.search(token.content) else "VB601", line, {"snippet": snippet})
-    elif token.type in ("link_open", "image"):
-        url = token.attrGet("href") if token.type == "link_open" else token.attrGet("src")
+    elif token.type == "image":  # the site fetches nothing from elsewhere, and content/ holds no picture
+        alt = "".join(child.content for child in token.children or [])
+        yield Finding("VB605", line, {"alt": alt[:60], "url": str(token.attrGet("src") or "")[:80]})
+    elif token.type == "link_open":
+        url = token.attrGet("href")
         if url is not None and not safe_url(str(url)):
             yield Finding("VB603", line, {"url": str(url)[:80]})
     elif token.type == "heading_open":
