@@ -8,6 +8,7 @@ file names in NFD). expected.txt holds one expectation per line:
     VB007 12                          code at line 12 of the case's only file
     VB007 12 rapporter/x/2021-vb.yml  code at line 12 of that file (relative to the tree root)
     !contains VB102 Menade du         some VB102 message contains the text
+    !fix VB103 citattecken            some VB103 problem's fix ("Så rättar du") contains the text
     !absent VB402                     the code is not reported
     !none                             nothing at all is reported
     # comment
@@ -246,6 +247,7 @@ class Case:
     files: list[str]
     expected: list[tuple[str, int, str]] = field(default_factory=list)
     contains: list[tuple[str, str]] = field(default_factory=list)
+    fixes: list[tuple[str, str]] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
     none: bool = False
 
@@ -270,7 +272,7 @@ def load_case(folder: Path) -> Case:
     case = Case(folder.name, folder, files)
     default = files[0] if len(files) == 1 else None
     for number, raw in enumerate((folder / "expected.txt").read_text(encoding="utf-8").splitlines(), start=1):
-        line = raw.split(" #")[0].strip() if not raw.startswith("!contains") else raw.strip()
+        line = raw.split(" #")[0].strip() if not raw.startswith(("!contains", "!fix")) else raw.strip()
         if not line or line.startswith("#"):
             continue
         if line == "!none":
@@ -278,6 +280,9 @@ def load_case(folder: Path) -> Case:
         elif line.startswith("!contains "):
             _, code, text = line.split(" ", 2)
             case.contains.append((code, text))
+        elif line.startswith("!fix "):
+            _, code, text = line.split(" ", 2)
+            case.fixes.append((code, text))
         elif line.startswith("!absent "):
             case.absent.append(line.split()[1])
         else:
@@ -289,7 +294,7 @@ def load_case(folder: Path) -> Case:
             assert file is not None, f"{folder.name}/expected.txt:{number}: name the file, the case has {len(files)}"
             case.expected.append((parts[0], int(parts[1]), file))
     assert case.none or case.expected or case.contains, f"{folder.name}: expects nothing"
-    named = [c for c, *_ in case.expected] + [c for c, _ in case.contains] + case.absent
+    named = [c for c, *_ in case.expected] + [c for c, _ in case.contains + case.fixes] + case.absent
     assert all(c in CATALOGUE for c in named), f"{folder.name}: unknown code in expected.txt"
     return case
 
@@ -342,6 +347,10 @@ def run_check_case(folder: Path, tmp_path: Path, capsys) -> None:
         item.message, item.fix  # every problem renders
     found = [(p.code, p.line, p.file, p.message) for p in result.problems]
     assert_expectations(case, root, found)
+    for code, text in case.fixes:
+        assert any(p.code == code and text in p.fix for p in result.problems), (
+            f"{case.name}: expected a {code} fix containing {text!r}, got {[p.fix for p in result.problems]}"
+        )
     out = capsys.readouterr()
     assert "Traceback" not in out.out + out.err
 

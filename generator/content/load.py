@@ -17,6 +17,7 @@ import re
 import typing
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path as FsPath
 from pathlib import PurePath
 from typing import Any, Union, get_args, get_origin
@@ -310,12 +311,15 @@ def _convert(
     """One problem per location; none where reading the file already said what is wrong."""
     located = [(_data_path(data, error["loc"]), error) for error in errors]
     paths = {path for path, _ in located}
+    decimals = {path for path, error in located if error["type"] in _DECIMAL_KINDS}
     seen: set[Location] = set()
     found = []
     for path, error in located:
         deeper = any(other[: len(path)] == path and len(other) > len(path) for other in paths)
         if path in seen or path in known or (deeper and error["type"] != "missing"):
             continue  # a union reports every member; the deepest error is the telling one
+        if path in decimals and error["type"] in _WHOLE_KINDS:
+            continue  # a number field (int | float): "ett tal", not "ett heltal" from its first member
         seen.add(path)
         found.append(_one_error(model_cls, path, error, file, hidden))
     return found
@@ -342,6 +346,8 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> Location:
     return tuple(path)
 
 
+_DECIMAL_KINDS = {"float_type", "float_parsing"}
+_WHOLE_KINDS = {"int_type", "int_parsing", "int_from_float"}
 _TYPE_NAMES = {
     "string_type": "text",
     "int_type": "ett heltal",
@@ -439,6 +445,8 @@ def _describe(value: Any) -> str:
         return "en lista"
     if isinstance(value, dict):
         return "nycklar med värden"
+    if isinstance(value, date):
+        return f"datumet {value.isoformat()}"
     text = str(value)
     return f'texten "{text[:40]}{"…" if len(text) > 40 else ""}"'
 
@@ -446,8 +454,15 @@ def _describe(value: Any) -> str:
 def _hint(kind: str, value: Any) -> str:
     if kind == "bool_type":
         return "Skriv true (ja) eller false (nej); yes, no, on och off räknas som text."
-    if kind == "string_type" and isinstance(value, (int, float)):
-        return 'Sätt citattecken runt värdet så att det läses som text, t.ex. "08-50822517".'
+    if kind == "string_type" and isinstance(value, (int, float, date)) and not isinstance(value, bool):
+        shown = value.isoformat() if isinstance(value, date) else str(value)
+        return f'Sätt citattecken runt värdet så att det läses som text: "{shown[:40]}".'
+    if kind == "string_type" and value is None:
+        return "Skriv texten efter kolonet (eller som block: | och texten på raderna under, indragna)."
+    if kind in _DECIMAL_KINDS:
+        return "Skriv talet med siffror och decimalpunkt, utan mellanslag, % eller tkr, t.ex. 86.5 eller -3204."
+    if kind in _WHOLE_KINDS:
+        return "Skriv ett heltal med siffror, utan mellanslag och decimaler, t.ex. 2021."
     if kind in ("list_type",):
         return 'Skriv varje post på en egen rad som börjar med "- ".'
     if kind in ("dict_type", "model_type"):
