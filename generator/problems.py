@@ -707,14 +707,70 @@ def problem(code: str, file: str, path: Location = (), /, *, on_key: bool = Fals
 
 def suggestion(word: str, choices: Iterable[str], names: Mapping[str, str] | None = None) -> str:
     """' Menade du "x"?' for the closest choice, or '' when nothing is close; with `names`, the choice's name too
-    (' Menade du "x" (Sjukfrånvaro)?'), so an id can be told from its neighbours without opening the catalogue."""
+    (' Menade du "x" (Sjukfrånvaro)?'), so an id can be told from its neighbours without opening the catalogue.
+
+    Case and characters that look like others (a no-break space, a zero-width space, a Cyrillic о) do not hide
+    the choice meant, and such characters are named: on screen the word and the choice look the same."""
+    close = _closest(str(word), sorted(map(str, choices)))
+    if close is None:
+        return ""
+    name = (names or {}).get(close)
+    meant = f' Menade du "{close}" ({_short(name)})?' if name else f' Menade du "{close}"?'
+    odd = odd_characters(str(word))
+    return f"{meant} Det står tecken som inte syns eller liknar andra: {odd}." if odd else meant
+
+
+def _closest(word: str, choices: list[str]) -> str | None:
     import difflib
 
-    close = difflib.get_close_matches(str(word), sorted(map(str, choices)), n=1, cutoff=0.6)
-    if not close:
-        return ""
-    name = (names or {}).get(close[0])
-    return f' Menade du "{close[0]}" ({_short(name)})?' if name else f' Menade du "{close[0]}"?'
+    folded = {choice.casefold(): choice for choice in choices}
+    key = _plain(word).casefold()
+    if key in folded:
+        return folded[key]
+    close = difflib.get_close_matches(key, list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
+
+
+_ODD_NAMES = {
+    "\u00a0": "hårt mellanslag",
+    "\u202f": "smalt hårt mellanslag",
+    "\u2009": "smalt mellanslag",
+    "\u200b": "osynligt mellanrum",
+    "\u200c": "osynligt tecken",
+    "\u200d": "osynligt tecken",
+    "\u2060": "osynligt tecken",
+    "\ufeff": "osynligt tecken",
+    "\u00ad": "mjukt bindestreck",
+    "\t": "tabbtecken",
+}
+
+
+def odd_characters(text: str) -> str:
+    """The characters in `text` that do not show, or show as another character does, named with their code
+    (e.g. 'U+00A0 (hårt mellanslag)'); '' when there are none."""
+    import unicodedata
+
+    found = []
+    for char in dict.fromkeys(text):
+        if char in _ODD_NAMES:
+            found.append(f"U+{ord(char):04X} ({_ODD_NAMES[char]})")
+        elif unicodedata.category(char) in ("Cf", "Cc", "Zs", "Zl", "Zp") and char != " ":
+            found.append(f"U+{ord(char):04X} (osynligt tecken)")
+        elif char.isalpha() and unicodedata.name(char, "").startswith(("CYRILLIC", "GREEK")):
+            script = "kyrillisk" if unicodedata.name(char).startswith("CYRILLIC") else "grekisk"
+            found.append(f"U+{ord(char):04X} ({script} bokstav {char})")
+    return ", ".join(found)
+
+
+def _plain(text: str) -> str:
+    """The text as it looks: invisible characters gone, other spaces plain, look-alike letters Latin."""
+    import unicodedata
+
+    kept = "".join(" " if unicodedata.category(c) == "Zs" else c for c in text if unicodedata.category(c) != "Cf")
+    return kept.translate(_LOOK_ALIKES)
+
+
+_LOOK_ALIKES = str.maketrans("аеорсухіАВЕКМНОРСТХ", "aeopcyxiABEKMHOPCTX")  # Cyrillic letters drawn as Latin
 
 
 def _short(text: str, limit: int = 80) -> str:

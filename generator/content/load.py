@@ -32,7 +32,7 @@ from generator.content.salvage import salvage
 from generator.content.webbplats import SETTINGS_FILE, Webbplats
 from generator.content.yamlread import MAX_BYTES, Document, SourceMap, read_file, too_large
 from generator.fsio import Entry, Read, entry_of, link_between, read_bounded, reason, walk_tree
-from generator.problems import Location, Problem, problem, suggestion
+from generator.problems import Location, Problem, odd_characters, problem, suggestion
 
 REPORT_NAME = re.compile(r"^(?P<year>[0-9]{4})-(?P<period>vp|t1|t2|vb)\.ya?ml$")
 CATALOGUE_NAME = re.compile(r"^(?P<year>[0-9]{4})\.ya?ml$")
@@ -413,13 +413,15 @@ def _pattern_problem(path: Location, value: Any, file: str) -> Problem:
             what="målnummer",
             hint='Skriv målets nummer som i katalogen, t.ex. "1" för ett inriktningsmål och "1.4" för ett mål för verksamhetsområdet.',
         )
+    odd = odd_characters(str(value))
     return problem(
         "VB106",
         file,
         path,
         value=value,
         what="id",
-        hint="Ett id består av små bokstäver a–z, siffror och bindestreck, t.ex. bestallarenheten-aldre (inga å, ä, ö, punkter eller snedstreck).",
+        hint="Ett id består av små bokstäver a–z, siffror och bindestreck, t.ex. bestallarenheten-aldre (inga å, ä, ö, punkter eller snedstreck)."
+        + (f" Det står tecken som inte syns eller liknar andra: {odd}." if odd else ""),
     )
 
 
