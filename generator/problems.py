@@ -242,6 +242,13 @@ CATALOGUE: dict[str, Code] = {
             "Lista varje känd brist under tillganglighet: brister: med beskrivning och krav, eller skriv efterlevnad: helt förenlig om inga brister finns.",
         ),
         _c(
+            "VB112",
+            E,
+            "Tom titel",
+            "{field} är tom eller består bara av tecken som inte syns.",
+            "Skriv namnet, så som det står i verksamhetsplanen eller katalogen: det blir en rubrik på webbplatsen.",
+        ),
+        _c(
             "VB201",
             E,
             "Okänd organisation",
@@ -551,6 +558,13 @@ CATALOGUE: dict[str, Code] = {
             "Rubriken är på för hög nivå",
             'Rubriken "{heading}" har nivå {level} men i {field} börjar underrubriker på nivå {min_level}.',
             "Skriv rubriken med {hashes} (eller fler #) så att den hamnar under avsnittet.",
+        ),
+        _c(
+            "VB606",
+            E,
+            "Tom rubrik i texten",
+            "En rubrik i {field} har ingen text.",
+            "Skriv rubrikens text efter #-tecknen, eller ta bort raden.",
         ),
         _c(
             "VB605",

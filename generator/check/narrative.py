@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.content.text import MAYBE_UNDERLINE, MIN_HEADING_LEVEL, todo_lines
+from generator.content.text import CONTAINER_PREFIX, MAYBE_UNDERLINE, MIN_HEADING_LEVEL, shows_nothing, todo_lines
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 WEB_SCHEMES = ("http", "https")  # only with "//" and a host after the colon
@@ -25,8 +25,11 @@ _LEADING_CONTROLS = "".join(map(chr, range(0x21)))  # ... and C0 controls and sp
 UNSAFE_CODES = ("VB601", "VB602", "VB603", "VB605")
 _SCRIPTY = re.compile(r"<\s*/?\s*script|\bon[a-z]+\s*=|javascript:|<\s*iframe|<\s*object|<\s*embed", re.I)
 # What any HTML, link, image or heading above MIN_HEADING_LEVEL in CommonMark needs: "<", "[", a run of one or
-# two "#", or a possible setext underline.
-_MAY_HAVE_FINDINGS = re.compile(rf"[<\[]|(?<!#)#{{1,2}}(?!#)|{MAYBE_UNDERLINE.pattern}", re.MULTILINE)
+# two "#", or a possible setext underline; and a heading line with nothing to show.
+EMPTY_HEADING_LINE = rf"^{CONTAINER_PREFIX}#{{1,6}}(?:[^\S\n]|[\u00ad\u200b-\u200d\u2060\ufeff])*$"
+_MAY_HAVE_FINDINGS = re.compile(
+    rf"[<\[]|(?<!#)#{{1,2}}(?!#)|{MAYBE_UNDERLINE.pattern}|{EMPTY_HEADING_LINE}", re.MULTILINE
+)
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ def check_markdown(text: str) -> list[Finding]:
         tokens, env = parse(text)
         for token in tokens:
             found.extend(_check_token(token, 0))
+        found.extend(_empty_headings(tokens))
         found.extend(_definitions(text, env))
         unsafe = any(f.code in UNSAFE_CODES for f in found)
         if not unsafe and ("<" in text or "[" in text):  # the text squeezed into a table cell, as some pages show it
@@ -96,6 +100,13 @@ def _line_of(text: str, needle: str) -> int:
     """The 0-based line of `text` where `needle` (its first line, at most 30 characters) first occurs, else 0."""
     probe = needle.strip().split("\n")[0][:30]
     return next((number for number, line in enumerate(text.split("\n")) if probe and probe in line), 0)
+
+
+def _empty_headings(tokens: list[Any]) -> Iterator[Finding]:
+    """Headings that show nothing: a reader of a screen reader hears an empty heading, and its id is a number."""
+    for token, inline in zip(tokens, tokens[1:]):
+        if token.type == "heading_open" and inline.type == "inline" and shows_nothing(inline.content):
+            yield Finding("VB606", token.map[0] if token.map else 0, {})
 
 
 def _check_token(token: Any, line: int) -> Iterator[Finding]:

@@ -9,12 +9,25 @@ from __future__ import annotations
 import functools
 import re
 import typing
+import unicodedata
 from collections.abc import Iterator
 from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
-from generator.content.models import Narrative
+from generator.content.models import (
+    Aktivitet,
+    Avdelning,
+    Enhet,
+    Enhetsmal,
+    Indikator,
+    Inriktningsmal,
+    KfMal,
+    Namnd,
+    Namndmal,
+    Narrative,
+    Verksamhetsomrade,
+)
 
 MIN_HEADING_LEVEL = 3  # h1 is the report, h2 its top sections
 _TODO = re.compile(r"\b(TODO|ATT GÖRA|FYLL I)\b")
@@ -60,3 +73,40 @@ def narratives(model: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[t
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
                     yield from narratives(item, (*path, name, index))
+
+
+TITLE_FIELDS = ("titel", "namn")
+# What has a page, a heading or a menu entry of its own under its title (a table's row may be left unnamed).
+TITLED: tuple[type[BaseModel], ...] = (
+    Verksamhetsomrade,
+    Avdelning,
+    Enhet,
+    Namnd,
+    Indikator,
+    Aktivitet,
+    Namndmal,
+    KfMal,
+    Inriktningsmal,
+    Enhetsmal,
+)
+
+
+def titles(model: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """(path, text) of every title of a goal, an indicator, an activity or a part of the organisation in a model
+    tree (also an empty one)."""
+    titled = isinstance(model, TITLED)
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if titled and name in TITLE_FIELDS and isinstance(value, str):
+            yield (*path, name), value
+        elif isinstance(value, BaseModel):
+            yield from titles(value, (*path, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from titles(item, (*path, name, index))
+
+
+def shows_nothing(text: str) -> bool:
+    """Whether a text is empty on screen: nothing but spaces of any kind and characters that do not show."""
+    return all(unicodedata.category(c) in ("Zs", "Zl", "Zp", "Cf", "Cc") for c in text)
