@@ -102,6 +102,7 @@ TRANSFORMS: dict[str, Callable[[bytes], bytes]] = {
     "vb005-control-character-reported": _bell,
     "vb003-utf16-reported-as-binary": _utf16,
     "vb019-line-separator-from-word": _separators,
+    "vb019-with-other-problems": _separators,
 }
 
 

@@ -140,10 +140,22 @@ def _separator_lines(text: str, file: str) -> list[Problem]:
 
 
 def parse(text: str, file: str) -> Document:
-    """Parse YAML text into plain data with positions, collecting every problem."""
-    early = _tab_lines(text, file) + (_separator_lines(text, file) if _SEPARATOR.search(text) else [])
-    if early:
-        return Document(file, None, SourceMap(), early)
+    """Parse YAML text into plain data with positions, collecting every problem.
+
+    A raw line separator (VB019) is reported, and the file is read on with a space in its place, so that the
+    file's other problems are reported with it: the separator is an error, and nothing is published from it."""
+    tabs = _tab_lines(text, file)
+    if tabs:
+        return Document(file, None, SourceMap(), tabs)
+    if _SEPARATOR.search(text):
+        separators = _separator_lines(text, file)
+        read = _parse(_SEPARATOR.sub(" ", text), file)
+        return Document(file, read.data, read.source, [*separators, *read.problems])
+    return _parse(text, file)
+
+
+def _parse(text: str, file: str) -> Document:
+    """`parse` of a text with neither tab indentation nor raw line separators."""
     builder = _Builder(file)
     builder.source.lines = text.split("\n")
     try:
