@@ -32,6 +32,17 @@ def expected_path(report: Rapport) -> str:
     return f"rapporter/{report.organisation}/{report.ar}-{report.period.lower()}.yml"
 
 
+def _disagreeing_field(report: Rapport, file: str) -> str:
+    """The first of organisation, ar and period that the file's name (<organisation>/<år>-<period>) disagrees with."""
+    path = PurePath(file)
+    year, _, period = path.stem.partition("-")
+    if path.parent.name != report.organisation:
+        return "organisation"
+    if year != str(report.ar):
+        return "ar"
+    return "period" if period.lower() != report.period.lower() else "organisation"
+
+
 def check_report_set(reports: list[tuple[str, Rapport]]) -> list[Problem]:
     """One report per (organisation, year, period), each in the file its contents name."""
     found = []
@@ -59,7 +70,7 @@ def check_report_set(reports: list[tuple[str, Rapport]]) -> list[Problem]:
                 problem(
                     "VB209",
                     file,
-                    ("organisation",),
+                    (_disagreeing_field(report, file),),
                     org=report.organisation,
                     year=report.ar,
                     period=report.period,
