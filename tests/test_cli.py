@@ -240,3 +240,14 @@ def test_json_names_files_like_the_text_output(make_tree, capsys):
     _, out, _ = run(capsys, "--format", "json", str(root))
     [item] = json.loads(out)["problem"]
     assert same_file(item["fil"], root / UNIT_VB_PATH)
+
+
+def test_the_summary_counts_in_swedish_one_file_and_many():
+    """'1 fil', never '1 filer'; '1 varning' and '2 varningar'."""
+    from generator.check.output import summary
+    from generator.problems import problem
+
+    warning = problem("VB503", "x.yml", marker="TODO")
+    assert summary([], 1) == "Inga problem i 1 fil."
+    assert summary([warning], 1) == "0 fel och 1 varning i 1 fil."
+    assert summary([warning, warning], 2) == "0 fel och 2 varningar i 2 filer."

@@ -22,10 +22,11 @@ def summary(found: list[Problem], files: int) -> str:
     """'2 fel och 1 varning i 14 filer.' or 'Inga problem i 14 filer.'"""
     counts = Counter(item.severity for item in found)
     errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
+    where = f"{files} {'fil' if files == 1 else 'filer'}"
     if not errors and not warnings:
-        return f"Inga problem i {files} filer."
+        return f"Inga problem i {where}."
     parts = [f"{errors} fel", f"{warnings} {'varning' if warnings == 1 else 'varningar'}"]
-    return f"{parts[0]} och {parts[1]} i {files} filer."
+    return f"{parts[0]} och {parts[1]} i {where}."
 
 
 def _escape(text: str, property_value: bool = False) -> str:
