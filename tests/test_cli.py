@@ -251,3 +251,26 @@ def test_the_summary_counts_in_swedish_one_file_and_many():
     assert summary([], 1) == "Inga problem i 1 fil."
     assert summary([warning], 1) == "0 fel och 1 varning i 1 fil."
     assert summary([warning, warning], 2) == "0 fel och 2 varningar i 2 filer."
+
+
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["check", "--help"], ["build", "--help"], [], ["bygg"], ["check", "--format"]]
+)
+def test_help_and_usage_errors_are_in_swedish(argv, capsys):
+    """A unit manager reads "användning", "flaggor" and "fel", never argparse's English."""
+    with pytest.raises(SystemExit):
+        main(argv)
+    out = capsys.readouterr()
+    shown = out.out + out.err
+    assert "användning: vb" in shown
+    english = ["usage:", "options:", "positional arguments", "show this help", "error:", "required", "invalid choice"]
+    assert [word for word in english if word in shown] == [], shown
+
+
+def test_other_programs_argparse_is_left_in_english_after_vb_ran(capsys):
+    import argparse
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    capsys.readouterr()
+    assert "usage:" in argparse.ArgumentParser(prog="annat").format_help()
