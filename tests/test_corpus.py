@@ -90,6 +90,11 @@ def _separators(raw: bytes) -> bytes:
     return raw.replace(b"<LS>", "\u2028".encode()).replace(b"<PS>", "\u2029".encode())
 
 
+def _nul(raw: bytes) -> bytes:
+    assert b"<NUL>" in raw
+    return raw.replace(b"<NUL>", b"\x00")
+
+
 TRANSFORMS: dict[str, Callable[[bytes], bytes]] = {
     "bom-valid-report": _bom,
     "bom-line-numbers": _bom,
@@ -103,6 +108,7 @@ TRANSFORMS: dict[str, Callable[[bytes], bytes]] = {
     "vb003-utf16-reported-as-binary": _utf16,
     "vb019-line-separator-from-word": _separators,
     "vb019-with-other-problems": _separators,
+    "vb005-stray-nul-in-a-text": _nul,
 }
 
 

@@ -100,7 +100,7 @@ def read_text(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (Notepad's "Unicode"): text, but not UTF-8
         return None, [problem("VB003", file, bad_line=1).at(1, 1)]
     if b"\x00" in raw:
-        return None, [problem("VB004", file).at(1, 1)]
+        return None, [_stray_nul(raw, file) or problem("VB004", file).at(1, 1)]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -111,6 +111,26 @@ def read_text(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         return None, [found.at(bad_line, 1)]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text), []
+
+
+STRAY_NULS = 8  # a text file with at most this many NUL bytes has stray ones, not binary content
+
+
+def _stray_nul(raw: bytes, file: str) -> Problem | None:
+    """A few NUL bytes in an otherwise UTF-8 text (pasted, or left by a crashed editor): named where the first is,
+    to be deleted, instead of the whole file called binary; None for a binary file."""
+    if raw.count(b"\x00") > STRAY_NULS:
+        return None
+    try:
+        raw.replace(b"\x00", b"").decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    at = raw.index(b"\x00")
+    line_start = raw.rfind(b"\n", 0, at) + 1
+    column = len(raw[line_start:at].decode("utf-8", errors="replace")) + 1
+    reason = "otillåtet kontrolltecken (teckenkod 0x0000, ett nolltecken)"
+    fix = "Ta bort tecknet; det syns ofta inte i editorn, så skriv om ordet där kolumnen pekar."
+    return problem("VB005", file, reason=reason, fix=fix).at(raw[:at].count(b"\n") + 1, column)
 
 
 def _tab_lines(text: str, file: str) -> list[Problem]:

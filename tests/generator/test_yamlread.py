@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.content.yamlread import MAX_BYTES, read_file
+from generator.content.yamlread import MAX_BYTES, STRAY_NULS, read_file
 
 
 def codes(raw: bytes) -> list[tuple[str, int | None]]:
@@ -89,7 +89,9 @@ def test_tab_inside_a_value_is_fine():
 
 def test_encoding_binary_size_and_empty():
     assert codes("a: å\n".encode("cp1252")) == [("VB003", 1)]
-    assert codes(b"a: \x00\x01") == [("VB004", 1)]
+    assert codes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR") == [("VB004", 1)]  # a picture: binary
+    assert codes(b"a: 1\n" + b"\x00" * (STRAY_NULS + 1)) == [("VB004", 1)]  # more NULs than a slip leaves
+    assert codes(b"a: 1\nb: x\x00\x01") == [("VB005", 2)]  # a stray NUL in a text: at its line, to be deleted
     assert codes(b"a: b\n" + b"#" * MAX_BYTES) == [("VB002", 1)]
     assert codes(b"# bara en kommentar\n") == [("VB010", 1)]
     assert codes(b"") == [("VB010", 1)]
