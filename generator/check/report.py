@@ -203,7 +203,9 @@ class _GoalChecker:
         """True when `ref` is in the catalogue at `place`; otherwise records why not."""
         if (kind, ref) in self.first:
             first = self.first[(kind, ref)]
-            self.add("VB211", (*path, "id"), what=kind.capitalize(), ref=ref, first=_path_text(first))
+            self.add(
+                "VB211", (*path, "id"), what=kind.capitalize(), ref=ref, first=_path_text(first), _first=(*first, "id")
+            )
         self.first.setdefault((kind, ref), path)
         if ref not in table:
             here = [k for k, (p, _) in table.items() if p == place]

@@ -125,6 +125,18 @@ def locate(found: list[Problem], sources: dict[str, SourceMap]) -> list[Problem]
     """Give every problem without a line the position of its value (or key) in its file."""
     placed = []
     for item in found:
+        earlier = item.args.get("_first")  # where the same thing stands first: told as its line
+        if earlier is not None and item.file in sources:
+            line = sources[item.file].locate(earlier).line
+            item = Problem(
+                item.code,
+                item.file,
+                item.path,
+                {**item.args, "first": f"rad {line}"},
+                item.line,
+                item.column,
+                item.on_key,
+            )
         if item.line is None and item.file in sources:
             position = sources[item.file].locate(item.path, key=item.on_key)
             offset = item.args.get("_offset")
