@@ -44,6 +44,7 @@ class Scaffold:
 
     data: dict[str, Any]
     left_out: list[str] = field(default_factory=list)
+    kept: int = 0  # enhetsmål carried over from the previous report
 
 
 @dataclass
@@ -120,7 +121,8 @@ def scaffold(
         data["systematiskt_kvalitetsarbete"] = TODO_TEXTS["systematiskt_kvalitetsarbete"]
     data["ovrigt"] = TODO_TEXTS["ovrigt"]
     left_out = [own.titel for ref, goals in context.carried.items() if ref not in context.placed for own in goals]
-    return Scaffold(data, left_out)
+    kept = sum(len(goals) for ref, goals in context.carried.items() if ref in context.placed)
+    return Scaffold(data, left_out, kept)
 
 
 def _own_goals(previous: Rapport | None) -> dict[str, list[Enhetsmal]]:

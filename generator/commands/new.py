@@ -79,15 +79,17 @@ def _write(args: argparse.Namespace, content, target: Path, name: str) -> int:
     result = scaffold(
         catalogue, args.unit, args.period, is_council=is_council, previous=previous, last_vb=last_vb, area=area
     )
-    source = f" Enhetsmålen kommer från {previous.period} {previous.ar}." if previous else ""
+    source = f" Enhetsmålen kommer från {previous.period} {previous.ar}." if previous and result.kept else ""
     text = header(
         name, PERIOD_NAMES[args.period], args.year, None if is_council else area_name, source, target.as_posix()
     ) + with_names(with_outcome_todos(dump(result.data)), catalogue)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, text)
     print(f"Skapade {target.as_posix()}.")
-    if previous is not None:
+    if previous is not None and result.kept:
         print(f"Enhetsmålen och deras status kommer från {previous.period} {previous.ar}.")
+    elif previous is not None and result.left_out:
+        print(f"Inget av enhetsmålen i {previous.period} {previous.ar} kunde föras över:")
     for title in result.left_out:
         print(f'Enhetsmålet "{title}" fördes inte över: dess nämndmål finns inte i målkatalogen för {args.year}.')
     print("Skriv där det står TODO och kontrollera sedan med: vb check " + target.as_posix())

@@ -126,6 +126,8 @@ def test_enhetsmal_whose_council_goal_is_gone_are_named(make_tree, capsys):
     assert 'Enhetsmålet "Alla brukare erbjuds hembesök" fördes inte över' in out
     assert 'Enhetsmålet "Personalen går utbildning i bemötande" fördes inte över' in out
     assert problem_codes(root / "rapporter/enhet-a/2022-vb.yml") == ["VB503"] * 6
+    assert "kommer från" not in out and "Inget av enhetsmålen i VB 2021 kunde föras över:" in out  # none came over
+    assert "kommer från" not in (root / "rapporter/enhet-a/2022-vb.yml").read_text(encoding="utf-8")
 
 
 def test_the_council_follows_every_goal(make_tree):
