@@ -116,6 +116,7 @@ _AFTER_QUOTE = _Kind(
     'Sätt citattecken runt hela texten, eller skriv den som ett block efter "|".',
 )
 _UNKNOWN = _Kind((), "raden kan inte läsas som YAML", GENERAL_FIX)
+_FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*")  # how the format's keys are written
 _KEY = re.compile(r"^\s*(?:-\s+)?([^\s:#][^:#]*?):(?:\s|$)")
 
 
@@ -128,9 +129,45 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str]) -> Explained:
         kind = _AFTER_QUOTE
     if "cannot start any token" in said and problem_mark is not None:
         return _bad_start(lines, problem_mark)
+    if kind is _KINDS[0] and problem_mark is not None:
+        indented = _indented_too_far(lines, problem_mark.line)
+        if indented is not None:
+            return indented
     mark = exc.context_mark if kind.at_context and exc.context_mark else problem_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return Explained(kind.reason, kind.fix.replace("{key}", _key(lines, line)), line, column)
+
+
+def _indented_too_far(lines: list[str], number: int) -> Explained | None:
+    """A "key: value" line indented deeper than the "key: value" line above it: YAML reads it as the rest of that
+    value, with a colon in it; the fix is the indentation, not a block."""
+    here = lines[number] if number < len(lines) else ""
+    above = next((lines[n] for n in range(number - 1, -1, -1) if lines[n].strip()), "")
+    key, above_key = _KEY.match(here), _KEY.match(above)
+    if key is None or above_key is None or above.rstrip().endswith((":", "|", ">", "|-", ">-")):
+        return None
+    if not _FIELD_NAME.fullmatch(key.group(1).strip()):  # "och sedan: …" continues a text, it is no key
+        return None
+    extra = _indent(here) - _column_of_key(above)
+    if extra <= 0:
+        return None
+    name, above_name = key.group(1).strip(), above_key.group(1).strip()
+    return Explained(
+        f"raden är indragen {extra} mellanslag mer än raden ovanför",
+        f'Ta bort {extra} mellanslag i början av raden, så att "{name}" står rakt under "{above_name}".',
+        number + 1,
+        _indent(here) + 1,
+    )
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _column_of_key(line: str) -> int:
+    """Where a line's key starts (after a list item's "- ")."""
+    stripped = line.lstrip(" ")
+    return _indent(line) + (len(stripped) - len(stripped[1:].lstrip(" ")) if stripped.startswith("- ") else 0)
 
 
 def _bad_start(lines: list[str], mark: yaml.Mark) -> Explained:
