@@ -567,6 +567,14 @@ CATALOGUE: dict[str, Code] = {
             "Skriv rubrikens text efter #-tecknen, eller ta bort raden.",
         ),
         _c(
+            "VB607",
+            W,
+            "Osynligt tecken i texten",
+            'Ordet "{word}" har ett tecken som inte syns: {odd}.',
+            "Ta bort tecknet (det följer ofta med text som klistrats in från Word eller en webbsida): sökningen på "
+            "webbplatsen hittar inte ett ord som har det. Skriv om ordet om du inte kan se var tecknet står.",
+        ),
+        _c(
             "VB605",
             E,
             "Bild i texten",

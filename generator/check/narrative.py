@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.content.text import CONTAINER_PREFIX, MAYBE_UNDERLINE, MIN_HEADING_LEVEL, shows_nothing, todo_lines
+from generator.problems import odd_characters
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 WEB_SCHEMES = ("http", "https")  # only with "//" and a host after the colon
@@ -61,7 +62,27 @@ def check_markdown(text: str) -> list[Finding]:
             found.extend(_located(text, in_cell))
     found = _unique(found)
     found.extend(todo_markers(text))
+    found.extend(invisible_characters(text))
     return found
+
+
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")  # soft hyphen, zero-width characters, BOM
+
+
+def invisible_characters(text: str) -> Iterator[Finding]:
+    """Characters that do not show (from Word or a web page) in a text, one finding per line: the site's search
+    does not find a word that has one (VB607)."""
+    if _INVISIBLE.search(text) is None:
+        return
+    for number, line in enumerate(text.split("\n")):
+        hit = _INVISIBLE.search(line)
+        if hit is None:
+            continue
+        start = line.rfind(" ", 0, hit.start()) + 1
+        end = line.find(" ", hit.end())
+        word = _INVISIBLE.sub("", line[start : len(line) if end == -1 else end])[:40]
+        odd = odd_characters("".join(dict.fromkeys(_INVISIBLE.findall(line))))
+        yield Finding("VB607", number, {"odd": odd, "word": word})
 
 
 def needs_parse(text: str) -> bool:
