@@ -45,6 +45,11 @@ def todo_lines(text: str) -> Iterator[tuple[int, str]]:
             yield number, match.group(1)
 
 
+def todo_count(model: BaseModel) -> int:
+    """How many TODO markers are left in a model's texts: a report with any is not finished."""
+    return sum(1 for _, text in narratives(model) for _ in todo_lines(text))
+
+
 def _is_narrative(annotation: Any) -> bool:
     if get_origin(annotation) is typing.Annotated:
         return any(isinstance(meta, Narrative) for meta in get_args(annotation)[1:])

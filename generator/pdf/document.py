@@ -153,12 +153,17 @@ def _container(body: ET.Element) -> ET.Element:
     raise DocumentError("sidan saknar rubriker, så den är inte en rapport")
 
 
+DRAFT_NOTICE = "vb-utkast"  # the class of an unfinished report's notice (templates/report_page.md.j2)
+
+
 def _remove_page_furniture(container: ET.Element) -> None:
-    """The page's title block (title, facts, buttons, download link) goes: the cover replaces it; so do ¶ links."""
+    """The page's title block (title, facts, buttons, download link) goes: the cover replaces it; so do ¶ links.
+    A draft's notice (vb-utkast) stays: the PDF of an unfinished report says so too."""
     children = list(container)
     first_section = next((n for n, child in enumerate(children) if child.tag == "h2"), len(children))
     for child in children[:first_section]:
-        container.remove(child)
+        if DRAFT_NOTICE not in (child.get("class") or "").split():
+            container.remove(child)
     for parent in list(container.iter()):
         for child in list(parent):
             classes = (child.get("class") or "").split()

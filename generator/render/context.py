@@ -239,6 +239,7 @@ class ReportPage:
     print_view: bool = False
     print_button: bool = False
     pdf: str = ""  # the report's PDF, relative to the page: a "Ladda ner som PDF" link whose size the build fills in
+    draft: bool = False  # TODO markers are left in the report: the page says it is not finished
 
 
 # --- site pages ---------------------------------------------------------------

@@ -16,6 +16,7 @@ from jinja2 import Environment
 
 from generator.content.outline import Section as OutlineSection
 from generator.content.outline import outline
+from generator.content.text import todo_count
 from generator.render import format as fmt
 from generator.render.adoption import ADOPTED_TITLE, adoption_notice
 from generator.render.context import (
@@ -105,6 +106,11 @@ def cover(info: ReportInfo, level: int) -> Cover | None:
     return Cover(level, parts, list(report.bilagor), show, notice)
 
 
+def is_draft(info: ReportInfo) -> bool:
+    """Whether TODO markers are left in the report (its pages and PDF then say it is not finished)."""
+    return todo_count(info.report) > 0
+
+
 def facts(info: ReportInfo) -> list[tuple[str, str]]:
     """Handläggare, Till and Datum, as on the report's first page."""
     report = info.report
@@ -160,6 +166,7 @@ def print_view(env: Environment, info: ReportInfo, name_of: NameOf) -> str:
         print_view=True,
         print_button=True,
         pdf=f"../{pdf_file(info)}",
+        draft=is_draft(info),
     )
     return render_page(env, page)
 
@@ -197,7 +204,13 @@ def whole_page(env: Environment, info: ReportInfo, name_of: NameOf) -> str:
     return render_page(
         env,
         ReportPage(
-            title_of(info), facts(info), [], [p for p in parts if p is not None], print_button=True, pdf=pdf_file(info)
+            title_of(info),
+            facts(info),
+            [],
+            [p for p in parts if p is not None],
+            print_button=True,
+            pdf=pdf_file(info),
+            draft=is_draft(info),
         ),
     )
 
@@ -225,6 +238,7 @@ def front_page(
                 [Link(PRINT_TITLE, "utskrift.md")],
                 [p for p in parts if p is not None],
                 pdf=pdf_file(info),
+                draft=is_draft(info),
             ),
         )
 
@@ -255,7 +269,9 @@ def _section_page(
     anchors: HeadingAnchors,
 ) -> NavNode:
     """A section as a page of its own (heading h1); its sub-sections are linked by their exact anchors."""
-    text = render_page(env, ReportPage("", [], [], [section_part(section, 1, info, name_of, path)]))
+    text = render_page(
+        env, ReportPage("", [], [], [section_part(section, 1, info, name_of, path)], draft=is_draft(info))
+    )
     hrefs[id(section)] = href
     found = anchors(text)[1:]
     if len(found) == len(section.children):
@@ -290,7 +306,9 @@ def part_nav(
         """Links from the goals' index page, which sits in the goals' folder."""
         return hrefs.get(id(entry), "").removeprefix(f"{slug}/")
 
-    index_page = ReportPage(section.title, [], [], [LinkList(2, "", toc_entries(section.children, inner))])
+    index_page = ReportPage(
+        section.title, [], [], [LinkList(2, "", toc_entries(section.children, inner))], draft=is_draft(info)
+    )
     return NavNode(section.title, Page(f"{info.base}/{slug}/index.md", render_page(env, index_page)), directions)
 
 

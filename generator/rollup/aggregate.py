@@ -25,7 +25,7 @@ from generator.content.models import (
     Resultatenheter,
     Resultatrakning,
 )
-from generator.content.text import narratives, todo_lines
+from generator.content.text import todo_count
 from generator.rollup import economy as eco
 from generator.rollup.assess import Verdict, judged_value, verdict
 from generator.rollup.rounding import round_like
@@ -672,7 +672,7 @@ def _completeness(scope: _Scope) -> Completeness:
             blank.append("Enhetsmål")
         if blank:
             empty[node] = blank
-        markers = sum(1 for _, text in narratives(report) for _ in todo_lines(text))
+        markers = todo_count(report)
         if markers:
             todo[node] = markers
     return Completeness(saknar_rapport=missing, tomma_avsnitt=empty, att_gora=todo)

@@ -68,6 +68,14 @@ def test_the_cover_replaces_the_title_block_and_the_contents_links_the_outline_h
         assert fact in html
 
 
+def test_an_unfinished_reports_notice_stays_in_its_pdf_before_the_contents():
+    notice = '<p class="vb-utkast" role="note"><strong>Utkast.</strong> Rapporten är inte färdig.</p>'
+    drafted = page('<h2 id="mal">Mål</h2><p>Text.</p>').replace("</ul>", "</ul>" + notice, 1)  # after the facts
+    html = html_of(document(SOURCE, drafted, PAGE_URL))
+    assert "Rapporten är inte färdig." in html and "Handläggare: Anna" not in html
+    assert html.index("Rapporten är inte färdig.") < html.index("Innehållsförteckning")
+
+
 def test_a_page_in_blocks_makes_the_same_document_as_the_page_without_them():
     body = (
         '<h2 id="mal">Mål<a class="headerlink" href="#mal">¶</a></h2><p>Text.</p>'
