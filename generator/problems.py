@@ -746,7 +746,7 @@ def _closest(word: str, choices: list[str]) -> str | None:
     import difflib
 
     folded = {choice.casefold(): choice for choice in choices}
-    key = _plain(word).casefold()
+    key = as_seen(word).casefold()
     if key in folded:
         return folded[key]
     close = difflib.get_close_matches(key, list(folded), n=1, cutoff=0.6)
@@ -764,6 +764,7 @@ _ODD_NAMES = {
     "\ufeff": "osynligt tecken",
     "\u00ad": "mjukt bindestreck",
     "\t": "tabbtecken",
+    "\n": "radbrytning",
 }
 
 
@@ -784,7 +785,7 @@ def odd_characters(text: str) -> str:
     return ", ".join(found)
 
 
-def _plain(text: str) -> str:
+def as_seen(text: str) -> str:
     """The text as it looks: invisible characters gone, other spaces plain, look-alike letters Latin."""
     import unicodedata
 

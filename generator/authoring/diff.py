@@ -34,6 +34,7 @@ from generator.content.models import (
 )
 from generator.content.outline import COUNCIL_ECONOMY, UNIT_ECONOMY
 from generator.content.yamlread import read_file
+from generator.problems import as_seen, odd_characters
 from generator.render import format as fmt
 from generator.render.text import md_escape
 
@@ -109,6 +110,7 @@ class Kind(str, Enum):
     CHANGED = "ändrad"
     TEXT_ADDED = "ny text"
     TEXT_CHANGED = "ändrad text"
+    TEXT_UNSEEN = "ändrad text som ser likadan ut"
     TEXT_REMOVED = "borttagen text"
     MOVED = "flyttad"
     RENAMED = "nytt namn"
@@ -197,6 +199,9 @@ def _fact_change(fact: Fact, before: Fact | None, after: Fact | None) -> tuple[K
             return Kind.TEXT_ADDED, fact.label, "", excerpt(new)
         if not new:
             return Kind.TEXT_REMOVED, fact.label, excerpt(old), ""
+        unseen = _unseen_change(old, new)
+        if unseen:
+            return Kind.TEXT_UNSEEN, fact.label, excerpt(old), unseen
         return Kind.TEXT_CHANGED, fact.label, excerpt(old), excerpt(_first_new_paragraph(old, new))
     return (Kind.RENAMED if fact.kind == "name" else Kind.CHANGED), fact.label, old or EMPTY, new or EMPTY
 
@@ -734,6 +739,20 @@ def excerpt(text: str, limit: int = 100) -> str:
     return short(plain, limit)
 
 
+def _unseen_change(old: str, new: str) -> str:
+    """The characters that changed where two texts read the same on screen (a no-break space, a zero-width
+    space or a look-alike letter swapped in or out), named; '' when the change shows."""
+    if _as_seen(old) != _as_seen(new):
+        return ""
+    swapped = "".join(dict.fromkeys(c for c in (set(old) ^ set(new)) if c != " "))
+    return odd_characters("".join(sorted(swapped))) or "mellanslag"
+
+
+def _as_seen(text: str) -> str:
+    """A text as a reader sees it: within a paragraph, runs of spaces and line breaks as one space."""
+    return "\n\n".join(" ".join(part.split()) for part in re.split(r"\n[ \t]*\n", as_seen(text)) if part.strip())
+
+
 def _first_new_paragraph(old: str, new: str) -> str:
     """The first paragraph of `new` that is not in `old`, so an excerpt shows what changed."""
     before = {" ".join(p.split()) for p in re.split(r"\n\s*\n", old)}
@@ -749,6 +768,7 @@ SENTENCES = {
     Kind.CHANGED: "{subject}: {before} → {after}",
     Kind.TEXT_ADDED: "{subject}: ny text: ”{after}”",
     Kind.TEXT_CHANGED: "{subject}: ändrad text: ”{after}”",
+    Kind.TEXT_UNSEEN: "{subject}: texten ser likadan ut men har ändrats i tecken som inte syns: {after}",
     Kind.TEXT_REMOVED: "{subject}: texten har tagits bort (var: ”{before}”)",
     Kind.MOVED: "Filen har flyttats: {before} → {after}",
     Kind.RENAMED: "{subject} har bytt namn: {before} → {after}",

@@ -221,6 +221,36 @@ def test_compare_is_pure_over_file_bytes():
     ]
 
 
+@pytest.mark.parametrize(
+    ("swapped", "named"),
+    [
+        ("Hälften\u00a0av", "U+00A0 (hårt mellanslag)"),
+        ("Hälften av\u200b", "U+200B (osynligt mellanrum)"),
+        ("Hälften av pers\u043enalen", "U+043E (kyrillisk bokstav \u043e)"),
+    ],
+)
+def test_a_change_a_reader_cannot_see_is_named_not_shown_as_the_same_text(swapped, named):
+    """A reviewer shown the same sentence before and after would approve a change nobody can see."""
+    files = {name: text.encode("utf-8") for name, text in VALID_FILES.items()}
+    changed = dict(files)
+    old = "Hälften av personalen" if "pers" in swapped else "Hälften av"
+    assert old in UNIT_VB
+    changed[UNIT_VB_PATH] = UNIT_VB.replace(old, swapped, 1).encode("utf-8")
+    [change] = compare(snapshot(files), snapshot(changed))
+    assert change.kind is Kind.TEXT_UNSEEN and change.after == named
+
+
+def test_a_new_paragraph_is_a_change_that_shows():
+    files = {name: text.encode("utf-8") for name, text in VALID_FILES.items()}
+    changed = dict(files)
+    block = "analys: |\n                  Hälften\n\n                  av personalen har gått utbildningen."
+    assert "analys: Hälften av personalen har gått utbildningen." in UNIT_VB
+    text = UNIT_VB.replace("analys: Hälften av personalen har gått utbildningen.", block, 1)
+    changed[UNIT_VB_PATH] = text.encode("utf-8")
+    kinds = [change.kind for change in compare(snapshot(files), snapshot(changed))]
+    assert kinds == [Kind.TEXT_CHANGED]  # "Hälften" and "av personalen …" are two paragraphs now: it shows
+
+
 def test_swedish_numbers_and_markdown_escaping():
     assert number(2784.9, "tkr") == f"2{NB}784,9{NB}tkr"
     assert number(-3204) == f"\u22123{NB}204"  # a true minus sign, as on the site
