@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from generator.content.lookup import CatalogueIndex, index
 from generator.content.models import Katalog, Rapport
+from generator.content.text import todo_count
 
 
 @dataclass
@@ -23,6 +24,14 @@ class ReportInfo:
     extra_analyses: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     adopted_version: bool = False  # the report as the council adopted it, shown at its own address
     _index: CatalogueIndex | None = field(default=None, init=False, repr=False)
+    _draft: bool | None = field(default=None, init=False, repr=False)
+
+    @property
+    def is_draft(self) -> bool:
+        """Whether TODO markers are left in the report (its pages and PDF then say it is not finished); once."""
+        if self._draft is None:
+            self._draft = todo_count(self.report) > 0
+        return self._draft
 
     @property
     def found(self) -> CatalogueIndex | None:

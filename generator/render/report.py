@@ -16,7 +16,6 @@ from jinja2 import Environment
 
 from generator.content.outline import Section as OutlineSection
 from generator.content.outline import outline
-from generator.content.text import todo_count
 from generator.render import format as fmt
 from generator.render.adoption import ADOPTED_TITLE, adoption_notice
 from generator.render.context import (
@@ -106,11 +105,6 @@ def cover(info: ReportInfo, level: int) -> Cover | None:
     return Cover(level, parts, list(report.bilagor), show, notice)
 
 
-def is_draft(info: ReportInfo) -> bool:
-    """Whether TODO markers are left in the report (its pages and PDF then say it is not finished)."""
-    return todo_count(info.report) > 0
-
-
 def facts(info: ReportInfo) -> list[tuple[str, str]]:
     """Handläggare, Till and Datum, as on the report's first page."""
     report = info.report
@@ -166,7 +160,7 @@ def print_view(env: Environment, info: ReportInfo, name_of: NameOf) -> str:
         print_view=True,
         print_button=True,
         pdf=f"../{pdf_file(info)}",
-        draft=is_draft(info),
+        draft=info.is_draft,
     )
     return render_page(env, page)
 
@@ -210,7 +204,7 @@ def whole_page(env: Environment, info: ReportInfo, name_of: NameOf) -> str:
             [p for p in parts if p is not None],
             print_button=True,
             pdf=pdf_file(info),
-            draft=is_draft(info),
+            draft=info.is_draft,
         ),
     )
 
@@ -238,7 +232,7 @@ def front_page(
                 [Link(PRINT_TITLE, "utskrift.md")],
                 [p for p in parts if p is not None],
                 pdf=pdf_file(info),
-                draft=is_draft(info),
+                draft=info.is_draft,
             ),
         )
 
@@ -270,7 +264,7 @@ def _section_page(
 ) -> NavNode:
     """A section as a page of its own (heading h1); its sub-sections are linked by their exact anchors."""
     text = render_page(
-        env, ReportPage("", [], [], [section_part(section, 1, info, name_of, path)], draft=is_draft(info))
+        env, ReportPage("", [], [], [section_part(section, 1, info, name_of, path)], draft=info.is_draft)
     )
     hrefs[id(section)] = href
     found = anchors(text)[1:]
@@ -307,7 +301,7 @@ def part_nav(
         return hrefs.get(id(entry), "").removeprefix(f"{slug}/")
 
     index_page = ReportPage(
-        section.title, [], [], [LinkList(2, "", toc_entries(section.children, inner))], draft=is_draft(info)
+        section.title, [], [], [LinkList(2, "", toc_entries(section.children, inner))], draft=info.is_draft
     )
     return NavNode(section.title, Page(f"{info.base}/{slug}/index.md", render_page(env, index_page)), directions)
 
