@@ -196,6 +196,16 @@ def _after_quote(lines: list[str], mark: yaml.Mark) -> bool:
 
 
 def _key(lines: list[str], line: int) -> str:
-    """The key on a line (for the example in the fix), or 'nyckel'."""
-    match = _KEY.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    """The key whose value the line is part of (for the example in the fix), or 'nyckel': the line's own, or, for
+    a line that continues a text ("och sedan: mycket bra"), that of the nearest line above indented less."""
+    if not 0 < line <= len(lines):
+        return "nyckel"
+    here = lines[line - 1]
+    match = _KEY.match(here)
+    if match and _FIELD_NAME.fullmatch(match.group(1).strip()):
+        return match.group(1).strip()
+    for above in reversed(lines[: line - 1]):
+        if above.strip() and _indent(above) < _indent(here):
+            found = _KEY.match(above)
+            return found.group(1).strip() if found else "nyckel"
     return match.group(1).strip() if match else "nyckel"
