@@ -207,13 +207,14 @@ def unit_goals(period: PeriodData, goal: CouncilGoal, page: str, level: int) -> 
     ordered = sorted(goal.enhetsmal, key=lambda g: order.get(g.enhet, len(order)))  # stable: keeps each unit's order
     found = []
     report_name = fmt.report_name(period.key.period, period.key.year)
+    drafts = period.aggregate.fullstandighet.att_gora  # TODO markers left, by unit
     for unit, grouped in groupby(ordered, key=lambda g: g.enhet):
         entries = list(grouped)
         items = [
             _unit_goal(entry, number, goal.id, period.reports.get(unit), page, level + 1, report_name)
             for number, entry in enumerate(entries, start=1)
         ]
-        found.append(UnitGoals(level, entries[0].enhet_namn, items))
+        found.append(UnitGoals(level, entries[0].enhet_namn, items, draft=drafts.get(unit, 0) > 0))
     return found
 
 

@@ -39,6 +39,7 @@ class UnitGoals:
     level: int
     unit: str
     goals: list[UnitGoal]
+    draft: bool = False  # TODO markers are left in the unit's report: its texts here may be unfinished
 
 
 @dataclass

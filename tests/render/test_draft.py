@@ -36,3 +36,16 @@ def test_every_page_of_the_report_with_a_todo_marker_says_it_is_not_finished_and
 def test_a_finished_report_says_nothing_of_the_kind(tmp_path):
     site = site_of(write_tree(tmp_path / "content"))
     assert not any(NOTICE in text for text in site.pages.values())
+
+
+def test_a_goal_page_marks_the_enhetsmal_of_a_unit_whose_report_is_a_draft(tmp_path):
+    """The roll-up shows each unit's enhetsmål and analyses: a reader must see which come from an unfinished report."""
+    root = write_tree(tmp_path / "content")
+    before = site_of(root)
+    _with_todo(root, "rapporter/hemtjansten/2021-vb.yml")
+    after = site_of(root)
+    unit_notice = "Enhetens rapport är inte färdig"
+    marked = [path for path, text in after.pages.items() if path.startswith("mal/") and unit_notice in text]
+    listing = [path for path, text in before.pages.items() if path.startswith("mal/2021/vb/") and "Hemtjänsten" in text]
+    assert marked and set(marked) <= set(listing), (marked, listing)
+    assert not any(unit_notice in text for text in before.pages.values())
