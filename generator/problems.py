@@ -786,10 +786,15 @@ def odd_characters(text: str) -> str:
 
 
 def as_seen(text: str) -> str:
-    """The text as it looks: invisible characters gone, other spaces plain, look-alike letters Latin."""
+    """The text as it looks: invisible characters (format and control characters but line breaks and tabs) gone,
+    other spaces plain, look-alike letters Latin."""
     import unicodedata
 
-    kept = "".join(" " if unicodedata.category(c) == "Zs" else c for c in text if unicodedata.category(c) != "Cf")
+    kept = "".join(
+        " " if unicodedata.category(c) == "Zs" else c
+        for c in text
+        if unicodedata.category(c) not in ("Cf", "Cc") or c in "\t\n\r"
+    )
     return kept.translate(_LOOK_ALIKES)
 
 

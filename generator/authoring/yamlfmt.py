@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from generator.content.yamlread import read_file
+from generator.content.yamlread import DATE, LINE_SEPARATOR, read_file
 from generator.problems import Problem, Severity, problem
 
 # What the editor's YAML 1.2 core schema would read as something other than text: such text is quoted.
@@ -32,13 +32,9 @@ _NOT_TEXT = re.compile(
     r"|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN"
     r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)"
 )
-# A value vb reads as a date (generator/content/yamlread.py): a text like it is quoted (a key is text either way).
-_DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NOT_PLAIN = re.compile(r"\A[\n\t ,\[\]{}#&*!|>'\"%@`]|\A[?-]\Z|\A[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]\Z")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-# Line separators (from Word or a web page): a line break to vb's YAML 1.1 reader, text to the editor's YAML 1.2
-# parser. Only double quotes, with the escapes \N, \L and \P, read the same in both.
-_LINE_SEPARATOR = re.compile("[\x85\u2028\u2029]")
+# Line separators read the same by vb and the editor only in double quotes, with the escapes \N, \L and \P.
 _SEPARATOR_ESCAPES = str.maketrans({"\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"})
 # A line indented with a tab: the reader refuses it (VB006), so such a text is never written as a block (|).
 _TAB_LED_LINE = re.compile(r"^[ \t]*\t[ \t]*[^ \t\n]", re.MULTILINE)
@@ -242,7 +238,7 @@ def _blank_lines(value: str) -> bool:
 
 def text_scalar(value: str, indent: str, key: bool = False) -> str:
     """One string as the editor writes it: plain where it reads back as the same text, else quoted or a block."""
-    if _CONTROL.search(value) or _LINE_SEPARATOR.search(value) or _blank_lines(value):
+    if _CONTROL.search(value) or LINE_SEPARATOR.search(value) or _blank_lines(value):
         return _double_quoted(value, indent, key)
     if "\n" in value and _TAB_LED_LINE.search(value):
         return _double_quoted(value, indent, key)
@@ -257,7 +253,7 @@ def text_scalar(value: str, indent: str, key: bool = False) -> str:
             return _literal(value, indent, key, force_indent=True)
         if key and indent == STEP:
             return _quoted(value, indent, key)
-    if _NOT_TEXT.fullmatch(value) or (not key and _DATE_LIKE.fullmatch(value)):
+    if _NOT_TEXT.fullmatch(value) or (not key and DATE.fullmatch(value)):  # a text like a date is quoted
         return _quoted(value, indent, key)
     return re.sub(r"\n+", lambda m: m.group(0) + "\n" + indent, value)
 

@@ -6,9 +6,8 @@ from typing import Any
 
 import yaml
 
-from generator.content.yamlread import reads_as_text
+from generator.content.yamlread import LINE_SEPARATOR, reads_as_text
 
-_LINE_SEPARATORS = frozenset("\x85\u2028\u2029")  # from Word or the web; escaped as \N, \L, \P in double quotes
 _Safe = yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper
 
 
@@ -17,7 +16,7 @@ class _ContentDumper(_Safe):  # type: ignore[misc, valid-type]
 
 
 def _str(dumper: yaml.BaseDumper, value: str) -> yaml.ScalarNode:
-    if not _LINE_SEPARATORS.isdisjoint(value):  # elsewhere written raw, which the reader refuses (VB019)
+    if LINE_SEPARATOR.search(value):  # escaped as \N, \L, \P in double quotes; raw, the reader refuses it (VB019)
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     if "\n" in value:  # a block where it holds the text; else (blanks at a line's end: a hard break) double quotes
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")

@@ -28,9 +28,10 @@ _SCRIPTY = re.compile(r"<\s*/?\s*script|\bon[a-z]+\s*=|javascript:|<\s*iframe|<\
 # What any HTML, link, image or heading above MIN_HEADING_LEVEL in CommonMark needs: "<", "[", a run of one or
 # two "#", or a possible setext underline.
 _MAY_HAVE_FINDINGS = re.compile(rf"[<\[]|(?<!#)#{{1,2}}(?!#)|{MAYBE_UNDERLINE.pattern}", re.MULTILINE)
+_INVISIBLE_CHARACTERS = "\u00ad\u200b-\u200d\u2060\ufeff"  # soft hyphen, zero-width characters, BOM
 # A line that ends in "#" and blanks: perhaps a heading with nothing to show (a separate pattern: it starts at a
 # "#", where the one above would be tried at every line's start, a fifth slower over all texts).
-_MAY_BE_EMPTY_HEADING = re.compile(r"#(?:[^\S\n]|[\u00ad\u200b-\u200d\u2060\ufeff])*$", re.MULTILINE)
+_MAY_BE_EMPTY_HEADING = re.compile(rf"#(?:[^\S\n]|[{_INVISIBLE_CHARACTERS}])*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def check_markdown(text: str) -> list[Finding]:
     return found
 
 
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")  # soft hyphen, zero-width characters, BOM
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARACTERS}]")
 
 
 def invisible_characters(text: str) -> Iterator[Finding]:

@@ -7,6 +7,7 @@ gives each one the line and column of the value it is about.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from dataclasses import replace
 from functools import partial
 
 from generator.check.adoption import check_adoption
@@ -128,15 +129,7 @@ def locate(found: list[Problem], sources: dict[str, SourceMap]) -> list[Problem]
         earlier = item.args.get("_first")  # where the same thing stands first: told as its line
         if earlier is not None and item.file in sources:
             line = sources[item.file].locate(earlier).line
-            item = Problem(
-                item.code,
-                item.file,
-                item.path,
-                {**item.args, "first": f"rad {line}"},
-                item.line,
-                item.column,
-                item.on_key,
-            )
+            item = replace(item, args={**item.args, "first": f"rad {line}"})
         if item.line is None and item.file in sources:
             position = sources[item.file].locate(item.path, key=item.on_key)
             offset = item.args.get("_offset")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import re
 import typing
-import unicodedata
 from collections.abc import Iterator
 from typing import Any, get_args, get_origin
 
@@ -28,6 +27,7 @@ from generator.content.models import (
     Narrative,
     Verksamhetsomrade,
 )
+from generator.problems import as_seen
 
 MIN_HEADING_LEVEL = 3  # h1 is the report, h2 its top sections
 _TODO = re.compile(r"\b(TODO|ATT GÖRA|FYLL I)\b")
@@ -65,19 +65,28 @@ def _narrative_fields(model_cls: type[BaseModel]) -> frozenset[str]:
     )
 
 
-def narratives(model: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+Found = Iterator[tuple[tuple[str | int, ...], str]]
+
+
+def narratives(model: BaseModel) -> Found:
     """(path, text) of every non-empty Markdown field in a model tree."""
-    fields = _narrative_fields(type(model))
+    return _texts(model, lambda node, name, value: name in _narrative_fields(type(node)) and bool(value))
+
+
+def _texts(
+    model: BaseModel, wanted: typing.Callable[[BaseModel, str, str], bool], path: tuple[str | int, ...] = ()
+) -> Found:
+    """(path, text) of every text field of a model tree that `wanted(model, field name, text)` takes."""
     for name in type(model).model_fields:
         value = getattr(model, name)
-        if name in fields and isinstance(value, str) and value:
+        if isinstance(value, str) and wanted(model, name, value):
             yield (*path, name), value
         elif isinstance(value, BaseModel):
-            yield from narratives(value, (*path, name))
+            yield from _texts(value, wanted, (*path, name))
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
-                    yield from narratives(item, (*path, name, index))
+                    yield from _texts(item, wanted, (*path, name, index))
 
 
 TITLE_FIELDS = ("titel", "namn")
@@ -96,22 +105,12 @@ TITLED: tuple[type[BaseModel], ...] = (
 )
 
 
-def titles(model: BaseModel, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def titles(model: BaseModel) -> Found:
     """(path, text) of every title of a goal, an indicator, an activity or a part of the organisation in a model
     tree (also an empty one)."""
-    titled = isinstance(model, TITLED)
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if titled and name in TITLE_FIELDS and isinstance(value, str):
-            yield (*path, name), value
-        elif isinstance(value, BaseModel):
-            yield from titles(value, (*path, name))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from titles(item, (*path, name, index))
+    return _texts(model, lambda node, name, _: name in TITLE_FIELDS and isinstance(node, TITLED))
 
 
 def shows_nothing(text: str) -> bool:
     """Whether a text is empty on screen: nothing but spaces of any kind and characters that do not show."""
-    return all(unicodedata.category(c) in ("Zs", "Zl", "Zp", "Cf", "Cc") for c in text)
+    return not as_seen(text).strip()

@@ -26,11 +26,11 @@ MAX_BYTES = 5 * 1024 * 1024
 
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(\.[0-9]*)?[eE][-+]?[0-9]+)$")
-_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")  # a plain value read as a date
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
-_NUMERIC_START = frozenset("0123456789+-.")  # the first character of anything _INT, _FLOAT or _DATE matches
+_NUMERIC_START = frozenset("0123456789+-.")  # the first character of anything _INT, _FLOAT or DATE matches
 _ScalarEvent = yaml.ScalarEvent
 
 
@@ -38,7 +38,7 @@ def reads_as_text(value: str) -> bool:
     """Whether `value`, written plain, is read back as this text: not null, a truth value, a number or a date."""
     if value in _NULLS or value in _TRUE or value in _FALSE:
         return False
-    return value[0] not in _NUMERIC_START or not (_INT.match(value) or _FLOAT.match(value) or _DATE.match(value))
+    return value[0] not in _NUMERIC_START or not (_INT.match(value) or _FLOAT.match(value) or DATE.match(value))
 
 
 @dataclass
@@ -142,15 +142,16 @@ def _tab_lines(text: str, file: str) -> list[Problem]:
     return found
 
 
+# Line separators (from Word or a web page): a line break to this YAML 1.1 reader, text to the editor's YAML 1.2.
+LINE_SEPARATOR = re.compile("[\x85\u2028\u2029]")
 _SEPARATORS = {"\u2028": "radavgränsare", "\u2029": "styckeavgränsare", "\x85": "NEL (nästa rad)"}
-_SEPARATOR = re.compile("[\x85\u2028\u2029]")
 
 
 def _separator_lines(text: str, file: str) -> list[Problem]:
     """VB019 on each line with a raw line separator: YAML 1.1 breaks the line there, the editor's YAML 1.2 does not."""
     found = []
     for number, line in enumerate(text.split("\n"), start=1):
-        hit = _SEPARATOR.search(line)
+        hit = LINE_SEPARATOR.search(line)
         if hit:
             char = hit.group(0)
             found.append(
@@ -167,9 +168,9 @@ def parse(text: str, file: str) -> Document:
     tabs = _tab_lines(text, file)
     if tabs:
         return Document(file, None, SourceMap(), tabs)
-    if _SEPARATOR.search(text):
+    if LINE_SEPARATOR.search(text):
         separators = _separator_lines(text, file)
-        read = _parse(_SEPARATOR.sub(" ", text), file)
+        read = _parse(LINE_SEPARATOR.sub(" ", text), file)
         return Document(file, read.data, read.source, [*separators, *read.problems])
     return _parse(text, file)
 
@@ -305,7 +306,7 @@ class _Builder:
                 return 0  # (the file is in error already: no second message about the same value)
         if _FLOAT.match(value) and math.isfinite(float(value)):
             return float(value)
-        if _DATE.match(value):
+        if DATE.match(value):
             try:
                 return date.fromisoformat(value)
             except ValueError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from generator.content.lookup import CatalogueIndex, index
@@ -24,14 +25,11 @@ class ReportInfo:
     extra_analyses: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     adopted_version: bool = False  # the report as the council adopted it, shown at its own address
     _index: CatalogueIndex | None = field(default=None, init=False, repr=False)
-    _draft: bool | None = field(default=None, init=False, repr=False)
 
-    @property
+    @functools.cached_property
     def is_draft(self) -> bool:
         """Whether TODO markers are left in the report (its pages and PDF then say it is not finished); once."""
-        if self._draft is None:
-            self._draft = todo_count(self.report) > 0
-        return self._draft
+        return todo_count(self.report) > 0
 
     @property
     def found(self) -> CatalogueIndex | None:
